@@ -1,0 +1,8 @@
+/**
+ * The element classes and the public API, with nothing registered: `import { DashDropdown } from
+ * 'dash-elements/classes.js'` lets a page choose its own tag names.
+ */
+export { NO_UPDATE, PreventUpdate } from './wiring/sentinels.js';
+export type { NoUpdate } from './wiring/sentinels.js';
+export type { DashPropChangeDetail, DashPropChangeEvent } from './internal/events.js';
+export { DashElement } from './internal/dash-element.js';

@@ -1,0 +1,5 @@
+/**
+ * dash-elements: registers every element and exports the public API.
+ * `import 'dash-elements'` is all a page needs.
+ */
+export * from './classes.js';
