@@ -1,0 +1,159 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  TablePipeline,
+  dateKey,
+  nextSortBy,
+  normalizeColumns,
+  normalizeData,
+  normalizeSortBy,
+  pageOf,
+  radixSortIndices,
+  viewportWindow,
+  type Row,
+  type TableColumn,
+} from '../../src/components/table/table-model.js';
+
+const cols = (spec: Record<string, TableColumn['type']>): TableColumn[] =>
+  Object.entries(spec).map(([id, type]) => ({ id, name: id, type, source: { id } }));
+
+function sorted(data: Row[], columns: TableColumn[], sortBy: { column_id: string; direction: 'asc' | 'desc' }[]) {
+  const p = new TablePipeline();
+  return [...p.run({ data, columns, filter: null, filterKey: '', sortBy })];
+}
+
+describe('radixSortIndices', () => {
+  it('sorts floats, negatives, -0, infinities; blanks last both ways; stable', () => {
+    const keys = new Float64Array([3, -1.5, NaN, 0, -0, Infinity, -Infinity, 3, 1e-300, -1e300]);
+    const idx = Uint32Array.from(keys.keys());
+    assert.deepEqual([...radixSortIndices(idx, keys, false)], [6, 9, 1, 3, 4, 8, 0, 7, 5, 2]);
+    assert.deepEqual([...radixSortIndices(idx, keys, true)], [5, 0, 7, 8, 3, 4, 1, 9, 6, 2]);
+  });
+
+  it('agrees with Array.prototype.sort on random data', () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const keys = Float64Array.from({ length: 5000 }, () => Math.round((rand() - 0.5) * 200) / 4);
+    const idx = Uint32Array.from(keys.keys());
+    const expected = [...idx].sort((a, b) => keys[a] - keys[b] || a - b);
+    assert.deepEqual([...radixSortIndices(idx, keys, false)], expected);
+  });
+});
+
+describe('TablePipeline sorting', () => {
+  it('numeric with nulls and mixed values last', () => {
+    const data = [{ n: 5 }, { n: null }, { n: -2 }, { n: 'x' }, { n: '10' }, {}, { n: 0 }];
+    assert.deepEqual(sorted(data, cols({ n: 'numeric' }), [{ column_id: 'n', direction: 'asc' }]), [2, 6, 0, 4, 1, 3, 5]);
+    assert.deepEqual(sorted(data, cols({ n: 'numeric' }), [{ column_id: 'n', direction: 'desc' }]), [4, 0, 6, 2, 1, 3, 5]);
+  });
+
+  it('text with locale collation (case and accents), blanks last', () => {
+    const data = [{ t: 'banana' }, { t: 'Apple' }, { t: '' }, { t: 'apple' }, { t: 'Éclair' }, { t: 'eclair' }, { t: 'cherry' }];
+    const order = sorted(data, cols({ t: 'text' }), [{ column_id: 't', direction: 'asc' }]).map((i) => data[i].t);
+    assert.deepEqual(order, ['apple', 'Apple', 'banana', 'cherry', 'eclair', 'Éclair', '']);
+  });
+
+  it('datetime strings in Dash formats and Date-like numbers', () => {
+    const data = [{ d: '2021-03-01 10:00:00' }, { d: '2020-12-31' }, { d: null }, { d: '2021-03-01T09:59:59Z' }, { d: '2021-01' }];
+    const order = sorted(data, cols({ d: 'datetime' }), [{ column_id: 'd', direction: 'asc' }]);
+    assert.deepEqual(order, [1, 4, 3, 0, 2]);
+    assert.equal(dateKey('2020-01-01T00:00:00+01:00'), Date.UTC(2019, 11, 31, 23));
+  });
+
+  it('any: numbers numerically; mixed as numeric-aware text', () => {
+    assert.deepEqual(sorted([{ a: 10 }, { a: 9 }, { a: 100 }], cols({ a: 'any' }), [{ column_id: 'a', direction: 'asc' }]), [1, 0, 2]);
+    const data = [{ a: 'item10' }, { a: 9 }, { a: 'item9' }];
+    assert.deepEqual(sorted(data, cols({ a: 'any' }), [{ column_id: 'a', direction: 'asc' }]), [1, 2, 0]);
+  });
+
+  it('multi-sort is lexicographic and stable', () => {
+    const data = [
+      { g: 'b', n: 2 }, { g: 'a', n: 2 }, { g: 'b', n: 1 }, { g: 'a', n: 1 }, { g: 'a', n: 1 },
+    ];
+    const order = sorted(data, cols({ g: 'text', n: 'numeric' }), [
+      { column_id: 'g', direction: 'asc' },
+      { column_id: 'n', direction: 'desc' },
+    ]);
+    assert.deepEqual(order, [1, 3, 4, 0, 2]);
+  });
+
+  it('filters, then sorts the filtered rows; caches until inputs change', () => {
+    const data = Array.from({ length: 10 }, (_, i) => ({ n: (i * 7) % 10 }));
+    const p = new TablePipeline();
+    const columns = cols({ n: 'numeric' });
+    const even = (r: Row) => (r.n as number) % 2 === 0;
+    const a = p.run({ data, columns, filter: even, filterKey: 'even', sortBy: [{ column_id: 'n', direction: 'asc' }] });
+    assert.deepEqual([...a].map((i) => data[i].n), [0, 2, 4, 6, 8]);
+    const b = p.run({ data, columns, filter: even, filterKey: 'even', sortBy: [{ column_id: 'n', direction: 'asc' }] });
+    assert.equal(a, b);
+    const c = p.run({ data, columns, filter: null, filterKey: '', sortBy: [] });
+    assert.deepEqual([...c], [...data.keys()]);
+  });
+
+  it('a predicate that throws keeps nothing for that row, no exception', () => {
+    const p = new TablePipeline();
+    const out = p.run({ data: [{ a: 1 }, { a: 2 }], columns: cols({ a: 'any' }), filter: (r) => { if (r.a === 1) throw new Error('x'); return true; }, filterKey: 'k', sortBy: [] });
+    assert.deepEqual([...out], [1]);
+  });
+});
+
+describe('normalisation', () => {
+  it('sortBy accepts columnId and column_id, emits column_id; drops bad entries with a warning', () => {
+    const warnings: string[] = [];
+    const out = normalizeSortBy([{ columnId: 'a', direction: 'asc' }, { column_id: 'b', direction: 'desc' }, { column_id: 'c', direction: 'up' }], (_k, m) => warnings.push(m));
+    assert.deepEqual(out, [{ column_id: 'a', direction: 'asc' }, { column_id: 'b', direction: 'desc' }]);
+    assert.equal(warnings.length, 1);
+  });
+
+  it('header clicks cycle asc → desc → none; add keeps other columns', () => {
+    let s = nextSortBy([], 'a', false);
+    assert.deepEqual(s, [{ column_id: 'a', direction: 'asc' }]);
+    s = nextSortBy(s, 'a', false);
+    assert.deepEqual(s, [{ column_id: 'a', direction: 'desc' }]);
+    assert.deepEqual(nextSortBy(s, 'a', false), []);
+    s = nextSortBy(s, 'b', true);
+    assert.deepEqual(s, [{ column_id: 'a', direction: 'desc' }, { column_id: 'b', direction: 'asc' }]);
+    assert.deepEqual(nextSortBy(s, 'b', false), [{ column_id: 'b', direction: 'desc' }]);
+    assert.deepEqual(nextSortBy(s, 'a', true), [{ column_id: 'b', direction: 'asc' }]);
+  });
+
+  it('columns: inferred when absent, bad entries skipped, unknown type → any', () => {
+    const w: string[] = [];
+    assert.deepEqual(normalizeColumns(undefined, [{ x: 1, y: 2 }], () => {}).map((c) => c.id), ['x', 'y']);
+    const c = normalizeColumns([{ id: 'a', type: 'money' }, { name: 'no id' }, { id: 'a' }, 'b'], [], (_k, m) => w.push(m));
+    assert.deepEqual(c.map((x) => [x.id, x.type]), [['a', 'any'], ['b', 'any']]);
+    assert.equal(w.length, 3);
+  });
+
+  it('data: non-array is empty, non-object rows are blank', () => {
+    const w: string[] = [];
+    assert.deepEqual(normalizeData({ a: 1 }, (_k, m) => w.push(m)), []);
+    assert.deepEqual(normalizeData([{ a: 1 }, 5, null], (_k, m) => w.push(m)), [{ a: 1 }, {}, {}]);
+    assert.equal(w.length, 2);
+  });
+});
+
+describe('paging and viewport geometry', () => {
+  it('native pages clamp; custom shows all data', () => {
+    assert.deepEqual(pageOf(1000, 'native', 1, 250, null), { page: 1, pageCount: 4, start: 250, end: 500 });
+    assert.deepEqual(pageOf(1000, 'native', 9, 250, null), { page: 3, pageCount: 4, start: 750, end: 1000 });
+    assert.deepEqual(pageOf(0, 'native', 0, 250, null), { page: 0, pageCount: 1, start: 0, end: 0 });
+    assert.deepEqual(pageOf(30, 'custom', 5, 30, 100), { page: 5, pageCount: 100, start: 0, end: 30 });
+    assert.deepEqual(pageOf(1000, 'none', 3, 250, null), { page: 0, pageCount: 1, start: 0, end: 1000 });
+  });
+
+  it('maps scroll positions to rows, scaling past the maximum height', () => {
+    const small = viewportWindow(1000, 30, 300, 300, 2);
+    assert.deepEqual(small, { bodyHeight: 30000, start: 8, end: 23, top: 240 });
+    const rows = 1_000_000;
+    const top = viewportWindow(rows, 32, 0, 640, 0);
+    assert.equal(top.bodyHeight, 15_000_000);
+    assert.equal(top.start, 0);
+    const end = viewportWindow(rows, 32, 15_000_000, 640, 0);
+    assert.equal(end.end, rows);
+    // the last row's bottom lines up with the body's bottom
+    assert.equal(end.top + (end.end - end.start) * 32, 15_000_000);
+    const mid = viewportWindow(rows, 32, 7_500_000 - 320, 640, 0);
+    assert.ok(Math.abs(mid.start - rows / 2 + 10) < 2);
+  });
+});
