@@ -447,7 +447,7 @@ describe('Connect/Express-style middleware on a real http server', () => {
     const { dash } = makeServer();
     // A tiny Connect-like stack: a body parser that runs first on /parsed/, then dash, then a fallback.
     type Mw = (req: http.IncomingMessage, res: http.ServerResponse, next: (e?: unknown) => void) => void;
-    const jsonParser: Mw = (req, res, next) => {
+    const jsonParser: Mw = (req, _res, next) => {
       if (!req.url?.startsWith('/parsed/')) return next();
       req.url = req.url.slice('/parsed'.length); // as Express strips a mount path
       let text = '';
