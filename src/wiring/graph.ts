@@ -1,0 +1,160 @@
+/**
+ * Who writes and who reads each property, and the cycle check (SPEC §4 rules 6, 11, 14).
+ * Edges run from a callback to the callbacks that read one of its outputs as an input; a callback
+ * that reads its own output is not an edge (rule 11). State never orders or cycles (as in Dash).
+ * Everything is kept in maps so adding, removing and looking up cost what they touch. No DOM here.
+ */
+
+export interface GraphNode {
+  /** For messages: how the page wrote the callback's outputs. */
+  readonly name: string;
+  readonly inputKeys: readonly string[];
+  readonly outputKeys: readonly string[];
+}
+
+export class CallbackGraph<N extends GraphNode> {
+  private readonly readers = new Map<string, Set<N>>();
+  private readonly writers = new Map<string, Set<N>>();
+  private readonly consumerCache = new Map<N, Set<N>>();
+  private readonly producerCache = new Map<N, Set<N>>();
+  readonly nodes = new Set<N>();
+
+  add(node: N): void {
+    this.nodes.add(node);
+    for (const key of node.inputKeys) addTo(this.readers, key, node);
+    for (const key of node.outputKeys) addTo(this.writers, key, node);
+    this.invalidateAround(node);
+  }
+
+  remove(node: N): void {
+    if (!this.nodes.delete(node)) return;
+    this.invalidateAround(node);
+    for (const key of node.inputKeys) removeFrom(this.readers, key, node);
+    for (const key of node.outputKeys) removeFrom(this.writers, key, node);
+  }
+
+  /** Callbacks that read `key` as an input. */
+  readersOf(key: string): ReadonlySet<N> {
+    return this.readers.get(key) ?? EMPTY;
+  }
+
+  /** Callbacks that read one of `node`'s outputs (not `node` itself). */
+  consumers(node: N): ReadonlySet<N> {
+    let set = this.consumerCache.get(node);
+    if (!set) {
+      set = new Set();
+      for (const key of node.outputKeys) for (const reader of this.readersOf(key)) if (reader !== node) set.add(reader);
+      this.consumerCache.set(node, set);
+    }
+    return set;
+  }
+
+  /** Callbacks that write one of `node`'s inputs (not `node` itself). */
+  producers(node: N): ReadonlySet<N> {
+    let set = this.producerCache.get(node);
+    if (!set) {
+      set = new Set();
+      for (const key of node.inputKeys) for (const writer of this.writers.get(key) ?? EMPTY) if (writer !== node) set.add(writer);
+      this.producerCache.set(node, set);
+    }
+    return set;
+  }
+
+  /**
+   * Every knot of cycles (Tarjan's strongly connected components, iterative so that long chains
+   * cannot overflow the stack): all its callbacks, and one loop through them in edge order, for
+   * the message. O(nodes + edges).
+   */
+  findCycles(): Array<{ members: N[]; loop: N[] }> {
+    const index = new Map<N, number>();
+    const low = new Map<N, number>();
+    const onStack = new Set<N>();
+    const stack: N[] = [];
+    const cycles: Array<{ members: N[]; loop: N[] }> = [];
+    let counter = 0;
+
+    for (const root of this.nodes) {
+      if (index.has(root)) continue;
+      const work: Array<{ node: N; children: Iterator<N> }> = [];
+      const enter = (node: N) => {
+        index.set(node, counter);
+        low.set(node, counter++);
+        stack.push(node);
+        onStack.add(node);
+        work.push({ node, children: this.consumers(node)[Symbol.iterator]() });
+      };
+      enter(root);
+      while (work.length) {
+        const frame = work[work.length - 1];
+        const next = frame.children.next();
+        if (!next.done) {
+          const child = next.value;
+          if (!index.has(child)) enter(child);
+          else if (onStack.has(child)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(child)!));
+          continue;
+        }
+        work.pop();
+        const node = frame.node;
+        if (work.length) {
+          const parent = work[work.length - 1].node;
+          low.set(parent, Math.min(low.get(parent)!, low.get(node)!));
+        }
+        if (low.get(node) === index.get(node)) {
+          const component: N[] = [];
+          let member: N;
+          do {
+            member = stack.pop()!;
+            onStack.delete(member);
+            component.push(member);
+          } while (member !== node);
+          if (component.length > 1) cycles.push({ members: component, loop: this.findLoop(new Set(component)) });
+        }
+      }
+    }
+    return cycles;
+  }
+
+  /** `a.value → b.value → a.value`: the properties along a loop of callbacks. */
+  describeLoop(cycle: readonly N[]): string {
+    const keys = cycle.map((node, i) => {
+      const next = cycle[(i + 1) % cycle.length];
+      return node.outputKeys.find((key) => next.inputKeys.includes(key)) ?? node.name;
+    });
+    return [...keys, keys[0]].join(' → ');
+  }
+
+  /** Walks consumers inside the component until it closes a loop; returns that loop in order. */
+  private findLoop(component: Set<N>): N[] {
+    const path: N[] = [];
+    const seen = new Map<N, number>();
+    let node = component.values().next().value as N;
+    while (!seen.has(node)) {
+      seen.set(node, path.length);
+      path.push(node);
+      node = [...this.consumers(node)].find((c) => component.has(c))!;
+    }
+    return path.slice(seen.get(node));
+  }
+
+  private invalidateAround(node: N): void {
+    this.consumerCache.delete(node);
+    this.producerCache.delete(node);
+    for (const key of node.inputKeys) for (const writer of this.writers.get(key) ?? EMPTY) this.consumerCache.delete(writer);
+    for (const key of node.outputKeys) for (const reader of this.readers.get(key) ?? EMPTY) this.producerCache.delete(reader);
+  }
+}
+
+const EMPTY: ReadonlySet<never> = new Set();
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
+
+function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) map.delete(key);
+}

@@ -1,0 +1,390 @@
+/**
+ * The callback runtime (SPEC §4), free of any element: it decides which callbacks run, when,
+ * and with what, and applies their results through a host that reads and writes properties.
+ *
+ * A change marks its readers *waiting* and every callback downstream of them too, so nothing
+ * below runs before everything above it has settled (glitch-free, rule 6). A waiting callback is
+ * released when none of its producers is waiting or running; it then runs if one of its inputs
+ * really changed (or it owes its initial call), and is skipped otherwise. A callback triggered
+ * while it runs has its call aborted and its result dropped (latest wins, rule 7). All of it
+ * costs what the touched chain costs (rule 14).
+ */
+import { deepEqual } from '../internal/deep-equal.js';
+import { type Dependency, depKey, depText } from './dependency.js';
+import { CallbackGraph } from './graph.js';
+import { NO_UPDATE, isPreventUpdate } from './sentinels.js';
+
+/** An input that changed, as `ctx.triggered` lists it. */
+export interface TriggeredInput {
+  id: string;
+  prop: string;
+  /** Dash's spelling, `"id.prop"`. */
+  prop_id: string;
+  value: unknown;
+}
+
+/** What a callback is called with. */
+export interface CallbackCall {
+  inputs: unknown[];
+  state: unknown[];
+  /** The inputs that changed since the last call; empty on an initial call. */
+  triggered: TriggeredInput[];
+  /** Aborted when this call is superseded by a newer trigger. */
+  signal: AbortSignal;
+}
+
+export interface CallbackDefinition {
+  /** How the callback is named in messages (its outputs, as Dash names them). */
+  name: string;
+  inputs: Dependency[];
+  outputs: Dependency[];
+  state: Dependency[];
+  preventInitialCall?: boolean;
+  /** Milliseconds of quiet to wait after a trigger before calling (not for initial calls). */
+  debounce?: number;
+  /** Runs the callback: one value per output (NO_UPDATE allowed); may throw PreventUpdate. */
+  invoke(call: CallbackCall): unknown[] | Promise<unknown[]>;
+}
+
+/** How the runtime touches the world. The DOM binding implements it; tests use a plain map. */
+export interface RuntimeHost {
+  read(dep: Dependency): unknown;
+  /** Throws to reject a value (e.g. an element refuses it); nothing is written then. */
+  check?(dep: Dependency, value: unknown): void;
+  write(dep: Dependency, value: unknown): void;
+  onStart?(callback: CallbackHandle): void;
+  onEnd?(callback: CallbackHandle): void;
+  onError?(callback: CallbackHandle, error: Error): void;
+}
+
+export class CycleError extends Error {
+  constructor(readonly cycle: string) {
+    super(`Circular dependency: ${cycle}`);
+    this.name = 'CycleError';
+  }
+}
+
+type Status = 'idle' | 'waiting' | 'running';
+
+/** A registered callback. Only the runtime changes its fields. */
+export class CallbackHandle {
+  readonly name: string;
+  readonly inputKeys: string[];
+  readonly outputKeys: string[];
+  /** Host says every element it names exists. */
+  hostReady = false;
+  /** In a cycle: never runs. */
+  cyclic = false;
+  /** Wired and running on changes (hostReady && !cyclic, after a flush). */
+  active = false;
+  status: Status = 'idle';
+  /** Producers of its inputs that are waiting or running. */
+  readonly blockers = new Set<CallbackHandle>();
+  /** Inputs changed since its last call, by key. */
+  readonly changed = new Map<string, TriggeredInput>();
+  owesInitialCall = false;
+  notBefore = 0;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  controller: AbortController | undefined;
+  /** Input dependency by key, for `triggered` in the page's spelling. */
+  readonly inputByKey = new Map<string, Dependency>();
+
+  constructor(readonly definition: CallbackDefinition) {
+    this.name = definition.name;
+    this.inputKeys = definition.inputs.map(depKey);
+    this.outputKeys = definition.outputs.map(depKey);
+    definition.inputs.forEach((dep, i) => this.inputByKey.set(this.inputKeys[i], dep));
+  }
+}
+
+export class CallbackRuntime {
+  private readonly graph = new CallbackGraph<CallbackHandle>();
+  /** Last value seen of every property a callback reads, so deep-equal changes trigger nothing. */
+  private readonly known = new Map<string, unknown>();
+  private queue: CallbackHandle[] = [];
+  private queueHead = 0;
+  private pumping = false;
+  private graphDirty = false;
+  private flushScheduled = false;
+  private readonly reportedCycles = new Set<string>();
+
+  constructor(private readonly host: RuntimeHost) {}
+
+  /** Adds a callback. It is wired at the next flush once the host marks it ready. */
+  register(definition: CallbackDefinition): CallbackHandle {
+    const handle = new CallbackHandle(definition);
+    this.graph.add(handle);
+    this.graphDirty = true;
+    this.scheduleFlush();
+    return handle;
+  }
+
+  unregister(handle: CallbackHandle): void {
+    this.deactivate(handle);
+    this.graph.remove(handle);
+    this.graphDirty = true;
+    this.scheduleFlush();
+  }
+
+  /** The host tells whether every element the callback names is present. */
+  setHostReady(handle: CallbackHandle, ready: boolean): void {
+    if (handle.hostReady === ready) return;
+    handle.hostReady = ready;
+    if (!ready) this.deactivate(handle);
+    this.scheduleFlush();
+  }
+
+  /**
+   * An outside change (a person, outside code, an element's own correction). Deep-equal values
+   * are ignored; anything else triggers the callbacks that read it.
+   */
+  changed(dep: Dependency, value: unknown): void {
+    const key = depKey(dep);
+    if (this.known.has(key) && deepEqual(this.known.get(key), value)) return;
+    this.known.set(key, value);
+    this.propagate(key, value, undefined);
+    this.pump();
+  }
+
+  /** Whether a property is read by any callback (the host only watches those). */
+  isWatched(dep: Dependency): boolean {
+    return this.graph.readersOf(depKey(dep)).size > 0;
+  }
+
+  /** Applies pending registrations: cycle check, wiring, initial calls. Runs on its own a microtask later. */
+  flush(): void {
+    this.flushScheduled = false;
+    if (this.graphDirty) {
+      this.graphDirty = false;
+      this.checkCycles();
+    }
+    const activated: CallbackHandle[] = [];
+    for (const handle of this.graph.nodes) {
+      if (!handle.active && handle.hostReady && !handle.cyclic) activated.push(handle);
+    }
+    for (const handle of activated) {
+      handle.active = true;
+      handle.definition.inputs.forEach((dep, i) => {
+        const key = handle.inputKeys[i];
+        if (!this.known.has(key)) this.known.set(key, this.host.read(dep));
+      });
+      for (const producer of this.graph.producers(handle)) if (producer.status !== 'idle') handle.blockers.add(producer);
+    }
+    for (const handle of activated) {
+      if (handle.definition.preventInitialCall) continue;
+      handle.owesInitialCall = true;
+      this.markWaiting(handle);
+      this.enqueue(handle);
+    }
+    this.pump();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    queueMicrotask(() => this.flushScheduled && this.flush());
+  }
+
+  private checkCycles(): void {
+    const inCycle = new Set<CallbackHandle>();
+    for (const { members, loop } of this.graph.findCycles()) {
+      const description = this.graph.describeLoop(loop);
+      for (const member of members) {
+        inCycle.add(member);
+        if (!member.cyclic) this.deactivate(member);
+        member.cyclic = true;
+      }
+      if (!this.reportedCycles.has(description)) {
+        this.reportedCycles.add(description);
+        for (const member of members) this.host.onError?.(member, new CycleError(description));
+      }
+    }
+    for (const handle of this.graph.nodes) if (handle.cyclic && !inCycle.has(handle)) handle.cyclic = false;
+  }
+
+  /** `key` now holds `value`: its readers (but `source`, rule 11) must run again. */
+  private propagate(key: string, value: unknown, source: CallbackHandle | undefined): void {
+    for (const reader of this.graph.readersOf(key)) {
+      if (reader === source || !reader.active) continue;
+      const dep = reader.inputByKey.get(key)!;
+      reader.changed.set(key, { id: dep.id, prop: dep.prop, prop_id: depText(dep), value });
+      this.trigger(reader);
+    }
+  }
+
+  private trigger(handle: CallbackHandle): void {
+    if (handle.status === 'running') {
+      // Latest wins: the running call is dropped; this one takes its place.
+      this.abortRun(handle);
+      handle.status = 'waiting';
+    } else if (handle.status === 'idle') {
+      this.markWaiting(handle);
+    }
+    const debounce = handle.definition.debounce ?? 0;
+    if (debounce > 0) {
+      handle.notBefore = Date.now() + debounce;
+      clearTimeout(handle.timer);
+      handle.timer = setTimeout(() => {
+        handle.timer = undefined;
+        handle.notBefore = 0;
+        this.enqueue(handle);
+        this.pump();
+      }, debounce);
+    }
+    this.enqueue(handle);
+  }
+
+  /** Marks `start` waiting and blocks everything downstream of it until it settles. */
+  private markWaiting(start: CallbackHandle): void {
+    start.status = 'waiting';
+    const stack = [start];
+    while (stack.length) {
+      const node = stack.pop()!;
+      for (const consumer of this.graph.consumers(node)) {
+        if (!consumer.active) continue;
+        consumer.blockers.add(node);
+        if (consumer.status === 'idle') {
+          consumer.status = 'waiting';
+          stack.push(consumer);
+        }
+      }
+    }
+  }
+
+  /** `handle` is done for this wave: unblock its consumers. */
+  private settle(handle: CallbackHandle): void {
+    if (handle.blockers.size > 0) {
+      handle.status = 'waiting';
+      return;
+    }
+    handle.status = 'idle';
+    for (const consumer of this.graph.consumers(handle)) {
+      if (consumer.blockers.delete(handle) && consumer.blockers.size === 0) this.enqueue(consumer);
+    }
+  }
+
+  private enqueue(handle: CallbackHandle): void {
+    this.queue.push(handle);
+  }
+
+  /** Starts (or skips) every queued callback that is free to go. */
+  private pump(): void {
+    if (this.pumping) return; // a callback that sets props synchronously re-enters: the loop below picks it up
+    this.pumping = true;
+    try {
+      while (this.queueHead < this.queue.length) {
+        const handle = this.queue[this.queueHead++];
+        if (!handle.active || handle.status !== 'waiting' || handle.blockers.size > 0) continue;
+        if (handle.notBefore > Date.now() && !handle.owesInitialCall) continue;
+        if (handle.changed.size === 0 && !handle.owesInitialCall) this.settle(handle);
+        else this.start(handle);
+      }
+    } finally {
+      this.queue = [];
+      this.queueHead = 0;
+      this.pumping = false;
+    }
+  }
+
+  private start(handle: CallbackHandle): void {
+    const { definition } = handle;
+    const triggered = definition.inputs.map((_, i) => handle.changed.get(handle.inputKeys[i])).filter((t) => t !== undefined);
+    handle.changed.clear();
+    handle.owesInitialCall = false;
+    handle.notBefore = 0;
+    clearTimeout(handle.timer);
+    handle.status = 'running';
+    const controller = new AbortController();
+    handle.controller = controller;
+    this.host.onStart?.(handle);
+
+    let result: Promise<unknown[]>;
+    try {
+      const call: CallbackCall = {
+        inputs: definition.inputs.map((dep) => this.host.read(dep)),
+        state: definition.state.map((dep) => this.host.read(dep)),
+        triggered,
+        signal: controller.signal,
+      };
+      result = Promise.resolve(definition.invoke(call));
+    } catch (error) {
+      result = Promise.reject(error);
+    }
+    result.then(
+      (values) => this.finish(handle, controller, values, undefined),
+      (error: unknown) => this.finish(handle, controller, undefined, error),
+    );
+  }
+
+  private finish(handle: CallbackHandle, controller: AbortController, values: unknown[] | undefined, error: unknown): void {
+    if (handle.controller !== controller) return; // superseded or unwired: never applied
+    handle.controller = undefined;
+    this.host.onEnd?.(handle);
+    if (error !== undefined) {
+      if (!isPreventUpdate(error)) this.host.onError?.(handle, toError(error));
+    } else if (values) {
+      this.apply(handle, values);
+    }
+    this.settle(handle);
+    this.pump();
+  }
+
+  /** Writes a call's outputs: all of them, or (if the host rejects one) none. */
+  private apply(handle: CallbackHandle, values: unknown[]): void {
+    const { outputs } = handle.definition;
+    if (values.length !== outputs.length) {
+      this.host.onError?.(handle, new Error(`expected ${outputs.length} output value(s), got ${values.length}`));
+      return;
+    }
+    const writes = outputs.map((dep, i) => ({ dep, key: handle.outputKeys[i], value: values[i] })).filter((w) => w.value !== NO_UPDATE);
+    try {
+      for (const { dep, value } of writes) this.host.check?.(dep, value);
+    } catch (error) {
+      this.host.onError?.(handle, toError(error));
+      return;
+    }
+    const changes: Array<{ key: string; value: unknown }> = [];
+    for (const { dep, key, value } of writes) {
+      const before = this.host.read(dep);
+      try {
+        this.host.write(dep, value);
+      } catch (error) {
+        this.host.onError?.(handle, toError(error));
+        continue;
+      }
+      const after = this.host.read(dep);
+      this.known.set(key, after);
+      if (!deepEqual(before, after)) changes.push({ key, value: after });
+    }
+    for (const { key, value } of changes) this.propagate(key, value, handle);
+  }
+
+  private abortRun(handle: CallbackHandle): void {
+    if (!handle.controller) return;
+    const controller = handle.controller;
+    handle.controller = undefined;
+    controller.abort(new DOMException('Superseded by a newer call', 'AbortError'));
+    this.host.onEnd?.(handle);
+  }
+
+  /** Unwires a callback: drops its call, releases what it blocked. */
+  private deactivate(handle: CallbackHandle): void {
+    if (!handle.active) return;
+    this.abortRun(handle);
+    clearTimeout(handle.timer);
+    handle.timer = undefined;
+    handle.changed.clear();
+    handle.owesInitialCall = false;
+    handle.blockers.clear();
+    handle.status = 'idle';
+    handle.active = false;
+    for (const consumer of this.graph.consumers(handle)) {
+      if (consumer.blockers.delete(handle) && consumer.blockers.size === 0) this.enqueue(consumer);
+    }
+    this.pump();
+  }
+}
+
+function toError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
