@@ -75,7 +75,7 @@ before(async () => {
         res.writeHead(reply.status, { 'Content-Type': reply.type ?? 'application/json' });
         res.end(reply.body ?? '');
       };
-      if (reply.delay) setTimeout(send, reply.delay);
+      if (reply.delay) setTimeout(send, reply.delay).unref();
       else send();
     });
   });
