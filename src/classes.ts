@@ -6,3 +6,5 @@ export { NO_UPDATE, PreventUpdate } from './wiring/sentinels.js';
 export type { NoUpdate } from './wiring/sentinels.js';
 export type { DashPropChangeDetail, DashPropChangeEvent } from './internal/events.js';
 export { DashElement } from './internal/dash-element.js';
+export { DashDropdown } from './components/dropdown/dropdown.js';
+export { DashGraph } from './components/graph/graph.js';

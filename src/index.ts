@@ -3,3 +3,5 @@
  * `import 'dash-elements'` is all a page needs.
  */
 export * from './classes.js';
+import './dash-dropdown.js';
+import './dash-graph.js';
