@@ -8,3 +8,5 @@ export type { DashPropChangeDetail, DashPropChangeEvent } from './internal/event
 export { DashElement } from './internal/dash-element.js';
 export { DashDropdown } from './components/dropdown/dropdown.js';
 export { DashGraph } from './components/graph/graph.js';
+export { DashSlider } from './components/slider/slider.js';
+export { DashRangeSlider } from './components/slider/range-slider.js';

@@ -5,3 +5,5 @@
 export * from './classes.js';
 import './dash-dropdown.js';
 import './dash-graph.js';
+import './dash-slider.js';
+import './dash-range-slider.js';
