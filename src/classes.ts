@@ -10,3 +10,7 @@ export { DashDropdown } from './components/dropdown/dropdown.js';
 export { DashGraph } from './components/graph/graph.js';
 export { DashSlider } from './components/slider/slider.js';
 export { DashRangeSlider } from './components/slider/range-slider.js';
+export { DashCallback } from './components/callback/callback.js';
+export type { CallbackContext, CallbackFunction, DashCallbackErrorDetail } from './components/callback/callback.js';
+export { DashApp } from './components/app/app.js';
+export type { TriggeredInput } from './wiring/scheduler.js';

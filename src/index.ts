@@ -7,3 +7,5 @@ import './dash-dropdown.js';
 import './dash-graph.js';
 import './dash-slider.js';
 import './dash-range-slider.js';
+import './dash-callback.js';
+import './dash-app.js';
