@@ -69,6 +69,8 @@ export interface KoaLikeContext {
   req: IncomingMessage;
   res: ServerResponse;
   respond?: boolean;
+  /** Set by Koa body parsers (koa-bodyparser, koa-body); used when the raw body was already read. */
+  request?: { body?: unknown };
 }
 
 export interface DashServer {
@@ -174,6 +176,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const parsed = (req as IncomingMessage & { body?: unknown }).body;
   if (req.readableEnded && parsed !== undefined) {
     return Promise.resolve(typeof parsed === 'string' || Buffer.isBuffer(parsed) ? String(parsed) : JSON.stringify(parsed));
+  }
+  if (req.readableEnded) {
+    return Promise.reject(new HttpError(400, 'the request body was already read by another middleware, which kept no req.body'));
   }
   const tooLarge = () => new HttpError(413, `request body is larger than ${limit} bytes`, { Connection: 'close' });
   const declared = Number(req.headers['content-length']);
@@ -482,6 +487,8 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
       }, next);
     },
     async koaMiddleware(ctx, next) {
+      const req = ctx.req as IncomingMessage & { body?: unknown };
+      if (req.body === undefined && ctx.request?.body !== undefined) req.body = ctx.request.body;
       if (await handle(ctx.req, ctx.res)) {
         ctx.respond = false;
         return;

@@ -461,7 +461,13 @@ describe('Connect/Express-style middleware on a real http server', () => {
       res.writeHead(200, { 'Content-Type': 'text/plain' });
       res.end('fallback');
     };
-    const stack: Mw[] = [jsonParser, dash.middleware, fallback];
+    const swallow: Mw = (req, _res, next) => {
+      if (!req.url?.startsWith('/swallowed/')) return next();
+      req.url = req.url.slice('/swallowed'.length);
+      req.resume();
+      req.on('end', () => next());
+    };
+    const stack: Mw[] = [jsonParser, swallow, dash.middleware, fallback];
     server = http.createServer((req, res) => {
       let i = 0;
       const next = (error?: unknown) => {
@@ -496,6 +502,12 @@ describe('Connect/Express-style middleware on a real http server', () => {
     const answer = await post(`${base}/parsed/_dash-update-component`, dashBody('greeting.children', [['greeting', 'children']], [['name', 'value', 'parsed']]));
     assert.equal(answer.status, 200);
     assert.deepEqual(answer.json, { multi: true, response: { greeting: { children: 'Hello parsed' } } });
+  });
+
+  it('answers 400 (instead of hanging) when another middleware read the body and kept nothing', async () => {
+    const answer = await post(`${base}/swallowed/_dash-update-component`, dashBody('greeting.children', [['greeting', 'children']], [['name', 'value', 'x']]));
+    assert.equal(answer.status, 400);
+    assert.match((answer.json as { error: string }).error, /already read by another middleware/);
   });
 
   it('answers errors itself (400, 500) instead of passing them on', async (t) => {
