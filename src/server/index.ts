@@ -69,8 +69,8 @@ export interface KoaLikeContext {
   req: IncomingMessage;
   res: ServerResponse;
   respond?: boolean;
-  /** Set by Koa body parsers (koa-bodyparser, koa-body); used when the raw body was already read. */
-  request?: { body?: unknown };
+  /** Koa's request; its `body`, set by Koa body parsers (koa-bodyparser, koa-body), is used when the raw body was already read. */
+  request?: object;
 }
 
 export interface DashServer {
@@ -488,7 +488,8 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
     },
     async koaMiddleware(ctx, next) {
       const req = ctx.req as IncomingMessage & { body?: unknown };
-      if (req.body === undefined && ctx.request?.body !== undefined) req.body = ctx.request.body;
+      const parsed = (ctx.request as { body?: unknown } | undefined)?.body;
+      if (req.body === undefined && parsed !== undefined) req.body = parsed;
       if (await handle(ctx.req, ctx.res)) {
         ctx.respond = false;
         return;
