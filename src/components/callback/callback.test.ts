@@ -1,0 +1,537 @@
+import { expect, fixture, html, oneEvent, waitUntil, aTimeout } from '@open-wc/testing';
+import { property } from 'lit/decorators.js';
+import '../../dash-callback.js';
+import '../../dash-app.js';
+import type { DashCallback } from './callback.js';
+import { DashElement } from '../../internal/dash-element.js';
+import { jsonOrStringConverter } from '../../internal/converters.js';
+import { NO_UPDATE, PreventUpdate } from '../../wiring/sentinels.js';
+import { define } from '../../internal/define.js';
+
+/** A minimal dash element: `value` reflects and announces itself like the real ones. */
+class TestControl extends DashElement {
+  @property({ converter: jsonOrStringConverter, reflect: true }) value: unknown = null;
+}
+define('test-control', TestControl);
+
+const settled = () => aTimeout(0);
+
+function type(input: HTMLInputElement, text: string) {
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+function cb(root: ParentNode, selector = 'dash-callback') {
+  return root.querySelector(selector) as DashCallback;
+}
+
+async function silenced<T>(fn: () => Promise<T>): Promise<{ result: T; errors: string[] }> {
+  const errors: string[] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => errors.push(args.join(' '));
+  try {
+    return { result: await fn(), errors };
+  } finally {
+    console.error = original;
+  }
+}
+
+describe('<dash-callback> with a function', () => {
+  it('makes the initial call and updates the output as the user types', async () => {
+    const el = await fixture(html`<div>
+      <input id="name" value="Ada" />
+      <span id="greeting"></span>
+      <dash-callback inputs="name.value" outputs="greeting.children" .fn=${(name: string) => `Hello ${name}`}></dash-callback>
+    </div>`);
+    await waitUntil(() => el.querySelector('#greeting')!.textContent === 'Hello Ada');
+    type(el.querySelector('#name')!, 'Grace');
+    await waitUntil(() => el.querySelector('#greeting')!.textContent === 'Hello Grace');
+  });
+
+  it('renders children as text, never HTML', async () => {
+    const el = await fixture(html`<div>
+      <span id="out"></span>
+      <input id="in" value="x" />
+      <dash-callback inputs="in.value" outputs="out.children" .fn=${() => '<img src=x onerror="window.__xss=1">'}></dash-callback>
+    </div>`);
+    await waitUntil(() => el.querySelector('#out')!.textContent!.startsWith('<img'));
+    expect(el.querySelector('#out img')).to.equal(null);
+    expect((window as unknown as { __xss?: number }).__xss).to.equal(undefined);
+  });
+
+  it('resolves fn="ns.name" from globals, dash_clientside style', async () => {
+    const w = window as unknown as Record<string, unknown>;
+    w.dash_clientside = { shop: { total: (a: number, b: number) => a * b } };
+    const el = await fixture(html`<div>
+      <input id="qty" type="number" value="3" />
+      <input id="price" type="number" value="4" />
+      <span id="total"></span>
+      <dash-callback inputs="qty.value, price.value" outputs="total.children" fn="dash_clientside.shop.total"></dash-callback>
+    </div>`);
+    await waitUntil(() => el.querySelector('#total')!.textContent === '12');
+    delete w.dash_clientside;
+  });
+
+  it('counts button clicks as n_clicks and passes State without triggering on it', async () => {
+    const calls: unknown[][] = [];
+    const el = await fixture(html`<div>
+      <input id="box" value="first" />
+      <button id="submit">Submit</button>
+      <p id="said"></p>
+      <dash-callback inputs="submit.n_clicks" state="box.value" outputs="said.children" prevent-initial-call
+        .fn=${(n: number, text: string) => (calls.push([n, text]), `You submitted: ${text} (${n})`)}></dash-callback>
+    </div>`);
+    await settled();
+    type(el.querySelector('#box')!, 'second');
+    await settled();
+    expect(calls).to.deep.equal([]);
+    el.querySelector<HTMLButtonElement>('#submit')!.click();
+    await waitUntil(() => el.querySelector('#said')!.textContent === 'You submitted: second (1)');
+    el.querySelector<HTMLButtonElement>('#submit')!.click();
+    await waitUntil(() => el.querySelector('#said')!.textContent === 'You submitted: second (2)');
+  });
+
+  it('gives ctx.triggered, triggeredId, inputs and state', async () => {
+    const seen: unknown[] = [];
+    const el = await fixture(html`<div>
+      <input id="a" value="1" /><input id="b" value="2" /><input id="s" value="S" />
+      <dash-callback inputs="a.value, b.value" state="s.value" outputs="out.children"
+        .fn=${(_a: string, _b: string, _s: string, ctx: unknown) => (seen.push(ctx), 'ok')}></dash-callback>
+      <span id="out"></span>
+    </div>`);
+    await waitUntil(() => seen.length === 1);
+    const first = seen[0] as Record<string, unknown>;
+    expect(first.triggered).to.deep.equal([]);
+    expect(first.triggeredId).to.equal(null);
+    expect(first.inputs).to.deep.equal({ 'a.value': '1', 'b.value': '2' });
+    expect(first.state).to.deep.equal({ 's.value': 'S' });
+    type(el.querySelector('#b')!, '3');
+    await waitUntil(() => seen.length === 2);
+    const second = seen[1] as Record<string, unknown>;
+    expect(second.triggered).to.deep.equal([{ id: 'b', prop: 'value', prop_id: 'b.value', value: '3' }]);
+    expect(second.triggeredId).to.equal('b');
+  });
+
+  it('writes several outputs from an array and leaves NO_UPDATE ones alone', async () => {
+    const el = await fixture(html`<div>
+      <input id="in" value="v" />
+      <span id="one">keep</span><span id="two"></span>
+      <dash-callback inputs="in.value" outputs="one.children, two.children" .fn=${(v: string) => [NO_UPDATE, `two:${v}`]}></dash-callback>
+    </div>`);
+    await waitUntil(() => el.querySelector('#two')!.textContent === 'two:v');
+    expect(el.querySelector('#one')!.textContent).to.equal('keep');
+  });
+
+  it('PreventUpdate leaves outputs alone without an error', async () => {
+    let errors = 0;
+    const el = await fixture(html`<div @dash-callback-error=${() => errors++}>
+      <input id="in" value="v" /><span id="out">before</span>
+      <dash-callback inputs="in.value" outputs="out.children" .fn=${() => {
+        throw new PreventUpdate();
+      }}></dash-callback>
+    </div>`);
+    await settled();
+    await settled();
+    expect(el.querySelector('#out')!.textContent).to.equal('before');
+    expect(errors).to.equal(0);
+  });
+
+  it('writes DOM properties: hidden, className, style', async () => {
+    const el = await fixture(html`<div>
+      <input id="in" value="on" />
+      <p id="target">t</p>
+      <dash-callback inputs="in.value" outputs="target.hidden, target.className, target.style"
+        .fn=${(v: string) => [v === 'off', `state-${v}`, { color: 'red', marginTop: 4 }]}></dash-callback>
+    </div>`);
+    const target = el.querySelector<HTMLElement>('#target')!;
+    await waitUntil(() => target.className === 'state-on');
+    expect(target.hidden).to.equal(false);
+    expect(target.style.color).to.equal('red');
+    expect(target.style.marginTop).to.equal('4px');
+    type(el.querySelector('#in')!, 'off');
+    await waitUntil(() => target.hidden === true);
+  });
+
+  it('chains glitch-free: the join runs once per change, after both branches', async () => {
+    const joins: string[] = [];
+    const el = await fixture(html`<div>
+      <input id="x" value="1" />
+      <span id="y"></span><span id="z"></span><span id="j"></span>
+      <dash-callback inputs="x.value" outputs="y.children" .fn=${async (x: string) => (await aTimeout(5), `y${x}`)}></dash-callback>
+      <dash-callback inputs="x.value" outputs="z.children" .fn=${(x: string) => `z${x}`}></dash-callback>
+      <dash-callback inputs="y.children, z.children" outputs="j.children" .fn=${(y: string, z: string) => (joins.push(`${y}+${z}`), `${y}+${z}`)}></dash-callback>
+    </div>`);
+    await waitUntil(() => el.querySelector('#j')!.textContent === 'y1+z1');
+    expect(joins).to.deep.equal(['y1+z1']);
+    type(el.querySelector('#x')!, '2');
+    await waitUntil(() => el.querySelector('#j')!.textContent === 'y2+z2');
+    await aTimeout(20);
+    expect(joins).to.deep.equal(['y1+z1', 'y2+z2']);
+  });
+
+  it('latest wins: a slow superseded call is aborted and never applied', async () => {
+    const signals: AbortSignal[] = [];
+    const el = await fixture(html`<div>
+      <input id="q" value="" /><span id="out"></span>
+      <dash-callback inputs="q.value" outputs="out.children" prevent-initial-call
+        .fn=${async (q: string, ctx: { signal: AbortSignal }) => {
+          signals.push(ctx.signal);
+          await aTimeout(q === 'slow' ? 60 : 5);
+          return `result ${q}`;
+        }}></dash-callback>
+    </div>`);
+    await settled();
+    type(el.querySelector('#q')!, 'slow');
+    await settled();
+    type(el.querySelector('#q')!, 'fast');
+    await waitUntil(() => el.querySelector('#out')!.textContent === 'result fast');
+    await aTimeout(80);
+    expect(el.querySelector('#out')!.textContent).to.equal('result fast');
+    expect(signals[0].aborted).to.equal(true);
+  });
+
+  it('syncs two controls through one callback with the same props as inputs and outputs', async () => {
+    let calls = 0;
+    const el = await fixture(html`<div>
+      <input id="num" type="number" value="5" />
+      <test-control id="ctl" value="5"></test-control>
+      <dash-callback inputs="num.value, ctl.value" outputs="num.value, ctl.value"
+        .fn=${(n: number, c: number, ctx: { triggeredId: string | null }) => {
+          calls++;
+          const v = ctx.triggeredId === 'num' ? n : c;
+          return [v, v];
+        }}></dash-callback>
+    </div>`);
+    await waitUntil(() => calls === 1);
+    const num = el.querySelector<HTMLInputElement>('#num')!;
+    num.value = '8';
+    num.dispatchEvent(new Event('input', { bubbles: true }));
+    const ctl = el.querySelector<TestControl>('#ctl')!;
+    await waitUntil(() => ctl.value === 8);
+    await aTimeout(30);
+    expect(calls).to.equal(2);
+    expect(ctl.getAttribute('value')).to.equal('8');
+  });
+
+  it('reacts to dash elements set by outside code, but not to deep-equal values', async () => {
+    const calls: unknown[] = [];
+    const el = await fixture(html`<div>
+      <test-control id="ctl"></test-control><span id="out"></span>
+      <dash-callback inputs="ctl.value" outputs="out.children" prevent-initial-call .fn=${(v: unknown) => (calls.push(v), JSON.stringify(v))}></dash-callback>
+    </div>`);
+    await settled();
+    const ctl = el.querySelector<TestControl>('#ctl')!;
+    ctl.value = ['a', 'b'];
+    await waitUntil(() => calls.length === 1);
+    ctl.value = ['a', 'b'];
+    await ctl.updateComplete;
+    await aTimeout(10);
+    expect(calls).to.deep.equal([['a', 'b']]);
+    expect(el.querySelector('#out')!.textContent).to.equal('["a","b"]');
+  });
+
+  it('ctx.setProps updates other elements and triggers their callbacks', async () => {
+    const el = await fixture(html`<div>
+      <input id="in" value="go" /><input id="side" value="" /><span id="echo"></span><span id="out"></span>
+      <dash-callback inputs="in.value" outputs="out.children"
+        .fn=${(v: string, ctx: { setProps: (id: string, p: Record<string, unknown>) => void }) => (ctx.setProps('side', { value: `side ${v}` }), v)}></dash-callback>
+      <dash-callback inputs="side.value" outputs="echo.children" .fn=${(v: string) => `echo ${v}`}></dash-callback>
+    </div>`);
+    await waitUntil(() => el.querySelector('#echo')!.textContent === 'echo side go');
+  });
+
+  it('debounce waits for quiet and calls once', async () => {
+    const calls: string[] = [];
+    const el = await fixture(html`<div>
+      <input id="q" value="" /><span id="out"></span>
+      <dash-callback inputs="q.value" outputs="out.children" debounce="40" prevent-initial-call .fn=${(q: string) => (calls.push(q), q)}></dash-callback>
+    </div>`);
+    await settled();
+    const q = el.querySelector<HTMLInputElement>('#q')!;
+    for (const text of ['d', 'da', 'das', 'dash']) type(q, text);
+    await settled();
+    expect(calls).to.deep.equal([]);
+    await waitUntil(() => calls.length === 1);
+    expect(calls).to.deep.equal(['dash']);
+  });
+});
+
+describe('<dash-callback> loading and running', () => {
+  it('marks the callback and outputs loading / aria-busy, and toggles running props', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const el = await fixture(html`<div>
+      <button id="go">Go</button><span id="out"></span>
+      <dash-callback inputs="go.n_clicks" outputs="out.children" running="go.disabled" prevent-initial-call
+        .fn=${async (n: number) => (await gate, `done ${n}`)}></dash-callback>
+    </div>`);
+    await settled();
+    const out = el.querySelector('#out')!;
+    const button = el.querySelector<HTMLButtonElement>('#go')!;
+    const started = oneEvent(el, 'dash-callback-start');
+    button.click();
+    await started;
+    expect(out.hasAttribute('loading')).to.equal(true);
+    expect(out.getAttribute('aria-busy')).to.equal('true');
+    expect(cb(el).hasAttribute('loading')).to.equal(true);
+    expect(button.disabled).to.equal(true);
+    const ended = oneEvent(el, 'dash-callback-end');
+    release();
+    await ended;
+    expect(out.textContent).to.equal('done 1');
+    expect(out.hasAttribute('loading')).to.equal(false);
+    expect(out.hasAttribute('aria-busy')).to.equal(false);
+    expect(button.disabled).to.equal(false);
+  });
+});
+
+describe('<dash-callback> errors', () => {
+  it('a throwing callback fires dash-callback-error, logs, keeps outputs, and others keep working', async () => {
+    const { errors } = await silenced(async () => {
+      const seen: CustomEvent[] = [];
+      const el = await fixture(html`<div @dash-callback-error=${(e: CustomEvent) => seen.push(e)}>
+        <input id="in" value="1" /><span id="bad">before</span><span id="good"></span>
+        <dash-callback id="broken" inputs="in.value" outputs="bad.children" .fn=${() => {
+          throw new Error('boom');
+        }}></dash-callback>
+        <dash-callback inputs="in.value" outputs="good.children" .fn=${(v: string) => `good ${v}`}></dash-callback>
+      </div>`);
+      await waitUntil(() => seen.length === 1);
+      expect(seen[0].detail.error.message).to.equal('boom');
+      expect(seen[0].detail.outputs).to.deep.equal(['bad.children']);
+      await waitUntil(() => el.querySelector('#good')!.textContent === 'good 1');
+      expect(el.querySelector('#bad')!.textContent).to.equal('before');
+      type(el.querySelector('#in')!, '2');
+      await waitUntil(() => el.querySelector('#good')!.textContent === 'good 2');
+    });
+    expect(errors.some((e) => e.includes('Callback error updating bad.children: boom'))).to.equal(true);
+  });
+
+  it('reports a malformed inputs list and an unresolvable fn by name', async () => {
+    await silenced(async () => {
+      const el = await fixture(html`<div>
+        <input id="in" value="1" /><span id="out"></span>
+      </div>`);
+      const malformed = oneEvent(el, 'dash-callback-error');
+      el.insertAdjacentHTML('beforeend', '<dash-callback inputs="in" outputs="out.children"></dash-callback>');
+      expect((await malformed).detail.error.message).to.contain('"in" is not of the form ID.PROP');
+      const missingFn = oneEvent(el, 'dash-callback-error');
+      el.insertAdjacentHTML('beforeend', '<dash-callback inputs="in.value" outputs="out.children" fn="nope.missing"></dash-callback>');
+      expect((await missingFn).detail.error.message).to.contain('fn="nope.missing" does not name a function');
+    });
+  });
+
+  it('rejects a wrong number of output values', async () => {
+    await silenced(async () => {
+      const seen: CustomEvent[] = [];
+      const el = await fixture(html`<div @dash-callback-error=${(e: CustomEvent) => seen.push(e)}>
+        <input id="in" value="1" /><span id="a">a</span><span id="b">b</span>
+        <dash-callback inputs="in.value" outputs="a.children, b.children" .fn=${() => 'just one'}></dash-callback>
+      </div>`);
+      await waitUntil(() => seen.length === 1);
+      expect(seen[0].detail.error.message).to.contain('expected an array of 2 values');
+      expect(el.querySelector('#a')!.textContent).to.equal('a');
+    });
+  });
+
+  it('reports a cycle naming it and does not run its callbacks', async () => {
+    let ran = 0;
+    await silenced(async () => {
+      const el = await fixture(html`<div><input id="x" value="1" /><input id="y" value="2" /></div>`);
+      const error = oneEvent(el, 'dash-callback-error');
+      el.insertAdjacentHTML('beforeend', '<dash-callback inputs="x.value" outputs="y.value"></dash-callback><dash-callback inputs="y.value" outputs="x.value"></dash-callback>');
+      el.querySelectorAll('dash-callback').forEach((c) => ((c as DashCallback).fn = () => ran++));
+      const { detail } = await error;
+      expect(detail.error.message).to.match(/Circular dependency: (x\.value → y\.value → x\.value|y\.value → x\.value → y\.value)/);
+    });
+    await settled();
+    expect(ran).to.equal(0);
+  });
+});
+
+describe('<dash-callback> scopes and dynamic elements', () => {
+  it('resolves ids inside each <dash-app>, so apps may reuse ids', async () => {
+    const el = await fixture(html`<div>
+      <dash-app id="one"><input id="in" value="first" /><span id="out"></span>
+        <dash-callback inputs="in.value" outputs="out.children" .fn=${(v: string) => `1:${v}`}></dash-callback></dash-app>
+      <dash-app id="two"><input id="in" value="second" /><span id="out"></span>
+        <dash-callback inputs="in.value" outputs="out.children" .fn=${(v: string) => `2:${v}`}></dash-callback></dash-app>
+    </div>`);
+    await waitUntil(() => el.querySelector('#two #out')!.textContent === '2:second');
+    expect(el.querySelector('#one #out')!.textContent).to.equal('1:first');
+    type(el.querySelector('#two #in')!, 'changed');
+    await waitUntil(() => el.querySelector('#two #out')!.textContent === '2:changed');
+    expect(el.querySelector('#one #out')!.textContent).to.equal('1:first');
+  });
+
+  it('works inside a shadow root', async () => {
+    const host = await fixture(html`<div></div>`);
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<input id="in" value="shadow"><span id="out"></span><dash-callback inputs="in.value" outputs="out.children"></dash-callback>';
+    cb(shadow).fn = (v: string) => `in ${v}`;
+    await waitUntil(() => shadow.getElementById('out')!.textContent === 'in shadow');
+  });
+
+  it('waits for a missing input element, then wires it and makes the initial call', async () => {
+    const el = await fixture(html`<div>
+      <span id="out">none</span>
+      <dash-callback inputs="late.value" outputs="out.children" .fn=${(v: string) => `late ${v}`}></dash-callback>
+    </div>`);
+    await aTimeout(10);
+    expect(el.querySelector('#out')!.textContent).to.equal('none');
+    el.insertAdjacentHTML('afterbegin', '<input id="late" value="arrived">');
+    await waitUntil(() => el.querySelector('#out')!.textContent === 'late arrived');
+  });
+
+  it('unwires removed elements and callbacks (their listeners are gone)', async () => {
+    let calls = 0;
+    const el = await fixture(html`<div>
+      <input id="in" value="a" /><span id="out"></span>
+      <dash-callback inputs="in.value" outputs="out.children" .fn=${(v: string) => (calls++, v)}></dash-callback>
+    </div>`);
+    await waitUntil(() => calls === 1);
+    const input = el.querySelector<HTMLInputElement>('#in')!;
+    input.remove();
+    await settled();
+    type(input, 'detached');
+    await aTimeout(10);
+    expect(calls).to.equal(1);
+    el.prepend(input);
+    await waitUntil(() => calls === 2);
+    expect(el.querySelector('#out')!.textContent).to.equal('detached');
+    cb(el).remove();
+    await settled();
+    type(input, 'after callback removed');
+    await aTimeout(10);
+    expect(calls).to.equal(2);
+  });
+});
+
+describe('<dash-callback endpoint>', () => {
+  const realFetch = window.fetch;
+  let requests: Array<{ url: string; init: RequestInit; body: Record<string, unknown> }>;
+  let answer: (body: Record<string, unknown>, signal: AbortSignal) => Promise<Response>;
+  beforeEach(() => {
+    requests = [];
+    window.fetch = (async (url: string, init: RequestInit) => {
+      const body = JSON.parse(init.body as string);
+      requests.push({ url, init, body });
+      return answer(body, init.signal!);
+    }) as typeof fetch;
+  });
+  afterEach(() => {
+    window.fetch = realFetch;
+    document.cookie = '_csrf_token=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+  });
+  const json = (data: unknown, status = 200) => new Response(JSON.stringify(data), { status, headers: { 'Content-Type': 'application/json' } });
+
+  it("POSTs Dash's wire format with the CSRF header and applies the answer", async () => {
+    document.cookie = '_csrf_token=tok123';
+    answer = async (body) => json({ multi: true, response: { label: { children: `got ${(body.inputs as Array<{ value: string }>)[0].value}` } } });
+    const el = await fixture(html`<div>
+      <input id="region" value="North" /><span id="label"></span>
+      <dash-callback inputs="region.value" outputs="label.children" endpoint="/_dash-update-component"></dash-callback>
+    </div>`);
+    await waitUntil(() => el.querySelector('#label')!.textContent === 'got North');
+    const [first] = requests;
+    expect(first.url).to.equal('/_dash-update-component');
+    expect(first.body).to.deep.equal({
+      output: 'label.children',
+      outputs: { id: 'label', property: 'children' },
+      inputs: [{ id: 'region', property: 'value', value: 'North' }],
+      changedPropIds: [],
+    });
+    const headers = new Headers(first.init.headers);
+    expect(headers.get('Content-Type')).to.equal('application/json');
+    expect(headers.get('X-CSRFToken')).to.equal('tok123');
+    expect(first.init.credentials).to.equal('same-origin');
+    type(el.querySelector('#region')!, 'South');
+    await waitUntil(() => el.querySelector('#label')!.textContent === 'got South');
+    expect(requests[1].body.changedPropIds).to.deep.equal(['region.value']);
+  });
+
+  it('sends several outputs as Dash does and keeps the page spelling of props', async () => {
+    answer = async () => json({ multi: true, response: { a: { children: 'A' } } });
+    const el = await fixture(html`<div>
+      <button id="btn">b</button><input id="s" value="st" /><span id="a"></span><span id="b">B0</span>
+      <dash-callback inputs="btn.n_clicks" state="s.value" outputs="a.children, b.children" endpoint="/cb"></dash-callback>
+    </div>`);
+    await waitUntil(() => el.querySelector('#a')!.textContent === 'A');
+    expect(el.querySelector('#b')!.textContent).to.equal('B0');
+    expect(requests[0].body).to.deep.equal({
+      output: '..a.children...b.children..',
+      outputs: [
+        { id: 'a', property: 'children' },
+        { id: 'b', property: 'children' },
+      ],
+      inputs: [{ id: 'btn', property: 'n_clicks', value: 0 }],
+      state: [{ id: 's', property: 'value', value: 'st' }],
+      changedPropIds: [],
+    });
+  });
+
+  it('204 leaves outputs alone; a server error fires dash-callback-error and keeps outputs', async () => {
+    answer = async () => new Response(null, { status: 204 });
+    const el = await fixture(html`<div>
+      <input id="in" value="1" /><span id="out">kept</span>
+      <dash-callback inputs="in.value" outputs="out.children" endpoint="/cb"></dash-callback>
+    </div>`);
+    await waitUntil(() => requests.length === 1);
+    await settled();
+    expect(el.querySelector('#out')!.textContent).to.equal('kept');
+    answer = async () => json({ error: 'database down' }, 500);
+    await silenced(async () => {
+      const error = oneEvent(el, 'dash-callback-error');
+      type(el.querySelector('#in')!, '2');
+      const { detail } = await error;
+      expect(detail.error.message).to.contain('500').and.contain('database down');
+    });
+    expect(el.querySelector('#out')!.textContent).to.equal('kept');
+  });
+
+  it('aborts a superseded request and applies only the newest answer', async () => {
+    answer = (body, signal) =>
+      new Promise((resolve, reject) => {
+        const value = (body.inputs as Array<{ value: string }>)[0].value;
+        signal.addEventListener('abort', () => reject(signal.reason));
+        setTimeout(() => resolve(json({ multi: true, response: { out: { children: value } } })), value === 'slow' ? 50 : 5);
+      });
+    const el = await fixture(html`<div>
+      <input id="in" value="" /><span id="out"></span>
+      <dash-callback inputs="in.value" outputs="out.children" endpoint="/cb" prevent-initial-call></dash-callback>
+    </div>`);
+    await settled();
+    type(el.querySelector('#in')!, 'slow');
+    await waitUntil(() => requests.length === 1);
+    type(el.querySelector('#in')!, 'fast');
+    await waitUntil(() => el.querySelector('#out')!.textContent === 'fast');
+    expect(requests[0].init.signal!.aborted).to.equal(true);
+    await aTimeout(70);
+    expect(el.querySelector('#out')!.textContent).to.equal('fast');
+  });
+
+  it('dash-callback-request can change the request or skip it', async () => {
+    answer = async () => json({ multi: true, response: { out: { children: 'answered' } } });
+    const el = await fixture(html`<div>
+      <input id="in" value="1" /><span id="out">start</span>
+      <dash-callback inputs="in.value" outputs="out.children" endpoint="/cb" prevent-initial-call></dash-callback>
+    </div>`);
+    await settled();
+    const edit = (e: CustomEvent) => {
+      e.detail.url = '/edited';
+      e.detail.headers.set('Authorization', 'Bearer t');
+    };
+    el.addEventListener('dash-callback-request', edit as EventListener);
+    type(el.querySelector('#in')!, '2');
+    await waitUntil(() => el.querySelector('#out')!.textContent === 'answered');
+    expect(requests[0].url).to.equal('/edited');
+    expect(new Headers(requests[0].init.headers).get('Authorization')).to.equal('Bearer t');
+    el.removeEventListener('dash-callback-request', edit as EventListener);
+    el.addEventListener('dash-callback-request', (e) => e.preventDefault());
+    el.querySelector('#out')!.textContent = 'untouched';
+    type(el.querySelector('#in')!, '3');
+    await aTimeout(20);
+    expect(requests.length).to.equal(1);
+    expect(el.querySelector('#out')!.textContent).to.equal('untouched');
+  });
+});

@@ -1,0 +1,228 @@
+import { emit } from '../../internal/events.js';
+import { type Dependency, DependencyError, depText, parseDependencies } from '../../wiring/dependency.js';
+import { outputId } from '../../wiring/protocol.js';
+import type { CallbackCall, TriggeredInput } from '../../wiring/scheduler.js';
+import { PreventUpdate } from '../../wiring/sentinels.js';
+import { postCallback, readCsrfCookie, type TransportRequest } from '../../wiring/transport.js';
+import { type CallbackScope, type CallbackSource, scopeOf } from './scope.js';
+
+/** The last argument of a callback function (SPEC §4 rule 2), as Dash's `callback_context`. */
+export interface CallbackContext {
+  /** The inputs that changed (`[]` on an initial call). */
+  triggered: TriggeredInput[];
+  /** The id of the first changed input, or null on an initial call (Dash's None). */
+  triggeredId: string | null;
+  /** Every input value, by `"id.prop"`. */
+  inputs: Record<string, unknown>;
+  /** Every state value, by `"id.prop"`. */
+  state: Record<string, unknown>;
+  /** Aborted when a newer trigger supersedes this call. */
+  signal: AbortSignal;
+  /** Side updates to elements that are not outputs; callbacks that read them run as usual. */
+  setProps(id: string, props: Record<string, unknown>): void;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type CallbackFunction = (...args: any[]) => unknown;
+
+/** Detail of `dash-callback-error`. */
+export interface DashCallbackErrorDetail {
+  error: Error;
+  /** The outputs the failed call would have written, as `id.prop`. */
+  outputs: string[];
+}
+
+/**
+ * Declares a callback: when any of `inputs` changes, call a function (or a Dash endpoint) with
+ * the inputs' and `state`'s current values, and write what it returns into `outputs`.
+ * Renders nothing.
+ *
+ * ```html
+ * <dash-callback inputs="region.value" outputs="label.children" fn="myApp.describe"></dash-callback>
+ * <dash-callback inputs="region.value" outputs="chart.figure" endpoint="/_dash-update-component"></dash-callback>
+ * ```
+ *
+ * @attr {string} inputs - Comma-separated `id.prop` dependencies that trigger the callback.
+ * @attr {string} outputs - Comma-separated `id.prop` dependencies it writes.
+ * @attr {string} state - Comma-separated `id.prop` values passed along without triggering.
+ * @attr {string} endpoint - URL of a Dash `/_dash-update-component` endpoint to POST to, instead of `fn`.
+ * @attr {string} fn - Name of a global function (`myApp.update`, `dash_clientside.ns.name`).
+ * @attr {boolean} prevent-initial-call - Skip the call made when the callback is wired.
+ * @attr {number} debounce - Milliseconds of quiet to wait after a change before calling.
+ * @attr {string} running - `id.prop` list set to true while the callback runs and false after.
+ * @attr {number} timeout - Milliseconds an endpoint may take before the call fails (default 30000).
+ * @attr {boolean} loading - Present while a call runs (read-only; set by the runtime).
+ *
+ * @fires dash-callback-start - A call started. Bubbles.
+ * @fires dash-callback-end - A call ended (finished, failed or superseded). Bubbles.
+ * @fires dash-callback-error - A call failed, or the callback is malformed or in a cycle; `detail: {error, outputs}`. Bubbles.
+ * @fires dash-callback-request - Before an endpoint request: `detail: {url, headers, body}` may be changed in place; `preventDefault()` skips the request. Bubbles, composed, cancelable.
+ */
+export class DashCallback extends HTMLElement implements CallbackSource {
+  static get observedAttributes() {
+    return ['inputs', 'outputs', 'state', 'running', 'prevent-initial-call', 'debounce'];
+  }
+
+  /** The function to call: `fn(...inputValues, ...stateValues, ctx)`. May be async. */
+  fn: CallbackFunction | null = null;
+
+  inputDeps: Dependency[] = [];
+  outputDeps: Dependency[] = [];
+  stateDeps: Dependency[] = [];
+  runningDeps: Dependency[] = [];
+  callbackName = '';
+
+  private scope: CallbackScope | undefined;
+  private rewireQueued = false;
+
+  /** URL of the Dash endpoint (`/_dash-update-component`), when the callback runs on a server. */
+  get endpoint(): string | null {
+    return this.getAttribute('endpoint');
+  }
+  set endpoint(value: string | null) {
+    if (value === null) this.removeAttribute('endpoint');
+    else this.setAttribute('endpoint', value);
+  }
+
+  get preventInitialCall(): boolean {
+    return this.hasAttribute('prevent-initial-call') && this.getAttribute('prevent-initial-call') !== 'false';
+  }
+  set preventInitialCall(value: boolean) {
+    this.toggleAttribute('prevent-initial-call', value);
+  }
+
+  get debounce(): number {
+    const ms = Number(this.getAttribute('debounce'));
+    return Number.isFinite(ms) && ms > 0 ? ms : 0;
+  }
+  set debounce(value: number) {
+    this.setAttribute('debounce', String(value));
+  }
+
+  get timeout(): number {
+    const ms = Number(this.getAttribute('timeout') ?? 30000);
+    return Number.isFinite(ms) && ms > 0 ? ms : 30000;
+  }
+  set timeout(value: number) {
+    this.setAttribute('timeout', String(value));
+  }
+
+  connectedCallback(): void {
+    this.hidden = true;
+    this.wire();
+  }
+
+  disconnectedCallback(): void {
+    this.scope?.unregister(this);
+    this.scope = undefined;
+  }
+
+  attributeChangedCallback(_name: string, old: string | null, value: string | null): void {
+    if (old === value || !this.isConnected || this.rewireQueued) return;
+    this.rewireQueued = true;
+    queueMicrotask(() => {
+      this.rewireQueued = false;
+      if (this.isConnected) this.wire();
+    });
+  }
+
+  /** Parses the dependency lists and (re)registers with the scope; a malformed list is reported, not wired. */
+  private wire(): void {
+    this.scope?.unregister(this);
+    this.scope = undefined;
+    try {
+      this.inputDeps = parseDependencies(this.getAttribute('inputs'), 'inputs');
+      this.outputDeps = parseDependencies(this.getAttribute('outputs'), 'outputs');
+      this.stateDeps = parseDependencies(this.getAttribute('state'), 'state');
+      this.runningDeps = parseDependencies(this.getAttribute('running'), 'running');
+      if (this.inputDeps.length === 0) throw new DependencyError('inputs: a callback needs at least one input');
+    } catch (error) {
+      this.callbackName = this.describe();
+      this.reportError(error as Error);
+      return;
+    }
+    this.callbackName = this.outputDeps.length ? outputId(this.outputDeps) : this.describe();
+    this.scope = scopeOf(this);
+    this.scope.register(this);
+  }
+
+  /** Called by the runtime: runs the function or the endpoint; one value per output. */
+  async run(call: CallbackCall, scope: CallbackScope): Promise<unknown[]> {
+    if (this.endpoint) return this.runEndpoint(this.endpoint, call, scope);
+    const fn = this.resolveFn();
+    const ctx: CallbackContext = {
+      triggered: call.triggered,
+      triggeredId: call.triggered[0]?.id ?? null,
+      inputs: byPropId(this.inputDeps, call.inputs),
+      state: byPropId(this.stateDeps, call.state),
+      signal: call.signal,
+      setProps: (id, props) => scope.setProps(id, props),
+    };
+    const result = await fn.call(this, ...call.inputs, ...call.state, ctx);
+    const count = this.outputDeps.length;
+    if (count === 0) return [];
+    if (count === 1) return [result];
+    if (!Array.isArray(result) || result.length !== count) {
+      throw new TypeError(`expected an array of ${count} values (one per output), got ${describeValue(result)}`);
+    }
+    return result;
+  }
+
+  private async runEndpoint(url: string, call: CallbackCall, scope: CallbackScope): Promise<unknown[]> {
+    const result = await postCallback({
+      url,
+      outputs: this.outputDeps,
+      inputs: this.inputDeps.map((dep, i) => ({ ...dep, value: call.inputs[i] })),
+      state: this.stateDeps.map((dep, i) => ({ ...dep, value: call.state[i] })),
+      changedPropIds: call.triggered.map((t) => t.prop_id),
+      signal: call.signal,
+      timeout: this.timeout,
+      csrfToken: readCsrfCookie(this.ownerDocument.cookie),
+      beforeSend: (request: TransportRequest) => emit(this, 'dash-callback-request', request, { cancelable: true }),
+    });
+    if (result.kind === 'prevent') throw new PreventUpdate();
+    for (const [id, props] of Object.entries(result.sideUpdates ?? {})) scope.setProps(id, props);
+    return result.values;
+  }
+
+  private resolveFn(): CallbackFunction {
+    if (typeof this.fn === 'function') return this.fn;
+    const path = this.getAttribute('fn');
+    if (!path) throw new Error(`${this.describe()} has neither an fn nor an endpoint`);
+    let target: unknown = globalThis;
+    for (const part of path.split('.')) target = (target as Record<string, unknown> | undefined)?.[part];
+    if (typeof target !== 'function') throw new Error(`fn="${path}" does not name a function (window.${path} is ${describeValue(target)})`);
+    return target as CallbackFunction;
+  }
+
+  /** Logs `Callback error updating …` and fires `dash-callback-error`. */
+  reportError(error: Error): void {
+    console.error(`Callback error updating ${this.callbackName}: ${error.message}`);
+    emit<DashCallbackErrorDetail>(this, 'dash-callback-error', { error, outputs: this.outputDeps.map(depText) });
+  }
+
+  private describe(): string {
+    return `<dash-callback${this.id ? ` id="${this.id}"` : ''} inputs="${this.getAttribute('inputs') ?? ''}">`;
+  }
+}
+
+function byPropId(deps: Dependency[], values: unknown[]): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  deps.forEach((dep, i) => (result[depText(dep)] = values[i]));
+  return result;
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  return typeof value;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'dash-callback-error': CustomEvent<DashCallbackErrorDetail>;
+    'dash-callback-request': CustomEvent<TransportRequest>;
+    'dash-callback-start': CustomEvent<{ outputs: string }>;
+    'dash-callback-end': CustomEvent<{ outputs: string }>;
+  }
+}

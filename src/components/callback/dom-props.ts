@@ -1,0 +1,123 @@
+/**
+ * Reading, writing and watching one property of any element (SPEC §4): dash elements, native
+ * form controls, and plain DOM properties (`textContent`, `hidden`, `className`, `style` …).
+ * `children` is text content and is never parsed as HTML.
+ */
+import { camelProp } from '../../wiring/dependency.js';
+import type { DashPropChangeEvent } from '../../internal/events.js';
+import { emit } from '../../internal/events.js';
+
+type Bag = Record<string, unknown>;
+
+const isNumericInput = (el: Element): el is HTMLInputElement =>
+  el instanceof HTMLInputElement && (el.type === 'number' || el.type === 'range');
+
+const isNativeControl = (el: Element) =>
+  el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement;
+
+export function readProp(el: Element, prop: string): unknown {
+  const name = camelProp(prop);
+  if (name === 'children') return el.textContent;
+  if (name === 'nClicks') return (el as unknown as Bag).nClicks ?? 0;
+  if (name === 'style') return styleObject((el as HTMLElement).style);
+  if (name === 'value' && isNumericInput(el)) return el.value === '' ? null : el.valueAsNumber;
+  return (el as unknown as Bag)[name];
+}
+
+export function writeProp(el: Element, prop: string, value: unknown): void {
+  const name = camelProp(prop);
+  if (name === 'children') {
+    el.textContent = toText(value);
+  } else if (name === 'style' && el instanceof HTMLElement) {
+    writeStyle(el, value);
+  } else if (name === 'value' && isNativeControl(el)) {
+    (el as HTMLInputElement).value = value === null || value === undefined ? '' : String(value);
+  } else {
+    (el as unknown as Bag)[name] = value;
+  }
+}
+
+/** Lets a dash element refuse a value before anything is written (SPEC §4 rule 10). */
+export function checkProp(el: Element, prop: string, value: unknown): void {
+  const check = (el as unknown as { checkProp?: (p: string, v: unknown) => void }).checkProp;
+  if (typeof check === 'function') check.call(el, camelProp(prop), value);
+}
+
+/**
+ * Calls `onChange(value)` whenever `prop` of `el` changes through the page: `dash-prop-change`
+ * from dash elements, `input`/`change` from native controls, clicks for `nClicks`. Returns the
+ * function that removes every listener it added.
+ */
+export function watchProp(el: Element, prop: string, onChange: (value: unknown) => void): () => void {
+  const name = camelProp(prop);
+  if (name === 'nClicks') countClicks(el);
+  const onPropChange = (event: Event) => {
+    const { detail } = event as DashPropChangeEvent;
+    if (event.composedPath()[0] === el && detail?.prop === name) onChange(detail.value);
+  };
+  el.addEventListener('dash-prop-change', onPropChange);
+  const onNative = () => onChange(readProp(el, name));
+  const native = isNativeControl(el) && name !== 'nClicks';
+  if (native) {
+    el.addEventListener('input', onNative);
+    el.addEventListener('change', onNative);
+  }
+  return () => {
+    el.removeEventListener('dash-prop-change', onPropChange);
+    if (native) {
+      el.removeEventListener('input', onNative);
+      el.removeEventListener('change', onNative);
+    }
+  };
+}
+
+const counted = new WeakSet<Element>();
+
+/**
+ * Gives any element Dash's `n_clicks`: the count of clicks (and `nClicksTimestamp`), announced
+ * with `dash-prop-change` like any dash property. Installed once per element, on first use.
+ */
+function countClicks(el: Element): void {
+  if (counted.has(el)) return;
+  counted.add(el);
+  const bag = el as unknown as Bag;
+  if (typeof bag.nClicks !== 'number') bag.nClicks = 0;
+  el.addEventListener('click', () => {
+    bag.nClicks = (Number(bag.nClicks) || 0) + 1;
+    bag.nClicksTimestamp = Date.now();
+    emit(el, 'dash-prop-change', { prop: 'nClicks', value: bag.nClicks, user: true });
+  });
+}
+
+/** Dash `children` as text: strings and numbers as they are, lists joined, null as nothing. */
+function toText(value: unknown): string {
+  if (value === null || value === undefined || value === false) return '';
+  if (Array.isArray(value)) return value.map(toText).join('');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function styleObject(style: CSSStyleDeclaration): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (let i = 0; i < style.length; i++) {
+    const name = style.item(i);
+    result[name.startsWith('--') ? name : name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = style.getPropertyValue(name);
+  }
+  return result;
+}
+
+/** Dash replaces `style` whole: an object of camelCase (or kebab / custom) properties, or CSS text. */
+function writeStyle(el: HTMLElement, value: unknown): void {
+  if (typeof value === 'string' || value === null || value === undefined) {
+    el.style.cssText = value ?? '';
+    return;
+  }
+  el.style.cssText = '';
+  for (const [key, v] of Object.entries(value as Bag)) {
+    if (v === null || v === undefined) continue;
+    const name = key.includes('-') ? key : key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+    el.style.setProperty(name, typeof v === 'number' && !UNITLESS.has(name) ? `${v}px` : String(v));
+  }
+}
+
+const UNITLESS = new Set(['opacity', 'z-index', 'font-weight', 'line-height', 'flex', 'flex-grow', 'flex-shrink', 'order', 'zoom']);
