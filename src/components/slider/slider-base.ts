@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type ComplexAttributeConverter, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { DashFormElement } from '../../internal/form-element.js';
@@ -43,6 +43,12 @@ interface Drag {
   offset: number;
 }
 
+/** Like jsonOrStringConverter, but `null` (marks only) reflects as `step="null"`; unset removes it. */
+const stepConverter: ComplexAttributeConverter<unknown> = {
+  fromAttribute: jsonOrStringConverter.fromAttribute,
+  toAttribute: (value: unknown) => (value === null ? 'null' : jsonOrStringConverter.toAttribute!(value)),
+};
+
 const UNITLESS = new Set(['opacity', 'zIndex', 'fontWeight', 'lineHeight', 'flex', 'flexGrow', 'flexShrink', 'order']);
 
 /**
@@ -53,16 +59,16 @@ export class SliderBase extends DashFormElement {
   static override styles = sliderStyles;
 
   /** Smallest value. Default: the smallest mark, else 0. */
-  @property({ converter: jsonOrStringConverter }) min: number | null = null;
+  @property({ converter: jsonOrStringConverter, reflect: true }) min: number | null = null;
 
   /** Largest value. Default: the largest mark, else 100. */
-  @property({ converter: jsonOrStringConverter }) max: number | null = null;
+  @property({ converter: jsonOrStringConverter, reflect: true }) max: number | null = null;
 
   /**
    * Distance between allowed values. Default (unset): 1 when `min` and `max` are integers, else a
    * 1/2/5×10ⁿ near a hundredth of the range. `null` (attribute `step="null"`): marks only.
    */
-  @property({ converter: jsonOrStringConverter }) step: number | null | undefined = undefined;
+  @property({ converter: stepConverter, reflect: true }) step: number | null | undefined = undefined;
 
   /**
    * Marks `{value: label | {label, style}}`, drawn at their values; values also snap to them.
@@ -97,6 +103,18 @@ export class SliderBase extends DashFormElement {
   private explicitMarks: Mark[] = [];
   private shownMarks: Mark[] = [];
   private rtl = false;
+
+  constructor() {
+    super();
+    // A <label for> click arrives as a click on the host itself: focus the (first) handle.
+    this.addEventListener('click', (e) => {
+      if (e.composedPath()[0] === this && !this.isDisabled) this.handleEl(0)?.focus();
+    });
+  }
+
+  private handleEl(index: number): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`.handle[data-index="${index}"]`);
+  }
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'aria-label'];
@@ -256,7 +274,7 @@ export class SliderBase extends DashFormElement {
   private focusHandle(index: number): void {
     this.focusIndex = index;
     void this.updateComplete.then(() => {
-      this.renderRoot.querySelector<HTMLElement>(`.handle[data-index="${index}"]`)?.focus({ preventScroll: true });
+      this.handleEl(index)?.focus({ preventScroll: true });
     });
   }
 

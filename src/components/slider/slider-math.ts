@@ -289,16 +289,19 @@ export function autoMarks(scale: Scale, maxMarks = 11): Mark[] {
   if (!(span > 0)) return [{ value: min, label: String(min) }];
   const step = scale.step ?? defaultStep(min, max);
   const ideal = span / (maxMarks - 1);
-  let interval = step;
-  for (const m of [1, 2, 2.5, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000]) {
-    const c = step * m;
-    if (Math.abs(ideal - c) < Math.abs(ideal - interval)) interval = c;
-  }
-  interval = Math.max(step, Math.round(interval / step) * step, span / 200);
+  // A 1/2/2.5/5×10ⁿ interval near the ideal, as a whole number of steps.
+  const p = Math.pow(10, Math.floor(Math.log10(ideal)));
+  const nice = [p, 2 * p, 2.5 * p, 5 * p, 10 * p].reduce((a, b) => (Math.abs(b - ideal) < Math.abs(a - ideal) ? b : a));
+  const interval = Math.max(1, Math.round(nice / step)) * step;
   const values = [min];
   for (let v = min + interval; v < max - interval * 0.5; v += interval) values.push(roundTo(v, scale.decimals));
   values.push(max);
-  return values.map((value) => ({ value, label: String(value) }));
+  return values.map((value) => ({ value, label: markLabel(value) }));
+}
+
+/** Plain numbers, large ones shortened as Dash does (`250000` → `250K`). */
+function markLabel(v: number): string {
+  return Math.abs(v) >= 1e4 ? new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 3 }).format(v) : String(v);
 }
 
 /** Dash's tooltip template: every `{value}` replaced by the value. */

@@ -325,6 +325,12 @@ describe('dash-slider: outside changes', () => {
     expect(el.dragValue).to.equal(40);
     expect(attrs(handles(el)[0]).now).to.equal(40);
     expect(el.getAttribute('value')).to.equal('40');
+    el.min = 10;
+    el.step = null;
+    el.marks = { 10: 'a', 100: 'b' };
+    await el.updateComplete;
+    expect(el.getAttribute('min')).to.equal('10');
+    expect(el.getAttribute('step')).to.equal('null');
     const count = log.props.length;
     el.value = 40;
     await el.updateComplete;
@@ -477,9 +483,10 @@ describe('dash-slider: accessibility', () => {
     const wrap = await fixture<HTMLElement>(html`<div><label for="vol">Volume</label><dash-slider id="vol" value="3"></dash-slider></div>`);
     const el = wrap.querySelector('dash-slider')!;
     await el.updateComplete;
-    el.requestUpdate();
-    await el.updateComplete;
     expect(attrs(handles(el)[0]).label).to.equal('Volume');
+    // Activating the label focuses the handle, as with a native control.
+    wrap.querySelector('label')!.click();
+    expect(el.shadowRoot!.activeElement).to.equal(handles(el)[0]);
     await expect(wrap).to.be.accessible();
   });
 
