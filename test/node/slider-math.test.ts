@@ -13,7 +13,7 @@ import {
   snap,
   toNumber,
   toPercent,
-} from '../../src/components/slider/slider-math.ts';
+} from '../../src/components/slider/slider-math.js';
 
 function collect() {
   const warnings: string[] = [];
