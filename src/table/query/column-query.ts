@@ -138,11 +138,10 @@ function boxText(clause: FilterAst, type: ColumnType | undefined, options: Colum
   if (v.type === 'field') candidates.push(formatField(v.name));
   else if (typeof v.value === 'number') candidates.push(formatNumber(v.value));
   else candidates.push(v.value, formatString(v.value));
-  for (const c of candidates) {
-    for (const text of implicit ? [c, `${opText} ${c}`] : [`${opText} ${c}`]) {
-      const r = parseColumnFilter(clause.field, type, text, options);
-      if (r.ok && sameClause(r.ast, clause)) return text;
-    }
+  const texts = [...(implicit ? candidates : []), ...candidates.map((c) => `${opText} ${c}`)];
+  for (const text of texts) {
+    const r = parseColumnFilter(clause.field, type, text, options);
+    if (r.ok && sameClause(r.ast, clause)) return text;
   }
   return null;
 }
