@@ -14,3 +14,4 @@ export { DashCallback } from './components/callback/callback.js';
 export type { CallbackContext, CallbackFunction, DashCallbackErrorDetail } from './components/callback/callback.js';
 export { DashApp } from './components/app/app.js';
 export type { TriggeredInput } from './wiring/scheduler.js';
+export { DashTable } from './components/table/table.js';

@@ -9,3 +9,4 @@ import './dash-slider.js';
 import './dash-range-slider.js';
 import './dash-callback.js';
 import './dash-app.js';
+import './dash-table.js';
