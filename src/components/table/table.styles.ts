@@ -1,0 +1,227 @@
+import { css } from 'lit';
+
+export const tableStyles = css`
+  :host {
+    --_bg: var(--dash-table-background, light-dark(#fff, #1e1f22));
+    --_fg: var(--dash-table-color, light-dark(#1f2328, #e6e6e6));
+    --_border: var(--dash-table-border-color, light-dark(#d0d7de, #3d4046));
+    --_header-bg: var(--dash-table-header-background, light-dark(#f3f4f6, #2b2d31));
+    --_stripe: var(--dash-table-stripe-background, transparent);
+    --_hover: var(--dash-table-hover-background, light-dark(#f6f8fa, #26282c));
+    --_accent: var(--dash-table-accent-color, light-dark(#0b65d8, #5ea1ff));
+    --_invalid: var(--dash-table-invalid-color, light-dark(#c62828, #ff7b72));
+    --_row-height: var(--dash-table-row-height, 32px);
+    --_pad: var(--dash-table-cell-padding, 0 8px);
+    color-scheme: light dark;
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+    font: var(--dash-table-font, 14px/1.4 system-ui, sans-serif);
+    color: var(--_fg);
+    min-width: 0;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+
+  .scroller {
+    position: relative;
+    overflow: auto;
+    min-height: 0;
+    flex: 0 1 auto;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--dash-table-border-radius, 4px);
+    overscroll-behavior: contain;
+  }
+  .scroller.bounded {
+    max-height: var(--dash-table-max-height, 500px);
+  }
+  .grid {
+    position: relative;
+    min-width: 100%;
+  }
+  .row {
+    display: grid;
+    grid-template-columns: var(--_columns);
+    height: var(--_row-height);
+    box-sizing: border-box;
+  }
+  .head {
+    position: sticky;
+    top: 0;
+    z-index: 2;
+    background: var(--_header-bg);
+  }
+  .cell {
+    box-sizing: border-box;
+    padding: var(--_pad);
+    border-bottom: 1px solid var(--_border);
+    border-right: 1px solid var(--_border);
+    overflow: hidden;
+    white-space: pre;
+    text-overflow: ellipsis;
+    line-height: calc(var(--_row-height) - 1px);
+    min-width: 0;
+  }
+  .cell:last-child {
+    border-right: 0;
+  }
+  .cell.numeric {
+    text-align: right;
+    font-variant-numeric: tabular-nums;
+  }
+  .th {
+    font-weight: 600;
+    display: flex;
+    align-items: stretch;
+    padding: 0;
+  }
+  .th > .label,
+  .th > button {
+    flex: 1;
+    min-width: 0;
+    display: flex;
+    align-items: center;
+    gap: 4px;
+    padding: var(--_pad);
+    overflow: hidden;
+  }
+  .th > button {
+    font: inherit;
+    color: inherit;
+    background: none;
+    border: 0;
+    margin: 0;
+    cursor: pointer;
+    text-align: inherit;
+  }
+  .th.numeric > .label,
+  .th.numeric > button {
+    flex-direction: row-reverse;
+  }
+  .th .name {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .sort-icon {
+    flex: none;
+    opacity: 0.45;
+    font-size: 0.8em;
+  }
+  .th[aria-sort] .sort-icon {
+    opacity: 1;
+    color: var(--_accent);
+  }
+  .sort-order {
+    font-size: 0.7em;
+    vertical-align: super;
+  }
+  button:focus-visible,
+  input:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: -2px;
+  }
+  .filter-row .cell {
+    padding: 2px 4px;
+    background: var(--_bg);
+    line-height: normal;
+  }
+  .filter-row input {
+    box-sizing: border-box;
+    width: 100%;
+    height: 100%;
+    font: inherit;
+    color: inherit;
+    background: transparent;
+    border: 1px solid transparent;
+    border-radius: 3px;
+    padding: 0 4px;
+  }
+  .filter-row input:hover {
+    border-color: var(--_border);
+  }
+  .filter-row input[aria-invalid='true'] {
+    border-color: var(--_invalid);
+    color: var(--_invalid);
+  }
+  .fixed-data {
+    background: var(--_bg);
+  }
+
+  .body {
+    position: relative;
+    overflow: clip;
+  }
+  .window {
+    position: absolute;
+    left: 0;
+    right: 0;
+    top: 0;
+    will-change: transform;
+  }
+  .body .row:nth-child(even),
+  .fixed-data .row:nth-child(even) {
+    background: var(--_stripe);
+  }
+  .body .row:hover {
+    background: var(--_hover);
+  }
+  .cell[data-active] {
+    outline: 2px solid var(--_accent);
+    outline-offset: -2px;
+  }
+
+  .empty {
+    position: sticky;
+    left: 0;
+    padding: 12px;
+    opacity: 0.7;
+  }
+  .filter-error {
+    color: var(--_invalid);
+    font-size: 0.9em;
+  }
+
+  .paging {
+    display: flex;
+    align-items: center;
+    justify-content: flex-end;
+    gap: 4px;
+    flex-wrap: wrap;
+  }
+  .paging button {
+    font: inherit;
+    color: inherit;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    min-width: 2em;
+    height: 2em;
+    cursor: pointer;
+  }
+  .paging button:disabled {
+    opacity: 0.4;
+    cursor: default;
+  }
+  .paging input {
+    font: inherit;
+    color: inherit;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    width: 5em;
+    height: 2em;
+    box-sizing: border-box;
+    text-align: right;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
