@@ -239,7 +239,11 @@ export class SliderBase extends DashFormElement {
     const onHandle = handle !== null;
     const index = onHandle ? Number(handle.dataset.index) : nearestHandle(values, raw);
     e.preventDefault();
-    el.setPointerCapture(e.pointerId);
+    try {
+      el.setPointerCapture(e.pointerId);
+    } catch {
+      // A synthetic event's pointer cannot be captured; the drag still follows its moves.
+    }
     this.drag = { pointerId: e.pointerId, index, values, offset: onHandle ? raw - values[index] : 0 };
     this.focusHandle(index);
     if (!onHandle) this.moveTo(snap(raw, this.scale));

@@ -2,6 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../dash-slider.js';
 import '../../dash-range-slider.js';
+import '../../dash-callback.js';
+import { NO_UPDATE } from '../../wiring/sentinels.js';
 import type { DashSlider } from './slider.js';
 import type { DashRangeSlider } from './range-slider.js';
 
@@ -277,6 +279,24 @@ describe('dash-slider: pointer', () => {
     await sendMouse({ type: 'click', position: point(el, 0.34) });
     await el.updateComplete;
     expect(el.value).to.equal(33);
+  });
+
+  it('follows touch and pen pointers too', async () => {
+    const el = await fixture<DashSlider>(html`<dash-slider style=${W} aria-label="x" marks="null" value="10"></dash-slider>`);
+    const track = el.shadowRoot!.querySelector<HTMLElement>('.slider')!;
+    expect(getComputedStyle(track).touchAction).to.equal('none');
+    for (const pointerType of ['touch', 'pen']) {
+      const at = (f: number) => {
+        const [clientX, clientY] = point(el, f);
+        return { clientX, clientY, pointerId: 7, pointerType, bubbles: true, composed: true, button: 0, isPrimary: true };
+      };
+      track.dispatchEvent(new PointerEvent('pointerdown', at(0.5)));
+      track.dispatchEvent(new PointerEvent('pointermove', at(pointerType === 'touch' ? 0.9 : 0.3)));
+      await el.updateComplete;
+      track.dispatchEvent(new PointerEvent('pointerup', at(pointerType === 'touch' ? 0.9 : 0.3)));
+      await el.updateComplete;
+      expect(el.value).to.be.closeTo(pointerType === 'touch' ? 90 : 30, 1);
+    }
   });
 
   it('vertical: bottom is min; dragging up increases', async () => {
@@ -632,5 +652,37 @@ describe('dash-range-slider', () => {
     await press(el, 'ArrowDown', 1);
     expect(el.value).to.deep.equal([10, 89]);
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('dash-slider with <dash-callback>', () => {
+  it('syncs with a number input through one callback (same prop as input and output) and settles', async () => {
+    const wrap = await fixture<HTMLElement>(html`<div>
+      <dash-slider id="amount" aria-label="Amount" value="20"></dash-slider>
+      <input id="amount-box" type="number" value="20" />
+      <dash-callback id="sync" inputs="amount.value, amount-box.value" outputs="amount.value, amount-box.value"></dash-callback>
+    </div>`);
+    const el = wrap.querySelector<DashSlider>('dash-slider')!;
+    const box = wrap.querySelector<HTMLInputElement>('input')!;
+    let calls = 0;
+    (wrap.querySelector('dash-callback') as unknown as { fn: unknown }).fn = (slider: number, typed: string, ctx: { triggeredId: string | null }) => {
+      calls++;
+      return ctx.triggeredId === 'amount-box' ? [Number(typed), NO_UPDATE] : [NO_UPDATE, String(slider)];
+    };
+    const settle = async () => {
+      for (let i = 0; i < 10; i++) await new Promise((r) => requestAnimationFrame(r));
+    };
+    await settle();
+    const before = calls;
+    await press(el, 'ArrowRight');
+    await settle();
+    expect(box.value).to.equal('21');
+    box.value = '42';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    await settle();
+    expect(el.value).to.equal(42);
+    expect(attrs(handles(el)[0]).now).to.equal(42);
+    // one call per user change: the writes back do not loop
+    expect(calls - before).to.equal(2);
   });
 });
