@@ -283,7 +283,9 @@ describe('parseFilterQuery: invalid queries report an error and a position', () 
     ['}', 0],
     ['{a} = \\', 6],
   ];
-  for (const [q, pos] of cases) it(JSON.stringify(q), () => invalid(q, pos));
+  for (const [q, pos] of cases) it(JSON.stringify(q), () => {
+    invalid(q, pos);
+  });
 
   it('never throws, even on non-strings and absurd nesting', () => {
     invalid(42 as unknown as string, 0);
