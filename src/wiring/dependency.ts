@@ -18,8 +18,15 @@ export class DependencyError extends Error {
 
 /** `n_clicks` → `nClicks`, `page_current` → `pageCurrent`; camelCase names pass through. */
 export function camelProp(prop: string): string {
-  return prop.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  let name = camelCache.get(prop);
+  if (name === undefined) {
+    name = prop.includes('_') ? prop.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()) : prop;
+    camelCache.set(prop, name);
+  }
+  return name;
 }
+
+const camelCache = new Map<string, string>();
 
 /** The identity of a property: both spellings of a prop name give the same key. */
 export function depKey(dep: Dependency): string {

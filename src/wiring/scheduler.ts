@@ -52,8 +52,12 @@ export interface RuntimeHost {
   /** Throws to reject a value (e.g. an element refuses it); nothing is written then. */
   check?(dep: Dependency, value: unknown): void;
   write(dep: Dependency, value: unknown): void;
-  onStart?(callback: CallbackHandle): void;
-  onEnd?(callback: CallbackHandle): void;
+  /**
+   * A call began; `pending` is true when it returned a promise (a call that returned at once
+   * never shows a loading state). Every onStart is followed by one onEnd with the same flag.
+   */
+  onStart?(callback: CallbackHandle, pending: boolean): void;
+  onEnd?(callback: CallbackHandle, pending: boolean): void;
   onError?(callback: CallbackHandle, error: Error): void;
 }
 
@@ -65,6 +69,27 @@ export class CycleError extends Error {
 }
 
 type Status = 'idle' | 'waiting' | 'running';
+
+/** One call in flight. Its AbortController is made only if the callback asks for the signal. */
+class Run {
+  private controller: AbortController | undefined;
+  private aborted = false;
+
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.aborted) this.controller.abort(supersededReason());
+    }
+    return this.controller.signal;
+  }
+
+  abort(): void {
+    this.aborted = true;
+    this.controller?.abort(supersededReason());
+  }
+}
+
+const supersededReason = () => new DOMException('Superseded by a newer call', 'AbortError');
 
 /** A registered callback. Only the runtime changes its fields. */
 export class CallbackHandle {
@@ -85,7 +110,10 @@ export class CallbackHandle {
   owesInitialCall = false;
   notBefore = 0;
   timer: ReturnType<typeof setTimeout> | undefined;
-  controller: AbortController | undefined;
+  /** The call in flight, if any. */
+  run: Run | undefined;
+  /** The running call returned a promise. */
+  pending = false;
   /** Input dependency by key, for `triggered` in the page's spelling. */
   readonly inputByKey = new Map<string, Dependency>();
 
@@ -294,32 +322,42 @@ export class CallbackRuntime {
     handle.notBefore = 0;
     clearTimeout(handle.timer);
     handle.status = 'running';
-    const controller = new AbortController();
-    handle.controller = controller;
-    this.host.onStart?.(handle);
+    const run = new Run();
+    handle.run = run;
 
-    let result: Promise<unknown[]>;
+    let result: unknown[] | Promise<unknown[]>;
     try {
-      const call: CallbackCall = {
+      result = definition.invoke({
         inputs: definition.inputs.map((dep) => this.host.read(dep)),
         state: definition.state.map((dep) => this.host.read(dep)),
         triggered,
-        signal: controller.signal,
-      };
-      result = Promise.resolve(definition.invoke(call));
+        get signal() {
+          return run.signal;
+        },
+      });
     } catch (error) {
-      result = Promise.reject(error);
+      this.host.onStart?.(handle, false);
+      this.finish(handle, run, false, undefined, error);
+      return;
     }
-    result.then(
-      (values) => this.finish(handle, controller, values, undefined),
-      (error: unknown) => this.finish(handle, controller, undefined, error),
+    // A call that returned at once is applied at once: no loading state, no extra task.
+    const pending = isThenable(result);
+    handle.pending = pending;
+    this.host.onStart?.(handle, pending);
+    if (!pending) {
+      this.finish(handle, run, false, result as unknown[], undefined);
+      return;
+    }
+    (result as Promise<unknown[]>).then(
+      (values) => this.finish(handle, run, true, values, undefined),
+      (error: unknown) => this.finish(handle, run, true, undefined, error),
     );
   }
 
-  private finish(handle: CallbackHandle, controller: AbortController, values: unknown[] | undefined, error: unknown): void {
-    if (handle.controller !== controller) return; // superseded or unwired: never applied
-    handle.controller = undefined;
-    this.host.onEnd?.(handle);
+  private finish(handle: CallbackHandle, run: Run, pending: boolean, values: unknown[] | undefined, error: unknown): void {
+    if (handle.run !== run) return; // superseded or unwired: never applied
+    handle.run = undefined;
+    this.host.onEnd?.(handle, pending);
     if (error !== undefined) {
       if (!isPreventUpdate(error)) this.host.onError?.(handle, toError(error));
     } else if (values) {
@@ -360,11 +398,11 @@ export class CallbackRuntime {
   }
 
   private abortRun(handle: CallbackHandle): void {
-    if (!handle.controller) return;
-    const controller = handle.controller;
-    handle.controller = undefined;
-    controller.abort(new DOMException('Superseded by a newer call', 'AbortError'));
-    this.host.onEnd?.(handle);
+    const run = handle.run;
+    if (!run) return;
+    handle.run = undefined;
+    run.abort();
+    this.host.onEnd?.(handle, handle.pending);
   }
 
   /** Unwires a callback: drops its call, releases what it blocked. */
@@ -383,6 +421,10 @@ export class CallbackRuntime {
     }
     this.pump();
   }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | null)?.then === 'function';
 }
 
 function toError(error: unknown): Error {

@@ -108,7 +108,6 @@ export class DashCallback extends HTMLElement implements CallbackSource {
   }
 
   connectedCallback(): void {
-    this.hidden = true;
     this.wire();
   }
 
@@ -147,18 +146,32 @@ export class DashCallback extends HTMLElement implements CallbackSource {
   }
 
   /** Called by the runtime: runs the function or the endpoint; one value per output. */
-  async run(call: CallbackCall, scope: CallbackScope): Promise<unknown[]> {
+  run(call: CallbackCall, scope: CallbackScope): unknown[] | Promise<unknown[]> {
     if (this.endpoint) return this.runEndpoint(this.endpoint, call, scope);
     const fn = this.resolveFn();
+    const { inputDeps, stateDeps } = this;
     const ctx: CallbackContext = {
       triggered: call.triggered,
       triggeredId: call.triggered[0]?.id ?? null,
-      inputs: byPropId(this.inputDeps, call.inputs),
-      state: byPropId(this.stateDeps, call.state),
+      // Built on first use: most callbacks never read them.
+      get inputs() {
+        return byPropId(inputDeps, call.inputs);
+      },
+      get state() {
+        return byPropId(stateDeps, call.state);
+      },
       signal: call.signal,
       setProps: (id, props) => scope.setProps(id, props),
     };
-    const result = await fn.call(this, ...call.inputs, ...call.state, ctx);
+    const result = fn.call(this, ...call.inputs, ...call.state, ctx);
+    if (typeof (result as PromiseLike<unknown> | null)?.then === 'function') {
+      return Promise.resolve(result).then((value) => this.perOutput(value));
+    }
+    return this.perOutput(result);
+  }
+
+  /** A function returns the value of its one output, or an array with one value per output. */
+  private perOutput(result: unknown): unknown[] {
     const count = this.outputDeps.length;
     if (count === 0) return [];
     if (count === 1) return [result];

@@ -50,25 +50,23 @@ export function checkProp(el: Element, prop: string, value: unknown): void {
  */
 export function watchProp(el: Element, prop: string, onChange: (value: unknown) => void): () => void {
   const name = camelProp(prop);
+  if (isNativeControl(el) && name !== 'nClicks') {
+    // Native controls announce their own changes; writes by callbacks reach the runtime directly.
+    const onNative = () => onChange(readProp(el, name));
+    el.addEventListener('input', onNative);
+    el.addEventListener('change', onNative);
+    return () => {
+      el.removeEventListener('input', onNative);
+      el.removeEventListener('change', onNative);
+    };
+  }
   if (name === 'nClicks') countClicks(el);
   const onPropChange = (event: Event) => {
     const { detail } = event as DashPropChangeEvent;
     if (event.composedPath()[0] === el && detail?.prop === name) onChange(detail.value);
   };
   el.addEventListener('dash-prop-change', onPropChange);
-  const onNative = () => onChange(readProp(el, name));
-  const native = isNativeControl(el) && name !== 'nClicks';
-  if (native) {
-    el.addEventListener('input', onNative);
-    el.addEventListener('change', onNative);
-  }
-  return () => {
-    el.removeEventListener('dash-prop-change', onPropChange);
-    if (native) {
-      el.removeEventListener('input', onNative);
-      el.removeEventListener('change', onNative);
-    }
-  };
+  return () => el.removeEventListener('dash-prop-change', onPropChange);
 }
 
 const counted = new WeakSet<Element>();

@@ -18,7 +18,7 @@ export interface CallbackSource extends HTMLElement {
   readonly callbackName: string;
   readonly preventInitialCall: boolean;
   readonly debounce: number;
-  run(call: CallbackCall, scope: CallbackScope): Promise<unknown[]>;
+  run(call: CallbackCall, scope: CallbackScope): unknown[] | Promise<unknown[]>;
   reportError(error: Error): void;
 }
 
@@ -136,23 +136,27 @@ export class CallbackScope implements RuntimeHost {
     writeProp(this.elements.get(dep.id)!, dep.prop, value);
   }
 
-  onStart(handle: CallbackHandle): void {
+  onStart(handle: CallbackHandle, pending: boolean): void {
     const registration = this.byHandle.get(handle);
     if (!registration) return;
     const { source } = registration;
-    this.setBusy(source, +1);
-    for (const dep of source.outputDeps) this.setBusy(this.elements.get(dep.id), +1);
-    this.setRunning(source, true);
+    if (pending) {
+      this.setBusy(source, +1);
+      for (const dep of source.outputDeps) this.setBusy(this.elements.get(dep.id), +1);
+      this.setRunning(source, true);
+    }
     source.dispatchEvent(new CustomEvent('dash-callback-start', { bubbles: true, composed: true, detail: { outputs: source.callbackName } }));
   }
 
-  onEnd(handle: CallbackHandle): void {
+  onEnd(handle: CallbackHandle, pending: boolean): void {
     const registration = this.byHandle.get(handle);
     if (!registration) return;
     const { source } = registration;
-    this.setBusy(source, -1);
-    for (const dep of source.outputDeps) this.setBusy(this.elements.get(dep.id), -1);
-    this.setRunning(source, false);
+    if (pending) {
+      this.setBusy(source, -1);
+      for (const dep of source.outputDeps) this.setBusy(this.elements.get(dep.id), -1);
+      this.setRunning(source, false);
+    }
     source.dispatchEvent(new CustomEvent('dash-callback-end', { bubbles: true, composed: true, detail: { outputs: source.callbackName } }));
   }
 
