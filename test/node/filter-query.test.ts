@@ -228,6 +228,8 @@ describe('parseFilterQuery: fields, quoting and values', () => {
     assert.deepEqual(rel('{a} contains x&y').value, { type: 'value', value: 'x&y' });
     assert.deepEqual(rel('{a} = and').value, { type: 'value', value: 'and' });
     assert.deepEqual(parse('({a} = x)'), rel('{a} = x'), 'a bare value may end at )');
+    assert.deepEqual(parse('{a} = "x"&&{b} = 1'), parse('{a} = "x" && {b} = 1'), 'a quoted value may touch &&');
+    assert.deepEqual(rel('{a} = !x').value, { type: 'value', value: '!x' });
   });
 
   it('value on the left and field on the right', () => {
