@@ -40,7 +40,8 @@ function fmt(value: number | null | undefined): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   if (Math.abs(value) >= 100) return value.toFixed(0);
   if (Math.abs(value) >= 10) return value.toFixed(1);
-  return value.toFixed(2);
+  if (Math.abs(value) >= 0.1 || value === 0) return value.toFixed(2);
+  return value.toPrecision(2);
 }
 
 /** Prints a suite's rows as a table: ours, each peer, and ours/peer as a ratio (<1 is better). */
