@@ -174,7 +174,7 @@ export class SliderBase extends DashFormElement {
     // dragValue follows value, except while a drag streams it (as Dash's drag_value does).
     const self = this as unknown as { value: unknown; dragValue: unknown };
     if (changed.has('value') && !this.drag && !deepEqual(self.dragValue, self.value)) {
-      self.dragValue = structuredClone(self.value);
+      self.dragValue = typeof self.value === 'object' && self.value !== null ? structuredClone(self.value) : self.value;
     }
     super.willUpdate(changed);
   }
