@@ -31,6 +31,10 @@ export interface SliderTooltip {
   always_visible?: boolean;
   placement?: 'left' | 'right' | 'top' | 'bottom' | 'topLeft' | 'topRight' | 'bottomLeft' | 'bottomRight';
   template?: string;
+  /** Style for the tooltip (Dash's `tooltip.style`). */
+  style?: Record<string, string | number>;
+  /** Name of a function in `window.dccFunctions` that turns the value into the text shown. */
+  transform?: string;
 }
 
 export type { MarksInput as SliderMarks };
@@ -50,6 +54,15 @@ const stepConverter: ComplexAttributeConverter<unknown> = {
 };
 
 const UNITLESS = new Set(['opacity', 'zIndex', 'fontWeight', 'lineHeight', 'flex', 'flexGrow', 'flexShrink', 'order']);
+
+/** A Dash (React-style) style object as CSS: camelCase keys, numbers in px where CSS wants a unit. */
+function cssStyle(style: Record<string, string | number> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (style && typeof style === 'object') {
+    for (const [k, v] of Object.entries(style)) out[k] = typeof v === 'number' && !UNITLESS.has(k) ? `${v}px` : String(v);
+  }
+  return out;
+}
 
 /**
  * What `<dash-slider>` and `<dash-range-slider>` share: properties, rendering, pointer and
@@ -351,17 +364,25 @@ export class SliderBase extends DashFormElement {
   }
 
   private markStyle(m: Mark): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(m.style ?? {})) {
-      out[k] = typeof v === 'number' && !UNITLESS.has(k) ? `${v}px` : String(v);
+    return { ...cssStyle(m.style), ...this.at(m.value) };
+  }
+
+  /** The tooltip's text: Dash's `transform` (a `window.dccFunctions` name), then `template`. */
+  private tipText(v: number): string {
+    const tip = this.tooltip;
+    let shown: unknown = v;
+    if (tip?.transform) {
+      const fn = (globalThis as { dccFunctions?: Record<string, unknown> }).dccFunctions?.[tip.transform];
+      if (typeof fn === 'function') shown = fn(v);
+      else this.warnOnce(`transform:${tip.transform}`, `tooltip.transform "${tip.transform}" is not a function in window.dccFunctions`);
     }
-    return { ...out, ...this.at(m.value) };
+    return formatTemplate(tip?.template, shown as number);
   }
 
   private valueText(v: number): string | undefined {
     const mark = this.explicitMarks.find((m) => m.value === v);
     if (mark?.label) return mark.label;
-    return this.tooltip?.template ? formatTemplate(this.tooltip.template, v) : undefined;
+    return this.tooltip?.template || this.tooltip?.transform ? this.tipText(v) : undefined;
   }
 
   private dotValues(): number[] {
@@ -439,8 +460,8 @@ export class SliderBase extends DashFormElement {
             @pointerleave=${() => (this.hoverIndex = -1)}
           >
             ${showTip
-              ? html`<div class="tooltip" part="tooltip" aria-hidden="true" data-place=${this.tooltipPlacement()}>
-                  ${formatTemplate(tip.template, v)}
+              ? html`<div class="tooltip" part="tooltip" aria-hidden="true" data-place=${this.tooltipPlacement()} style=${styleMap(cssStyle(tip.style))}>
+                  ${this.tipText(v)}
                 </div>`
               : nothing}
           </div>`;

@@ -379,6 +379,17 @@ describe('dash-slider: tooltip', () => {
     expect(el.shadowRoot!.querySelector('[part="tooltip"]')!.textContent!.trim()).to.equal('$ 6 k');
   });
 
+  it('applies Dash tooltip style and transform (window.dccFunctions)', async () => {
+    (window as unknown as { dccFunctions: Record<string, (v: number) => unknown> }).dccFunctions = { double: (v) => v * 2 };
+    const el = await fixture<DashSlider>(
+      html`<dash-slider aria-label="x" value="5" tooltip='{"alwaysVisible": true, "transform": "double", "template": "{value}x", "style": {"color": "red", "fontSize": 20}}'></dash-slider>`,
+    );
+    const tip = el.shadowRoot!.querySelector<HTMLElement>('[part="tooltip"]')!;
+    expect(tip.textContent!.trim()).to.equal('10x');
+    expect(getComputedStyle(tip).color).to.equal('rgb(255, 0, 0)');
+    expect(getComputedStyle(tip).fontSize).to.equal('20px');
+  });
+
   it('otherwise shows on hover and focus (always_visible spelling accepted)', async () => {
     const el = await fixture<DashSlider>(html`<dash-slider aria-label="x" value="5" tooltip='{"always_visible": false}'></dash-slider>`);
     expect(el.shadowRoot!.querySelector('[part="tooltip"]')).to.equal(null);
