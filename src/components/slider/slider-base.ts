@@ -216,12 +216,9 @@ export class SliderBase extends DashFormElement {
     const dragChanged = this.setByUser('dragValue' as keyof this, next as this[keyof this]);
     const writeValue = !live || this.updatemode === 'drag';
     const valueChanged = writeValue && this.setByUser('value' as keyof this, structuredClone(next) as this[keyof this]);
-    if (dragChanged || valueChanged) this.fire('input');
-    if (valueChanged) this.fire('change');
-  }
-
-  private fire(type: 'input' | 'change'): void {
-    this.dispatchEvent(new Event(type, { bubbles: true, composed: true }));
+    const init = { bubbles: true, composed: true };
+    if (dragChanged || valueChanged) this.dispatchEvent(new Event('input', init));
+    if (valueChanged) this.dispatchEvent(new Event('change', init));
   }
 
   // ---- pointer ----------------------------------------------------------------------------
