@@ -25,7 +25,7 @@ export class DashFormElement extends DashElement {
     super.connectedCallback();
     if (!this.initialCaptured) {
       this.initialCaptured = true;
-      this.initialValue = structuredClone(this.currentFormState());
+      this.initialValue = copy(this.currentFormState());
     }
   }
 
@@ -41,7 +41,7 @@ export class DashFormElement extends DashElement {
 
   /** Applies the state captured at first connect; subclasses write it as a non-user change. */
   protected restoreFormState(state: unknown): void {
-    (this as unknown as { value?: unknown }).value = structuredClone(state);
+    (this as unknown as { value?: unknown }).value = copy(state);
   }
 
   formResetCallback(): void {
@@ -52,4 +52,9 @@ export class DashFormElement extends DashElement {
     super.updated(changed);
     this.internals.setFormValue(this.formValue());
   }
+}
+
+/** A private copy of an object value (so later edits don't change what a reset restores); primitives as they are. */
+function copy<T>(value: T): T {
+  return typeof value === 'object' && value !== null ? structuredClone(value) : value;
 }
