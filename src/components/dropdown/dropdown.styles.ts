@@ -63,6 +63,7 @@ export const dropdownStyles = css`
     pointer-events: none;
   }
   input {
+    order: 1;
     flex: 1;
     min-width: 2ch;
     border: 0;

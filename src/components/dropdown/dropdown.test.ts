@@ -683,6 +683,22 @@ describe('dash-dropdown: accessibility', () => {
     expect(el.shadowRoot!.activeElement).to.equal(input(el));
   });
 
+  it('focusing the host lands on the input, even with chips; connecting does not steal focus', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div><button id="b">b</button></div>`);
+    const button = wrapper.querySelector('button')!;
+    button.focus();
+    const el = document.createElement('dash-dropdown');
+    el.multi = true;
+    el.options = CITIES;
+    el.value = ['NYC', 'SF'];
+    el.setAttribute('aria-label', 'c');
+    wrapper.append(el);
+    await settle(el);
+    expect(document.activeElement).to.equal(button);
+    el.focus();
+    expect(el.shadowRoot!.activeElement).to.equal(input(el));
+  });
+
   it('follows aria-label changes on the host', async () => {
     const el = await cities();
     el.setAttribute('aria-label', 'Town');

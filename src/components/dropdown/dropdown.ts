@@ -627,6 +627,8 @@ export class DashDropdown extends DashFormElement {
     const placeholder = values.length ? '' : this.placeholder || ui.placeholder;
     const clearable = this.clearable && values.length > 0 && !disabled;
     const prevent = (e: Event) => e.preventDefault();
+    // The input comes first in tree order, so focusing the host (delegatesFocus, <label for>)
+    // lands on it rather than on a chip's button; CSS `order` shows it after the chips.
 
     return html`<div
         class="control${disabled ? ' disabled' : ''}"
@@ -635,6 +637,28 @@ export class DashDropdown extends DashFormElement {
         @focusout=${this.onFocusOut}
       >
         <div class="values">
+          <input
+            part="combobox"
+            role="combobox"
+            type="text"
+            autocomplete="off"
+            autocapitalize="off"
+            spellcheck="false"
+            aria-autocomplete=${this.searchable ? 'list' : 'none'}
+            aria-haspopup="listbox"
+            aria-expanded=${open ? 'true' : 'false'}
+            aria-controls="listbox"
+            aria-activedescendant=${activeIdx >= 0 ? `o${activeIdx}` : nothing}
+            aria-label=${name || nothing}
+            aria-describedby=${summary ? 'summary' : nothing}
+            placeholder=${placeholder}
+            ?readonly=${!this.searchable}
+            ?disabled=${disabled}
+            .value=${live(this.searchable ? this.searchValue ?? '' : '')}
+            @input=${this.onInput}
+            @change=${(e: Event) => e.stopPropagation()}
+            @keydown=${this.onKeyDown}
+          />
           ${this.multi
             ? values.map((v) => {
                 const label = this.labelOf(v);
@@ -656,29 +680,6 @@ export class DashDropdown extends DashFormElement {
               })
             : nothing}
           ${showSingle ? html`<span class="single-value" part="value">${summary}</span>` : nothing}
-          <input
-            part="combobox"
-            role="combobox"
-            autofocus
-            type="text"
-            autocomplete="off"
-            autocapitalize="off"
-            spellcheck="false"
-            aria-autocomplete=${this.searchable ? 'list' : 'none'}
-            aria-haspopup="listbox"
-            aria-expanded=${open ? 'true' : 'false'}
-            aria-controls="listbox"
-            aria-activedescendant=${activeIdx >= 0 ? `o${activeIdx}` : nothing}
-            aria-label=${name || nothing}
-            aria-describedby=${summary ? 'summary' : nothing}
-            placeholder=${placeholder}
-            ?readonly=${!this.searchable}
-            ?disabled=${disabled}
-            .value=${live(this.searchable ? this.searchValue ?? '' : '')}
-            @input=${this.onInput}
-            @change=${(e: Event) => e.stopPropagation()}
-            @keydown=${this.onKeyDown}
-          />
           <span id="summary" hidden>${summary}</span>
         </div>
         ${clearable
