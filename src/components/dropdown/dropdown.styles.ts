@@ -64,7 +64,8 @@ export const dropdownStyles = css`
   }
   input {
     order: 1;
-    flex: 1;
+    flex: 1 1 4ch;
+    width: 4ch;
     min-width: 2ch;
     border: 0;
     outline: 0;

@@ -57,6 +57,8 @@ const EMPTY: NormalizedOptions = { options: [], keys: [], byValue: new Map(), pr
  * @csspart caret - The open/closed indicator.
  * @csspart menu - The popup holding the listbox.
  * @csspart actions - The select-all / deselect-all bar (`multi`).
+ * @csspart select-all - The "Select All" button (`multi`).
+ * @csspart deselect-all - The "Deselect All" button (`multi`).
  * @csspart listbox - The scrolling list of options (`role="listbox"`).
  * @csspart option - One rendered option (also `option-selected`, `option-active`, `option-disabled`).
  * @csspart no-results - The text shown when the search matches nothing.
