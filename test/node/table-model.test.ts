@@ -38,6 +38,21 @@ describe('radixSortIndices', () => {
     const expected = [...idx].sort((a, b) => keys[a] - keys[b] || a - b);
     assert.deepEqual([...radixSortIndices(idx, keys, false)], expected);
   });
+
+  it('integer keys (the fast path): wide ranges, negatives, blanks, descending, stable', () => {
+    let seed = 11;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (const range of [5, 3000, 5_000_000, 4_000_000_000]) {
+      const keys = Float64Array.from({ length: 4000 }, () => (rand() < 0.05 ? NaN : Math.floor((rand() - 0.3) * range)));
+      const idx = Uint32Array.from(keys.keys());
+      const blankLast = (a: number, b: number, d: number) =>
+        Number.isNaN(keys[a]) ? (Number.isNaN(keys[b]) ? a - b : 1) : Number.isNaN(keys[b]) ? -1 : d || a - b;
+      const asc = [...idx].sort((a, b) => blankLast(a, b, keys[a] - keys[b]));
+      const desc = [...idx].sort((a, b) => blankLast(a, b, keys[b] - keys[a]));
+      assert.deepEqual([...radixSortIndices(idx, keys, false)], asc, `asc, range ${range}`);
+      assert.deepEqual([...radixSortIndices(idx, keys, true)], desc, `desc, range ${range}`);
+    }
+  });
 });
 
 describe('TablePipeline sorting', () => {

@@ -183,28 +183,36 @@ function numericKey(v: unknown): number {
 /** Dense collation ranks of the column's values as float64 keys (NaN = blank). */
 function rankKeys(data: readonly Row[], id: string, numericCollation: boolean): Float64Array {
   const n = data.length;
-  const ranks = new Float64Array(n);
-  const uniques = new Map<string, number>();
-  const texts: string[] = new Array(n);
+  // First pass: a provisional id per distinct text (in order of appearance), -1 for blanks.
+  const ids = new Int32Array(n);
+  const seen = new Map<string, number>();
+  const texts: string[] = [];
   for (let i = 0; i < n; i++) {
     const v = data[i][id];
-    if (isBlank(v)) continue;
+    if (isBlank(v)) {
+      ids[i] = -1;
+      continue;
+    }
     const s = typeof v === 'string' ? v : cellText(v);
-    texts[i] = s;
-    if (!uniques.has(s)) uniques.set(s, 0);
+    let k = seen.get(s);
+    if (k === undefined) {
+      k = texts.length;
+      seen.set(s, k);
+      texts.push(s);
+    }
+    ids[i] = k;
   }
+  // Sort the distinct texts once; strings the collator calls equal share a rank.
   const collator = new Intl.Collator(undefined, { numeric: numericCollation });
-  const sorted = [...uniques.keys()].sort(collator.compare);
+  const order = texts.map((_, k) => k).sort((a, b) => collator.compare(texts[a], texts[b]));
+  const rankOf = new Float64Array(texts.length);
   let rank = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    // Strings the collator calls equal get one rank, so ties fall back to data order.
-    if (i > 0 && collator.compare(sorted[i - 1], sorted[i]) !== 0) rank++;
-    uniques.set(sorted[i], rank);
+  for (let i = 0; i < order.length; i++) {
+    if (i > 0 && collator.compare(texts[order[i - 1]], texts[order[i]]) !== 0) rank++;
+    rankOf[order[i]] = rank;
   }
-  for (let i = 0; i < n; i++) {
-    const s = texts[i];
-    ranks[i] = s === undefined ? NaN : (uniques.get(s) as number);
-  }
+  const ranks = new Float64Array(n);
+  for (let i = 0; i < n; i++) ranks[i] = ids[i] < 0 ? NaN : rankOf[ids[i]];
   return ranks;
 }
 
@@ -251,12 +259,68 @@ export function sortKeys(data: readonly Row[], column: TableColumn, warn: Warn):
 }
 
 /**
- * Stable sort of row indices by float64 keys: LSD radix over 16-bit digits of the keys'
- * order-preserving bit patterns. Blanks (NaN) go last in both directions.
+ * Stable sort of row indices by float64 keys (LSD radix: 11-bit digits for integer keys within a
+ * 32-bit range, else 16-bit digits of the keys' order-preserving bit patterns). Blanks (NaN) go
+ * last in both directions.
  */
 export function radixSortIndices(indices: Uint32Array, keys: Float64Array, desc: boolean): Uint32Array {
   const n = indices.length;
   if (n < 2) return indices.slice();
+  // Integer keys in a 32-bit range (counts, ids, ranks of text, most dates in minutes…) need
+  // one to three passes over 11-bit digits; anything else sorts by its full 64-bit pattern.
+  let min = Infinity;
+  let max = -Infinity;
+  let integers = true;
+  for (let i = 0; i < n; i++) {
+    const k = keys[indices[i]];
+    if (k !== k) continue;
+    if (k < min) min = k;
+    if (k > max) max = k;
+    if (integers && Math.floor(k) !== k) integers = false;
+  }
+  if (min === Infinity) return indices.slice(); // all blank
+  if (integers && max - min < 0xfffffffe) return sortInt(indices, keys, min, max, desc);
+  return sortFloat(indices, keys, desc);
+}
+
+function sortInt(indices: Uint32Array, keys: Float64Array, min: number, max: number, desc: boolean): Uint32Array {
+  const n = indices.length;
+  const blank = max - min + 1; // blanks after every value
+  let key = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = keys[indices[i]];
+    key[i] = k !== k ? blank : desc ? max - k : k - min;
+  }
+  let bits = 0;
+  while (bits < 32 && blank >= 2 ** bits) bits++;
+  let idx = indices.slice();
+  let key2 = new Uint32Array(n);
+  let idx2 = new Uint32Array(n);
+  const counts = new Uint32Array(2048);
+  for (let shift = 0; shift < bits; shift += 11) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(key[i] >>> shift) & 0x7ff]++;
+    if (counts[(key[0] >>> shift) & 0x7ff] === n) continue;
+    let sum = 0;
+    for (let d = 0; d < 2048; d++) {
+      const c = counts[d];
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const k = key[i];
+      const to = counts[(k >>> shift) & 0x7ff]++;
+      key2[to] = k;
+      idx2[to] = idx[i];
+    }
+    [key, key2] = [key2, key];
+    [idx, idx2] = [idx2, idx];
+  }
+  return idx;
+}
+
+function sortFloat(indices: Uint32Array, keys: Float64Array, desc: boolean): Uint32Array {
+  const n = indices.length;
   const gathered = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const k = keys[indices[i]];

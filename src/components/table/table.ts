@@ -276,20 +276,25 @@ export class DashTable extends DashElement {
       });
       if (virtual !== this.virtual || dataChanged) {
         this.virtual = virtual;
-        this.derivedVirtualIndices = Array.from(virtual);
-        this.derivedVirtualData = this.derivedVirtualIndices.map((i) => this.rows[i]);
+        const indices: number[] = [];
+        const rows: Row[] = new Array(virtual.length);
+        for (let i = 0; i < virtual.length; i++) {
+          indices.push(virtual[i]);
+          rows[i] = this.rows[virtual[i]];
+        }
+        this.derivedVirtualIndices = indices;
+        this.derivedVirtualData = rows;
       }
     }
     if (virtualChanged || pageInputs.some((p) => changed.has(p))) {
       const oldPage = this.page.page;
       this.page = pageOf(this.virtual.length, this.pageAction, this.pageCurrent, this.pageSize, this.pageCount);
-      const view = this.virtual.subarray(this.page.start, this.page.end);
-      const viewChanged = view.length !== this.view.length || view.some((v, i) => v !== this.view[i]);
-      if (viewChanged || virtualChanged) {
-        this.view = view;
-        this.derivedViewportIndices = Array.from(view);
-        this.derivedViewportData = this.derivedViewportIndices.map((i) => this.rows[i]);
-      }
+      const { start, end } = this.page;
+      this.view = this.virtual.subarray(start, end);
+      const whole = start === 0 && end === this.virtual.length;
+      // One page of everything shares the virtual arrays (no copy of a million rows).
+      this.derivedViewportIndices = whole ? this.derivedVirtualIndices : this.derivedVirtualIndices.slice(start, end);
+      this.derivedViewportData = whole ? this.derivedVirtualData : this.derivedVirtualData.slice(start, end);
       if (this.page.page !== oldPage && this.scroller) {
         this.scroller.scrollTop = 0;
         this.bodyScrollTop = 0;

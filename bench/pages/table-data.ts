@@ -1,0 +1,116 @@
+// The table bench's data, generated the same way in every page: 1,000,000 flights-like rows ×
+// 6 columns (numbers, text, dates) from a fixed-seed generator, plus helpers every page shares.
+export interface FlightRow {
+  id: number;
+  date: string;
+  origin: string;
+  dest: string;
+  delay: number;
+  distance: number;
+}
+
+const AIRPORTS = ['ATL', 'BOS', 'DEN', 'DFW', 'EWR', 'IAH', 'JFK', 'LAS', 'LAX', 'MCO', 'MIA', 'MSP', 'ORD', 'PHL', 'PHX', 'SAN', 'SEA', 'SFO', 'SLC', 'TPA'];
+
+export function makeRows(n = 1_000_000): FlightRow[] {
+  let seed = 12345;
+  const rand = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 4294967296;
+  };
+  const start = Date.UTC(2001, 0, 1);
+  const rows: FlightRow[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = new Date(start + Math.floor(rand() * 365 * 24 * 60) * 60000).toISOString();
+    rows[i] = {
+      id: i + 1,
+      date: `${t.slice(0, 10)} ${t.slice(11, 16)}`,
+      origin: AIRPORTS[Math.floor(rand() * AIRPORTS.length)],
+      dest: AIRPORTS[Math.floor(rand() * AIRPORTS.length)],
+      delay: Math.round(rand() * rand() * 400 - 30),
+      distance: Math.round(100 + rand() * 2600),
+    };
+  }
+  return rows;
+}
+
+export const COLUMNS = [
+  { id: 'id', name: 'ID', type: 'numeric' },
+  { id: 'date', name: 'Date', type: 'datetime' },
+  { id: 'origin', name: 'Origin', type: 'text' },
+  { id: 'dest', name: 'Destination', type: 'text' },
+  { id: 'delay', name: 'Delay', type: 'numeric' },
+  { id: 'distance', name: 'Distance', type: 'numeric' },
+] as const;
+
+/** Resolves after the next frame has been painted. */
+export function painted(): Promise<number> {
+  return new Promise((resolve) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => resolve(performance.now());
+      channel.port2.postMessage(null);
+    }),
+  );
+}
+
+/** Resolves once `check()` is true, testing every microtask turn and then every frame. */
+export async function until(check: () => boolean, timeoutMs = 30000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  for (let i = 0; i < 3 && !check(); i++) await Promise.resolve();
+  while (!check()) {
+    if (performance.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 0));
+  }
+}
+
+/** Elements in the page, including those in shadow roots. */
+export function countNodes(root: Document | ShadowRoot = document): number {
+  let count = 0;
+  for (const el of root.querySelectorAll('*')) {
+    count++;
+    if (el.shadowRoot) count += countNodes(el.shadowRoot);
+  }
+  return count;
+}
+
+/**
+ * Scrolls `scroller` at a fixed speed for `ms` and returns every frame's duration (rAF to rAF).
+ * The bench runs Chromium without its frame-rate cap, so a frame takes as long as its work.
+ */
+export function scrollFrames(scroller: HTMLElement, ms = 5000, pxPerSecond = 6000): Promise<number[]> {
+  return new Promise((resolve) => {
+    const frames: number[] = [];
+    const max = scroller.scrollHeight - scroller.clientHeight;
+    let t0 = 0;
+    let last = 0;
+    const step = (now: number) => {
+      if (!t0) t0 = last = now;
+      else {
+        frames.push(now - last);
+        last = now;
+      }
+      if (now - t0 >= ms) return resolve(frames);
+      scroller.scrollTop = Math.min(max, ((now - t0) / 1000) * pxPerSecond);
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  });
+}
+
+/** What each page exposes to the bench suite. */
+export interface TableBenchPage {
+  load(): Promise<number>;
+  sortNumeric(): Promise<number>;
+  sortText(): Promise<number>;
+  filter(): Promise<{ ms: number; rows: number }>;
+  clear(): Promise<void>;
+  scroll(ms: number): Promise<number[]>;
+  nodes(): number;
+}
+
+declare global {
+  interface Window {
+    tableBench: TableBenchPage;
+    rows: FlightRow[];
+  }
+}
