@@ -1,7 +1,26 @@
 // The CDN build: one ES module that registers every tag. Input is tsc's output in dist/; code that
-// is imported dynamically (plotly.js for <dash-graph>) becomes a lazy chunk beside it.
+// is imported dynamically becomes a lazy chunk beside it. plotly.js is not bundled: <dash-graph> loads
+// `plotly.min.js` from beside its own module on first use, so shipPlotly() puts a copy there.
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+
+const plotlyFile = createRequire(import.meta.url).resolve('plotly.js-dist-min/plotly.min.js');
+
+/** Ships plotly.min.js as cdn/plotly.min.js and dist/components/graph/plotly.min.js (npm build). */
+function shipPlotly() {
+  return {
+    name: 'ship-plotly',
+    buildStart() {
+      mkdirSync('dist/components/graph', { recursive: true });
+      copyFileSync(plotlyFile, 'dist/components/graph/plotly.min.js');
+    },
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'plotly.min.js', source: readFileSync(plotlyFile) });
+    },
+  };
+}
 
 export default {
   input: { 'dash-elements': 'dist/index.js' },
@@ -12,5 +31,5 @@ export default {
     chunkFileNames: 'chunks/[name]-[hash].js',
     sourcemap: true,
   },
-  plugins: [nodeResolve(), terser({ format: { comments: false } })],
+  plugins: [nodeResolve(), terser({ format: { comments: false } }), shipPlotly()],
 };
