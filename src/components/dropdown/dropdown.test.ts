@@ -1,6 +1,7 @@
 import { aTimeout, expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../dash-dropdown.js';
+import '../../dash-callback.js';
 import type { DashDropdown } from './dropdown.js';
 import type { DashPropChangeEvent } from '../../internal/events.js';
 
@@ -764,6 +765,21 @@ describe('dash-dropdown: virtual rendering', () => {
     expect(el.value).to.equal(50001);
   });
 
+  it('reopening scrolls back to the selected option', async () => {
+    const el = await fixture<DashDropdown>(html`<dash-dropdown aria-label="Big" .options=${big} .value=${1000}></dash-dropdown>`);
+    for (let i = 0; i < 2; i++) {
+      el.show();
+      await settle(el);
+      const row = rows(el).find((r) => r.textContent === 'Option 1000')!;
+      expect(row, `open #${i + 1}`).to.exist;
+      const lb = listbox(el).getBoundingClientRect();
+      const r = row.getBoundingClientRect();
+      expect(r.top).to.be.within(lb.top, lb.bottom - r.height);
+      el.hide();
+      await settle(el);
+    }
+  });
+
   it('filters 100,000 options by typing, narrowing incrementally', async () => {
     const el = await fixture<DashDropdown>(html`<dash-dropdown aria-label="Big" .options=${big}></dash-dropdown>`);
     el.focus();
@@ -779,5 +795,79 @@ describe('dash-dropdown: virtual rendering', () => {
     await sendKeys({ press: 'Backspace' });
     await settle(el);
     expect(Number(rows(el)[0].getAttribute('aria-setsize'))).to.be.greaterThan(19);
+  });
+});
+
+describe('dash-dropdown: with <dash-callback>', () => {
+  const until = async (check: () => boolean, what: string) => {
+    for (let i = 0; i < 100 && !check(); i++) await aTimeout(10);
+    expect(check(), what).to.equal(true);
+  };
+
+  it('is an input (value) and an output (value) of callbacks', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <dash-dropdown id="cb-region" aria-label="Region" .options=${CITIES} value="NYC"></dash-dropdown>
+      <span id="cb-out"></span>
+      <dash-callback id="cb-1" inputs="cb-region.value" outputs="cb-out.children" .fn=${(v: unknown) => `Showing ${v}`}></dash-callback>
+    </div>`);
+    const el = wrapper.querySelector('dash-dropdown')!;
+    const out = wrapper.querySelector('#cb-out')!;
+    await until(() => out.textContent === 'Showing NYC', 'initial call');
+    el.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => out.textContent === 'Showing MTL', 'after a keyboard choice');
+  });
+
+  it('serves a server-side search: searchValue in, options out, the chosen value kept', async () => {
+    const all = Array.from({ length: 5000 }, (_, i) => ({ label: `City ${i}`, value: i }));
+    const calls: string[] = [];
+    const search = (text: string, value: unknown) => {
+      calls.push(text);
+      // as in Dash's docs: the matches, plus the selected option so the value is kept
+      return all.filter((o) => (text && o.label.includes(text)) || o.value === value).slice(0, 20);
+    };
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <dash-dropdown id="cb-search" aria-label="City"></dash-dropdown>
+      <dash-callback id="cb-2" inputs="cb-search.searchValue" state="cb-search.value" outputs="cb-search.options" .fn=${search}></dash-callback>
+    </div>`);
+    const el = wrapper.querySelector('dash-dropdown')!;
+    await until(() => calls.length === 1, 'initial call');
+    el.focus();
+    await sendKeys({ type: 'City 42' });
+    await until(() => rowTexts(el).includes('City 420'), 'options answered the search');
+    expect(calls.at(-1)).to.equal('City 42');
+    expect(rowTexts(el)[0]).to.equal('City 42');
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(el.value).to.equal(42);
+    // closing cleared the search; the answer keeps the selected option, so the value stays
+    await until(() => calls.at(-1) === '', 'search cleared');
+    await settle(el);
+    expect(el.value).to.equal(42);
+    expect(el.shadowRoot!.querySelector('[part="value"]')!.textContent).to.equal('City 42');
+  });
+
+  it('takes value and options written by a callback, without input/change', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <button id="cb-btn">go</button>
+      <dash-dropdown id="cb-target" aria-label="T" .options=${['a']}></dash-dropdown>
+      <dash-callback
+        id="cb-3"
+        inputs="cb-btn.n_clicks"
+        outputs="cb-target.options, cb-target.value"
+        prevent-initial-call
+        .fn=${() => [['x', 'y', 'z'], 'y']}
+      ></dash-callback>
+    </div>`);
+    const el = wrapper.querySelector('dash-dropdown')!;
+    const { log } = collect(el);
+    await aTimeout(20);
+    (wrapper.querySelector('#cb-btn') as HTMLButtonElement).click();
+    await until(() => el.value === 'y', 'callback wrote value');
+    await settle(el);
+    expect(el.shadowRoot!.querySelector('[part="value"]')!.textContent).to.equal('y');
+    expect(log).to.deep.equal([]);
   });
 });

@@ -356,6 +356,7 @@ export class DashDropdown extends DashFormElement {
     }
     if (pos < 0) pos = fromEnd ? this.step(this.count, -1) : this.step(-1, 1);
     this.setActive(pos, true);
+    this.scrollPending = true; // the closed list's scroll offset is not kept: always apply ours
   }
 
   private close(): void {
