@@ -25,12 +25,9 @@ async function drawn(el: DashGraph): Promise<Any> {
   return el.graphDiv;
 }
 
-/** Lets queued plotly work finish. */
+/** Lets queued plotly work finish: the element's updateComplete waits for it. */
 async function settle(el: DashGraph): Promise<void> {
   await el.updateComplete;
-  await (el as Any).ops;
-  await el.updateComplete;
-  await (el as Any).ops;
 }
 
 async function graph(figure: Obj = scatter(), extra: Obj = {}): Promise<DashGraph> {
@@ -137,6 +134,13 @@ describe('<dash-graph> drawing', () => {
     el.extendData = [{ x: [[5]], y: [[20]] }, [0]];
     await settle(el);
     expect(figure).to.deep.equal(copy);
+  });
+
+  it('resolves updateComplete once plotly.js has drawn the change', async () => {
+    const el = await graph();
+    el.figure = scatter('After update');
+    await el.updateComplete;
+    expect(el.graphDiv.querySelector('.gtitle')!.textContent).to.equal('After update');
   });
 
   it('passes config to plotly and redraws when it changes', async () => {

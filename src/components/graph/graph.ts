@@ -262,6 +262,18 @@ export class DashGraph extends DashElement {
     return this.plotDiv;
   }
 
+  /** Resolves once Lit has rendered and plotly.js has finished the drawing queued so far. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    let ops: Promise<void> | null = null;
+    while (ops !== this.ops || this.isUpdatePending) {
+      ops = this.ops;
+      await ops;
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
+
   override checkProp(prop: string, value: unknown): void {
     if (prop === 'figure' && value !== null && value !== undefined && !isObject(value)) {
       throw new TypeError(`${this.describe()}: figure must be an object {data, layout}, got ${Array.isArray(value) ? 'an array' : typeof value}`);
@@ -444,7 +456,7 @@ export class DashGraph extends DashElement {
   private requestPlot(): void {
     if (!this.plotly || !this.isConnected) return;
     this.run(async () => {
-      await this.updateComplete; // the slot that shows the plot div must be rendered before plotly measures text
+      await super.getUpdateComplete(); // the slot that shows the plot div must be rendered before plotly measures text
       if (!this.needsPlot || !this.isShown()) return; // a hidden graph is drawn when it is shown
       this.needsPlot = false;
       await this.draw();
