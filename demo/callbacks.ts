@@ -2,8 +2,18 @@
 // demo/serve.ts. The page's `<dash-callback endpoint="/_dash-update-component">` elements POST
 // Dash's wire protocol here; an existing Dash (Python) server would answer them the same way.
 import { createDashServer, PreventUpdate } from '../src/server/index.js';
+import { registerFlights } from './server/flights.js';
+import { registerGapminder } from './server/gapminder.js';
+import { registerSales } from './server/sales.js';
 
 export const dash = createDashServer();
+
+// The pages' own callbacks: demo/sales.html, demo/gapminder.html, demo/flights.html.
+registerSales(dash);
+registerGapminder(dash);
+registerFlights(dash);
+
+// demo/basics.html:
 
 // <input id="name"> → <span id="greeting">
 dash.callback({ outputs: 'greeting.children', inputs: 'name.value' }, (name: string | null) =>
