@@ -153,6 +153,10 @@ export const tableStyles = css`
   .body {
     position: relative;
     overflow: clip;
+    contain: layout paint style;
+  }
+  .window > .row {
+    contain: strict;
   }
   .window {
     position: absolute;

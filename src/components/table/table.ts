@@ -1,6 +1,7 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { jsonConverter } from '../../internal/converters.js';
 import {
@@ -21,6 +22,7 @@ import {
   normalizeSortBy,
   pageOf,
   viewportWindow,
+  MAX_SCROLL_HEIGHT,
   type ColumnType,
   type PageInfo,
   type Row,
@@ -177,7 +179,8 @@ export class DashTable extends DashElement {
   /** Read-only: indices into `data` of the current page's rows. */
   @property({ attribute: false }) derivedViewportIndices: number[] = [];
 
-  @state() private bodyScrollTop = 0;
+  /** The body's scroll position; scrolling repaints only the row window, not the whole element. */
+  private bodyScrollTop = 0;
   @state() private viewportHeight = 0;
   @state() private rowHeight = 32;
   /** Per-column filter box text, as typed. */
@@ -186,6 +189,7 @@ export class DashTable extends DashElement {
 
   @query('.scroller') private scroller!: HTMLDivElement;
   @query('.head') private head!: HTMLDivElement;
+  @query('.window') private windowEl?: HTMLDivElement | null;
 
   private readonly pipeline = new TablePipeline((k, m) => this.warnOnce(k, m));
   private rows: Row[] = [];
@@ -467,28 +471,38 @@ export class DashTable extends DashElement {
     if (!this.virtualization) {
       return html`<div role="rowgroup" class="body plain">${this.renderRows(fixed, this.view.length)}</div>`;
     }
-    const win = viewportWindow(count, this.rowHeight, this.bodyScrollTop, this.viewportHeight || 600, OVERSCAN);
-    return html`<div role="rowgroup" class="body" style="height: ${win.bodyHeight}px">
-      <div class="window" role="presentation" style="transform: translateY(${win.top}px)">
-        ${this.renderRows(fixed + win.start, fixed + win.end)}
-      </div>
-    </div>`;
+    const height = Math.min(count * this.rowHeight, MAX_SCROLL_HEIGHT);
+    // The window's rows are painted by paintWindow(), on every update and on every scroll.
+    return html`<div role="rowgroup" class="body" style="height: ${height}px"><div class="window" role="presentation"></div></div>`;
   }
 
-  /** Rows `from`..`to` (exclusive) of the current page. The one place rows and cells are rendered. */
+  /** Renders the rows in view into the virtual body (a Lit render of its own: scrolling costs no element update). */
+  private paintWindow(): void {
+    const el = this.windowEl;
+    if (!this.virtualization || !el) return;
+    const fixed = this.fixedDataCount;
+    const win = viewportWindow(this.view.length - fixed, this.rowHeight, this.bodyScrollTop, this.viewportHeight || 600, OVERSCAN);
+    el.style.transform = `translateY(${win.top}px)`;
+    const rows: number[] = [];
+    for (let r = fixed + win.start; r < fixed + win.end; r++) rows.push(r);
+    render(repeat(rows, (r) => r, (r) => this.renderRow(r)), el, { host: this });
+  }
+
+  /** Rows `from`..`to` (exclusive) of the current page. */
   private renderRows(from: number, to: number): TemplateResult[] {
     const out: TemplateResult[] = [];
-    const cols = this.shown;
-    const active = this.activeCell;
-    const rowBase = this.headerRowCount + 1;
-    for (let r = from; r < to; r++) {
-      const row = this.rows[this.view[r]];
-      const activeCol = active && active.row === r ? active.column_id : null;
-      out.push(html`<div role="row" class="row" part="row" aria-rowindex=${rowBase + r} data-row=${r}>
-        ${cols.map((c, ci) => this.renderCell(row, c, ci, c.id === activeCol))}
-      </div>`);
-    }
+    for (let r = from; r < to; r++) out.push(this.renderRow(r));
     return out;
+  }
+
+  /** Row `r` of the current page: the one place rows and cells are rendered. */
+  private renderRow(r: number): TemplateResult {
+    const row = this.rows[this.view[r]] ?? {};
+    const active = this.activeCell;
+    const activeCol = active && active.row === r ? active.column_id : null;
+    return html`<div role="row" class="row" part="row" aria-rowindex=${this.headerRowCount + 1 + r} data-row=${r}>
+      ${this.shown.map((c, ci) => this.renderCell(row, c, ci, c.id === activeCol))}
+    </div>`;
   }
 
   private renderCell(row: Row, col: TableColumn, index: number, active: boolean): TemplateResult {
@@ -536,6 +550,11 @@ export class DashTable extends DashElement {
     </nav>`;
   }
 
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.paintWindow();
+  }
+
   protected override firstUpdated(): void {
     this.observeSize();
     this.scroller.addEventListener('click', (e) => this.onCellClick(e));
@@ -563,7 +582,9 @@ export class DashTable extends DashElement {
 
   private onScroll = (): void => {
     const top = this.scroller.scrollTop;
-    if (top !== this.bodyScrollTop) this.bodyScrollTop = top;
+    if (top === this.bodyScrollTop) return;
+    this.bodyScrollTop = top;
+    this.paintWindow();
   };
 
   private onSortKey(col: TableColumn, e: KeyboardEvent): void {
