@@ -84,6 +84,15 @@ describe('dash-table rendering', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('follows light and dark color schemes (overridable with color-scheme)', async () => {
+    const el = await fixture<DashTable>(html`<dash-table style="color-scheme: light" .data=${people}></dash-table>`);
+    const light = getComputedStyle($(el, '.scroller')).backgroundColor;
+    el.style.colorScheme = 'dark';
+    const dark = getComputedStyle($(el, '.scroller')).backgroundColor;
+    expect(light).to.equal('rgb(255, 255, 255)');
+    expect(dark).to.not.equal(light);
+  });
+
   it('reads data, columns and sortBy from JSON attributes; cell text is text, never HTML', async () => {
     const el = await fixture<DashTable>(html`<dash-table
       data='[{"a":"<img src=x onerror=alert(1)>","b":"<b>bold</b>"}]'
@@ -157,6 +166,18 @@ describe('dash-table virtualization', () => {
     const visible = $$(el, '.body [role=row]').find((r) => r.getBoundingClientRect().bottom > head.bottom + 1) as HTMLElement;
     expect(Math.abs(Number(visible.querySelector('[role=gridcell]')?.textContent) - 499_995)).to.be.lessThan(20);
     expect(Math.abs(visible.getBoundingClientRect().top - head.bottom)).to.be.lessThan(33);
+  });
+
+  it('sorts and filters a million rows and repaints the rows in view', async () => {
+    const el = await fixture<DashTable>(html`<dash-table virtualization page-action="none" sort-action="native" filter-action="native" style="--dash-table-max-height: 400px" .data=${million} .columns=${cols}></dash-table>`);
+    await settle(el);
+    el.sortBy = [{ column_id: 'n', direction: 'desc' }];
+    await settle(el);
+    expect(column(el, 0).slice(0, 3)).to.deep.equal(['999999', '999998', '999997']);
+    el.filterQuery = '{n} < 5';
+    await settle(el);
+    expect(column(el, 0)).to.deep.equal(['4', '3', '2', '1', '0']);
+    expect($(el, '[role=grid]').getAttribute('aria-rowcount')).to.equal('7');
   });
 
   it('renders a page as plain rows without virtualization', async () => {
@@ -368,6 +389,22 @@ describe('dash-table filtering', () => {
     expect(await names('{age} > 10 && {city} contains "B"')).to.deep.equal(['bob', 'Anna']);
     expect(filterInput(el, 'age').value).to.not.equal('');
     expect(filterInput(el, 'city').value).to.not.equal('');
+  });
+
+  it('marks an invalid filter box (an operator without a value) and leaves it out of filterQuery', async () => {
+    const el = await fixture<DashTable>(html`<dash-table filter-action="native" .data=${people} .columns=${peopleColumns}></dash-table>`);
+    await type(filterInput(el, 'city'), 'Ber');
+    await type(filterInput(el, 'age'), '>');
+    await el.updateComplete;
+    expect(filterInput(el, 'age').getAttribute('aria-invalid')).to.equal('true');
+    expect(filterInput(el, 'city').getAttribute('aria-invalid')).to.equal('false');
+    expect(el.filterQuery).to.not.contain('{age}');
+    expect(column(el, 3)).to.deep.equal(['Berlin', 'Bern']);
+    // a query the boxes cannot show leaves them empty but still filters
+    el.filterQuery = '{age} > 30 || {city} = "Berlin"';
+    await el.updateComplete;
+    expect(filterInput(el, 'city').value).to.equal('');
+    expect(column(el, 3)).to.deep.equal(['Paris', 'Berlin', 'Boston', 'Bern']);
   });
 
   it('marks an invalid query invalid, filters nothing and throws nothing', async () => {

@@ -181,7 +181,8 @@ export class DashTable extends DashElement {
 
   /** The body's scroll position; scrolling repaints only the row window, not the whole element. */
   private bodyScrollTop = 0;
-  @state() private viewportHeight = 0;
+  /** Height of the body's visible area (repaints the window only). */
+  private viewportHeight = 0;
   @state() private rowHeight = 32;
   /** Per-column filter box text, as typed. */
   @state() private boxTexts = new Map<string, string>();
@@ -574,7 +575,10 @@ export class DashTable extends DashElement {
     const rowHeight = Number.isFinite(rh) && rh > 0 ? rh : 32;
     if (rowHeight !== this.rowHeight) this.rowHeight = rowHeight;
     const vh = Math.max(0, this.scroller.clientHeight - this.head.offsetHeight);
-    if (vh !== this.viewportHeight) this.viewportHeight = vh;
+    if (vh !== this.viewportHeight) {
+      this.viewportHeight = vh;
+      this.paintWindow();
+    }
   }
 
   // ------------------------------------------------------------------------------------------
