@@ -189,6 +189,7 @@ export class DashDropdown extends DashFormElement {
     this.open = false;
   }
 
+  /** @internal A disabled `<fieldset>` disables the control too. */
   formDisabledCallback(disabled: boolean): void {
     this.formDisabled = disabled;
   }
