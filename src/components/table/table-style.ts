@@ -1,0 +1,153 @@
+/**
+ * Dash's style props, DOM-free: `styleCell`/`styleHeader`/`styleData` objects (camelCase CSS
+ * keys, numbers in px like React) and the `…Conditional` lists with Dash's `if` forms:
+ * `column_id` (string or list), `column_type`, `column_editable`, `filter_query` (the table's
+ * own query engine), `row_index` (number, list, `odd`, `even`; the row's place on the page),
+ * `state` (`active`, `selected`) and, for headers, `header_index`. Either spelling of the keys
+ * (`column_id`/`columnId`) is accepted. Later entries win, as in Dash.
+ */
+import { compileFilter, parseFilterQuery } from '../../table/query/index.js';
+import type { ColumnType, Row, TableColumn, Warn } from './table-model.js';
+
+export type StyleObject = Record<string, string>;
+
+/** CSS properties that take bare numbers (React's list, abridged to what tables use). */
+const UNITLESS = new Set([
+  'opacity', 'zIndex', 'fontWeight', 'lineHeight', 'flex', 'flexGrow', 'flexShrink', 'order', 'zoom',
+  'tabSize', 'orphans', 'widows', 'fillOpacity', 'strokeOpacity', 'columnCount', 'aspectRatio',
+]);
+
+/** A Dash style object as CSS for Lit's styleMap: drops `if`, adds px to bare numbers. */
+export function toStyle(value: unknown): StyleObject {
+  const out: StyleObject = {};
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return out;
+  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    if (key === 'if' || v === null || v === undefined || v === false) continue;
+    if (typeof v === 'number') out[key] = UNITLESS.has(key) || key.startsWith('--') || v === 0 ? String(v) : `${v}px`;
+    else if (typeof v === 'string') out[key] = v;
+  }
+  return out;
+}
+
+export interface CellContext {
+  column: TableColumn;
+  editable: boolean;
+  /** The row's place on the current page. */
+  rowIndex: number;
+  row: Row;
+  active: boolean;
+  selected: boolean;
+}
+
+export interface Condition {
+  style: StyleObject;
+  columnIds: Set<string> | null;
+  columnType: ColumnType | null;
+  columnEditable: boolean | null;
+  rowIndex: 'odd' | 'even' | Set<number> | null;
+  filter: ((row: Row) => boolean) | null;
+  state: 'active' | 'selected' | null;
+  headerIndex: 'odd' | 'even' | Set<number> | null;
+}
+
+function indexMatcher(v: unknown): 'odd' | 'even' | Set<number> | null | undefined {
+  if (v === undefined || v === null) return null;
+  if (v === 'odd' || v === 'even') return v;
+  if (typeof v === 'number') return new Set([v]);
+  if (Array.isArray(v) && v.every((n) => typeof n === 'number')) return new Set(v as number[]);
+  return undefined;
+}
+
+const indexMatches = (m: 'odd' | 'even' | Set<number>, i: number) =>
+  m === 'odd' ? i % 2 === 1 : m === 'even' ? i % 2 === 0 : m.has(i);
+
+/**
+ * Compiles a conditional style list. Entries that cannot match (an invalid `filter_query`, an
+ * unknown `state`…) are reported once and skipped.
+ */
+export function compileConditions(entries: unknown, types: Record<string, ColumnType>, warn: Warn, prop: string): Condition[] {
+  if (entries === null || entries === undefined) return [];
+  if (!Array.isArray(entries)) {
+    warn(`${prop}:type`, `"${prop}" must be an array of styles with an "if"; ignoring it`);
+    return [];
+  }
+  const out: Condition[] = [];
+  entries.forEach((entry, i) => {
+    if (!entry || typeof entry !== 'object') return;
+    const cond = ((entry as Record<string, unknown>).if ?? {}) as Record<string, unknown>;
+    const bad = (what: string) => warn(`${prop}:${i}:${what}`, `${prop}[${i}] has an invalid "${what}"; skipping it`);
+    const ids = cond.column_id ?? cond.columnId;
+    let columnIds: Set<string> | null = null;
+    if (ids !== undefined && ids !== null) {
+      if (typeof ids === 'string' || typeof ids === 'number') columnIds = new Set([String(ids)]);
+      else if (Array.isArray(ids)) columnIds = new Set(ids.map(String));
+      else return bad('column_id');
+    }
+    const type = cond.column_type ?? cond.columnType ?? null;
+    if (type !== null && !['any', 'numeric', 'text', 'datetime'].includes(type as string)) return bad('column_type');
+    const editable = cond.column_editable ?? cond.columnEditable ?? null;
+    const rowIndex = indexMatcher(cond.row_index ?? cond.rowIndex);
+    if (rowIndex === undefined) return bad('row_index');
+    const headerIndex = indexMatcher(cond.header_index ?? cond.headerIndex);
+    if (headerIndex === undefined) return bad('header_index');
+    const state = cond.state ?? null;
+    if (state !== null && state !== 'active' && state !== 'selected') return bad('state');
+    let filter: ((row: Row) => boolean) | null = null;
+    const query = cond.filter_query ?? cond.filterQuery;
+    if (typeof query === 'string' && query.trim() !== '') {
+      const parsed = parseFilterQuery(query);
+      if (!parsed.ok) {
+        warn(`${prop}:${i}:filter`, `${prop}[${i}] filter_query ${JSON.stringify(query)} is invalid (${parsed.error}); skipping it`);
+        return;
+      }
+      if (parsed.ast) {
+        const predicate = compileFilter(parsed.ast, types);
+        filter = (row) => {
+          try {
+            return predicate(row);
+          } catch {
+            return false;
+          }
+        };
+      }
+    }
+    out.push({
+      style: toStyle(entry),
+      columnIds,
+      columnType: type as ColumnType | null,
+      columnEditable: typeof editable === 'boolean' ? editable : null,
+      rowIndex,
+      filter,
+      state: state as Condition['state'],
+      headerIndex,
+    });
+  });
+  return out;
+}
+
+/** Whether a compiled condition applies to a column alone (no row, state or query parts). */
+export function columnOnly(c: Condition): boolean {
+  return c.rowIndex === null && c.filter === null && c.state === null && c.headerIndex === null;
+}
+
+export function matchesColumn(c: Condition, column: TableColumn, editable: boolean): boolean {
+  if (c.columnIds && !c.columnIds.has(column.id)) return false;
+  if (c.columnType && c.columnType !== column.type) return false;
+  if (c.columnEditable !== null && c.columnEditable !== editable) return false;
+  return true;
+}
+
+export function matchesCell(c: Condition, ctx: CellContext): boolean {
+  if (!matchesColumn(c, ctx.column, ctx.editable)) return false;
+  if (c.rowIndex !== null && !indexMatches(c.rowIndex, ctx.rowIndex)) return false;
+  if (c.state === 'active' && !ctx.active) return false;
+  if (c.state === 'selected' && !ctx.selected) return false;
+  if (c.filter && !c.filter(ctx.row)) return false;
+  return true;
+}
+
+export function matchesHeader(c: Condition, column: TableColumn, editable: boolean, headerIndex: number): boolean {
+  if (!matchesColumn(c, column, editable)) return false;
+  if (c.headerIndex !== null && !indexMatches(c.headerIndex, headerIndex)) return false;
+  return c.rowIndex === null && c.state === null && c.filter === null;
+}
