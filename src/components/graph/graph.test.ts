@@ -504,6 +504,20 @@ describe('<dash-graph> bad input and safety', () => {
   });
 });
 
+describe('<dash-graph> inside a shadow root', () => {
+  it("copies plotly.js's stylesheet into the shadow root, so the modebar and hover labels are styled", async () => {
+    const host = await fixture<HTMLDivElement>(html`<div style="width: 500px"></div>`);
+    const root = host.attachShadow({ mode: 'open' });
+    const el = document.createElement('dash-graph');
+    el.figure = scatter();
+    root.append(el);
+    await drawn(el);
+    expect(root.querySelector('style[data-dash-graph-copy]')).to.exist;
+    const modebar = el.graphDiv.querySelector('.modebar') as HTMLElement;
+    expect(getComputedStyle(modebar).position).to.equal('absolute');
+  });
+});
+
 describe('<dash-graph> keyboard', () => {
   it('lets the keyboard reach the modebar buttons and shows the modebar while focused', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 500px"><button id="before">before</button><dash-graph></dash-graph></div>`);

@@ -521,9 +521,9 @@ export class DashGraph extends DashElement {
     this.drawnSize = size;
     this.checkTraceTypes(data);
     if (!this.eventsBound) this.bindEvents();
+    this.adoptPlotlyStyles();
     if (!this.plotted) {
       this.plotted = true;
-      this.adoptPlotlyStyles();
       this.requestUpdate();
     }
   }
@@ -545,20 +545,27 @@ export class DashGraph extends DashElement {
     emit<DashGraphErrorDetail>(this, 'dash-graph-error', { error: err });
   }
 
-  /** plotly.js puts its stylesheet in document.head; a graph inside a shadow root needs a copy. */
+  /** plotly.js puts its stylesheet in document.head (through CSSOM); a graph inside a shadow root needs a copy. */
   private adoptPlotlyStyles(): void {
     const root = this.getRootNode();
     if (!(root instanceof ShadowRoot)) return;
-    for (const style of document.head.querySelectorAll('style')) {
-      const text = style.textContent ?? '';
-      if (!text.includes('js-plotly-plot') && !style.id.startsWith('plotly.js')) continue;
-      const id = `dash-graph-copy-${style.id || text.length}`;
-      if (root.querySelector(`style[data-dash-graph-copy="${CSS.escape(id)}"]`)) continue;
-      const copy = document.createElement('style');
-      copy.dataset.dashGraphCopy = id;
-      copy.textContent = text;
-      root.prepend(copy);
-    }
+    document.head.querySelectorAll('style').forEach((style, i) => {
+      let text = '';
+      try {
+        text = [...(style.sheet?.cssRules ?? [])].map((rule) => rule.cssText).join('\n');
+      } catch {
+        return;
+      }
+      if (!style.id.startsWith('plotly.js') && !text.includes('js-plotly-plot')) return;
+      const key = style.id || String(i);
+      let copy = [...root.querySelectorAll<HTMLStyleElement>('style[data-dash-graph-copy]')].find((s) => s.dataset.dashGraphCopy === key);
+      if (!copy) {
+        copy = document.createElement('style');
+        copy.dataset.dashGraphCopy = key;
+        root.prepend(copy);
+      }
+      if (copy.textContent !== text) copy.textContent = text;
+    });
   }
 
   private updateName(): void {
