@@ -10,6 +10,7 @@ export const tableStyles = css`
     --_hover: var(--dash-table-hover-background, light-dark(#f6f8fa, #26282c));
     --_accent: var(--dash-table-accent-color, light-dark(#0b65d8, #5ea1ff));
     --_invalid: var(--dash-table-invalid-color, light-dark(#c62828, #ff7b72));
+    --_selected: var(--dash-table-selected-background, light-dark(#e3eefc, #1f3552));
     --_row-height: var(--dash-table-row-height, 32px);
     --_pad: var(--dash-table-cell-padding, 0 8px);
     color-scheme: light dark;
@@ -78,7 +79,7 @@ export const tableStyles = css`
     padding: 0;
   }
   .th > .label,
-  .th > button {
+  .th > button:not(.hide) {
     flex: 1;
     min-width: 0;
     display: flex;
@@ -172,9 +173,119 @@ export const tableStyles = css`
   .body .row:hover {
     background: var(--_hover);
   }
-  .cell[data-active] {
+  .grid:focus {
+    outline: none;
+  }
+  .grid:focus-visible:not(:has([data-focus])) {
     outline: 2px solid var(--_accent);
     outline-offset: -2px;
+  }
+  .row[data-selected],
+  .cell[data-selected] {
+    background: var(--_selected);
+  }
+  .cell[data-active] {
+    outline: 1px solid var(--_accent);
+    outline-offset: -1px;
+  }
+  .grid:focus .cell[data-focus] {
+    outline: 2px solid var(--_accent);
+    outline-offset: -2px;
+  }
+  .body .cell,
+  .fixed-data .cell {
+    user-select: none;
+    -webkit-user-select: none;
+  }
+  .cell.editing {
+    padding: 0;
+    outline: 2px solid var(--_accent);
+    outline-offset: -2px;
+  }
+  .editor {
+    box-sizing: border-box;
+    width: 100%;
+    height: 100%;
+    margin: 0;
+    border: 0;
+    padding: var(--_pad);
+    font: inherit;
+    color: inherit;
+    background: var(--_bg);
+    text-align: inherit;
+  }
+  .editor:focus {
+    outline: none;
+  }
+  .editor[aria-invalid='true'] {
+    color: var(--_invalid);
+    box-shadow: inset 0 0 0 2px var(--_invalid);
+  }
+  .edit-error {
+    color: var(--_invalid);
+    font-size: 0.9em;
+  }
+  .cell.control {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    padding: 0;
+  }
+  .cell.control input {
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+  .cell.control button,
+  .th > button.hide {
+    flex: none;
+    font: inherit;
+    color: inherit;
+    background: none;
+    border: 0;
+    padding: 0 6px;
+    cursor: pointer;
+    opacity: 0.6;
+    line-height: 1;
+  }
+  .cell.control button:hover,
+  .th > button.hide:hover {
+    opacity: 1;
+  }
+  .toolbar {
+    display: flex;
+    align-items: flex-start;
+    gap: 8px;
+    flex-wrap: wrap;
+  }
+  .toolbar > button,
+  .columns-menu > summary {
+    font: inherit;
+    color: inherit;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    padding: 2px 10px;
+    cursor: pointer;
+  }
+  .columns-menu > summary {
+    list-style: none;
+  }
+  .columns-menu > summary::-webkit-details-marker {
+    display: none;
+  }
+  .columns-menu > summary:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 1px;
+  }
+  .columns-menu fieldset {
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+    margin: 4px 0 0;
+    padding: 6px 10px;
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    background: var(--_bg);
   }
 
   .empty {

@@ -2,8 +2,10 @@ import { html, nothing, render, type PropertyValues, type TemplateResult } from 
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { jsonConverter } from '../../internal/converters.js';
+import { deepEqual } from '../../internal/deep-equal.js';
 import {
   combineColumnQueries,
   compileFilter,
@@ -12,6 +14,19 @@ import {
   splitColumnQueries,
 } from '../../table/query/index.js';
 import { tableStyles } from './table.styles.js';
+import { buildCsv, buildTsv, parseTsv } from './table-io.js';
+import { columnFormatter, type CellFormatter } from './table-format.js';
+import { coerceEdit, editText } from './table-edit.js';
+import {
+  compileConditions,
+  columnOnly,
+  matchesCell,
+  matchesColumn,
+  matchesHeader,
+  toStyle,
+  type Condition,
+  type StyleObject,
+} from './table-style.js';
 import {
   TablePipeline,
   cellText,
@@ -52,6 +67,9 @@ export interface ActiveCell {
   column_id: string;
 }
 
+/** An entry of Dash's `selected_cells` (same shape as `active_cell`). */
+export type TableCell = ActiveCell;
+
 export type TableAction = 'native' | 'custom' | 'none';
 
 /** Rows kept in the DOM above and below the visible ones. */
@@ -59,6 +77,25 @@ const OVERSCAN = 8;
 /** Without virtualization, more rows than this in the DOM is slow: say so once. */
 const PLAIN_ROWS_WARNING = 5000;
 const READ_ONLY = new Set(['derivedVirtualData', 'derivedVirtualIndices', 'derivedViewportData', 'derivedViewportIndices']);
+/** Keys of the control columns in the navigation order (never column ids: those are strings users pick, these hold a NUL). */
+const DELETE_COL = '\u0000delete';
+const SELECT_COL = '\u0000select';
+const CONTROL_WIDTH = 36;
+/** `selectedCells` lists at most this many cells (a selection can be bigger: copy uses all of it). */
+const MAX_SELECTED_CELLS = 100_000;
+
+/** A cell addressed by its row's index in `data` (so it follows the row through sorting and filtering). */
+interface CellRef {
+  row: number;
+  col: string;
+}
+
+interface EditState {
+  row: number;
+  col: string;
+  text: string;
+  error: string | null;
+}
 
 interface FilterState {
   query: string;
@@ -76,9 +113,17 @@ interface FilterState {
  * With `virtualization`, only the rows in view (plus a few) are in the DOM, so a million rows
  * scroll smoothly; set a height with `--dash-table-max-height` (default 500px).
  *
+ * Interaction follows Dash and the WAI-ARIA grid pattern: the grid is one tab stop; arrows,
+ * Home/End, Ctrl+Home/End and PageUp/PageDown move the active cell (scrolling it into view, also
+ * in a virtualized million-row body); Shift extends a cell selection; Enter or F2 (or typing)
+ * edits an editable cell, Escape cancels, Enter/Tab commit and move; Ctrl+C copies the selected
+ * cells as tab-separated text, Ctrl+V pastes such text into editable cells.
+ *
  * @fires dash-prop-change - `{prop, value, user}` whenever a public property changes, including
  *   the read-only derived ones and `activeCell`; `user` is true for changes made through the UI
- *   (sorting, filtering, paging, clicking a cell).
+ *   (sorting, filtering, paging, moving the active cell, selecting, editing).
+ * @fires input - After the user changed `data` (an edit, a paste, a deleted row).
+ * @fires change - After the user changed `data` (an edit, a paste, a deleted row).
  *
  * @csspart table - The scroll container holding the grid.
  * @csspart header - The sticky header row group (headers, filter inputs, fixed data rows).
@@ -89,6 +134,15 @@ interface FilterState {
  * @csspart filter-error - The message shown for an invalid `filterQuery`.
  * @csspart row - A data row.
  * @csspart cell - A data cell.
+ * @csspart cell-editor - The input of the cell being edited.
+ * @csspart edit-error - The message under an invalid edit.
+ * @csspart select-cell - The cell holding a row's checkbox or radio.
+ * @csspart select-input - A row's checkbox or radio, and the select-all checkbox.
+ * @csspart delete-button - A row's delete button.
+ * @csspart hide-button - The button hiding a `hideable` column.
+ * @csspart toolbar - The bar above the table with the export button and the column menu.
+ * @csspart export-button - The CSV export button.
+ * @csspart columns-menu - The "Columns" menu listing `hideable` columns (a `details` element).
  * @csspart empty - The "No rows" message.
  * @csspart paging - The paging controls.
  * @csspart page-button - A paging button.
@@ -105,7 +159,8 @@ interface FilterState {
  * @cssprop --dash-table-stripe-background - Background of every other row (default none).
  * @cssprop --dash-table-hover-background - Background of the row under the pointer.
  * @cssprop --dash-table-accent-color - Sort indicators, focus and active cell.
- * @cssprop --dash-table-invalid-color - Invalid filter marks.
+ * @cssprop --dash-table-invalid-color - Invalid filter marks and invalid edits.
+ * @cssprop --dash-table-selected-background - Background of selected cells and rows.
  * @cssprop --dash-table-cell-padding - Cell padding (default 0 8px).
  */
 export class DashTable extends DashElement {
@@ -137,37 +192,48 @@ export class DashTable extends DashElement {
   /** Dash filter query, e.g. `{delay} > 100 && {origin} = "SFO"`. */
   @property({ attribute: 'filter-query', reflect: true }) filterQuery = '';
 
-  /** Cells may be edited (interaction issue; accepted now). */
+  /** Cells may be edited (a column's `editable` overrides it). */
   @property({ type: Boolean }) editable = false;
-  /** `single`, `multi` or false (interaction issue; accepted now). */
-  @property({ attribute: 'row-selectable' }) rowSelectable: 'single' | 'multi' | false = false;
+  /** Each row gets a delete button. */
+  @property({ attribute: 'row-deletable', type: Boolean }) rowDeletable = false;
+  /** `single` (radios) or `multi` (checkboxes, with a select-all of the filtered rows); false for none. */
+  @property({ attribute: 'row-selectable', converter: { fromAttribute: (v: string | null) => (v === 'single' || v === 'multi' ? v : false) } })
+  rowSelectable: 'single' | 'multi' | false = false;
   /** Indices (into `data`) of the selected rows. */
   @property({ attribute: 'selected-rows', converter: jsonConverter }) selectedRows: number[] = [];
   /** `id` fields of the selected rows. */
   @property({ attribute: 'selected-row-ids', converter: jsonConverter }) selectedRowIds: unknown[] = [];
-  /** The last cell clicked: `{row, column, row_id, column_id}` (`row` within the current page). */
+  /** The active cell: `{row, column, row_id, column_id}` (`row` within the current page, `column` in `columns`). `rowId`/`columnId` accepted when written. */
   @property({ attribute: 'active-cell', converter: jsonConverter }) activeCell: ActiveCell | null = null;
+  /** The selected cells, `[{row, column, row_id, column_id}]`, in page order (cells of the current page; at most 100,000 listed). */
+  @property({ attribute: 'selected-cells', converter: jsonConverter }) selectedCells: TableCell[] = [];
+  /** Copying puts the column names on the first line; pasting skips a first line of column names. */
+  @property({ attribute: 'include-headers-on-copy-paste', type: Boolean }) includeHeadersOnCopyPaste = false;
 
   /** Keep only the rows in view in the DOM (plus a few). */
   @property({ type: Boolean }) virtualization = false;
   /** `{headers: true}` keeps the header fixed while the body scrolls; `data: n` also the first n rows of the page. */
   @property({ attribute: 'fixed-rows', converter: jsonConverter }) fixedRows: { headers?: boolean; data?: number } = { headers: false, data: 0 };
 
-  /** Style for every cell (interaction issue). */
+  /** Style (camelCase CSS keys) of every cell: headers, filter boxes and data. */
   @property({ attribute: 'style-cell', converter: jsonConverter }) styleCell: Record<string, unknown> | null = null;
-  /** Style for header cells (interaction issue). */
+  /** Style of header cells (over `styleCell`). */
   @property({ attribute: 'style-header', converter: jsonConverter }) styleHeader: Record<string, unknown> | null = null;
-  /** Style for data cells (interaction issue). */
+  /** Style of data cells (over `styleCell`). */
   @property({ attribute: 'style-data', converter: jsonConverter }) styleData: Record<string, unknown> | null = null;
-  /** Conditional styles with Dash's `if` (interaction issue). */
+  /** `[{if: {column_id, column_type}, ...style}]` for every cell of matching columns. */
+  @property({ attribute: 'style-cell-conditional', converter: jsonConverter }) styleCellConditional: unknown[] = [];
+  /** `[{if: {column_id, column_type, header_index}, ...style}]` for header cells. */
+  @property({ attribute: 'style-header-conditional', converter: jsonConverter }) styleHeaderConditional: unknown[] = [];
+  /** `[{if: {column_id, column_type, column_editable, filter_query, row_index, state}, ...style}]` for data cells; later entries win. */
   @property({ attribute: 'style-data-conditional', converter: jsonConverter }) styleDataConditional: unknown[] = [];
-  /** Ids of columns not shown. */
+  /** Ids of columns not shown. Columns marked `hideable` get hide/show controls. */
   @property({ attribute: 'hidden-columns', converter: jsonConverter }) hiddenColumns: string[] = [];
-  /** `csv` adds an export button (interaction issue). */
+  /** `csv` adds a button downloading the filtered, sorted rows (all pages, shown columns) as CSV. */
   @property({ attribute: 'export-format' }) exportFormat: 'csv' | 'none' | null = null;
-  /** `data` before the last edit. */
+  /** `data` before the last edit made in the table. */
   @property({ attribute: false }) dataPrevious: Row[] | null = null;
-  /** Time (ms) of the last edit. */
+  /** Time (ms since the epoch) of the last edit made in the table. */
   @property({ attribute: 'data-timestamp', type: Number }) dataTimestamp: number | null = null;
 
   /** Read-only: every row after filtering and sorting (all pages). */
@@ -191,6 +257,7 @@ export class DashTable extends DashElement {
   @query('.scroller') private scroller!: HTMLDivElement;
   @query('.head') private head!: HTMLDivElement;
   @query('.window') private windowEl?: HTMLDivElement | null;
+  @query('.grid') private gridEl?: HTMLDivElement | null;
 
   private readonly pipeline = new TablePipeline((k, m) => this.warnOnce(k, m));
   private rows: Row[] = [];
@@ -206,6 +273,31 @@ export class DashTable extends DashElement {
   /** The filterQuery the boxes last wrote: re-splitting it would undo what the user typed. */
   private ownQuery: string | null = null;
   private resizeObserver?: ResizeObserver;
+
+  // Interaction state. Cells are addressed by data index, so they follow rows through sort/filter.
+  /** Where the keyboard is (the end of a Shift-extended range). */
+  private focusCell: CellRef | null = null;
+  /** The active cell (`activeCell`), also the start of a range. */
+  private anchor: CellRef | null = null;
+  /** Selected cells: one bitmap over data indices per column id. */
+  private cellSel = new Map<string, Uint8Array>();
+  /** Data indices with a selected cell (unsorted, distinct). */
+  private selRowList: number[] | Uint32Array = [];
+  @state() private editing: EditState | null = null;
+  private focusEditorPending = false;
+  private focusGridPending = false;
+  /** data index → position on the page (-1: not on it); built when needed. */
+  private posMap: Int32Array | null = null;
+  private emittedActive: ActiveCell | null = null;
+  private emittedCells: TableCell[] | null = null;
+  private selectedSet: Set<number> = new Set();
+  private selectedSource: unknown = null;
+  private formatters = new Map<string, CellFormatter | null>();
+  private dataBase = new Map<string, StyleObject>();
+  private dataConds = new Map<string, Condition[]>();
+  private headerStyles = new Map<string, StyleObject>();
+  private filterStyle: StyleObject = {};
+  private ownEdit = false;
 
   static override get observedAttributes(): string[] {
     return [...super.observedAttributes, 'aria-label'];
@@ -225,6 +317,12 @@ export class DashTable extends DashElement {
       throw new TypeError(`${prop} must be a ${prop === 'pageSize' ? 'positive' : 'non-negative'} integer`);
     }
     if (prop === 'filterQuery' && value !== null && typeof value !== 'string') throw new TypeError('filterQuery must be a string');
+    if ((prop === 'selectedRows' || prop === 'selectedRowIds' || prop === 'selectedCells') && value !== null && !Array.isArray(value)) {
+      throw new TypeError(`${prop} must be an array`);
+    }
+    if (prop === 'activeCell' && value !== null && (typeof value !== 'object' || Array.isArray(value))) {
+      throw new TypeError('activeCell must be {row, column, row_id, column_id} or null');
+    }
   }
 
   override connectedCallback(): void {
@@ -258,13 +356,19 @@ export class DashTable extends DashElement {
     const warn = (k: string, m: string) => this.warnOnce(k, m);
     const dataChanged = changed.has('data');
     if (dataChanged) this.rows = normalizeData(this.data, warn);
-    if (dataChanged || changed.has('columns') || changed.has('hiddenColumns')) {
+    const ownEdit = this.ownEdit;
+    this.ownEdit = false;
+    const colsChanged = (dataChanged && !ownEdit) || changed.has('columns') || changed.has('hiddenColumns');
+    if (colsChanged) {
       this.cols = normalizeColumns(this.columns, this.rows, warn);
       const hidden = new Set(Array.isArray(this.hiddenColumns) ? this.hiddenColumns.map(String) : []);
       this.shown = this.cols.filter((c) => !hidden.has(c.id));
       checkColumnsAgainstRows(this.cols, this.rows, warn);
       this.measureColumns();
+      this.formatters = new Map(this.cols.map((c) => [c.id, columnFormatter(c, warn)]));
     }
+    const styleProps = ['styleCell', 'styleHeader', 'styleData', 'styleCellConditional', 'styleHeaderConditional', 'styleDataConditional', 'editable'];
+    if (colsChanged || styleProps.some((p) => changed.has(p))) this.compileStyles();
     if (changed.has('sortBy')) this.sort = normalizeSortBy(this.sortBy, warn);
     if (changed.has('filterQuery') || changed.has('columns') || dataChanged) this.updateFilter();
 
@@ -307,8 +411,198 @@ export class DashTable extends DashElement {
       if (!this.virtualization && this.view.length > PLAIN_ROWS_WARNING) {
         this.warnOnce('plain-rows', `${this.view.length} rows without virtualization are slow: set "virtualization" or page the data`);
       }
+      this.posMap = null;
     }
+    const viewChanged = virtualChanged || pageInputs.some((p) => changed.has(p));
+    this.syncSelection(changed, viewChanged);
     super.willUpdate(changed);
+  }
+
+  /** Keeps activeCell, selectedCells, selectedRows and selectedRowIds consistent with each other and with the view. */
+  private syncSelection(changed: PropertyValues, viewChanged: boolean): void {
+    // Row selection: whichever of the pair outside code wrote, derive the other.
+    if (changed.has('selectedRows') && !changed.has('selectedRowIds') && this.hasIds()) {
+      this.selectedRowIds = this.idsOf(this.validRows(this.selectedRows));
+    } else if (changed.has('selectedRowIds') && !changed.has('selectedRows') && Array.isArray(this.selectedRowIds)) {
+      const wanted = new Set(this.selectedRowIds);
+      const rows: number[] = [];
+      if (wanted.size) this.rows.forEach((r, i) => wanted.has(r.id) && rows.push(i));
+      this.selectedRows = rows;
+    }
+    if (this.rows.length !== this.cellSelLength) this.clearCellSelection();
+    // Written from outside: take them as the new state.
+    if (changed.has('activeCell') && this.activeCell !== this.emittedActive) {
+      this.anchor = this.parseCell(this.activeCell, 'activeCell');
+      this.focusCell = this.anchor;
+      if (!changed.has('selectedCells')) this.clearCellSelection();
+      viewChanged = true;
+    }
+    if (changed.has('selectedCells') && this.selectedCells !== this.emittedCells) {
+      this.clearCellSelection();
+      const cells = Array.isArray(this.selectedCells) ? this.selectedCells : [];
+      const rows = new Set<number>();
+      for (const c of cells) {
+        const ref = this.parseCell(c, 'selectedCells');
+        if (!ref) continue;
+        this.bitmap(ref.col)[ref.row] = 1;
+        rows.add(ref.row);
+      }
+      this.selRowList = [...rows];
+      viewChanged = true;
+    }
+    if (!viewChanged && !changed.has('data')) return;
+    // The view moved (sort, filter, page, data): recompute positions of what is active and selected.
+    if (this.anchor && (this.anchor.row >= this.rows.length || !this.cols.some((c) => c.id === this.anchor?.col))) this.anchor = null;
+    if (this.focusCell && this.focusCell.row >= this.rows.length) this.focusCell = this.anchor;
+    const active = this.anchor ? this.cellOut(this.anchor) : null;
+    if (!deepEqual(active, this.activeCell)) this.activeCell = active;
+    this.emittedActive = this.activeCell;
+    const cells = this.listSelectedCells();
+    if (!deepEqual(cells, this.selectedCells)) this.selectedCells = cells;
+    this.emittedCells = this.selectedCells;
+  }
+
+  private cellSelLength = 0;
+
+  private clearCellSelection(): void {
+    this.cellSel = new Map();
+    this.selRowList = [];
+    this.cellSelLength = this.rows.length;
+  }
+
+  private bitmap(col: string): Uint8Array {
+    let b = this.cellSel.get(col);
+    if (!b || b.length !== this.rows.length) {
+      b = new Uint8Array(this.rows.length);
+      this.cellSel.set(col, b);
+    }
+    return b;
+  }
+
+  private isCellSelected(row: number, col: string): boolean {
+    const b = this.cellSel.get(col);
+    return !!b && b[row] === 1;
+  }
+
+  /** `{row, column, row_id, column_id}` (either spelling) → a data-indexed cell, or null. */
+  private parseCell(value: unknown, prop: string): CellRef | null {
+    if (value === null || value === undefined) return null;
+    if (typeof value !== 'object') {
+      this.warnOnce(`${prop}:shape`, `${prop} must be {row, column, row_id, column_id}; ignoring ${JSON.stringify(value)}`);
+      return null;
+    }
+    const v = value as Record<string, unknown>;
+    const columnId = v.column_id ?? v.columnId;
+    let col: TableColumn | undefined;
+    if (columnId !== undefined && columnId !== null) col = this.cols.find((c) => c.id === String(columnId));
+    else if (typeof v.column === 'number') col = this.cols[v.column];
+    const row = Number(v.row);
+    const rowId = v.row_id ?? v.rowId;
+    let dataIndex = Number.isInteger(row) && row >= 0 && row < this.view.length ? this.view[row] : -1;
+    if (dataIndex < 0 && rowId !== undefined) dataIndex = this.rows.findIndex((r) => r.id === rowId);
+    if (!col || dataIndex < 0) {
+      this.warnOnce(`${prop}:missing:${JSON.stringify(value)}`, `${prop} ${JSON.stringify(value)} is not a cell of the current page; ignoring it`);
+      return null;
+    }
+    return { row: dataIndex, col: col.id };
+  }
+
+  /** A data-indexed cell in Dash's shape, or null when its row is not on the current page. */
+  private cellOut(ref: CellRef): ActiveCell | null {
+    const p = this.positionOf(ref.row);
+    const column = this.cols.findIndex((c) => c.id === ref.col);
+    if (p < 0 || column < 0) return null;
+    const out: ActiveCell = { row: p, column, column_id: ref.col };
+    const id = this.rows[ref.row]?.id;
+    if (id !== undefined) out.row_id = id;
+    return out;
+  }
+
+  /** Position of a data row on the current page, or -1. */
+  private positionOf(dataIndex: number): number {
+    if (!this.posMap) {
+      const map = new Int32Array(this.rows.length).fill(-1);
+      const view = this.view;
+      for (let p = 0; p < view.length; p++) map[view[p]] = p;
+      this.posMap = map;
+    }
+    return dataIndex >= 0 && dataIndex < this.posMap.length ? this.posMap[dataIndex] : -1;
+  }
+
+  /** The selected cells on the current page, in page then column order (at most MAX_SELECTED_CELLS). */
+  private listSelectedCells(): TableCell[] {
+    if (!this.selRowList.length) return [];
+    const positions: number[] = [];
+    for (const r of this.selRowList) {
+      const p = this.positionOf(r);
+      if (p >= 0) positions.push(p);
+    }
+    positions.sort((a, b) => a - b);
+    const cols = this.cols.map((c, i) => ({ c, i, b: this.cellSel.get(c.id) })).filter((x) => x.b);
+    const out: TableCell[] = [];
+    for (const p of positions) {
+      const r = this.view[p];
+      const id = this.rows[r]?.id;
+      for (const { c, i, b } of cols) {
+        if (!b || b[r] !== 1) continue;
+        if (out.length >= MAX_SELECTED_CELLS) {
+          this.warnOnce('selected-cells-cap', `more than ${MAX_SELECTED_CELLS} cells are selected; selectedCells lists the first ${MAX_SELECTED_CELLS} (copy uses all)`);
+          return out;
+        }
+        const cell: TableCell = { row: p, column: i, column_id: c.id };
+        if (id !== undefined) cell.row_id = id;
+        out.push(cell);
+      }
+    }
+    return out;
+  }
+
+  private hasIds(): boolean {
+    const n = Math.min(this.rows.length, 100);
+    for (let i = 0; i < n; i++) if (this.rows[i]?.id !== undefined) return true;
+    return false;
+  }
+
+  private validRows(rows: unknown): number[] {
+    return Array.isArray(rows) ? rows.filter((r): r is number => Number.isInteger(r) && r >= 0 && r < this.rows.length) : [];
+  }
+
+  private idsOf(rows: number[]): unknown[] {
+    const out: unknown[] = [];
+    for (const r of rows) {
+      const id = this.rows[r]?.id;
+      if (id !== undefined) out.push(id);
+    }
+    return out;
+  }
+
+  private compileStyles(): void {
+    const warn = (k: string, m: string) => this.warnOnce(k, m);
+    const types: Record<string, ColumnType> = {};
+    for (const c of this.cols) types[c.id] = c.type;
+    const cellConds = compileConditions(this.styleCellConditional, types, warn, 'styleCellConditional');
+    const headerConds = compileConditions(this.styleHeaderConditional, types, warn, 'styleHeaderConditional');
+    const dataConds = compileConditions(this.styleDataConditional, types, warn, 'styleDataConditional');
+    const cell = toStyle(this.styleCell);
+    const header = toStyle(this.styleHeader);
+    const data = toStyle(this.styleData);
+    this.dataBase = new Map();
+    this.dataConds = new Map();
+    this.headerStyles = new Map();
+    this.filterStyle = cell;
+    for (const c of this.cols) {
+      const editable = this.isEditable(c);
+      const forCol = cellConds.filter((x) => columnOnly(x) && matchesColumn(x, c, editable)).map((x) => x.style);
+      this.dataBase.set(c.id, Object.assign({}, cell, ...forCol, data));
+      this.dataConds.set(c.id, dataConds.filter((x) => matchesColumn(x, c, editable)));
+      const forHeader = headerConds.filter((x) => matchesHeader(x, c, editable, 0)).map((x) => x.style);
+      this.headerStyles.set(c.id, Object.assign({}, cell, ...forCol, header, ...forHeader));
+    }
+  }
+
+  private isEditable(col: TableColumn): boolean {
+    const own = col.source.editable;
+    return typeof own === 'boolean' ? own : this.editable;
   }
 
   private updateFilter(): void {
@@ -376,15 +670,34 @@ export class DashTable extends DashElement {
     return this.filterAction === 'none' ? 1 : 2;
   }
 
+  /** Keys of the columns the keyboard moves over: control columns first (Dash's order), then the shown columns. */
+  private get navCols(): string[] {
+    const out: string[] = [];
+    if (this.rowDeletable) out.push(DELETE_COL);
+    if (this.rowSelectable === 'single' || this.rowSelectable === 'multi') out.push(SELECT_COL);
+    for (const c of this.shown) out.push(c.id);
+    return out;
+  }
+
+  private get controlCount(): number {
+    return (this.rowDeletable ? 1 : 0) + (this.rowSelectable === 'single' || this.rowSelectable === 'multi' ? 1 : 0);
+  }
+
   override render(): TemplateResult {
     const cols = this.shown;
-    const template = cols.map((c) => `${this.widths.get(c.id) ?? 120}px`).join(' ') || '1fr';
-    const totalWidth = cols.reduce((sum, c) => sum + (this.widths.get(c.id) ?? 120), 0);
+    const controls = this.controlCount;
+    const template = [...Array(controls).fill(`${CONTROL_WIDTH}px`), ...cols.map((c) => `${this.widths.get(c.id) ?? 120}px`)].join(' ') || '1fr';
+    const totalWidth = controls * CONTROL_WIDTH + cols.reduce((sum, c) => sum + (this.widths.get(c.id) ?? 120), 0);
     const bounded = this.virtualization || !!this.fixedRows?.headers;
     const label = this.getAttribute('aria-label');
     const fixed = this.fixedDataCount;
     const error = this.filter.error;
+    const anyEditable = this.cols.some((c) => this.isEditable(c));
     return html`
+      ${this.renderToolbar()}
+      ${this.editing?.error
+        ? html`<div part="edit-error" class="edit-error" id="edit-error" role="alert">${this.editing.error}</div>`
+        : nothing}
       ${error && this.filterAction !== 'none'
         ? html`<div part="filter-error" class="filter-error" id="filter-error" role="alert">
             Invalid filter query: ${error.message} (at ${error.position})
@@ -394,14 +707,22 @@ export class DashTable extends DashElement {
         <div
           class="grid"
           role="grid"
+          tabindex="0"
           aria-label=${label ?? nothing}
           aria-rowcount=${this.headerRowCount + this.view.length}
-          aria-colcount=${cols.length}
-          aria-readonly="true"
+          aria-colcount=${controls + cols.length}
+          aria-readonly=${anyEditable ? 'false' : 'true'}
+          aria-multiselectable="true"
           style="--_columns: ${template}; width: ${totalWidth}px"
+          @keydown=${this.onGridKey}
+          @focus=${this.onGridFocus}
+          @copy=${this.onCopy}
+          @paste=${this.onPaste}
         >
           <div role="rowgroup" class="head" part="header">
-            <div role="row" class="row header-row" aria-rowindex="1">${cols.map((c, i) => this.renderHeaderCell(c, i))}</div>
+            <div role="row" class="row header-row" aria-rowindex="1">
+              ${this.renderControlHeaders()}${cols.map((c, i) => this.renderHeaderCell(c, controls + i))}
+            </div>
             ${this.filterAction === 'none' ? nothing : this.renderFilterRow(cols)}
             ${fixed ? html`<div class="fixed-data" role="presentation">${this.renderRows(0, fixed)}</div>` : nothing}
           </div>
@@ -411,6 +732,73 @@ export class DashTable extends DashElement {
       </div>
       ${this.renderPaging()}
     `;
+  }
+
+  private renderToolbar(): TemplateResult | typeof nothing {
+    const hideable = this.cols.filter((c) => c.source.hideable === true);
+    const csv = this.exportFormat === 'csv';
+    if (!csv && !hideable.length) return nothing;
+    const hidden = new Set(Array.isArray(this.hiddenColumns) ? this.hiddenColumns.map(String) : []);
+    return html`<div class="toolbar" part="toolbar">
+      ${csv ? html`<button type="button" part="export-button" @click=${() => this.exportCsv()}>Export</button>` : nothing}
+      ${hideable.length
+        ? html`<details part="columns-menu" class="columns-menu">
+            <summary>Columns</summary>
+            <fieldset>
+              <legend class="visually-hidden">Shown columns</legend>
+              ${hideable.map(
+                (c) => html`<label
+                  ><input type="checkbox" .checked=${live(!hidden.has(c.id))} @change=${(e: Event) => this.setHidden(c.id, !(e.target as HTMLInputElement).checked)} />
+                  ${c.name}</label
+                >`,
+              )}
+            </fieldset>
+          </details>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderControlHeaders(): TemplateResult[] {
+    const out: TemplateResult[] = [];
+    let i = 0;
+    if (this.rowDeletable) {
+      out.push(html`<div role="columnheader" class="cell th control" part="header-cell" aria-colindex=${++i}><span class="visually-hidden">Delete</span></div>`);
+    }
+    if (this.rowSelectable === 'multi') {
+      const { all, some } = this.filteredSelection();
+      out.push(html`<div role="columnheader" class="cell th control" part="header-cell" aria-colindex=${++i}>
+        <input
+          type="checkbox"
+          part="select-input"
+          tabindex="-1"
+          aria-label="Select all rows"
+          .checked=${live(all)}
+          .indeterminate=${some && !all}
+          ?disabled=${this.view.length === 0}
+          @change=${(e: Event) => this.selectAll((e.target as HTMLInputElement).checked)}
+        />
+      </div>`);
+    } else if (this.rowSelectable === 'single') {
+      out.push(html`<div role="columnheader" class="cell th control" part="header-cell" aria-colindex=${++i}><span class="visually-hidden">Select</span></div>`);
+    }
+    return out;
+  }
+
+  /** Whether every / some filtered row (all pages) is selected. */
+  private filteredSelection(): { all: boolean; some: boolean } {
+    const set = this.selectedRowSet();
+    if (!set.size || !this.virtual.length) return { all: false, some: false };
+    let count = 0;
+    for (let i = 0; i < this.virtual.length; i++) if (set.has(this.virtual[i])) count++;
+    return { all: count === this.virtual.length, some: count > 0 };
+  }
+
+  private selectedRowSet(): Set<number> {
+    if (this.selectedSource !== this.selectedRows) {
+      this.selectedSource = this.selectedRows;
+      this.selectedSet = new Set(this.validRows(this.selectedRows));
+    }
+    return this.selectedSet;
   }
 
   private renderHeaderCell(col: TableColumn, index: number): TemplateResult {
@@ -428,6 +816,7 @@ export class DashTable extends DashElement {
       aria-colindex=${index + 1}
       aria-sort=${ariaSort ?? nothing}
       data-column-id=${col.id}
+      style=${styleMap(this.headerStyles.get(col.id) ?? {})}
     >
       ${sortable
         ? html`<button
@@ -437,14 +826,21 @@ export class DashTable extends DashElement {
             @keydown=${(e: KeyboardEvent) => this.onSortKey(col, e)}
           >${name}<span class="sort-icon" aria-hidden="true">${icon}${order}</span></button>`
         : html`<span class="label">${name}</span>`}
+      ${col.source.hideable === true
+        ? html`<button type="button" class="hide" part="hide-button" aria-label=${`Hide column ${col.name}`} title="Hide column" @click=${() => this.setHidden(col.id, true)}>
+            <span aria-hidden="true">×</span>
+          </button>`
+        : nothing}
     </div>`;
   }
 
   private renderFilterRow(cols: TableColumn[]): TemplateResult {
     const error = !!this.filter.error;
+    const controls = this.controlCount;
     return html`<div role="row" class="row filter-row" part="filter-row" aria-rowindex="2">
+      ${Array.from({ length: controls }, (_, i) => html`<div role="gridcell" class="cell control" aria-colindex=${i + 1}></div>`)}
       ${cols.map(
-        (c, i) => html`<div role="gridcell" class="cell" aria-colindex=${i + 1}>
+        (c, i) => html`<div role="gridcell" class="cell" aria-colindex=${controls + i + 1} style=${styleMap(this.filterStyle)}>
           <input
             type="text"
             part="filter-input"
@@ -486,7 +882,25 @@ export class DashTable extends DashElement {
     el.style.transform = `translateY(${win.top}px)`;
     const rows: number[] = [];
     for (let r = fixed + win.start; r < fixed + win.end; r++) rows.push(r);
+    const editing = this.editing;
+    if (editing && !rows.includes(this.positionOf(editing.row)) && this.positionOf(editing.row) >= fixed) {
+      // The row being edited scrolled out of the DOM: commit what was typed (or drop it when invalid).
+      queueMicrotask(() => this.editing === editing && this.commitEdit(null, false, true));
+    }
     render(repeat(rows, (r) => r, (r) => this.renderRow(r)), el, { host: this });
+    this.syncActiveDescendant();
+  }
+
+  /** Points the grid's aria-activedescendant at the focused cell when it is in the DOM. */
+  private syncActiveDescendant(): void {
+    const grid = this.gridEl;
+    if (!grid) return;
+    const f = this.focusCell;
+    const p = f ? this.positionOf(f.row) : -1;
+    const c = f ? this.navCols.indexOf(f.col) : -1;
+    const id = p >= 0 && c >= 0 ? `cell-${p}-${c}` : '';
+    if (id && this.renderRoot.querySelector(`#${id}`)) grid.setAttribute('aria-activedescendant', id);
+    else grid.removeAttribute('aria-activedescendant');
   }
 
   /** Rows `from`..`to` (exclusive) of the current page. */
@@ -498,30 +912,118 @@ export class DashTable extends DashElement {
 
   /** Row `r` of the current page: the one place rows and cells are rendered. */
   private renderRow(r: number): TemplateResult {
-    const row = this.rows[this.view[r]] ?? {};
-    const active = this.activeCell;
-    const activeCol = active && active.row === r ? active.column_id : null;
-    return html`<div role="row" class="row" part="row" aria-rowindex=${this.headerRowCount + 1 + r} data-row=${r}>
-      ${this.shown.map((c, ci) => this.renderCell(row, c, ci, c.id === activeCol))}
+    const dataIndex = this.view[r];
+    const row = this.rows[dataIndex] ?? {};
+    const rowSelectable = this.rowSelectable === 'single' || this.rowSelectable === 'multi';
+    const selected = rowSelectable && this.selectedRowSet().has(dataIndex);
+    const controls = this.controlCount;
+    const f = this.focusCell;
+    const focusCol = f && f.row === dataIndex ? f.col : null;
+    let ci = 0;
+    const control: TemplateResult[] = [];
+    if (this.rowDeletable) {
+      const c = ci++;
+      control.push(html`<div role="gridcell" class="cell control" id=${`cell-${r}-${c}`} aria-colindex=${c + 1} ?data-focus=${focusCol === DELETE_COL}>
+        <button type="button" part="delete-button" tabindex="-1" aria-label=${`Delete row ${r + 1}`} title="Delete row" @click=${() => this.deleteRow(dataIndex)}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>`);
+    }
+    if (rowSelectable) {
+      const c = ci++;
+      control.push(html`<div role="gridcell" class="cell control" part="select-cell" id=${`cell-${r}-${c}`} aria-colindex=${c + 1} ?data-focus=${focusCol === SELECT_COL}>
+        <input
+          type=${this.rowSelectable === 'single' ? 'radio' : 'checkbox'}
+          part="select-input"
+          tabindex="-1"
+          aria-label=${`Select row ${r + 1}`}
+          .checked=${live(selected)}
+          @change=${() => this.toggleRow(dataIndex)}
+        />
+      </div>`);
+    }
+    return html`<div
+      role="row"
+      class="row"
+      part="row"
+      aria-rowindex=${this.headerRowCount + 1 + r}
+      aria-selected=${rowSelectable ? String(selected) : nothing}
+      ?data-selected=${selected}
+      data-row=${r}
+    >
+      ${control}${this.shown.map((c, i) => this.renderCell(row, dataIndex, r, c, controls + i, focusCol === c.id))}
     </div>`;
   }
 
-  private renderCell(row: Row, col: TableColumn, index: number, active: boolean): TemplateResult {
+  private renderCell(row: Row, dataIndex: number, r: number, col: TableColumn, index: number, focused: boolean): TemplateResult {
+    const a = this.anchor;
+    const active = !!a && a.row === dataIndex && a.col === col.id;
+    const selected = this.isCellSelected(dataIndex, col.id);
+    const editable = this.isEditable(col);
+    const style = this.cellStyle(row, r, col, editable, active, selected);
+    const edit = this.editing;
+    const isEditing = !!edit && edit.row === dataIndex && edit.col === col.id;
     return html`<div
       role="gridcell"
-      class="cell ${col.type}"
+      class="cell ${col.type} ${isEditing ? 'editing' : ''}"
       part="cell"
+      id=${`cell-${r}-${index}`}
       aria-colindex=${index + 1}
+      aria-selected=${selected ? 'true' : 'false'}
+      aria-readonly=${editable ? nothing : 'true'}
       ?data-active=${active}
-    >${this.formatCell(row[col.id], col)}</div>`;
+      ?data-selected=${selected}
+      ?data-focus=${focused}
+      style=${styleMap(style)}
+    >${isEditing ? this.renderEditor(edit, col) : this.formatCell(row[col.id], col)}</div>`;
   }
 
-  /** Cell text (the interaction issue adds column formats here). */
+  private renderEditor(edit: EditState, col: TableColumn): TemplateResult {
+    return html`<input
+        class="editor"
+        part="cell-editor"
+        type="text"
+        inputmode=${col.type === 'numeric' ? 'decimal' : nothing}
+        placeholder=${col.type === 'datetime' ? 'YYYY-MM-DD' : nothing}
+        autocomplete="off"
+        spellcheck="false"
+        aria-label=${`Edit ${col.name}`}
+        aria-invalid=${edit.error ? 'true' : 'false'}
+        aria-describedby=${edit.error ? 'edit-error' : nothing}
+        .value=${live(edit.text)}
+        @input=${(e: Event) => {
+          edit.text = (e.target as HTMLInputElement).value;
+          if (edit.error) {
+            edit.error = null;
+            this.requestUpdate();
+          }
+        }}
+        @keydown=${this.onEditorKey}
+        @blur=${() => this.editing === edit && this.commitEdit(null, false, true)}
+      />`;
+  }
+
+  private cellStyle(row: Row, r: number, col: TableColumn, editable: boolean, active: boolean, selected: boolean): StyleObject {
+    const base = this.dataBase.get(col.id);
+    const conds = this.dataConds.get(col.id);
+    if (!conds || !conds.length) return base ?? {};
+    let out: StyleObject | null = null;
+    for (const c of conds) {
+      if (columnOnly(c) || matchesCell(c, { column: col, editable, rowIndex: r, row, active, selected })) {
+        out ??= { ...base };
+        Object.assign(out, c.style);
+      }
+    }
+    return out ?? base ?? {};
+  }
+
+  /** Cell text, through the column's `format` when it has one. */
   private formatCell(value: unknown, col: TableColumn): string {
     if (col.type === 'numeric' && value !== null && value !== undefined && value !== '' && typeof value !== 'number') {
       this.warnOnce(`mixed-render:${col.id}`, `column "${col.id}" is numeric but has the value ${JSON.stringify(value)}; shown as text`);
     }
-    return cellText(value);
+    const f = this.formatters.get(col.id);
+    return f ? f(value) : cellText(value);
   }
 
   private renderPaging(): TemplateResult | typeof nothing {
@@ -554,11 +1056,32 @@ export class DashTable extends DashElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.paintWindow();
+    this.syncActiveDescendant();
+    if (this.focusEditorPending) {
+      this.focusEditorPending = false;
+      const input = this.renderRoot.querySelector<HTMLInputElement>('input.editor');
+      if (input) {
+        input.focus();
+        input.setSelectionRange(input.value.length, input.value.length);
+      }
+    }
+    if (this.focusGridPending) {
+      this.focusGridPending = false;
+      this.gridEl?.focus({ preventScroll: true });
+    }
   }
 
   protected override firstUpdated(): void {
     this.observeSize();
-    this.scroller.addEventListener('click', (e) => this.onCellClick(e));
+    this.scroller.addEventListener('click', (e) => this.onCellClick(e as MouseEvent));
+    this.scroller.addEventListener('dblclick', (e) => this.onCellDoubleClick(e));
+    this.scroller.addEventListener('mousedown', (e) => {
+      // Shift-click extends the cell selection, not the text selection.
+      if (e.shiftKey && this.cellAt(e)) e.preventDefault();
+    });
+    // The editor's and filter boxes' `input` events are composed: they would reach the page as
+    // the table's own. The table fires `input`/`change` itself when `data` changes.
+    this.renderRoot.addEventListener('input', (e) => e.stopPropagation());
   }
 
   private observeSize(): void {
@@ -631,19 +1154,479 @@ export class DashTable extends DashElement {
     this.setByUser('pageCurrent', page);
   }
 
-  private onCellClick(e: Event): void {
+  /** The cell under a pointer event: its position on the page and its index in navCols. */
+  private cellAt(e: Event): { p: number; c: number; control: boolean } | null {
     const path = e.composedPath();
     const cell = path.find((n) => n instanceof HTMLElement && n.getAttribute('role') === 'gridcell') as HTMLElement | undefined;
     const rowEl = cell?.parentElement;
-    if (!cell || !rowEl?.dataset.row) return;
-    const r = Number(rowEl.dataset.row);
-    const ci = Number(cell.getAttribute('aria-colindex')) - 1;
-    const col = this.shown[ci];
-    const row = this.rows[this.view[r]];
-    if (!col || !row) return;
-    const next: ActiveCell = { row: r, column: this.cols.indexOf(col), column_id: col.id };
-    if (row.id !== undefined) next.row_id = row.id;
-    this.setByUser('activeCell', next);
+    if (!cell || !rowEl?.dataset.row) return null;
+    const p = Number(rowEl.dataset.row);
+    const c = Number(cell.getAttribute('aria-colindex')) - 1;
+    if (!(p >= 0 && p < this.view.length) || !(c >= 0 && c < this.navCols.length)) return null;
+    return { p, c, control: c < this.controlCount };
+  }
+
+  private onCellClick(e: MouseEvent): void {
+    const at = this.cellAt(e);
+    if (!at) return;
+    const target = e.composedPath()[0] as HTMLElement;
+    if (target instanceof HTMLInputElement && target.classList.contains('editor')) return;
+    if (at.control) {
+      // The checkbox / button did its work; keep the keyboard in the grid, on that cell.
+      this.focusCell = { row: this.view[at.p], col: this.navCols[at.c] };
+      this.focusGridPending = true;
+      this.requestUpdate();
+      return;
+    }
+    this.setCursor(at.p, at.c, e.shiftKey);
+  }
+
+  private onCellDoubleClick(e: MouseEvent): void {
+    const at = this.cellAt(e);
+    if (!at || at.control) return;
+    const ref = { row: this.view[at.p], col: this.navCols[at.c] };
+    this.startEdit(ref, null);
+  }
+
+  private onGridFocus = (): void => {
+    if (this.focusCell && this.positionOf(this.focusCell.row) >= 0 && this.navCols.includes(this.focusCell.col)) return;
+    if (!this.view.length || !this.navCols.length) return;
+    // APG: focus lands on a cell — the active one, else the first data cell.
+    const a = this.anchor && this.positionOf(this.anchor.row) >= 0 && this.navCols.includes(this.anchor.col) ? this.anchor : null;
+    this.focusCell = a ?? { row: this.view[0], col: this.navCols[Math.min(this.controlCount, this.navCols.length - 1)] };
+    this.requestUpdate();
+  };
+
+  /** Position and nav-column index of the keyboard focus (the first data cell when there is none on the page). */
+  private focusPosition(): [number, number] {
+    const f = this.focusCell;
+    const p = f ? this.positionOf(f.row) : -1;
+    const c = f ? this.navCols.indexOf(f.col) : -1;
+    if (p >= 0 && c >= 0) return [p, c];
+    return [0, Math.min(this.controlCount, this.navCols.length - 1)];
+  }
+
+  /** Rows PageUp/PageDown move by: what fits in view, less one for context. */
+  private get pageRows(): number {
+    const visible = Math.min(this.viewportHeight || Infinity, window.innerHeight - this.head.offsetHeight);
+    return Math.max(1, Math.floor(visible / this.rowHeight) - 1);
+  }
+
+  /** Moves the keyboard (and, on a data cell, the active cell) to page position p, nav column c; `extend` grows the selection. */
+  private setCursor(p: number, c: number, extend: boolean): void {
+    const nav = this.navCols;
+    if (!this.view.length || !nav.length) return;
+    const controls = this.controlCount;
+    p = Math.max(0, Math.min(this.view.length - 1, p));
+    c = Math.max(0, Math.min(nav.length - 1, c));
+    const anchorOnPage = !!this.anchor && this.positionOf(this.anchor.row) >= 0 && nav.includes(this.anchor.col);
+    if (extend && anchorOnPage && this.anchor) {
+      c = Math.max(c, controls);
+      const ref = { row: this.view[p], col: nav[c] };
+      this.focusCell = ref;
+      this.selectRect(this.anchor, ref);
+    } else {
+      const ref = { row: this.view[p], col: nav[c] };
+      this.focusCell = ref;
+      if (c >= controls) {
+        this.anchor = ref;
+        this.selectRect(ref, ref);
+      }
+    }
+    this.publishSelection();
+    this.ensureVisible(p, c);
+    this.requestUpdate();
+  }
+
+  /** Selects the rectangle between two data cells (by their current page positions). */
+  private selectRect(a: CellRef, b: CellRef): void {
+    const pa = this.positionOf(a.row);
+    const pb = this.positionOf(b.row);
+    const ia = this.shown.findIndex((c) => c.id === a.col);
+    const ib = this.shown.findIndex((c) => c.id === b.col);
+    this.clearCellSelection();
+    if (pa < 0 || pb < 0 || ia < 0 || ib < 0) return;
+    const rows = this.view.slice(Math.min(pa, pb), Math.max(pa, pb) + 1);
+    for (let i = Math.min(ia, ib); i <= Math.max(ia, ib); i++) {
+      const bits = this.bitmap(this.shown[i].id);
+      for (let k = 0; k < rows.length; k++) bits[rows[k]] = 1;
+    }
+    this.selRowList = rows;
+  }
+
+  /** Writes activeCell and selectedCells from the internal state, as the user's change. */
+  private publishSelection(): void {
+    const active = this.anchor ? this.cellOut(this.anchor) : null;
+    this.setByUser('activeCell', active);
+    this.emittedActive = this.activeCell;
+    this.setByUser('selectedCells', this.listSelectedCells());
+    this.emittedCells = this.selectedCells;
+  }
+
+  /** Scrolls so the cell at page position p, nav column c is in view (the virtual body included). */
+  private ensureVisible(p: number, c: number): void {
+    const sc = this.scroller;
+    if (!sc) return;
+    const fixed = this.fixedDataCount;
+    const scrollsVertically = sc.scrollHeight > sc.clientHeight + 1;
+    if (p >= fixed && scrollsVertically) {
+      const k = p - fixed;
+      const rh = this.rowHeight;
+      const total = (this.view.length - fixed) * rh;
+      const bodyHeight = Math.min(total, MAX_SCROLL_HEIGHT);
+      const vh = Math.max(rh, this.viewportHeight || sc.clientHeight - this.head.offsetHeight);
+      const scale = this.virtualization && total > bodyHeight && bodyHeight > vh ? (total - vh) / (bodyHeight - vh) : 1;
+      const pos = sc.scrollTop * scale;
+      let next = pos;
+      if (k * rh < pos) next = k * rh;
+      else if ((k + 1) * rh > pos + vh) next = (k + 1) * rh - vh;
+      if (next !== pos) {
+        sc.scrollTop = next > pos ? Math.ceil(next / scale) : Math.floor(next / scale);
+        this.onScroll();
+      }
+    }
+    const controls = this.controlCount;
+    let x = Math.min(c, controls) * CONTROL_WIDTH;
+    for (let i = 0; i < c - controls; i++) x += this.widths.get(this.shown[i].id) ?? 120;
+    const w = c < controls ? CONTROL_WIDTH : (this.widths.get(this.shown[c - controls]?.id) ?? 120);
+    if (x < sc.scrollLeft) sc.scrollLeft = x;
+    else if (x + w > sc.scrollLeft + sc.clientWidth) sc.scrollLeft = x + w - sc.clientWidth;
+    if (!scrollsVertically) {
+      // The table is as tall as its rows: the page scrolls instead.
+      this.updateComplete.then(() => {
+        this.renderRoot.querySelector(`#cell-${p}-${c}`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      });
+    }
+  }
+
+  private onGridKey = (e: KeyboardEvent): void => {
+    if (e.composedPath()[0] !== this.gridEl || this.editing) return;
+    const nav = this.navCols;
+    if (!nav.length || !this.view.length) return;
+    const [p, c] = this.focusPosition();
+    const ctrl = e.ctrlKey || e.metaKey;
+    const lastRow = this.view.length - 1;
+    const lastCol = nav.length - 1;
+    let to: [number, number] | null = null;
+    switch (e.key) {
+      case 'ArrowDown': to = [p + 1, c]; break;
+      case 'ArrowUp': to = [p - 1, c]; break;
+      case 'ArrowRight': to = [p, c + 1]; break;
+      case 'ArrowLeft': to = [p, c - 1]; break;
+      case 'Home': to = ctrl ? [0, e.shiftKey ? c : 0] : [p, 0]; break;
+      case 'End': to = ctrl ? [lastRow, e.shiftKey ? c : lastCol] : [p, lastCol]; break;
+      case 'PageDown': to = [Math.min(lastRow, p + this.pageRows), c]; break;
+      case 'PageUp': to = [Math.max(0, p - this.pageRows), c]; break;
+    }
+    if (to) {
+      e.preventDefault();
+      this.setCursor(to[0], to[1], e.shiftKey);
+      return;
+    }
+    const ref: CellRef = { row: this.view[p], col: nav[c] };
+    const control = c < this.controlCount;
+    if (control && (e.key === 'Enter' || e.key === ' ')) {
+      e.preventDefault();
+      if (ref.col === DELETE_COL) this.deleteRow(ref.row);
+      else this.toggleRow(ref.row);
+      return;
+    }
+    if (e.key === ' ' && e.shiftKey && (this.rowSelectable === 'single' || this.rowSelectable === 'multi')) {
+      e.preventDefault();
+      this.toggleRow(ref.row);
+      return;
+    }
+    if (control) return;
+    if (e.key === 'Enter' || e.key === 'F2') {
+      e.preventDefault();
+      if (!this.anchor || this.anchor.row !== ref.row || this.anchor.col !== ref.col) this.setCursor(p, c, false);
+      this.startEdit(ref, null);
+    } else if (ctrl && e.key.toLowerCase() === 'a') {
+      e.preventDefault();
+      const first = this.shown[0];
+      const last = this.shown[this.shown.length - 1];
+      if (!first || !this.anchor) return;
+      this.selectRect({ row: this.view[0], col: first.id }, { row: this.view[lastRow], col: last.id });
+      this.publishSelection();
+      this.requestUpdate();
+    } else if (e.key === 'Escape') {
+      if (this.anchor) {
+        this.selectRect(this.anchor, this.anchor);
+        this.focusCell = this.anchor;
+        this.publishSelection();
+        this.requestUpdate();
+      }
+    } else if (e.key === 'Delete' || e.key === 'Backspace') {
+      e.preventDefault();
+      this.clearSelectedCells();
+    } else if (e.key.length === 1 && !ctrl && !e.altKey) {
+      // Typing replaces the cell's content, as in a spreadsheet.
+      if (this.startEdit(ref, e.key)) e.preventDefault();
+    }
+  };
+
+  // --- editing -----------------------------------------------------------------------------
+
+  /** Opens the editor on a cell; `text` null starts from the cell's value. False when the cell is not editable. */
+  private startEdit(ref: CellRef, text: string | null): boolean {
+    const col = this.cols.find((c) => c.id === ref.col);
+    if (!col || !this.isEditable(col) || this.positionOf(ref.row) < 0) return false;
+    this.editing = { row: ref.row, col: ref.col, text: text ?? editText(this.rows[ref.row]?.[col.id]), error: null };
+    this.focusEditorPending = true;
+    this.requestUpdate();
+    return true;
+  }
+
+  private onEditorKey = (e: KeyboardEvent): void => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      this.editing = null;
+      this.focusGridPending = true;
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      this.commitEdit(e.shiftKey ? 'up' : 'down', true);
+    } else if (e.key === 'Tab') {
+      e.preventDefault();
+      this.commitEdit(e.shiftKey ? 'left' : 'right', true);
+    }
+  };
+
+  /**
+   * Validates and stores the edit. Invalid text keeps the editor open with a message, except when
+   * the editor is left otherwise (blur, scrolled away): then the cell keeps its value (Dash's reject).
+   */
+  private commitEdit(move: 'up' | 'down' | 'left' | 'right' | null, refocus: boolean, leaving = false): boolean {
+    const edit = this.editing;
+    if (!edit) return false;
+    const col = this.cols.find((c) => c.id === edit.col);
+    const result = col ? coerceEdit(edit.text, col) : null;
+    if (!col || !result || !result.ok) {
+      if (leaving || !col) {
+        this.editing = null;
+        return false;
+      }
+      edit.error = result && !result.ok ? result.message : 'Invalid value';
+      this.requestUpdate();
+      return false;
+    }
+    const p = this.positionOf(edit.row);
+    const c = this.navCols.indexOf(edit.col);
+    this.editing = null;
+    if (refocus) this.focusGridPending = true;
+    this.applyEdits([{ row: edit.row, col, value: result.value }]);
+    if (move && p >= 0 && c >= 0) {
+      const controls = this.controlCount;
+      const lastCol = this.navCols.length - 1;
+      let [np, nc] = [p, c];
+      if (move === 'down') np = p + 1;
+      else if (move === 'up') np = p - 1;
+      else if (move === 'right') [np, nc] = c < lastCol ? [p, c + 1] : [p + 1, controls];
+      else [np, nc] = c > controls ? [p, c - 1] : [p - 1, lastCol];
+      if (np >= 0 && np < this.view.length) this.setCursor(np, nc, false);
+    }
+    this.requestUpdate();
+    return true;
+  }
+
+  /** Writes new values into a copy of `data` (rows copied, not mutated); false when nothing changed. */
+  private applyEdits(edits: Array<{ row: number; col: TableColumn; value: unknown }>): boolean {
+    let next: Row[] | null = null;
+    for (const { row, col, value } of edits) {
+      const current = (next ?? this.rows)[row];
+      if (!current || deepEqual(current[col.id], value)) continue;
+      next ??= this.rows.slice();
+      next[row] = { ...current, [col.id]: value };
+    }
+    if (!next) return false;
+    this.commitData(next);
+    return true;
+  }
+
+  private commitData(next: Row[]): void {
+    const previous = this.data;
+    this.ownEdit = true;
+    this.setByUser('dataPrevious', previous);
+    this.setByUser('dataTimestamp', Date.now());
+    this.setByUser('data', next);
+    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  }
+
+  /** Delete/Backspace: empties the selected editable cells (null in numeric and datetime columns). */
+  private clearSelectedCells(): void {
+    const edits: Array<{ row: number; col: TableColumn; value: unknown }> = [];
+    const rows = this.selRowList.length ? this.selRowList : this.anchor ? [this.anchor.row] : [];
+    for (const col of this.shown) {
+      if (!this.isEditable(col)) continue;
+      const bits = this.cellSel.get(col.id);
+      const anchorOnly = !this.selRowList.length && this.anchor?.col === col.id;
+      if (!bits && !anchorOnly) continue;
+      const cleared = coerceEdit('', col);
+      if (!cleared.ok) continue;
+      for (const r of rows) if (anchorOnly || bits?.[r]) edits.push({ row: r, col, value: cleared.value });
+    }
+    this.applyEdits(edits);
+  }
+
+  // --- rows --------------------------------------------------------------------------------
+
+  private deleteRow(dataIndex: number): void {
+    if (dataIndex < 0 || dataIndex >= this.rows.length) return;
+    const p = this.positionOf(dataIndex);
+    const next = this.rows.slice(0, dataIndex).concat(this.rows.slice(dataIndex + 1));
+    const shift = (r: number) => (r > dataIndex ? r - 1 : r);
+    // Keyboard focus goes to the row that takes the deleted one's place on the page.
+    const neighbour = p >= 0 ? (p + 1 < this.view.length ? this.view[p + 1] : p > 0 ? this.view[p - 1] : -1) : -1;
+    if (this.focusCell) {
+      const row = this.focusCell.row === dataIndex ? neighbour : this.focusCell.row;
+      this.focusCell = row >= 0 ? { row: shift(row), col: this.focusCell.col } : null;
+    }
+    if (this.anchor) this.anchor = this.anchor.row === dataIndex ? null : { row: shift(this.anchor.row), col: this.anchor.col };
+    this.editing = null;
+    this.clearCellSelection();
+    const selected = this.validRows(this.selectedRows).filter((r) => r !== dataIndex).map(shift);
+    this.commitData(next);
+    this.setByUser('selectedRows', selected);
+    const ids: unknown[] = [];
+    for (const r of selected) if (next[r]?.id !== undefined) ids.push(next[r].id);
+    this.setByUser('selectedRowIds', ids);
+    this.focusGridPending = true;
+  }
+
+  private toggleRow(dataIndex: number): void {
+    const current = this.validRows(this.selectedRows);
+    let next: number[];
+    if (this.rowSelectable === 'single') next = [dataIndex];
+    else next = current.includes(dataIndex) ? current.filter((r) => r !== dataIndex) : [...current, dataIndex];
+    this.setRowSelection(next);
+  }
+
+  /** The header checkbox: selects (or deselects) every row that passes the filter, on all pages. */
+  private selectAll(select: boolean): void {
+    const current = this.validRows(this.selectedRows);
+    const filtered = this.virtual;
+    let next: number[];
+    if (select) {
+      const have = new Set(current);
+      next = current.slice();
+      for (let i = 0; i < filtered.length; i++) if (!have.has(filtered[i])) next.push(filtered[i]);
+    } else {
+      const drop = new Set(filtered);
+      next = current.filter((r) => !drop.has(r));
+    }
+    this.setRowSelection(next);
+  }
+
+  private setRowSelection(rows: number[]): void {
+    this.setByUser('selectedRows', rows);
+    this.setByUser('selectedRowIds', this.idsOf(rows));
+    this.requestUpdate();
+  }
+
+  private setHidden(id: string, hide: boolean): void {
+    const hidden = Array.isArray(this.hiddenColumns) ? this.hiddenColumns.map(String) : [];
+    const next = hide ? (hidden.includes(id) ? hidden : [...hidden, id]) : hidden.filter((h) => h !== id);
+    this.setByUser('hiddenColumns', next);
+  }
+
+  // --- clipboard and export ----------------------------------------------------------------
+
+  private onCopy = (e: ClipboardEvent): void => {
+    if (e.composedPath()[0] !== this.gridEl || !e.clipboardData || this.editing) return;
+    const text = this.selectionText();
+    if (text === null) return;
+    e.clipboardData.setData('text/plain', text);
+    e.preventDefault();
+  };
+
+  /** The selected cells of the current page as tab-separated text (the active cell when none is selected). */
+  private selectionText(): string | null {
+    let positions: number[] = [];
+    for (const r of this.selRowList) {
+      const p = this.positionOf(r);
+      if (p >= 0) positions.push(p);
+    }
+    let cols = this.shown.filter((c) => this.cellSel.has(c.id));
+    if (!positions.length || !cols.length) {
+      const a = this.anchor;
+      const p = a ? this.positionOf(a.row) : -1;
+      const col = a && this.shown.find((c) => c.id === a.col);
+      if (p < 0 || !col || !a) return null;
+      positions = [p];
+      cols = [col];
+      this.bitmap(col.id)[a.row] = 1;
+    }
+    positions.sort((x, y) => x - y);
+    const out: string[][] = [];
+    if (this.includeHeadersOnCopyPaste) out.push(cols.map((c) => c.name));
+    for (const p of positions) {
+      const r = this.view[p];
+      const row = this.rows[r];
+      out.push(cols.map((c) => (this.isCellSelected(r, c.id) ? cellText(row?.[c.id]) : '')));
+    }
+    return buildTsv(out);
+  }
+
+  private onPaste = (e: ClipboardEvent): void => {
+    if (e.composedPath()[0] !== this.gridEl || !e.clipboardData || this.editing) return;
+    e.preventDefault();
+    this.pasteText(e.clipboardData.getData('text/plain'));
+  };
+
+  /** Pastes a block of tab-separated text at the active cell, into editable cells, validated by column type. */
+  private pasteText(text: string): void {
+    const a = this.anchor;
+    const p0 = a ? this.positionOf(a.row) : -1;
+    const c0 = a ? this.shown.findIndex((c) => c.id === a.col) : -1;
+    if (!a || p0 < 0 || c0 < 0) return;
+    let cells = parseTsv(text);
+    if (this.includeHeadersOnCopyPaste && cells.length > 1) {
+      const names = new Set(this.cols.map((c) => c.name));
+      if (cells[0].every((t) => names.has(t))) cells = cells.slice(1);
+    }
+    const edits: Array<{ row: number; col: TableColumn; value: unknown }> = [];
+    const rejected: string[] = [];
+    let lastP = p0;
+    let lastC = c0;
+    cells.forEach((line, i) => {
+      const p = p0 + i;
+      if (p >= this.view.length) return;
+      lastP = Math.max(lastP, p);
+      line.forEach((t, j) => {
+        const col = this.shown[c0 + j];
+        if (!col) return;
+        lastC = Math.max(lastC, c0 + j);
+        if (!this.isEditable(col)) return;
+        const result = coerceEdit(t, col);
+        if (result.ok) edits.push({ row: this.view[p], col, value: result.value });
+        else rejected.push(`${JSON.stringify(t)} in "${col.id}"`);
+      });
+    });
+    if (rejected.length) {
+      console.warn(`${this.describe()}: pasted values that do not fit their column were skipped: ${rejected.slice(0, 5).join(', ')}${rejected.length > 5 ? ' …' : ''}`);
+    }
+    if (cells.length > this.view.length - p0) {
+      this.warnOnce('paste-overflow', 'pasted rows beyond the last row of the page were dropped');
+    }
+    // Select the block written to, then store it.
+    this.selectRect(a, { row: this.view[lastP], col: this.shown[lastC].id });
+    this.applyEdits(edits);
+    this.publishSelection();
+    this.requestUpdate();
+  }
+
+  /** The filtered, sorted rows (all pages, shown columns) as the CSV the export button downloads. */
+  toCsv(): string {
+    return buildCsv(this.shown.map((c) => ({ id: c.id, name: c.name })), this.derivedVirtualData);
+  }
+
+  private exportCsv(): void {
+    const url = URL.createObjectURL(new Blob([this.toCsv()], { type: 'text/csv;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'Data.csv';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
 }
 
