@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { createDashServer, NO_UPDATE, PreventUpdate } from '../../src/server/index.js';
 import type { DashServer, ServerCallbackContext } from '../../src/server/index.js';
 import { serve } from '../../scripts/dev-server.js';
+import type { Middleware } from '@web/dev-server-core';
 
 async function listen(server: http.Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -521,14 +522,41 @@ describe('Connect/Express-style middleware on a real http server', () => {
 describe('Koa middleware in @web/dev-server (scripts/dev-server.ts)', () => {
   let dev: Awaited<ReturnType<typeof serve>>;
   before(async () => {
-    dev = await serve({ port: 0, middleware: [makeServer().dash.koaMiddleware], quiet: true });
+    // A Koa body parser in front, for one path (as koa-bodyparser sets ctx.request.body).
+    const bodyParser: Middleware = async (ctx, next) => {
+      if (ctx.path === '/_dash-update-component' && ctx.get('x-parse-first')) {
+        let text = '';
+        for await (const chunk of ctx.req) text += chunk;
+        (ctx.request as unknown as { body: unknown }).body = JSON.parse(text);
+      }
+      await next();
+    };
+    dev = await serve({ port: 0, middleware: [bodyParser, makeServer().dash.koaMiddleware], quiet: true });
   });
-  after(() => dev.stop());
+  after(async () => {
+    await dev.stop();
+    // @web/dev-server's stop() can race with chokidar still adding a watch, which leaves an fs
+    // watcher that keeps the process alive; close the watcher again once that has settled.
+    for (let i = 0; i < 3; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      await dev.server.fileWatcher.close();
+    }
+  });
 
   it('answers POST /_dash-update-component', async () => {
     const answer = await post(`${dev.url}/_dash-update-component`, dashBody('greeting.children', [['greeting', 'children']], [['name', 'value', 'Koa']]));
     assert.equal(answer.status, 200);
     assert.deepEqual(answer.json, { multi: true, response: { greeting: { children: 'Hello Koa' } } });
+  });
+
+  it('uses a body a Koa body parser already read', async () => {
+    const answer = await post(
+      `${dev.url}/_dash-update-component`,
+      dashBody('greeting.children', [['greeting', 'children']], [['name', 'value', 'parsed by koa']]),
+      { 'X-Parse-First': '1' },
+    );
+    assert.equal(answer.status, 200);
+    assert.deepEqual(answer.json, { multi: true, response: { greeting: { children: 'Hello parsed by koa' } } });
   });
 
   it('answers 204, 400 and GET /_dash-dependencies', async () => {
