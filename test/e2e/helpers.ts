@@ -50,7 +50,7 @@ export async function startE2E(options: { server?: boolean } = {}): Promise<E2E>
       page.on('response', (r) => {
         if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
       });
-      await page.goto(/^https?:/.test(path) ? path : `${server?.url}/${path.replace(/^\//, '')}`, { waitUntil: 'load' });
+      await page.goto(/^(https?|about):/.test(path) ? path : `${server?.url}/${path.replace(/^\//, '')}`, { waitUntil: 'load' });
       return { page, context, errors };
     },
     async close() {
@@ -97,4 +97,17 @@ export async function pickOption(page: Page, dropdownSelector: string, label: st
 /** Text of the visible plot title of a <dash-graph>. */
 export async function graphTitle(page: Page, graphSelector: string): Promise<string> {
   return (await page.locator(`${graphSelector} .gtitle`).first().textContent()) ?? '';
+}
+
+/**
+ * Waits until `predicate` returns true in the page. Unlike page.waitForFunction, it works under a
+ * strict Content-Security-Policy (it polls with page.evaluate, which the page's CSP does not govern).
+ */
+export async function waitUntil(page: Page, predicate: () => boolean, what = 'a condition', timeout = 20_000): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    if (await page.evaluate(predicate)) return;
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
