@@ -14,6 +14,9 @@ export default {
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' })],
   browsers: [
     chromeLauncher({
+      // Each test file in its own browser context: in a shared window one page is a background
+      // tab, where requestAnimationFrame and ResizeObserver never fire (modernweb-dev/web#2588).
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
       launchOptions: {
         executablePath: chromePath(),
         headless: true,

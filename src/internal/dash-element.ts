@@ -73,8 +73,13 @@ export class DashElement extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    if (this.pendingPropEvents.length === 0) return;
     const events = this.pendingPropEvents;
     this.pendingPropEvents = [];
-    for (const detail of events) emit(this, 'dash-prop-change', detail);
+    // Announced just after the update, so listeners (callbacks) that set properties start a
+    // new update instead of changing this one. Still before `updateComplete` resolves.
+    queueMicrotask(() => {
+      for (const detail of events) emit(this, 'dash-prop-change', detail);
+    });
   }
 }

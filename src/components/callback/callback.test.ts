@@ -48,6 +48,19 @@ describe('<dash-callback> with a function', () => {
     await waitUntil(() => el.querySelector('#greeting')!.textContent === 'Hello Grace');
   });
 
+  it('waits for an fn set by a later script, then makes the initial call without an error', async () => {
+    const errors: Event[] = [];
+    const el = await fixture(html`<div @dash-callback-error=${(e: Event) => errors.push(e)}>
+      <input id="region" value="North" /><span id="label"></span>
+      <dash-callback id="label-cb" inputs="region.value" outputs="label.children"></dash-callback>
+    </div>`);
+    await aTimeout(10);
+    expect(el.querySelector('#label')!.textContent).to.equal('');
+    cb(el).fn = (region: string) => `Showing ${region}`;
+    await waitUntil(() => el.querySelector('#label')!.textContent === 'Showing North');
+    expect(errors).to.have.length(0);
+  });
+
   it('renders children as text, never HTML', async () => {
     const el = await fixture(html`<div>
       <span id="out"></span>

@@ -60,11 +60,32 @@ export interface DashCallbackErrorDetail {
  */
 export class DashCallback extends HTMLElement implements CallbackSource {
   static get observedAttributes() {
-    return ['inputs', 'outputs', 'state', 'running', 'prevent-initial-call', 'debounce'];
+    return ['inputs', 'outputs', 'state', 'running', 'prevent-initial-call', 'debounce', 'fn', 'endpoint'];
   }
 
-  /** The function to call: `fn(...inputValues, ...stateValues, ctx)`. May be async. */
-  fn: CallbackFunction | null = null;
+  private implementation: CallbackFunction | null = null;
+
+  /**
+   * The function to call: `fn(...inputValues, ...stateValues, ctx)`. May be async. A callback
+   * with neither `fn` nor `endpoint` waits (no initial call) until one is given, so a page may
+   * set it from a later script.
+   */
+  get fn(): CallbackFunction | null {
+    return this.implementation;
+  }
+  set fn(value: CallbackFunction | null) {
+    const wasRunnable = this.runnable;
+    this.implementation = typeof value === 'function' ? value : null;
+    if (value !== null && value !== undefined && typeof value !== 'function') {
+      this.reportError(new TypeError(`fn must be a function, got ${describeValue(value)}`));
+    }
+    if (this.runnable !== wasRunnable) this.scope?.refresh(this);
+  }
+
+  /** Has something to call: an fn property, an fn attribute, or an endpoint. */
+  get runnable(): boolean {
+    return this.implementation !== null || this.hasAttribute('fn') || this.hasAttribute('endpoint');
+  }
 
   inputDeps: Dependency[] = [];
   outputDeps: Dependency[] = [];
@@ -108,6 +129,12 @@ export class DashCallback extends HTMLElement implements CallbackSource {
   }
 
   connectedCallback(): void {
+    // A property set before the element was defined is an own property shadowing the accessor.
+    if (Object.prototype.hasOwnProperty.call(this, 'fn')) {
+      const value = (this as { fn: CallbackFunction | null }).fn;
+      delete (this as { fn?: unknown }).fn;
+      this.fn = value;
+    }
     this.wire();
   }
 
@@ -116,8 +143,13 @@ export class DashCallback extends HTMLElement implements CallbackSource {
     this.scope = undefined;
   }
 
-  attributeChangedCallback(_name: string, old: string | null, value: string | null): void {
-    if (old === value || !this.isConnected || this.rewireQueued) return;
+  attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (old === value || !this.isConnected) return;
+    if (name === 'fn' || name === 'endpoint') {
+      this.scope?.refresh(this);
+      return;
+    }
+    if (this.rewireQueued) return;
     this.rewireQueued = true;
     queueMicrotask(() => {
       this.rewireQueued = false;

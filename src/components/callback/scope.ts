@@ -18,6 +18,8 @@ export interface CallbackSource extends HTMLElement {
   readonly callbackName: string;
   readonly preventInitialCall: boolean;
   readonly debounce: number;
+  /** Has a function or endpoint to call; until it does, the callback waits. */
+  readonly runnable: boolean;
   run(call: CallbackCall, scope: CallbackScope): unknown[] | Promise<unknown[]>;
   reportError(error: Error): void;
 }
@@ -218,7 +220,7 @@ export class CallbackScope implements RuntimeHost {
     }
     registration.unwatch.forEach((off) => off());
     registration.unwatch = [];
-    const ready = registration.missing.size === 0;
+    const ready = registration.missing.size === 0 && registration.source.runnable;
     // A replaced element is a new element: unwire so that wiring again makes the initial call.
     const replaced = [...registration.bound].some(([id, el]) => this.elements.get(id) !== el);
     if (replaced || !ready) {
@@ -237,6 +239,12 @@ export class CallbackScope implements RuntimeHost {
       }
     }
     this.runtime.setHostReady(registration.handle, ready);
+  }
+
+  /** The callback's function or endpoint came or went. */
+  refresh(source: CallbackSource): void {
+    const registration = this.registrations.get(source);
+    if (registration) this.resolve(registration);
   }
 
   private recheck(id: string): void {
