@@ -33,5 +33,14 @@ export async function serve(options: ServeOptions = {}) {
   });
   const address = server.server?.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 8000);
-  return { server, url: `http://127.0.0.1:${port}`, stop: () => server.stop() };
+  async function stop() {
+    await server.stop();
+    // The server's file watcher (chokidar) may still be starting up a watch for a file it just
+    // served, and then keeps Node alive after stop(): close it again once that has settled.
+    for (let i = 0; i < 3; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await server.fileWatcher.close();
+    }
+  }
+  return { server, url: `http://127.0.0.1:${port}`, stop };
 }

@@ -535,12 +535,6 @@ describe('Koa middleware in @web/dev-server (scripts/dev-server.ts)', () => {
   });
   after(async () => {
     await dev.stop();
-    // @web/dev-server's stop() can race with chokidar still adding a watch, which leaves an fs
-    // watcher that keeps the process alive; close the watcher again once that has settled.
-    for (let i = 0; i < 3; i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      await dev.server.fileWatcher.close();
-    }
   });
 
   it('answers POST /_dash-update-component', async () => {
