@@ -3,13 +3,10 @@
  * `/_dash-update-component` and the answer it reads back. Pure data helpers with no DOM and no
  * Node APIs, shared by the browser transport and the Node server.
  */
+import { type Dependency, camelProp, depText } from './dependency.js';
 import { NO_UPDATE } from './sentinels.js';
 
-/** One `id.prop` of a callback. `prop` is spelled as the page (or server) wrote it: `n_clicks` or `nClicks`. */
-export interface Dependency {
-  id: string;
-  prop: string;
-}
+export type { Dependency };
 
 /** A dependency with its current value. */
 export interface DependencyValue extends Dependency {
@@ -70,8 +67,7 @@ export class ProtocolError extends Error {
 export function canonicalProp(prop: string): string {
   // Dash's `allow_duplicate` outputs carry an `@hash` suffix that is not part of the name.
   const at = prop.indexOf('@');
-  const name = at >= 0 ? prop.slice(0, at) : prop;
-  return name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  return camelProp(at >= 0 ? prop.slice(0, at) : prop);
 }
 
 /** True when two property names are the same property (either spelling). */
@@ -79,10 +75,8 @@ export function sameProp(a: string, b: string): boolean {
   return a === b || canonicalProp(a) === canonicalProp(b);
 }
 
-/** `"id.prop"`. */
-export function propId(dep: Dependency): string {
-  return `${dep.id}.${dep.prop}`;
-}
+/** `"id.prop"`, in the page's spelling. */
+export const propId = depText;
 
 /**
  * Dash's id for a callback's outputs: `"a.b"` for one output, `"..a.b...c.d.."` for several.
