@@ -396,6 +396,22 @@ describe('<dash-callback> scopes and dynamic elements', () => {
     await waitUntil(() => el.querySelector('#out')!.textContent === 'late arrived');
   });
 
+  it('reports an id that is not in the page once, and still wires it when it appears', async () => {
+    const seen: CustomEvent[] = [];
+    await silenced(async () => {
+      const el = await fixture(html`<div @dash-callback-error=${(e: CustomEvent) => seen.push(e)}>
+        <span id="out"></span>
+        <dash-callback inputs="nowhere.value" outputs="out.children" .fn=${(v: string) => `got ${v}`}></dash-callback>
+      </div>`);
+      await waitUntil(() => seen.length === 1);
+      expect(seen[0].detail.error.message).to.contain('no element with id "nowhere"');
+      expect(seen[0].detail.outputs).to.deep.equal(['out.children']);
+      el.insertAdjacentHTML('afterbegin', '<input id="nowhere" value="here">');
+      await waitUntil(() => el.querySelector('#out')!.textContent === 'got here');
+      expect(seen).to.have.length(1);
+    });
+  });
+
   it('unwires removed elements and callbacks (their listeners are gone)', async () => {
     let calls = 0;
     const el = await fixture(html`<div>
@@ -521,6 +537,20 @@ describe('<dash-callback endpoint>', () => {
     expect(requests[0].init.signal!.aborted).to.equal(true);
     await aTimeout(70);
     expect(el.querySelector('#out')!.textContent).to.equal('fast');
+  });
+
+  it('fails a request that outlives the timeout, and keeps the outputs', async () => {
+    answer = (_body, signal) => new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+    await silenced(async () => {
+      const seen: CustomEvent[] = [];
+      const el = await fixture(html`<div @dash-callback-error=${(e: CustomEvent) => seen.push(e)}>
+        <input id="in" value="1" /><span id="out">kept</span>
+        <dash-callback inputs="in.value" outputs="out.children" endpoint="/slow" timeout="30"></dash-callback>
+      </div>`);
+      await waitUntil(() => seen.length === 1);
+      expect(seen[0].detail.error.message).to.contain('no answer within 30 ms');
+      expect(el.querySelector('#out')!.textContent).to.equal('kept');
+    });
   });
 
   it('dash-callback-request can change the request or skip it', async () => {

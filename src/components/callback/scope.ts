@@ -33,6 +33,7 @@ interface Registration {
   missing: Set<string>;
   /** The element each id resolved to when last wired. */
   bound: Map<string, Element>;
+  missingReported?: boolean;
   /** Removes this registration's input listeners. */
   unwatch: Array<() => void>;
 }
@@ -239,6 +240,28 @@ export class CallbackScope implements RuntimeHost {
       }
     }
     this.runtime.setHostReady(registration.handle, ready);
+    if (registration.missing.size > 0) this.reportMissingLater(registration);
+  }
+
+  /**
+   * Ids still missing once the page has loaded (and two frames more, for late renders) are
+   * reported once per callback; the callback keeps waiting for them (SPEC §4 rule 13).
+   */
+  private reportMissingLater(registration: Registration): void {
+    if (registration.missingReported) return;
+    registration.missingReported = true;
+    const check = () =>
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          const missing = [...registration.missing].filter((id) => !this.lookup(id));
+          if (missing.length === 0 || this.registrations.get(registration.source) !== registration) return;
+          registration.source.reportError(
+            new Error(`no element with id ${missing.map((id) => `"${id}"`).join(', ')} in this ${this.root instanceof HTMLElement ? '<dash-app>' : 'page'} yet; the callback waits for it`),
+          );
+        }),
+      );
+    if (document.readyState === 'complete') check();
+    else window.addEventListener('load', check, { once: true });
   }
 
   /** The callback's function or endpoint came or went. */
