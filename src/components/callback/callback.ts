@@ -53,8 +53,8 @@ export interface DashCallbackErrorDetail {
  * @attr {number} timeout - Milliseconds an endpoint may take before the call fails (default 30000).
  * @attr {boolean} loading - Present while a call runs (read-only; set by the runtime).
  *
- * @fires dash-callback-start - A call started. Bubbles.
- * @fires dash-callback-end - A call ended (finished, failed or superseded). Bubbles.
+ * @fires dash-callback-start - A call started that runs asynchronously (returned a promise, or an endpoint). Bubbles.
+ * @fires dash-callback-end - That call ended (finished, failed or superseded). Bubbles.
  * @fires dash-callback-error - A call failed, or the callback is malformed or in a cycle; `detail: {error, outputs}`. Bubbles.
  * @fires dash-callback-request - Before an endpoint request: `detail: {url, headers, body}` may be changed in place; `preventDefault()` skips the request. Bubbles, composed, cancelable.
  */

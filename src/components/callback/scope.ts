@@ -139,27 +139,25 @@ export class CallbackScope implements RuntimeHost {
     writeProp(this.elements.get(dep.id)!, dep.prop, value);
   }
 
+  /**
+   * A call that returned a promise is running: loading states, `running` props and
+   * `dash-callback-start`. A call that returned at once was never visibly running, so it gets none.
+   */
   onStart(handle: CallbackHandle, pending: boolean): void {
-    const registration = this.byHandle.get(handle);
-    if (!registration) return;
-    const { source } = registration;
-    if (pending) {
-      this.setBusy(source, +1);
-      for (const dep of source.outputDeps) this.setBusy(this.elements.get(dep.id), +1);
-      this.setRunning(source, true);
-    }
+    const source = pending ? this.byHandle.get(handle)?.source : undefined;
+    if (!source) return;
+    this.setBusy(source, +1);
+    for (const dep of source.outputDeps) this.setBusy(this.elements.get(dep.id), +1);
+    this.setRunning(source, true);
     source.dispatchEvent(new CustomEvent('dash-callback-start', { bubbles: true, composed: true, detail: { outputs: source.callbackName } }));
   }
 
   onEnd(handle: CallbackHandle, pending: boolean): void {
-    const registration = this.byHandle.get(handle);
-    if (!registration) return;
-    const { source } = registration;
-    if (pending) {
-      this.setBusy(source, -1);
-      for (const dep of source.outputDeps) this.setBusy(this.elements.get(dep.id), -1);
-      this.setRunning(source, false);
-    }
+    const source = pending ? this.byHandle.get(handle)?.source : undefined;
+    if (!source) return;
+    this.setBusy(source, -1);
+    for (const dep of source.outputDeps) this.setBusy(this.elements.get(dep.id), -1);
+    this.setRunning(source, false);
     source.dispatchEvent(new CustomEvent('dash-callback-end', { bubbles: true, composed: true, detail: { outputs: source.callbackName } }));
   }
 
