@@ -164,7 +164,6 @@ export const tableStyles = css`
     left: 0;
     right: 0;
     top: 0;
-    will-change: transform;
   }
   .body .row:nth-child(even),
   .fixed-data .row:nth-child(even) {

@@ -879,7 +879,8 @@ export class DashTable extends DashElement {
     if (!this.virtualization || !el) return;
     const fixed = this.fixedDataCount;
     const win = viewportWindow(this.view.length - fixed, this.rowHeight, this.bodyScrollTop, this.viewportHeight || 600, OVERSCAN);
-    el.style.transform = `translateY(${win.top}px)`;
+    // `top`, not a transform: transforms are float32, which past ~8M px is off by whole pixels.
+    el.style.top = `${win.top}px`;
     const rows: number[] = [];
     for (let r = fixed + win.start; r < fixed + win.end; r++) rows.push(r);
     const editing = this.editing;
@@ -924,7 +925,7 @@ export class DashTable extends DashElement {
     if (this.rowDeletable) {
       const c = ci++;
       control.push(html`<div role="gridcell" class="cell control" id=${`cell-${r}-${c}`} aria-colindex=${c + 1} ?data-focus=${focusCol === DELETE_COL}>
-        <button type="button" part="delete-button" tabindex="-1" aria-label=${`Delete row ${r + 1}`} title="Delete row" @click=${() => this.deleteRow(dataIndex)}>
+        <button type="button" part="delete-button" tabindex="-1" aria-label=${`Delete row ${r + 1}`} title="Delete row">
           <span aria-hidden="true">×</span>
         </button>
       </div>`);
@@ -938,7 +939,6 @@ export class DashTable extends DashElement {
           tabindex="-1"
           aria-label=${`Select row ${r + 1}`}
           .checked=${live(selected)}
-          @change=${() => this.toggleRow(dataIndex)}
         />
       </div>`);
     }
@@ -1172,10 +1172,11 @@ export class DashTable extends DashElement {
     const target = e.composedPath()[0] as HTMLElement;
     if (target instanceof HTMLInputElement && target.classList.contains('editor')) return;
     if (at.control) {
-      // The checkbox / button did its work; keep the keyboard in the grid, on that cell.
-      this.focusCell = { row: this.view[at.p], col: this.navCols[at.c] };
+      // A click anywhere in the cell works its control; the keyboard stays in the grid, on that cell.
+      const ref = { row: this.view[at.p], col: this.navCols[at.c] };
+      this.focusCell = ref;
       this.focusGridPending = true;
-      this.requestUpdate();
+      this.activateControl(ref);
       return;
     }
     this.setCursor(at.p, at.c, e.shiftKey);
@@ -1208,6 +1209,7 @@ export class DashTable extends DashElement {
 
   /** Rows PageUp/PageDown move by: what fits in view, less one for context. */
   private get pageRows(): number {
+    this.measureViewport();
     const visible = Math.min(this.viewportHeight || Infinity, window.innerHeight - this.head.offsetHeight);
     return Math.max(1, Math.floor(visible / this.rowHeight) - 1);
   }
@@ -1267,6 +1269,7 @@ export class DashTable extends DashElement {
   private ensureVisible(p: number, c: number): void {
     const sc = this.scroller;
     if (!sc) return;
+    this.measureViewport();
     const fixed = this.fixedDataCount;
     const scrollsVertically = sc.scrollHeight > sc.clientHeight + 1;
     if (p >= fixed && scrollsVertically) {
@@ -1281,7 +1284,14 @@ export class DashTable extends DashElement {
       if (k * rh < pos) next = k * rh;
       else if ((k + 1) * rh > pos + vh) next = (k + 1) * rh - vh;
       if (next !== pos) {
-        sc.scrollTop = next > pos ? Math.ceil(next / scale) : Math.floor(next / scale);
+        // Scroll offsets snap to (device) pixels: nudge until the row is wholly inside.
+        const down = next > pos;
+        // (Chromium keeps offsets this large at 2px steps.)
+        const wanted = down ? Math.ceil(next / scale) : Math.floor(next / scale);
+        sc.scrollTop = wanted;
+        for (let i = 1; i <= 4 && (down ? sc.scrollTop * scale < next : sc.scrollTop * scale > next); i++) {
+          sc.scrollTop = wanted + (down ? i : -i);
+        }
         this.onScroll();
       }
     }
@@ -1327,8 +1337,7 @@ export class DashTable extends DashElement {
     const control = c < this.controlCount;
     if (control && (e.key === 'Enter' || e.key === ' ')) {
       e.preventDefault();
-      if (ref.col === DELETE_COL) this.deleteRow(ref.row);
-      else this.toggleRow(ref.row);
+      this.activateControl(ref);
       return;
     }
     if (e.key === ' ' && e.shiftKey && (this.rowSelectable === 'single' || this.rowSelectable === 'multi')) {
@@ -1364,6 +1373,12 @@ export class DashTable extends DashElement {
       if (this.startEdit(ref, e.key)) e.preventDefault();
     }
   };
+
+  private activateControl(ref: CellRef): void {
+    if (ref.col === DELETE_COL) this.deleteRow(ref.row);
+    else this.toggleRow(ref.row);
+    this.requestUpdate();
+  }
 
   // --- editing -----------------------------------------------------------------------------
 
