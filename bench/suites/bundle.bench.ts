@@ -1,0 +1,60 @@
+// Issue 8's bundle budget: bytes (minified, and gzip -9) of cdn/dash-elements.js and of each
+// per-tag entry (dist/dash-*.js bundled alone with its dependencies — lit, d3-format — by rollup +
+// terser, in memory, dynamic imports inlined). plotly.js is not in any of them (<dash-graph> loads
+// it on first use) and is shown for reference. Dash's figures are quoted from the issue, not measured.
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { rollup, type Plugin } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terserPlugin from '@rollup/plugin-terser';
+import type { BenchRow, BenchSuite } from '../harness.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const KB = 1024;
+// The plugin's CommonJS typings put the function on `.default` under NodeNext; at run time either may hold it.
+const terser = ((terserPlugin as unknown as { default?: unknown }).default ?? terserPlugin) as (options?: object) => Plugin;
+/** Quoted from issue 8: Dash's default page ships ~265 KB gzip before the table (~109 KB more) and plotly.js. */
+const DASH = 'Dash (quoted, not measured)';
+const DASH_TABLE_QUOTED = { [DASH]: 265 + 109 };
+
+const gzipBytes = (code: string | Buffer) => gzipSync(code, { level: 9 }).length;
+
+/** Bundles one entry alone, as an app importing only that entry would ship it. */
+async function bundle(entry: string): Promise<string> {
+  const build = await rollup({
+    input: entry,
+    plugins: [nodeResolve(), terser({ format: { comments: false } })],
+    onwarn: () => {},
+  });
+  const { output } = await build.generate({ format: 'es', inlineDynamicImports: true });
+  await build.close();
+  return output.map((chunk) => (chunk.type === 'chunk' ? chunk.code : '')).join('');
+}
+
+function sizeRows(name: string, code: string | Buffer, extra: Partial<BenchRow> = {}): BenchRow[] {
+  return [
+    { metric: `${name} — minified`, unit: 'KB', ours: Buffer.byteLength(code) / KB },
+    { metric: `${name} — gzip`, unit: 'KB', ours: gzipBytes(code) / KB, target: '< 50 KB', ...extra },
+  ];
+}
+
+const suite: BenchSuite = {
+  title: 'Bundle budget (bytes shipped; KB = 1024 bytes; gzip -9 by node:zlib)',
+  async run() {
+    if (!existsSync(`${root}cdn/dash-elements.js`) || !existsSync(`${root}dist/index.js`)) execSync('npm run build', { cwd: root, stdio: 'inherit' });
+    const rows: BenchRow[] = [];
+    rows.push(...sizeRows('cdn/dash-elements.js (every element incl. the table, as built)', readFileSync(`${root}cdn/dash-elements.js`), { peers: DASH_TABLE_QUOTED }));
+    rows.push(...sizeRows('dash-elements (dist/index.js bundled)', await bundle(`${root}dist/index.js`), { peers: DASH_TABLE_QUOTED }));
+    const entries = readdirSync(`${root}dist`).filter((f) => /^dash-[a-z-]+\.js$/.test(f)).sort();
+    for (const file of entries) {
+      rows.push(...sizeRows(file, await bundle(`${root}dist/${file}`)));
+    }
+    const plotly = readFileSync(`${root}node_modules/plotly.js-dist-min/plotly.min.js`);
+    rows.push({ metric: "Dash's default page before the table and plotly.js (issue 8)", unit: 'KB gzip', ours: null, peers: { [DASH]: 265 } });
+    rows.push({ metric: 'plotly.js-dist-min (lazy, only with a <dash-graph>; not in the budget)', unit: 'KB gzip', ours: gzipBytes(plotly) / KB });
+    return rows;
+  },
+};
+export default suite;
