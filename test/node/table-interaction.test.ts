@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildCsv, buildTsv, csvField, neutralizeFormula, parseTsv } from '../../src/components/table/table-io.js';
+import { buildCsv, buildTsv, csvChunks, csvField, neutralizeFormula, parseTsv } from '../../src/components/table/table-io.js';
 import { columnFormatter } from '../../src/components/table/table-format.js';
 import { coerceEdit } from '../../src/components/table/table-edit.js';
 import { compileConditions, matchesCell, matchesHeader, toStyle } from '../../src/components/table/table-style.js';
@@ -49,6 +49,14 @@ describe('CSV export (RFC 4180)', () => {
 
   it('is empty for no columns and no header', () => {
     assert.equal(buildCsv([], [], false), '');
+  });
+
+  it('comes in chunks of 10,000 lines that join to the whole document', () => {
+    const rows = Array.from({ length: 25_000 }, (_, i) => ({ n: i }));
+    const chunks = csvChunks([{ id: 'n', name: 'n' }], rows);
+    assert.equal(chunks.length, 3);
+    assert.equal(chunks[0].split('\r\n').length, 10_001);
+    assert.equal(chunks.join(''), `n\r\n${rows.map((r) => r.n).join('\r\n')}\r\n`);
   });
 });
 

@@ -14,7 +14,7 @@ import {
   splitColumnQueries,
 } from '../../table/query/index.js';
 import { tableStyles } from './table.styles.js';
-import { buildCsv, buildTsv, parseTsv } from './table-io.js';
+import { csvChunks, parseTsv, tsvLine } from './table-io.js';
 import { columnFormatter, type CellFormatter } from './table-format.js';
 import { coerceEdit, editText } from './table-edit.js';
 import {
@@ -716,8 +716,6 @@ export class DashTable extends DashElement {
           style="--_columns: ${template}; width: ${totalWidth}px"
           @keydown=${this.onGridKey}
           @focus=${this.onGridFocus}
-          @copy=${this.onCopy}
-          @paste=${this.onPaste}
         >
           <div role="rowgroup" class="head" part="header">
             <div role="row" class="row header-row" aria-rowindex="1">
@@ -1082,6 +1080,8 @@ export class DashTable extends DashElement {
     // The editor's and filter boxes' `input` events are composed: they would reach the page as
     // the table's own. The table fires `input`/`change` itself when `data` changes.
     this.renderRoot.addEventListener('input', (e) => e.stopPropagation());
+    this.addEventListener('copy', this.onCopy);
+    this.addEventListener('paste', this.onPaste);
   }
 
   private observeSize(): void {
@@ -1317,13 +1317,15 @@ export class DashTable extends DashElement {
     const ctrl = e.ctrlKey || e.metaKey;
     const lastRow = this.view.length - 1;
     const lastCol = nav.length - 1;
+    const firstData = Math.min(this.controlCount, lastCol);
     let to: [number, number] | null = null;
     switch (e.key) {
       case 'ArrowDown': to = [p + 1, c]; break;
       case 'ArrowUp': to = [p - 1, c]; break;
       case 'ArrowRight': to = [p, c + 1]; break;
       case 'ArrowLeft': to = [p, c - 1]; break;
-      case 'Home': to = ctrl ? [0, e.shiftKey ? c : 0] : [p, 0]; break;
+      // Home goes to the first data cell: the row controls stay one ArrowLeft away.
+      case 'Home': to = ctrl ? [0, e.shiftKey ? c : firstData] : [p, firstData]; break;
       case 'End': to = ctrl ? [lastRow, e.shiftKey ? c : lastCol] : [p, lastCol]; break;
       case 'PageDown': to = [Math.min(lastRow, p + this.pageRows), c]; break;
       case 'PageUp': to = [Math.max(0, p - this.pageRows), c]; break;
@@ -1546,8 +1548,13 @@ export class DashTable extends DashElement {
 
   // --- clipboard and export ----------------------------------------------------------------
 
+  /** The grid has the keyboard. (Clipboard events target the text selection when there is one, so their target says little.) */
+  private get gridFocused(): boolean {
+    return !!this.gridEl && this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement === this.gridEl;
+  }
+
   private onCopy = (e: ClipboardEvent): void => {
-    if (e.composedPath()[0] !== this.gridEl || !e.clipboardData || this.editing) return;
+    if (!this.gridFocused || !e.clipboardData || this.editing) return;
     const text = this.selectionText();
     if (text === null) return;
     e.clipboardData.setData('text/plain', text);
@@ -1571,19 +1578,22 @@ export class DashTable extends DashElement {
       cols = [col];
       this.bitmap(col.id)[a.row] = 1;
     }
-    positions.sort((x, y) => x - y);
-    const out: string[][] = [];
-    if (this.includeHeadersOnCopyPaste) out.push(cols.map((c) => c.name));
+    positions = Array.from(new Uint32Array(positions).sort());
+    const lines: string[] = [];
+    if (this.includeHeadersOnCopyPaste) lines.push(tsvLine(cols.map((c) => c.name)));
+    const bits = cols.map((c) => this.cellSel.get(c.id));
+    const cells: string[] = new Array(cols.length);
     for (const p of positions) {
       const r = this.view[p];
       const row = this.rows[r];
-      out.push(cols.map((c) => (this.isCellSelected(r, c.id) ? cellText(row?.[c.id]) : '')));
+      for (let i = 0; i < cols.length; i++) cells[i] = bits[i]?.[r] ? cellText(row?.[cols[i].id]) : '';
+      lines.push(tsvLine(cells));
     }
-    return buildTsv(out);
+    return lines.join('\n');
   }
 
   private onPaste = (e: ClipboardEvent): void => {
-    if (e.composedPath()[0] !== this.gridEl || !e.clipboardData || this.editing) return;
+    if (!this.gridFocused || !e.clipboardData || this.editing) return;
     e.preventDefault();
     this.pasteText(e.clipboardData.getData('text/plain'));
   };
@@ -1632,11 +1642,15 @@ export class DashTable extends DashElement {
 
   /** The filtered, sorted rows (all pages, shown columns) as the CSV the export button downloads. */
   toCsv(): string {
-    return buildCsv(this.shown.map((c) => ({ id: c.id, name: c.name })), this.derivedVirtualData);
+    return this.csvParts().join('');
+  }
+
+  private csvParts(): string[] {
+    return csvChunks(this.shown.map((c) => ({ id: c.id, name: c.name })), this.derivedVirtualData);
   }
 
   private exportCsv(): void {
-    const url = URL.createObjectURL(new Blob([this.toCsv()], { type: 'text/csv;charset=utf-8' }));
+    const url = URL.createObjectURL(new Blob(this.csvParts(), { type: 'text/csv;charset=utf-8' }));
     const a = document.createElement('a');
     a.href = url;
     a.download = 'Data.csv';
