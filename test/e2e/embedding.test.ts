@@ -89,9 +89,11 @@ for (const name of ['react', 'vue'] as const) {
 
 describe('generated framework types', () => {
   before(() => {
+    // packagejson: false, or the analyzer rewrites package.json's "customElements" to point here.
+    writeFileSync(join(work, 'cem.config.mjs'), 'export default { packagejson: false };\n');
     execFileSync(
       process.execPath,
-      [join(repoRoot, 'node_modules/@custom-elements-manifest/analyzer/cem.js'), 'analyze', '--litelement', '--globs', 'src/**/*.ts',
+      [join(repoRoot, 'node_modules/@custom-elements-manifest/analyzer/cem.js'), 'analyze', '--config', join(work, 'cem.config.mjs'), '--litelement', '--globs', 'src/**/*.ts',
         '--exclude', 'src/**/*.test.ts', '--exclude', 'src/server/**', '--exclude', 'src/wiring/**', '--exclude', 'src/table/query/**',
         '--outdir', relative(repoRoot, join(work, 'manifest'))],
       { cwd: repoRoot, stdio: 'pipe' },
