@@ -785,11 +785,16 @@ export class DashTable extends DashElement {
   /** Whether every / some filtered row (all pages) is selected. */
   private filteredSelection(): { all: boolean; some: boolean } {
     const set = this.selectedRowSet();
-    if (!set.size || !this.virtual.length) return { all: false, some: false };
+    const cache = this.filteredSelectionCache;
+    if (cache && cache.set === set && cache.virtual === this.virtual) return cache.result;
     let count = 0;
-    for (let i = 0; i < this.virtual.length; i++) if (set.has(this.virtual[i])) count++;
-    return { all: count === this.virtual.length, some: count > 0 };
+    if (set.size) for (let i = 0; i < this.virtual.length; i++) if (set.has(this.virtual[i])) count++;
+    const result = { all: count > 0 && count === this.virtual.length, some: count > 0 };
+    this.filteredSelectionCache = { set, virtual: this.virtual, result };
+    return result;
   }
+
+  private filteredSelectionCache: { set: Set<number>; virtual: Uint32Array; result: { all: boolean; some: boolean } } | null = null;
 
   private selectedRowSet(): Set<number> {
     if (this.selectedSource !== this.selectedRows) {
