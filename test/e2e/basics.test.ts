@@ -46,10 +46,6 @@ test('no errors on the page', () => {
   assert.deepEqual(app.errors, []);
 });
 
-test(
-  'loading and aria-busy are removed once every call has ended',
-  { todo: 'runtime bug reported to the lead: after a superseded initial endpoint call, loading/aria-busy stay on the outputs' },
-  async () => {
-    await waitUntil(app.page, () => !document.querySelector('[loading], [aria-busy="true"]'), 'loading to clear', 3000);
-  },
-);
+test('loading and aria-busy are removed once every call has ended', async () => {
+  await waitUntil(app.page, () => !document.querySelector('[loading], [aria-busy="true"]'), 'loading to clear', 3000);
+});

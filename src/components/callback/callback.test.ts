@@ -298,6 +298,38 @@ describe('<dash-callback> loading and running', () => {
   });
 });
 
+describe('<dash-callback> removed mid-call', () => {
+  it('clears loading and aria-busy from its outputs and never applies the result', async () => {
+    let release!: (v: string) => void;
+    const el = await fixture(html`<div>
+      <input id="in" value="1" /><span id="out">before</span>
+      <dash-callback inputs="in.value" outputs="out.children" .fn=${() => new Promise<string>((r) => (release = r))}></dash-callback>
+    </div>`);
+    const out = el.querySelector('#out')!;
+    await waitUntil(() => out.hasAttribute('loading'));
+    cb(el).remove();
+    expect(out.hasAttribute('loading')).to.equal(false);
+    expect(out.hasAttribute('aria-busy')).to.equal(false);
+    release('late');
+    await aTimeout(10);
+    expect(out.textContent).to.equal('before');
+  });
+
+  it('re-wires once when its attributes change, making one new call', async () => {
+    const calls: string[] = [];
+    const el = await fixture(html`<div>
+      <input id="a" value="A" /><input id="b" value="B" /><span id="out"></span>
+      <dash-callback inputs="a.value" outputs="out.children" .fn=${(v: string) => (calls.push(v), v)}></dash-callback>
+    </div>`);
+    await waitUntil(() => calls.length === 1);
+    cb(el).setAttribute('inputs', 'b.value');
+    cb(el).setAttribute('prevent-initial-call', 'false');
+    await waitUntil(() => el.querySelector('#out')!.textContent === 'B');
+    await aTimeout(10);
+    expect(calls).to.deep.equal(['A', 'B']);
+  });
+});
+
 describe('<dash-callback> errors', () => {
   it('a throwing callback fires dash-callback-error, logs, keeps outputs, and others keep working', async () => {
     const { errors } = await silenced(async () => {

@@ -144,7 +144,8 @@ export class DashCallback extends HTMLElement implements CallbackSource {
   }
 
   attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    if (old === value || !this.isConnected) return;
+    // On upgrade the attributes arrive before connectedCallback, which wires with them anyway.
+    if (old === value || !this.scope) return;
     if (name === 'fn' || name === 'endpoint') {
       this.scope?.refresh(this);
       return;

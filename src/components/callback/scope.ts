@@ -93,9 +93,10 @@ export class CallbackScope implements RuntimeHost {
     const registration = this.registrations.get(source);
     if (!registration) return;
     this.registrations.delete(source);
-    this.byHandle.delete(registration.handle);
     registration.unwatch.forEach((off) => off());
+    // While still known by handle, so that a call it drops clears its loading state.
     this.runtime.unregister(registration.handle);
+    this.byHandle.delete(registration.handle);
     for (const { id } of registration.deps) {
       const set = this.users.get(id);
       set?.delete(registration);
