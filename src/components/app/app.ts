@@ -4,5 +4,7 @@
  * Renders its children as they are.
  *
  * @slot - The app's layout and callbacks.
+ *
+ * @tagname dash-app
  */
 export class DashApp extends HTMLElement {}

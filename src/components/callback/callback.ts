@@ -57,6 +57,8 @@ export interface DashCallbackErrorDetail {
  * @fires dash-callback-end - That call ended (finished, failed or superseded). Bubbles.
  * @fires dash-callback-error - A call failed, or the callback is malformed or in a cycle; `detail: {error, outputs}`. Bubbles.
  * @fires dash-callback-request - Before an endpoint request: `detail: {url, headers, body}` may be changed in place; `preventDefault()` skips the request. Bubbles, composed, cancelable.
+ *
+ * @tagname dash-callback
  */
 export class DashCallback extends HTMLElement implements CallbackSource {
   static get observedAttributes() {
@@ -87,10 +89,15 @@ export class DashCallback extends HTMLElement implements CallbackSource {
     return this.implementation !== null || this.hasAttribute('fn') || this.hasAttribute('endpoint');
   }
 
+  /** @internal parsed `inputs` */
   inputDeps: Dependency[] = [];
+  /** @internal parsed `outputs` */
   outputDeps: Dependency[] = [];
+  /** @internal parsed `state` */
   stateDeps: Dependency[] = [];
+  /** @internal parsed `running` */
   runningDeps: Dependency[] = [];
+  /** @internal the outputs as Dash names them, for messages */
   callbackName = '';
 
   private scope: CallbackScope | undefined;
@@ -178,7 +185,7 @@ export class DashCallback extends HTMLElement implements CallbackSource {
     this.scope.register(this);
   }
 
-  /** Called by the runtime: runs the function or the endpoint; one value per output. */
+  /** @internal Called by the runtime: runs the function or the endpoint; one value per output. */
   run(call: CallbackCall, scope: CallbackScope): unknown[] | Promise<unknown[]> {
     if (this.endpoint) return this.runEndpoint(this.endpoint, call, scope);
     const fn = this.resolveFn();
@@ -241,7 +248,7 @@ export class DashCallback extends HTMLElement implements CallbackSource {
     return target as CallbackFunction;
   }
 
-  /** Logs `Callback error updating …` and fires `dash-callback-error`. */
+  /** @internal Logs `Callback error updating …` and fires `dash-callback-error`. */
   reportError(error: Error): void {
     console.error(`Callback error updating ${this.callbackName}: ${error.message}`);
     emit<DashCallbackErrorDetail>(this, 'dash-callback-error', { error, outputs: this.outputDeps.map(depText) });

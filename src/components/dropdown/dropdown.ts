@@ -74,6 +74,8 @@ const EMPTY: NormalizedOptions = { options: [], keys: [], byValue: new Map(), pr
  * @cssprop --dash-dropdown-radius - Corner radius (falls back to `--dash-radius`).
  * @cssprop --dash-dropdown-z-index - Stacking of the open menu (default 1000).
  * @cssprop --dash-font - Font shorthand (default: inherited).
+ *
+ * @tagname dash-dropdown
  */
 export class DashDropdown extends DashFormElement {
   static override styles = dropdownStyles;

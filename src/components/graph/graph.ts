@@ -130,6 +130,8 @@ function plainCopy<T>(value: T): T {
  * @cssprop --dash-graph-error-bg - Background of the load-failure message.
  * @cssprop --dash-graph-error-color - Text colour of the load-failure message.
  * @cssprop --dash-graph-error-border - Border colour of the load-failure message.
+ *
+ * @tagname dash-graph
  */
 export class DashGraph extends DashElement {
   static override styles = graphStyles;

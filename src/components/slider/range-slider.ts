@@ -34,6 +34,8 @@ import { clamp, toNumber, type RangeRules } from './slider-math.js';
  * @cssprop --dash-slider-vertical-height - Track length when `vertical` (400px, Dash's verticalHeight).
  * @cssprop --dash-focus-ring-color - Focus ring around a handle.
  * @cssprop --dash-accent-color - Accent shared by dash elements.
+ *
+ * @tagname dash-range-slider
  */
 export class DashRangeSlider extends SliderBase {
   /** The handle values, e.g. `[20, 80]` (any number of handles). `null` until set: handles at min and max. */

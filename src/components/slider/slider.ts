@@ -34,6 +34,8 @@ import { clamp, toNumber } from './slider-math.js';
  * @cssprop --dash-slider-vertical-height - Track length when `vertical` (400px, Dash's verticalHeight).
  * @cssprop --dash-focus-ring-color - Focus ring around the handle.
  * @cssprop --dash-accent-color - Accent shared by dash elements.
+ *
+ * @tagname dash-slider
  */
 export class DashSlider extends SliderBase {
   /** The value (a number). `null` until set: the handle sits at `min`. Reflects. */

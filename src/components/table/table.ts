@@ -162,6 +162,8 @@ interface FilterState {
  * @cssprop --dash-table-invalid-color - Invalid filter marks and invalid edits.
  * @cssprop --dash-table-selected-background - Background of selected cells and rows.
  * @cssprop --dash-table-cell-padding - Cell padding (default 0 8px).
+ *
+ * @tagname dash-table
  */
 export class DashTable extends DashElement {
   static override styles = tableStyles;
