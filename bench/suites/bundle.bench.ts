@@ -1,20 +1,18 @@
 // Issue 8's bundle budget: bytes (minified, and gzip -9) of cdn/dash-elements.js and of each
 // per-tag entry (dist/dash-*.js bundled alone with its dependencies — lit, d3-format — by rollup +
-// terser, in memory, dynamic imports inlined). plotly.js is not in any of them (<dash-graph> loads
+// minified as the CDN build is (rollup.config.mjs), in memory, dynamic imports inlined). plotly.js is not in any of them (<dash-graph> loads
 // it on first use) and is shown for reference. Dash's figures are quoted from the issue, not measured.
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { rollup, type Plugin } from 'rollup';
-import { nodeResolve } from '@rollup/plugin-node-resolve';
-import terserPlugin from '@rollup/plugin-terser';
+import { rollup } from 'rollup';
+// @ts-expect-error: a plain .mjs config without types; minifyPlugins() returns rollup plugins
+import { minifyPlugins } from '../../rollup.config.mjs';
 import type { BenchRow, BenchSuite } from '../harness.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const KB = 1024;
-// The plugin's CommonJS typings put the function on `.default` under NodeNext; at run time either may hold it.
-const terser = ((terserPlugin as unknown as { default?: unknown }).default ?? terserPlugin) as (options?: object) => Plugin;
 /** Quoted from issue 8: Dash's default page ships ~265 KB gzip before the table (~109 KB more) and plotly.js. */
 const DASH = 'Dash (quoted, not measured)';
 const DASH_TABLE_QUOTED = { [DASH]: 265 + 109 };
@@ -25,7 +23,7 @@ const gzipBytes = (code: string | Buffer) => gzipSync(code, { level: 9 }).length
 async function bundle(entry: string): Promise<string> {
   const build = await rollup({
     input: entry,
-    plugins: [nodeResolve(), terser({ format: { comments: false } })],
+    plugins: minifyPlugins(),
     onwarn: () => {},
   });
   const { output } = await build.generate({ format: 'es', inlineDynamicImports: true });
