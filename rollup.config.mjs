@@ -33,6 +33,9 @@ export function minifyPlugins() {
 
 export default {
   input: { 'dash-elements': 'dist/index.js' },
+  // Lazy chunks import shared code from the entry itself, which may then export a little more than
+  // its API: otherwise rollup turns dash-elements.js into a facade over a chunk.
+  preserveEntrySignatures: 'allow-extension',
   output: {
     dir: 'cdn',
     format: 'es',

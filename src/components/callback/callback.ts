@@ -3,7 +3,7 @@ import { type Dependency, DependencyError, depText, parseDependencies } from '..
 import { outputId } from '../../wiring/protocol.js';
 import type { CallbackCall, TriggeredInput } from '../../wiring/scheduler.js';
 import { PreventUpdate } from '../../wiring/sentinels.js';
-import { postCallback, readCsrfCookie, type TransportRequest } from '../../wiring/transport.js';
+import type { TransportRequest } from '../../wiring/transport.js';
 import { type CallbackScope, type CallbackSource, scopeOf } from './scope.js';
 
 /** The last argument of a callback function (SPEC §4 rule 2), as Dash's `callback_context`. */
@@ -222,6 +222,8 @@ export class DashCallback extends HTMLElement implements CallbackSource {
   }
 
   private async runEndpoint(url: string, call: CallbackCall, scope: CallbackScope): Promise<unknown[]> {
+    // Loaded on first use: pages with only local callbacks never download the transport.
+    const { postCallback, readCsrfCookie } = await import('../../wiring/transport.js');
     const result = await postCallback({
       url,
       outputs: this.outputDeps,
