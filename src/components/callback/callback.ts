@@ -200,7 +200,9 @@ export class DashCallback extends HTMLElement implements CallbackSource {
       get state() {
         return byPropId(stateDeps, call.state);
       },
-      signal: call.signal,
+      get signal() {
+        return call.signal;
+      },
       setProps: (id, props) => scope.setProps(id, props),
     };
     const result = fn.call(this, ...call.inputs, ...call.state, ctx);
