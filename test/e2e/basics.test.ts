@@ -42,6 +42,19 @@ test('a glitch-free chain: count and longest, then the summary', async () => {
   await page.locator('#summary', { hasText: '6 word(s); the longest is “callbacks”.' }).waitFor();
 });
 
+test('a slider and a number box stay in sync through one callback', async () => {
+  const { page } = app;
+  const slider = page.getByRole('slider', { name: 'Amount' });
+  const box = page.getByLabel('Amount (typed)');
+  await box.fill('65');
+  await box.press('Tab');
+  await page.waitForFunction(() => (document.getElementById('amount') as HTMLElement & { value: number }).value === 65);
+  assert.equal(await slider.getAttribute('aria-valuenow'), '65');
+  await slider.focus();
+  await slider.press('ArrowRight');
+  await page.waitForFunction(() => (document.getElementById('amount-box') as HTMLInputElement).value === '70');
+});
+
 test('no errors on the page', () => {
   assert.deepEqual(app.errors, []);
 });
