@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type ComplexAttributeConverter, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { styleMap } from '../../internal/style-map.js';
 import { defaultTrueConverter, jsonConverter, jsonOrStringConverter } from '../../internal/converters.js';
 import { DashFormElement } from '../../internal/form-element.js';
 import { dropdownStyles } from './dropdown.styles.js';
@@ -614,7 +615,7 @@ export class DashDropdown extends DashFormElement {
         aria-setsize=${n}
         aria-posinset=${pos + 1}
         title=${o.title ?? nothing}
-        style=${`top:${pos * h}px;height:${h}px`}
+        style=${styleMap({ top: `${pos * h}px`, height: `${h}px` })}
       >${this.multi ? html`<span class="check" aria-hidden="true">${sel ? '✓' : ''}</span>` : nothing}<span class="label">${o.label}</span></div>`);
     }
     return rows;
@@ -724,12 +725,12 @@ export class DashDropdown extends DashFormElement {
           part="listbox"
           aria-label=${name || nothing}
           aria-multiselectable=${this.multi ? 'true' : nothing}
-          style=${`max-height:${this.maxHeight}px`}
+          style=${styleMap({ maxHeight: `${this.maxHeight}px` })}
           @scroll=${this.onScroll}
           @click=${this.onListClick}
           @mousemove=${this.onListMouseMove}
         >
-          <div class="spacer" style=${`height:${open ? n * this.rowHeight : 0}px`}>${this.renderRows()}</div>
+          <div class="spacer" style=${styleMap({ height: `${open ? n * this.rowHeight : 0}px` })}>${this.renderRows()}</div>
         </div>
         ${open && n === 0 ? html`<div class="empty" part="no-results" role="status">${ui.noResults}</div>` : nothing}
       </div>`;

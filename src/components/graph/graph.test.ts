@@ -512,9 +512,18 @@ describe('<dash-graph> inside a shadow root', () => {
     el.figure = scatter();
     root.append(el);
     await drawn(el);
-    expect(root.querySelector('style[data-dash-graph-copy]')).to.exist;
+    // A constructable stylesheet (allowed under a strict CSP), not a <style> element.
+    expect(root.querySelector('style')).to.equal(null);
+    expect(root.adoptedStyleSheets.some((sheet) => [...sheet.cssRules].some((rule) => rule.cssText.includes('modebar')))).to.equal(true);
     const modebar = el.graphDiv.querySelector('.modebar') as HTMLElement;
     expect(getComputedStyle(modebar).position).to.equal('absolute');
+    // A second graph in the same shadow root shares the copy.
+    const copies = root.adoptedStyleSheets.length;
+    const second = document.createElement('dash-graph');
+    second.figure = scatter();
+    root.append(second);
+    await drawn(second);
+    expect(root.adoptedStyleSheets.length).to.equal(copies);
   });
 });
 

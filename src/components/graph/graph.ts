@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { jsonConverter, jsonOrStringConverter } from '../../internal/converters.js';
 import { deepEqual } from '../../internal/deep-equal.js';
+import { styleMap } from '../../internal/style-map.js';
 import { emit } from '../../internal/events.js';
 import { loadPlotly, type PlotlyApi } from './plotly-loader.js';
 import { graphStyles } from './graph.styles.js';
@@ -106,6 +107,9 @@ function plainCopy<T>(value: T): T {
     return value;
   }
 }
+
+/** Copies of plotly.js's stylesheets per shadow root holding a graph (see adoptPlotlyStyles). */
+const plotlySheetCopies = new WeakMap<ShadowRoot, Map<string, { sheet: CSSStyleSheet; text: string | null }>>();
 
 /**
  * `<dash-graph>`: a plotly.js figure, as Dash's `dcc.Graph`. plotly.js is loaded on first
@@ -356,7 +360,7 @@ export class DashGraph extends DashElement {
     }
     if (this.status === 'loading' || !this.plotted) {
       const { width, height } = this.placeholderSize();
-      return html`<div part="placeholder" aria-busy="true" style="width:${width};height:${height}">
+      return html`<div part="placeholder" aria-busy="true" style=${styleMap({ width, height })}>
           ${this.status === 'loading' ? 'Loading graph…' : nothing}
         </div>
         <slot></slot>`;
@@ -547,10 +551,16 @@ export class DashGraph extends DashElement {
     emit<DashGraphErrorDetail>(this, 'dash-graph-error', { error: err });
   }
 
-  /** plotly.js puts its stylesheet in document.head (through CSSOM); a graph inside a shadow root needs a copy. */
+  /**
+   * plotly.js puts its stylesheet in document.head (through CSSOM); a graph inside a shadow root needs a
+   * copy. The copy is a constructable stylesheet (adoptedStyleSheets), not a <style> element: a strict
+   * Content-Security-Policy (`style-src` without 'unsafe-inline') allows it.
+   */
   private adoptPlotlyStyles(): void {
     const root = this.getRootNode();
     if (!(root instanceof ShadowRoot)) return;
+    let copies = plotlySheetCopies.get(root);
+    if (!copies) plotlySheetCopies.set(root, (copies = new Map()));
     document.head.querySelectorAll('style').forEach((style, i) => {
       let text = '';
       try {
@@ -560,13 +570,11 @@ export class DashGraph extends DashElement {
       }
       if (!style.id.startsWith('plotly.js') && !text.includes('js-plotly-plot')) return;
       const key = style.id || String(i);
-      let copy = [...root.querySelectorAll<HTMLStyleElement>('style[data-dash-graph-copy]')].find((s) => s.dataset.dashGraphCopy === key);
-      if (!copy) {
-        copy = document.createElement('style');
-        copy.dataset.dashGraphCopy = key;
-        root.prepend(copy);
-      }
-      if (copy.textContent !== text) copy.textContent = text;
+      let copy = copies.get(key);
+      if (!copy) copies.set(key, (copy = { sheet: new CSSStyleSheet(), text: null }));
+      if (copy.text !== text) copy.sheet.replaceSync((copy.text = text));
+      // First, like a <style> prepended: the page's own rules for the shadow root win over plotly's.
+      if (!root.adoptedStyleSheets.includes(copy.sheet)) root.adoptedStyleSheets = [copy.sheet, ...root.adoptedStyleSheets];
     });
   }
 

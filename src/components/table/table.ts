@@ -2,7 +2,7 @@ import { html, nothing, render, type PropertyValues, type TemplateResult } from 
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleMap } from '../../internal/style-map.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { jsonConverter } from '../../internal/converters.js';
 import { deepEqual } from '../../internal/deep-equal.js';
@@ -715,7 +715,7 @@ export class DashTable extends DashElement {
           aria-colcount=${controls + cols.length}
           aria-readonly=${anyEditable ? 'false' : 'true'}
           aria-multiselectable="true"
-          style="--_columns: ${template}; width: ${totalWidth}px"
+          style=${styleMap({ '--_columns': template, width: `${totalWidth}px` })}
           @keydown=${this.onGridKey}
           @focus=${this.onGridFocus}
         >
@@ -875,7 +875,7 @@ export class DashTable extends DashElement {
     }
     const height = Math.min(count * this.rowHeight, MAX_SCROLL_HEIGHT);
     // The window's rows are painted by paintWindow(), on every update and on every scroll.
-    return html`<div role="rowgroup" class="body" style="height: ${height}px"><div class="window" role="presentation"></div></div>`;
+    return html`<div role="rowgroup" class="body" style=${styleMap({ height: `${height}px` })}><div class="window" role="presentation"></div></div>`;
   }
 
   /** Renders the rows in view into the virtual body (a Lit render of its own: scrolling costs no element update). */
