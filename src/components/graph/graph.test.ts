@@ -161,7 +161,8 @@ describe('<dash-graph> drawing', () => {
 
   it('animates figure changes with Plotly.animate when animate is set', async () => {
     const el = await graph();
-    el.animate = true;
+    // As docs/graph.md shows for TypeScript: the class type does not declare `animate`.
+    Object.assign(el, { animate: true });
     el.animationOptions = { transition: { duration: 0 }, frame: { duration: 0, redraw: false } };
     const animate = spy('animate');
     const react = spy('react');
@@ -176,6 +177,55 @@ describe('<dash-graph> drawing', () => {
       animate.restore();
       react.restore();
     }
+  });
+});
+
+describe('<dash-graph> animate (property and attribute)', () => {
+  type WithAnimate = { animate: unknown };
+
+  it('is a boolean property, false by default, coerced, with a dash-prop-change', async () => {
+    const el = await graph();
+    const changes = collectPropChanges(el);
+    expect((el as unknown as WithAnimate).animate).to.equal(false);
+    (el as unknown as WithAnimate).animate = 1;
+    expect((el as unknown as WithAnimate).animate).to.equal(true);
+    await settle(el);
+    expect(changes).to.deep.include({ prop: 'animate', value: true, user: false });
+    (el as unknown as WithAnimate).animate = true;
+    await settle(el);
+    expect(changes.filter((c) => c.prop === 'animate')).to.have.length(1);
+  });
+
+  it('follows the animate attribute, and animates with it', async () => {
+    const el = await fixture<DashGraph>(html`<div style="width: 600px"><dash-graph animate .figure=${scatter()}></dash-graph></div>`).then(
+      (div) => div.querySelector('dash-graph')!,
+    );
+    await drawn(el);
+    expect((el as unknown as WithAnimate).animate).to.equal(true);
+    el.animationOptions = { transition: { duration: 0 }, frame: { duration: 0, redraw: false } };
+    const animate = spy('animate');
+    const react = spy('react');
+    try {
+      const next = scatter();
+      next.data[0].y = [4, 4, 4, 4];
+      el.figure = next;
+      await settle(el);
+      expect(animate.calls.length).to.equal(1);
+      el.removeAttribute('animate');
+      expect((el as unknown as WithAnimate).animate).to.equal(false);
+      el.figure = scatter();
+      await settle(el);
+      expect(animate.calls.length).to.equal(1);
+      expect(react.calls.length).to.equal(1);
+    } finally {
+      animate.restore();
+      react.restore();
+    }
+  });
+
+  it('is an own accessor of the element class, listed as a reactive property', () => {
+    expect(Object.getOwnPropertyDescriptor(DashGraph.prototype, 'animate')?.set).to.be.a('function');
+    expect(DashGraph.elementProperties.get('animate')).to.include({ attribute: 'animate', type: Boolean });
   });
 });
 

@@ -135,6 +135,13 @@ const plotlySheetCopies = new WeakMap<ShadowRoot, Map<string, { sheet: CSSStyleS
  * @cssprop --dash-graph-error-color - Text colour of the load-failure message.
  * @cssprop --dash-graph-error-border - Border colour of the load-failure message.
  *
+ * @attr {boolean} animate - Animate figure changes with `Plotly.animate` (when the number of traces
+ * stays the same): Dash's `animate` prop, default `false`, as the attribute and the `animate`
+ * property (which on this element replaces `Element.animate()`). The class type does not declare
+ * the property (it would clash with that method): from TypeScript write
+ * `Object.assign(graph, { animate: true })`, or set the attribute.
+ * @property {boolean} animate
+ *
  * @tagname dash-graph
  */
 export class DashGraph extends DashElement {
@@ -163,18 +170,23 @@ export class DashGraph extends DashElement {
   @property({ attribute: 'responsive', converter: jsonOrStringConverter })
   responsive: 'auto' | boolean = 'auto';
 
-  /**
-   * Animate figure changes with `Plotly.animate` (when the number of traces stays the same).
-   * Dash's boolean `animate` prop; on this element it replaces `Element.animate()`.
-   * @type {boolean}
-   */
-  @property({ type: Boolean, attribute: 'animate' })
-  // @ts-expect-error Dash's boolean prop shadows the Web Animations method of the same name.
-  override get animate(): Element['animate'] & boolean {
-    return this._animate as Element['animate'] & boolean;
-  }
-  override set animate(value: boolean) {
-    this._animate = Boolean(value);
+  // `animate` (Dash's boolean prop) is defined in the static block below, not as a class member: an
+  // `animate` accessor in the class would be emitted into graph.d.ts, where it conflicts with
+  // HTMLElement's animate() method (TS2423 for every consumer compiling without skipLibCheck). It is
+  // documented for the manifest by the @property/@attr tags above.
+  static {
+    Object.defineProperty(this.prototype, 'animate', {
+      get(this: DashGraph) {
+        return this._animate;
+      },
+      set(this: DashGraph, value: unknown) {
+        this._animate = Boolean(value);
+      },
+      configurable: true,
+      enumerable: true,
+    });
+    // Wraps the accessor above (Lit keeps a user-defined accessor and requests an update after it).
+    this.createProperty('animate', { type: Boolean, attribute: 'animate' });
   }
 
   /** Options for `Plotly.animate` (Dash's `animation_options`). */
