@@ -1,6 +1,7 @@
 // Loading plotly.js (SPEC §3.3), in a page of its own: nothing is loaded until a graph connects,
 // then the configured URL (DashGraph.plotlyUrl, else <meta name="dash-plotly-url">) is used once
 // per page; a failure is shown and reported; window.Plotly, when present, wins over everything.
+// The code that draws with plotly.js (graph-plot.ts) is loaded with it, never before.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../dash-graph.js';
 import { DashGraph } from './graph.js';
@@ -23,6 +24,10 @@ describe('<dash-graph> loading plotly.js', () => {
     expect(window.Plotly).to.equal(undefined);
     expect(plotlyScripts()).to.have.length(0);
     expect(plotlyBundles()).to.have.length(0);
+    // nor the code that draws with plotly.js (graph-plot, loaded with plotly.js)
+    const modules = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+    expect(modules.some((p) => p.includes('/graph/') && p.includes('graph.ts'))).to.be.true;
+    expect(modules.filter((p) => p.includes('graph-plot'))).to.deep.equal([]);
   });
 
   it('shows a clear message and fires dash-graph-error when plotly.js cannot be loaded', async () => {
@@ -71,6 +76,7 @@ describe('<dash-graph> loading plotly.js', () => {
     const scripts = plotlyScripts();
     expect(scripts).to.have.length(1);
     expect(scripts[0].src).to.contain('?from=meta');
+    expect(performance.getEntriesByType('resource').filter((e) => e.name.includes('graph-plot'))).to.have.length(1);
     expect(window.Plotly).to.exist;
     await waitUntil(() => !a.shadowRoot!.querySelector('[part=placeholder]'), 'placeholder stays');
     meta.remove();

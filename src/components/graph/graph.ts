@@ -6,6 +6,7 @@ import { deepEqual } from '../../internal/deep-equal.js';
 import { styleMap } from '../../internal/style-map.js';
 import { emit } from '../../internal/events.js';
 import { loadPlotly, type PlotlyApi } from './plotly-loader.js';
+import type { Amend, GraphPlot } from './graph-plot.js';
 import { graphStyles } from './graph.styles.js';
 
 type Obj = Record<string, unknown>;
@@ -21,39 +22,14 @@ export interface DashGraphErrorDetail {
   error: Error;
 }
 
-/** The element plotly.js draws into (plotly adds these to it). */
-interface GraphDiv extends HTMLDivElement {
-  on?(event: string, handler: (data: never) => void): void;
-  removeAllListeners?(): void;
-  data?: Obj[];
-  layout?: Obj;
-  _fullData?: Obj[];
-}
-
-type Amend = ['extendTraces' | 'prependTraces', unknown];
-
 const DEFAULT_ANIMATION = { frame: { redraw: false }, transition: { duration: 750, ease: 'cubic-in-out' } };
 const DEFAULT_HEIGHT = 450;
 
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+type PlotModule = typeof import('./graph-plot.js');
+/** graph-plot.js, once loaded (with plotly.js) for the first graph. */
+let plotModule: PlotModule | null = null;
 
-/**
- * Copies the containers of a figure (objects, arrays of objects) so plotly.js can write its
- * state into them (axis ranges, sizes) without touching the caller's objects, while arrays of
- * values are shared as they are: plotly.js compares them by reference, and never writes into them.
- */
-function cloneContainers<T>(value: T): T {
-  if (Array.isArray(value)) {
-    if (value.length === 0 || typeof value[0] !== 'object' || value[0] === null) return value;
-    return value.map(cloneContainers) as T;
-  }
-  if (isObject(value) && (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null)) {
-    const out: Obj = {};
-    for (const key of Object.keys(value)) out[key] = cloneContainers(value[key]);
-    return out as T;
-  }
-  return value;
-}
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Plain text of a plotly title (string, or `{text}`), with plotly's markup tags dropped. */
 function titleText(layout: unknown): string | null {
@@ -68,48 +44,6 @@ function titleText(layout: unknown): string | null {
     .trim();
   return text || null;
 }
-
-/**
- * Event data as Dash's dcc.Graph shapes it: each point keeps its plain fields (`curveNumber`,
- * `pointNumber`, `pointIndex`, `x`, `y`, `z`, `text` …) and `bbox`, `customdata` comes from the
- * trace, histogram `pointNumbers` pass through, and so do a selection's `range`/`lassoPoints`.
- */
-function shapePoints(gd: GraphDiv, eventData: unknown): Obj | null {
-  if (!isObject(eventData) || !Array.isArray(eventData.points)) return null;
-  const data = gd.data ?? [];
-  const points = eventData.points.map((full: Obj) => {
-    const point: Obj = {};
-    for (const key of Object.keys(full)) {
-      const v = full[key];
-      if (typeof v !== 'object' || v === null) point[key] = v;
-    }
-    if ('bbox' in full && full.bbox) point.bbox = { ...(full.bbox as Obj) };
-    const trace = typeof full.curveNumber === 'number' ? data[full.curveNumber] : undefined;
-    const custom = trace?.customdata;
-    if (Array.isArray(custom)) {
-      if (typeof full.pointNumber === 'number') point.customdata = custom[full.pointNumber];
-      else if (Array.isArray(full.pointNumbers)) point.customdata = full.pointNumbers.map((i: number) => custom[i]);
-    }
-    if (Array.isArray(full.pointNumbers)) point.pointNumbers = [...full.pointNumbers];
-    return point;
-  });
-  const out: Obj = { points };
-  if ('range' in eventData && eventData.range) out.range = eventData.range;
-  if ('lassoPoints' in eventData && eventData.lassoPoints) out.lassoPoints = eventData.lassoPoints;
-  return out;
-}
-
-/** A JSON-safe copy of relayout/restyle data (plotly reuses and mutates its event objects). */
-function plainCopy<T>(value: T): T {
-  try {
-    return structuredClone(value);
-  } catch {
-    return value;
-  }
-}
-
-/** Copies of plotly.js's stylesheets per shadow root holding a graph (see adoptPlotlyStyles). */
-const plotlySheetCopies = new WeakMap<ShadowRoot, Map<string, { sheet: CSSStyleSheet; text: string | null }>>();
 
 /**
  * `<dash-graph>`: a plotly.js figure, as Dash's `dcc.Graph`. plotly.js is loaded on first
@@ -251,19 +185,16 @@ export class DashGraph extends DashElement {
   private _extendData: unknown = null;
   private _prependData: unknown = null;
   private readonly internals: ElementInternals;
-  private readonly plotDiv: GraphDiv;
+  private readonly plotDiv: HTMLDivElement;
   private plotly: PlotlyApi | null = null;
+  /** What is drawn with plotly.js (graph-plot.ts, loaded with plotly.js); one per connection. */
+  private plot: GraphPlot | null = null;
   /** Bumped on connect/disconnect: queued work of an earlier connection does nothing. */
   private generation = 0;
   private ops: Promise<void> = Promise.resolve();
   private plotted = false;
   private needsPlot = false;
-  private eventsBound = false;
   private amends: Amend[] = [];
-  /** The figure last drawn (the caller's object, never written to). */
-  private drawnFigure: Figure | null = null;
-  private drawnSize: { width?: number; height?: number } = {};
-  private ownRelayout = false;
   private resizeObserver: ResizeObserver | null = null;
 
   constructor() {
@@ -304,18 +235,16 @@ export class DashGraph extends DashElement {
     if (this.plotDiv.parentNode !== this) this.append(this.plotDiv);
     this.needsPlot = true;
     this.plotly = window.Plotly ?? this.plotly;
-    if (this.plotly) {
-      this.status = 'ready';
-      this.requestPlot();
+    if (this.plotly && plotModule) {
+      this.startPlot(this.plotly, plotModule);
     } else {
       this.status = 'loading';
       const generation = this.generation;
-      loadPlotly(DashGraph.plotlyUrl).then(
-        (plotly) => {
-          if (generation !== this.generation) return;
-          this.plotly = plotly;
-          this.status = 'ready';
-          this.requestPlot();
+      // plotly.js and the code that draws with it (graph-plot.js, a lazy chunk in the CDN build), together.
+      Promise.all([this.plotly ?? loadPlotly(DashGraph.plotlyUrl), import('./graph-plot.js')]).then(
+        ([plotly, module]) => {
+          plotModule = module;
+          if (generation === this.generation) this.startPlot(plotly, module);
         },
         (error: unknown) => {
           if (generation !== this.generation) return;
@@ -337,18 +266,13 @@ export class DashGraph extends DashElement {
     this.resizeObserver?.disconnect();
     this.resizeObserver = null;
     this.ops = Promise.resolve();
-    if (this.plotted || this.eventsBound) {
-      try {
-        this.plotDiv.removeAllListeners?.();
-        this.plotly?.purge(this.plotDiv);
-      } catch (error) {
-        console.warn(`${this.describe()}: purge failed`, error);
-      }
+    try {
+      this.plot?.purge();
+    } catch (error) {
+      console.warn(`${this.describe()}: purge failed`, error);
     }
+    this.plot = null;
     this.plotted = false;
-    this.eventsBound = false;
-    this.drawnFigure = null;
-    this.drawnSize = {};
     this.amends = [];
   }
 
@@ -356,7 +280,7 @@ export class DashGraph extends DashElement {
     super.updated(changed);
     if (!this.isConnected) return;
     if (changed.has('figure') || changed.has('config') || changed.has('responsive')) {
-      if (changed.has('config') || changed.has('responsive') || !deepEqual(this.figure, this.drawnFigure)) {
+      if (changed.has('config') || changed.has('responsive') || !deepEqual(this.figure, this.plot?.drawnFigure ?? null)) {
         this.needsPlot = true;
         this.requestPlot();
       }
@@ -447,21 +371,21 @@ export class DashGraph extends DashElement {
       return;
     }
     if (!this.plotted || this.responsive === false) return;
-    this.run(async () => {
-      if (!this.plotted || !this.plotly) return;
-      const size = this.sizeFor(isObject(this.figure?.layout) ? this.figure.layout : {});
-      if (size.width === this.drawnSize.width && size.height === this.drawnSize.height) return;
-      this.drawnSize = size;
-      this.ownRelayout = true;
-      try {
-        await this.plotly.relayout(this.plotDiv, { width: size.width, height: size.height });
-      } finally {
-        this.ownRelayout = false;
-      }
-    });
+    this.run(() => (this.plotted ? this.plot?.resize() : undefined));
   }
 
-  // ————— drawing —————
+  // ————— drawing (graph-plot.ts does the plotly.js work) —————
+
+  private startPlot(plotly: PlotlyApi, module: PlotModule): void {
+    this.plotly = plotly;
+    this.plot = new module.GraphPlot(plotly, this.plotDiv, this, {
+      animated: () => this._animate,
+      sizeFor: (layout) => this.sizeFor(layout),
+      setByUser: (prop, value) => this.setByUser(prop, value as never),
+    });
+    this.status = 'ready';
+    this.requestPlot();
+  }
 
   /** Runs plotly work one call at a time, in order; work queued before a disconnect is dropped. */
   private run(task: () => Promise<void> | void): void {
@@ -472,88 +396,17 @@ export class DashGraph extends DashElement {
   }
 
   private requestPlot(): void {
-    if (!this.plotly || !this.isConnected) return;
+    if (!this.plot || !this.isConnected) return;
     this.run(async () => {
       await super.getUpdateComplete(); // the slot that shows the plot div must be rendered before plotly measures text
-      if (!this.needsPlot || !this.isShown()) return; // a hidden graph is drawn when it is shown
+      if (!this.needsPlot || !this.isShown() || !this.plot) return; // a hidden graph is drawn when it is shown
       this.needsPlot = false;
-      await this.draw();
+      await this.plot.draw();
+      if (!this.plotted) {
+        this.plotted = true;
+        this.requestUpdate();
+      }
       await this.applyAmends();
-    });
-  }
-
-  private validFigure(): { data: Obj[]; layout: Obj; frames: Obj[] | undefined } {
-    let figure: unknown = this.figure;
-    if (figure === null || figure === undefined) figure = {};
-    if (!isObject(figure)) {
-      this.warnOnce('figure-type', `figure must be an object {data, layout}, got ${Array.isArray(figure) ? 'an array' : typeof figure}; keeping the last figure`);
-      figure = this.drawnFigure ?? {};
-    }
-    const fig = figure as Obj;
-    let data = fig.data ?? [];
-    if (!Array.isArray(data)) {
-      this.warnOnce('data-type', 'figure.data must be an array of traces; drawing no traces');
-      data = [];
-    }
-    const traces = (data as unknown[]).filter((trace, i) => {
-      if (isObject(trace)) return true;
-      this.warnOnce(`trace-${i}`, `figure.data[${i}] is not a trace object; skipped`);
-      return false;
-    }) as Obj[];
-    let layout = fig.layout ?? {};
-    if (!isObject(layout)) {
-      this.warnOnce('layout-type', 'figure.layout must be an object; using an empty layout');
-      layout = {};
-    }
-    const frames = Array.isArray(fig.frames) ? (fig.frames as Obj[]) : undefined;
-    return { data: traces, layout: layout as Obj, frames };
-  }
-
-  private async draw(): Promise<void> {
-    const plotly = this.plotly!;
-    const gd = this.plotDiv;
-    const source = this.figure;
-    const { data, layout, frames } = this.validFigure();
-    const figure = {
-      data: cloneContainers(data),
-      layout: cloneContainers(layout),
-      frames: frames ? cloneContainers(frames) : undefined,
-    };
-    const size = this.sizeFor(layout);
-    if (size.width !== undefined) figure.layout.width = size.width;
-    if (size.height !== undefined) figure.layout.height = size.height;
-    if (size.width !== undefined || size.height !== undefined) figure.layout.autosize = false;
-    // <dash-graph> follows its container itself; plotly's own window-resize handler would fight it.
-    const config = { ...(isObject(this.config) ? this.config : {}), responsive: false };
-
-    if (this._animate && this.plotted && (gd.data?.length ?? -1) === figure.data.length) {
-      if (figure.frames) {
-        await plotly.deleteFrames(gd);
-        await plotly.addFrames(gd, figure.frames);
-      }
-      await plotly.animate(gd, figure, this.animationOptions);
-    } else {
-      await plotly.react(gd, { ...figure, config });
-    }
-    this.drawnFigure = isObject(source) ? source : this.drawnFigure;
-    this.drawnSize = size;
-    this.checkTraceTypes(data);
-    if (!this.eventsBound) this.bindEvents();
-    this.adoptPlotlyStyles();
-    if (!this.plotted) {
-      this.plotted = true;
-      this.requestUpdate();
-    }
-  }
-
-  private checkTraceTypes(data: Obj[]): void {
-    const full = this.plotDiv._fullData ?? [];
-    data.forEach((trace, i) => {
-      if (typeof trace.type !== 'string') return;
-      const drawn = full.find((t) => t.index === i);
-      if (drawn && drawn.type !== trace.type) {
-        this.warnOnce(`trace-type-${trace.type}`, `figure.data[${i}] has unknown trace type "${trace.type}"; plotly.js drew it as "${String(drawn.type)}"`);
-      }
     });
   }
 
@@ -561,33 +414,6 @@ export class DashGraph extends DashElement {
     const err = error instanceof Error ? error : new Error(String(error));
     console.warn(`${this.describe()}: plotly.js could not draw the figure: ${err.message}`);
     emit<DashGraphErrorDetail>(this, 'dash-graph-error', { error: err });
-  }
-
-  /**
-   * plotly.js puts its stylesheet in document.head (through CSSOM); a graph inside a shadow root needs a
-   * copy. The copy is a constructable stylesheet (adoptedStyleSheets), not a <style> element: a strict
-   * Content-Security-Policy (`style-src` without 'unsafe-inline') allows it.
-   */
-  private adoptPlotlyStyles(): void {
-    const root = this.getRootNode();
-    if (!(root instanceof ShadowRoot)) return;
-    let copies = plotlySheetCopies.get(root);
-    if (!copies) plotlySheetCopies.set(root, (copies = new Map()));
-    document.head.querySelectorAll('style').forEach((style, i) => {
-      let text = '';
-      try {
-        text = [...(style.sheet?.cssRules ?? [])].map((rule) => rule.cssText).join('\n');
-      } catch {
-        return;
-      }
-      if (!style.id.startsWith('plotly.js') && !text.includes('js-plotly-plot')) return;
-      const key = style.id || String(i);
-      let copy = copies.get(key);
-      if (!copy) copies.set(key, (copy = { sheet: new CSSStyleSheet(), text: null }));
-      if (copy.text !== text) copy.sheet.replaceSync((copy.text = text));
-      // First, like a <style> prepended: the page's own rules for the shadow root win over plotly's.
-      if (!root.adoptedStyleSheets.includes(copy.sheet)) root.adoptedStyleSheets = [copy.sheet, ...root.adoptedStyleSheets];
-    });
   }
 
   private updateName(): void {
@@ -602,79 +428,8 @@ export class DashGraph extends DashElement {
     this.requestUpdate();
   }
 
-  /** `update`, `[update, indices, maxPoints]`, or a list of those → a list of tuples. */
-  private normalizeAmend(value: unknown): Array<[Obj, number[] | undefined, unknown]> | null {
-    if (isObject(value)) return [[value, undefined, undefined]];
-    if (!Array.isArray(value) || value.length === 0) return null;
-    if (isObject(value[0])) return [[value[0], value[1] as number[] | undefined, value[2]]];
-    if (Array.isArray(value[0])) {
-      const list = value.map((item) => this.normalizeAmend(item));
-      return list.every(Boolean) ? list.flatMap((item) => item!) : null;
-    }
-    return null;
-  }
-
   private async applyAmends(): Promise<void> {
-    if (!this.plotted || !this.plotly) return;
-    const gd = this.plotDiv;
-    for (const [fn, value] of this.amends.splice(0)) {
-      const prop = fn === 'extendTraces' ? 'extendData' : 'prependData';
-      const tuples = this.normalizeAmend(value);
-      if (!tuples) {
-        this.warnOnce(`${prop}-shape`, `${prop} must be [update, traceIndices, maxPoints] (or an update object); ignored`);
-        continue;
-      }
-      for (const [update, given, maxPoints] of tuples) {
-        const count = gd.data?.length ?? 0;
-        const first = update[Object.keys(update)[0]];
-        const indices = given ?? (Array.isArray(first) ? first.map((_, i) => i) : []);
-        const bad = Array.isArray(indices) ? indices.find((i) => !Number.isInteger(i) || i >= count || i < -count) : 'none';
-        if (!Array.isArray(indices) || bad !== undefined) {
-          this.warnOnce(`${prop}-trace-${String(bad)}`, `${prop} names trace ${JSON.stringify(bad)}, but the figure has ${count} trace(s); ignored`);
-          continue;
-        }
-        try {
-          await this.plotly[fn](gd, update, indices, maxPoints ?? undefined);
-        } catch (error) {
-          this.warnOnce(`${prop}-failed-${String(error)}`, `${prop} could not be applied: ${error instanceof Error ? error.message : String(error)}`);
-        }
-      }
-    }
-  }
-
-  // ————— events —————
-
-  private bindEvents(): void {
-    const gd = this.plotDiv;
-    if (!gd.on) return;
-    this.eventsBound = true;
-    gd.on('plotly_click', (e: unknown) => {
-      const data = shapePoints(gd, e);
-      if (data) this.setByUser('clickData', { ...data, timestamp: Date.now() });
-    });
-    gd.on('plotly_hover', (e: unknown) => {
-      const data = shapePoints(gd, e);
-      if (data) this.setByUser('hoverData', data);
-    });
-    gd.on('plotly_unhover', () => {
-      if (this.clearOnUnhover) this.setByUser('hoverData', null);
-    });
-    gd.on('plotly_selected', (e: unknown) => {
-      const data = shapePoints(gd, e);
-      if (data) this.setByUser('selectedData', data);
-    });
-    gd.on('plotly_deselect', () => this.setByUser('selectedData', null));
-    gd.on('plotly_relayout', (e: unknown) => {
-      if (!this.ownRelayout && isObject(e)) this.setByUser('relayoutData', plainCopy(e));
-    });
-    gd.on('plotly_restyle', (e: unknown) => {
-      if (Array.isArray(e)) this.setByUser('restyleData', plainCopy(e));
-    });
-    gd.on('plotly_clickannotation', (e: unknown) => {
-      if (!isObject(e)) return;
-      const { event: _event, fullAnnotation: _full, ...rest } = e;
-      this.setByUser('clickAnnotationData', plainCopy(rest));
-    });
+    if (this.plotted && this.plot) await this.plot.amend(this.amends.splice(0));
   }
 }
 
