@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildCsv, buildTsv, csvChunks, csvField, neutralizeFormula, parseTsv } from '../../src/components/table/table-io.js';
-import { columnFormatter } from '../../src/components/table/table-format.js';
+import { columnFormatter, loadSpecifierFormats, specifierFormatsPending } from '../../src/components/table/table-format.js';
 import { coerceEdit } from '../../src/components/table/table-edit.js';
 import { compileConditions, matchesCell, matchesHeader, toStyle } from '../../src/components/table/table-style.js';
 import type { TableColumn } from '../../src/components/table/table-model.js';
@@ -85,7 +85,24 @@ describe('clipboard TSV', () => {
 describe('column formats', () => {
   const fmt = (type: TableColumn['type'], format: unknown) => columnFormatter(col('x', type, { format }), noWarn);
 
-  it('d3-format specifiers with Dash defaults (ASCII minus, $ currency)', () => {
+  // First in this file to use a specifier: d3-format is not loaded yet.
+  it('d3-format loads only for a specifier, once; values show unformatted (nully applied) until then', async () => {
+    assert.equal(specifierFormatsPending([col('p', 'numeric', { format: { locale: 'en-US', options: { style: 'percent' } } }), col('t', 'text')]), null);
+    const before = fmt('numeric', { specifier: ',.2f', nully: 'N/A' })!;
+    assert.equal(before(1234.5), '1234.5');
+    assert.equal(before(null), 'N/A');
+    const pending = specifierFormatsPending([col('t', 'text'), col('x', 'numeric', { format: { specifier: ',.2f' } })]);
+    assert.ok(pending instanceof Promise);
+    assert.equal(specifierFormatsPending([col('y', 'numeric', { format: { specifier: '.1%' } })]), pending, 'one shared load');
+    assert.equal(loadSpecifierFormats(), pending);
+    await pending;
+    assert.equal(specifierFormatsPending([col('x', 'numeric', { format: { specifier: ',.2f' } })]), null);
+    assert.equal(before(1234.5), '1234.5', 'a formatter made before the load stays as it was: the table makes new ones');
+    assert.equal(fmt('numeric', { specifier: ',.2f', nully: 'N/A' })!(1234.5), '1,234.50');
+  });
+
+  it('d3-format specifiers with Dash defaults (ASCII minus, $ currency)', async () => {
+    await loadSpecifierFormats();
     assert.equal(fmt('numeric', { specifier: '.2f' })!(3.14159), '3.14');
     assert.equal(fmt('numeric', { specifier: ',.0f' })!(1234567.8), '1,234,568');
     assert.equal(fmt('numeric', { specifier: '.1%' })!(0.256), '25.6%');
@@ -93,12 +110,14 @@ describe('column formats', () => {
     assert.equal(fmt('numeric', { specifier: '.3s' })!(1500), '1.50k');
   });
 
-  it("Dash's locale object: symbol, decimal and group", () => {
+  it("Dash's locale object: symbol, decimal and group", async () => {
+    await loadSpecifierFormats();
     const f = fmt('numeric', { specifier: '$,.2f', locale: { symbol: ['', ' €'], decimal: ',', group: '.' } })!;
     assert.equal(f(1234.5), '1.234,50 €');
   });
 
-  it('shows non-numbers as text and blanks as nully', () => {
+  it('shows non-numbers as text and blanks as nully', async () => {
+    await loadSpecifierFormats();
     const f = fmt('numeric', { specifier: '.1f', nully: 'N/A' })!;
     assert.equal(f('n/a text'), 'n/a text');
     assert.equal(f(null), 'N/A');
@@ -120,7 +139,8 @@ describe('column formats', () => {
     assert.equal(f(null), '');
   });
 
-  it('reports invalid formats once and falls back to raw values', () => {
+  it('reports invalid formats once and falls back to raw values', async () => {
+    await loadSpecifierFormats();
     const warnings: string[] = [];
     const warn = (_k: string, m: string) => warnings.push(m);
     assert.equal(columnFormatter(col('x', 'numeric', { format: { specifier: 'not a spec!!' } }), warn), null);

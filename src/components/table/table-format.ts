@@ -3,7 +3,8 @@
  *
  * - Dash's `{specifier, locale?, nully?, prefix?}`: numbers through d3-format (`'.2f'`, `',.0f'`,
  *   `'.1%'`, `'$,.2f'` …), with Dash's locale object (`{symbol, decimal, group, grouping,
- *   numerals, percent}`) and Dash's ASCII minus sign.
+ *   numerals, percent}`) and Dash's ASCII minus sign. d3-format is loaded on first use
+ *   (`specifierFormatsPending`); values show unformatted until then.
  * - `{locale, options}`: numbers through `Intl.NumberFormat(locale, options)` (percent, currency,
  *   fixed decimals); in a `datetime` column, dates through `Intl.DateTimeFormat` (in UTC unless
  *   `options.timeZone` says otherwise, so a date-only value shows the date it names).
@@ -11,35 +12,47 @@
  * Only numbers are number-formatted (Dash's rule); other values show as text. `nully` replaces
  * blank cells (null, missing, '', NaN).
  */
-import { formatLocale, type FormatLocaleDefinition } from 'd3-format';
 import { cellText, dateKey, type TableColumn, type Warn } from './table-model.js';
 
 export type CellFormatter = (value: unknown) => string;
 
 const isBlank = (v: unknown) => v === null || v === undefined || v === '' || (typeof v === 'number' && Number.isNaN(v));
 
-/** Dash's default d3 locale (it uses an ASCII minus, as d3-format 1 did). */
-const DASH_LOCALE: FormatLocaleDefinition = {
-  decimal: '.',
-  thousands: ',',
-  grouping: [3],
-  currency: ['$', ''],
-  minus: '-',
+type D3Part = typeof import('./table-format-d3.js');
+/** table-format-d3.js (with d3-format), once loaded. */
+let d3: D3Part | null = null;
+let loading: Promise<void> | null = null;
+
+const specifierOf = (column: TableColumn): string | null => {
+  const format = column.source.format as unknown;
+  const specifier = format && typeof format === 'object' ? (format as Record<string, unknown>).specifier : null;
+  return typeof specifier === 'string' && specifier !== '' ? specifier : null;
 };
 
-function d3Locale(locale: unknown): FormatLocaleDefinition {
-  if (!locale || typeof locale !== 'object') return DASH_LOCALE;
-  const l = locale as Record<string, unknown>;
-  const symbol = Array.isArray(l.symbol) ? [String(l.symbol[0] ?? ''), String(l.symbol[1] ?? '')] as [string, string] : DASH_LOCALE.currency;
-  return {
-    decimal: typeof l.decimal === 'string' ? l.decimal : '.',
-    thousands: typeof l.group === 'string' ? l.group : ',',
-    grouping: Array.isArray(l.grouping) ? l.grouping.map(Number) : [3],
-    currency: symbol,
-    numerals: Array.isArray(l.numerals) ? l.numerals.map(String) : undefined,
-    percent: typeof l.percent === 'string' ? l.percent : undefined,
-    minus: '-',
-  };
+/**
+ * Loads d3-format for `specifier` formats, once per page (a failed load is tried again on the next
+ * call). Until it has loaded, `columnFormatter` shows such columns' values unformatted.
+ */
+export function loadSpecifierFormats(): Promise<void> {
+  loading ??= import('./table-format-d3.js').then(
+    (module) => {
+      d3 = module;
+    },
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/**
+ * When some column has a `format.specifier` and d3-format is not loaded yet: starts loading it and
+ * returns the (shared) promise; the columns' formatters are to be made again once it resolves.
+ * Otherwise null.
+ */
+export function specifierFormatsPending(columns: TableColumn[]): Promise<void> | null {
+  return d3 || !columns.some(specifierOf) ? null : loadSpecifierFormats();
 }
 
 /** The column's formatter, or null when it has no (usable) format: cells then show `cellText`. */
@@ -54,11 +67,12 @@ export function columnFormatter(column: TableColumn, warn: Warn): CellFormatter 
   const nully = f.nully === undefined ? '' : cellText(f.nully);
   let inner: ((value: unknown) => string | null) | null = null;
   try {
-    if (typeof f.specifier === 'string' && f.specifier !== '') {
-      const loc = formatLocale(d3Locale(f.locale));
-      const prefix = typeof f.prefix === 'number' ? f.prefix : null;
-      const fmt = prefix !== null ? loc.formatPrefix(f.specifier, prefix) : loc.format(f.specifier);
-      inner = (v) => (typeof v === 'number' ? fmt(v) : null);
+    const specifier = specifierOf(column);
+    if (specifier !== null) {
+      // Unformatted (but `nully`) until d3-format has loaded: see specifierFormatsPending.
+      const fmt = d3?.specifierFormatter(specifier, f.locale, f.prefix);
+      if (fmt) inner = (v) => (typeof v === 'number' ? fmt(v) : null);
+      else return (value) => (isBlank(value) ? nully : cellText(value));
     } else if (f.options !== undefined || typeof f.locale === 'string' || Array.isArray(f.locale)) {
       const locale = typeof f.locale === 'string' || Array.isArray(f.locale) ? (f.locale as string | string[]) : undefined;
       const options = f.options && typeof f.options === 'object' ? (f.options as Record<string, unknown>) : {};

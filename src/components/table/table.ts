@@ -15,7 +15,7 @@ import {
 } from '../../table/query/index.js';
 import { tableStyles } from './table.styles.js';
 import { csvChunks, parseTsv, tsvLine } from './table-io.js';
-import { columnFormatter, type CellFormatter } from './table-format.js';
+import { columnFormatter, specifierFormatsPending, type CellFormatter } from './table-format.js';
 import { coerceEdit, editText } from './table-edit.js';
 import {
   compileConditions,
@@ -295,6 +295,8 @@ export class DashTable extends DashElement {
   private selectedSet: Set<number> = new Set();
   private selectedSource: unknown = null;
   private formatters = new Map<string, CellFormatter | null>();
+  /** d3-format on its way for a column's `format.specifier` (the cells show raw values meanwhile). */
+  private formatsLoading: Promise<void> | null = null;
   private dataBase = new Map<string, StyleObject>();
   private dataConds = new Map<string, Condition[]>();
   private headerStyles = new Map<string, StyleObject>();
@@ -352,7 +354,34 @@ export class DashTable extends DashElement {
   }
 
   // ------------------------------------------------------------------------------------------
+  /** Resolves once Lit has rendered and the number formats the columns ask for have been applied. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.formatsLoading || this.isUpdatePending) {
+      await this.formatsLoading;
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
+
   // Derived state
+
+  /** The columns' formatters; again once d3-format has loaded, when a column's `format.specifier` needs it. */
+  private makeFormatters(): void {
+    const warn = (k: string, m: string) => this.warnOnce(k, m);
+    const cols = this.cols;
+    this.formatters = new Map(cols.map((c) => [c.id, columnFormatter(c, warn)]));
+    const pending = specifierFormatsPending(cols);
+    const loading = (this.formatsLoading = pending?.then(
+      () => {
+        if (this.cols === cols) this.makeFormatters();
+        this.requestUpdate();
+      },
+      (error: unknown) => this.warnOnce('format-load', `d3-format could not be loaded (${String(error)}); number formats show raw values`),
+    ).finally(() => {
+      if (this.formatsLoading === loading) this.formatsLoading = null;
+    }) ?? null);
+  }
 
   protected override willUpdate(changed: PropertyValues): void {
     const warn = (k: string, m: string) => this.warnOnce(k, m);
@@ -367,7 +396,7 @@ export class DashTable extends DashElement {
       this.shown = this.cols.filter((c) => !hidden.has(c.id));
       checkColumnsAgainstRows(this.cols, this.rows, warn);
       this.measureColumns();
-      this.formatters = new Map(this.cols.map((c) => [c.id, columnFormatter(c, warn)]));
+      this.makeFormatters();
     }
     const styleProps = ['styleCell', 'styleHeader', 'styleData', 'styleCellConditional', 'styleHeaderConditional', 'styleDataConditional', 'editable'];
     if (colsChanged || styleProps.some((p) => changed.has(p))) this.compileStyles();
