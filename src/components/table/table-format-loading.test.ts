@@ -2,7 +2,7 @@
 // once for every table, showing the raw values until it has come and the formatted ones after.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../dash-table.js';
-import type { DashTable } from './table.js';
+import type { DashTable, DashTableColumn } from './table.js';
 
 const bodyTexts = (el: DashTable) =>
   [...el.shadowRoot!.querySelectorAll('.body [role=row]')].map((r) => [...r.querySelectorAll('[part=cell]')].map((c) => c.textContent ?? ''));
@@ -23,7 +23,7 @@ describe('<dash-table> loading d3-format', () => {
   });
 
   it('shows raw values until d3-format has loaded, then the formatted ones; one load for every table', async () => {
-    const columns = [
+    const columns: DashTableColumn[] = [
       { id: 'n', name: 'N', type: 'numeric', format: { specifier: ',.2f' } },
       { id: 'm', name: 'M', type: 'numeric', format: { specifier: '.1f', nully: '—' } },
     ];
