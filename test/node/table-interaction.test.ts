@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildCsv, buildTsv, csvChunks, csvField, neutralizeFormula, parseTsv } from '../../src/components/table/table-io.js';
+import { buildCsv, buildTsv, csvChunks, csvField, neutralizeFormula } from '../../src/components/table/table-io.js';
+import { parseTsv, planPaste } from '../../src/components/table/table-paste.js';
 import { columnFormatter, loadSpecifierFormats, specifierFormatsPending } from '../../src/components/table/table-format.js';
 import { coerceEdit } from '../../src/components/table/table-edit.js';
 import { compileConditions, matchesCell, matchesHeader, toStyle } from '../../src/components/table/table-style.js';
@@ -147,6 +148,31 @@ describe('column formats', () => {
     assert.equal(columnFormatter(col('y', 'numeric', { format: { locale: 'en', options: { style: 'currency' } } }), warn), null);
     assert.equal(warnings.length, 2);
     assert.equal(columnFormatter(col('z', 'numeric'), warn), null);
+  });
+});
+
+describe('paste plan', () => {
+  const columns = [col('name', 'text'), col('age', 'numeric'), col('id', 'text', { editable: false })];
+  const target = { p0: 1, c0: 0, columns, rows: [10, 11, 12], headers: null, isEditable: (c: TableColumn) => c.source.editable !== false };
+
+  it('coerces each value by its column, skips read-only columns and values that do not fit', () => {
+    const plan = planPaste('Bo\t41\tx\nCy\tforty', target);
+    assert.deepEqual(
+      plan.edits.map((e) => [e.row, e.col.id, e.value]),
+      [
+        [11, 'name', 'Bo'],
+        [11, 'age', 41],
+        [12, 'name', 'Cy'],
+      ],
+    );
+    assert.deepEqual(plan.rejected, ['"forty" in "age"']);
+    assert.deepEqual([plan.lastP, plan.lastC, plan.overflow], [2, 2, false]);
+  });
+
+  it('drops rows beyond the page and columns beyond the last; skips a header line of column names', () => {
+    const plan = planPaste('Name\tAge\nA\t1\t2\t3\nB\t2\nC\t3', { ...target, headers: ['Name', 'Age'] });
+    assert.deepEqual(plan.edits.map((e) => [e.row, e.value]), [[11, 'A'], [11, 1], [12, 'B'], [12, 2]]);
+    assert.deepEqual([plan.lastP, plan.lastC, plan.overflow], [2, 2, true]);
   });
 });
 

@@ -1,6 +1,7 @@
 /**
- * Text in and out of `<dash-table>`, DOM-free: RFC 4180 CSV for export, and the tab-separated
- * text spreadsheets put on the clipboard (Excel/Sheets quoting) for copy and paste.
+ * Text out of `<dash-table>`, DOM-free: RFC 4180 CSV for export, and the tab-separated text
+ * spreadsheets put on the clipboard (Excel/Sheets quoting) for copy. Paste reads that text with
+ * `parseTsv` (table-paste.ts, loaded on the first paste).
  */
 import { cellText, type Row } from './table-model.js';
 
@@ -88,69 +89,4 @@ export function tsvLine(row: readonly string[]): string {
     line += needsQuotes(t, 9) ? `"${t.replace(/"/g, '""')}"` : t;
   }
   return line;
-}
-
-/**
- * Clipboard text → rows of cells. Understands what spreadsheets write: tabs and newlines (LF or
- * CRLF), quoted cells holding tabs, newlines or doubled quotes; a trailing newline ends the
- * last row rather than adding an empty one.
- */
-export function parseTsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let i = 0;
-  const n = text.length;
-  let atCellStart = true;
-  while (i < n) {
-    const ch = text[i];
-    if (atCellStart && ch === '"') {
-      // A quoted cell only when the closing quote ends the cell; otherwise the quote is text.
-      let j = i + 1;
-      let value = '';
-      let closed = false;
-      while (j < n) {
-        if (text[j] === '"') {
-          if (text[j + 1] === '"') {
-            value += '"';
-            j += 2;
-            continue;
-          }
-          closed = true;
-          j++;
-          break;
-        }
-        value += text[j++];
-      }
-      const next = text[j];
-      if (closed && (j >= n || next === '\t' || next === '\n' || next === '\r')) {
-        cell = value;
-        i = j;
-        atCellStart = false;
-        continue;
-      }
-    }
-    atCellStart = false;
-    if (ch === '\t') {
-      row.push(cell);
-      cell = '';
-      atCellStart = true;
-      i++;
-    } else if (ch === '\n' || ch === '\r') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      atCellStart = true;
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-    } else {
-      cell += ch;
-      i++;
-    }
-  }
-  if (!atCellStart || cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
 }

@@ -6,15 +6,10 @@ import { styleMap } from '../../internal/style-map.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { jsonConverter } from '../../internal/converters.js';
 import { deepEqual } from '../../internal/deep-equal.js';
-import {
-  combineColumnQueries,
-  compileFilter,
-  parseColumnFilter,
-  parseFilterQuery,
-  splitColumnQueries,
-} from '../../table/query/index.js';
+import { parseFilterQuery } from '../../table/query/parser.js';
+import { compileFilter } from '../../table/query/evaluate.js';
 import { tableStyles } from './table.styles.js';
-import { csvChunks, parseTsv, tsvLine } from './table-io.js';
+import { csvChunks, tsvLine } from './table-io.js';
 import { columnFormatter, specifierFormatsPending, type CellFormatter } from './table-format.js';
 import { coerceEdit, editText } from './table-edit.js';
 import {
@@ -295,8 +290,8 @@ export class DashTable extends DashElement {
   private selectedSet: Set<number> = new Set();
   private selectedSource: unknown = null;
   private formatters = new Map<string, CellFormatter | null>();
-  /** d3-format on its way for a column's `format.specifier` (the cells show raw values meanwhile). */
-  private formatsLoading: Promise<void> | null = null;
+  /** Code loaded on first use and the work waiting for it (d3-format, the filter boxes' language): updateComplete waits for them. */
+  private loads = new Set<Promise<void>>();
   private dataBase = new Map<string, StyleObject>();
   private dataConds = new Map<string, Condition[]>();
   private headerStyles = new Map<string, StyleObject>();
@@ -354,11 +349,11 @@ export class DashTable extends DashElement {
   }
 
   // ------------------------------------------------------------------------------------------
-  /** Resolves once Lit has rendered and the number formats the columns ask for have been applied. */
+  /** Resolves once Lit has rendered, and the code loaded on first use (number formats, filter boxes) has been applied. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    while (this.formatsLoading || this.isUpdatePending) {
-      await this.formatsLoading;
+    while (this.loads.size || this.isUpdatePending) {
+      await Promise.all(this.loads);
       result = await super.getUpdateComplete();
     }
     return result;
@@ -372,15 +367,33 @@ export class DashTable extends DashElement {
     const cols = this.cols;
     this.formatters = new Map(cols.map((c) => [c.id, columnFormatter(c, warn)]));
     const pending = specifierFormatsPending(cols);
-    const loading = (this.formatsLoading = pending?.then(
-      () => {
-        if (this.cols === cols) this.makeFormatters();
-        this.requestUpdate();
-      },
-      (error: unknown) => this.warnOnce('format-load', `d3-format could not be loaded (${String(error)}); number formats show raw values`),
-    ).finally(() => {
-      if (this.formatsLoading === loading) this.formatsLoading = null;
-    }) ?? null);
+    if (pending) {
+      this.track(
+        pending.then(
+          () => {
+            if (this.cols === cols) this.makeFormatters();
+            this.requestUpdate();
+          },
+          (error: unknown) => this.warnOnce('format-load', `d3-format could not be loaded (${String(error)}); number formats show raw values`),
+        ),
+      );
+    }
+  }
+
+  /** Work waiting for lazily loaded code (it handles its own errors): updateComplete waits for it. */
+  private track(work: Promise<void>): void {
+    const done: Promise<void> = work.finally(() => this.loads.delete(done));
+    this.loads.add(done);
+  }
+
+  /** Runs `task` with the filter boxes' language: now when it is loaded, else once it is. */
+  private withColumnQueries(task: (q: ColumnQueries) => void): void {
+    if (columnQueries) return task(columnQueries);
+    this.track(
+      loadColumnQueries().then(task, (error: unknown) => {
+        this.warnOnce('filter-load', `the filter boxes could not be loaded (${String(error)})`);
+      }),
+    );
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -402,6 +415,8 @@ export class DashTable extends DashElement {
     if (colsChanged || styleProps.some((p) => changed.has(p))) this.compileStyles();
     if (changed.has('sortBy')) this.sort = normalizeSortBy(this.sortBy, warn);
     if (changed.has('filterQuery') || changed.has('columns') || dataChanged) this.updateFilter();
+    // Filter boxes are shown: their language loads now, so it is there when the user types.
+    if (this.filterAction !== 'none' && !columnQueries) loadColumnQueries().catch(() => {});
 
     const pipelineInputs = ['data', 'columns', 'sortBy', 'sortAction', 'filterQuery', 'filterAction'];
     const pageInputs = ['pageAction', 'pageCurrent', 'pageSize', 'pageCount'];
@@ -652,9 +667,13 @@ export class DashTable extends DashElement {
     if (query !== this.ownQuery) {
       // Set from outside: show it in the column boxes when it is a plain && of column filters.
       this.ownQuery = null;
-      const parts = parsed.ok ? splitColumnQueries(query, types) : null;
-      this.boxTexts = parts ?? new Map();
+      this.boxTexts = new Map();
       this.invalidBoxes = new Set();
+      if (parsed.ok && query) {
+        this.withColumnQueries((q) => {
+          if (this.filter.query === query && this.ownQuery === null) this.boxTexts = q.splitColumnQueries(query, types) ?? new Map();
+        });
+      }
     }
   }
 
@@ -1164,6 +1183,10 @@ export class DashTable extends DashElement {
 
   private onFilterInput(col: TableColumn, input: HTMLInputElement): void {
     const text = input.value;
+    this.withColumnQueries((q) => this.applyFilterBox(q, col, text));
+  }
+
+  private applyFilterBox({ parseColumnFilter, combineColumnQueries }: ColumnQueries, col: TableColumn, text: string): void {
     const texts = new Map(this.boxTexts);
     if (text.trim()) texts.set(col.id, text);
     else texts.delete(col.id);
@@ -1631,42 +1654,34 @@ export class DashTable extends DashElement {
   private onPaste = (e: ClipboardEvent): void => {
     if (!this.gridFocused || !e.clipboardData || this.editing) return;
     e.preventDefault();
-    this.pasteText(e.clipboardData.getData('text/plain'));
+    const text = e.clipboardData.getData('text/plain');
+    // The clipboard text reader loads on the first paste.
+    this.track(
+      import('./table-paste.js').then(
+        ({ planPaste }) => this.pasteText(planPaste, text),
+        (error: unknown) => this.warnOnce('paste-load', `paste could not be loaded (${String(error)})`),
+      ),
+    );
   };
 
   /** Pastes a block of tab-separated text at the active cell, into editable cells, validated by column type. */
-  private pasteText(text: string): void {
+  private pasteText(planPaste: PastePlanner, text: string): void {
     const a = this.anchor;
     const p0 = a ? this.positionOf(a.row) : -1;
     const c0 = a ? this.shown.findIndex((c) => c.id === a.col) : -1;
     if (!a || p0 < 0 || c0 < 0) return;
-    let cells = parseTsv(text);
-    if (this.includeHeadersOnCopyPaste && cells.length > 1) {
-      const names = new Set(this.cols.map((c) => c.name));
-      if (cells[0].every((t) => names.has(t))) cells = cells.slice(1);
-    }
-    const edits: Array<{ row: number; col: TableColumn; value: unknown }> = [];
-    const rejected: string[] = [];
-    let lastP = p0;
-    let lastC = c0;
-    cells.forEach((line, i) => {
-      const p = p0 + i;
-      if (p >= this.view.length) return;
-      lastP = Math.max(lastP, p);
-      line.forEach((t, j) => {
-        const col = this.shown[c0 + j];
-        if (!col) return;
-        lastC = Math.max(lastC, c0 + j);
-        if (!this.isEditable(col)) return;
-        const result = coerceEdit(t, col);
-        if (result.ok) edits.push({ row: this.view[p], col, value: result.value });
-        else rejected.push(`${JSON.stringify(t)} in "${col.id}"`);
-      });
+    const { edits, rejected, lastP, lastC, overflow } = planPaste(text, {
+      p0,
+      c0,
+      columns: this.shown,
+      rows: this.view,
+      headers: this.includeHeadersOnCopyPaste ? this.cols.map((c) => c.name) : null,
+      isEditable: (col) => this.isEditable(col),
     });
     if (rejected.length) {
       console.warn(`${this.describe()}: pasted values that do not fit their column were skipped: ${rejected.slice(0, 5).join(', ')}${rejected.length > 5 ? ' …' : ''}`);
     }
-    if (cells.length > this.view.length - p0) {
+    if (overflow) {
       this.warnOnce('paste-overflow', 'pasted rows beyond the last row of the page were dropped');
     }
     // Select the block written to, then store it.
@@ -1693,6 +1708,22 @@ export class DashTable extends DashElement {
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
+}
+
+type ColumnQueries = typeof import('../../table/query/column-query.js');
+type PastePlanner = (typeof import('./table-paste.js'))['planPaste'];
+/** The filter boxes' language (column-query.js), once loaded: only tables with filter boxes or a filterQuery need it. */
+let columnQueries: ColumnQueries | null = null;
+let columnQueriesLoading: Promise<ColumnQueries> | null = null;
+function loadColumnQueries(): Promise<ColumnQueries> {
+  columnQueriesLoading ??= import('../../table/query/column-query.js').then(
+    (module) => (columnQueries = module),
+    (error: unknown) => {
+      columnQueriesLoading = null;
+      throw error;
+    },
+  );
+  return columnQueriesLoading;
 }
 
 let canvas: HTMLCanvasElement | null = null;

@@ -1,5 +1,7 @@
-// d3-format, in a page of its own: a table loads it only when a column has a `format.specifier`,
-// once for every table, showing the raw values until it has come and the formatted ones after.
+// Code a table loads on first use, in a page of its own: d3-format only when a column has a
+// `format.specifier` (once for every table; raw values until it has come, the formatted ones after),
+// the filter boxes' language only for a table with filter boxes or a filterQuery, the clipboard
+// reader on the first paste.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../dash-table.js';
 import type { DashTable, DashTableColumn } from './table.js';
@@ -8,10 +10,11 @@ const bodyTexts = (el: DashTable) =>
   [...el.shadowRoot!.querySelectorAll('.body [role=row]')].map((r) => [...r.querySelectorAll('[part=cell]')].map((c) => c.textContent ?? ''));
 /** Requests for d3-format or the module that uses it. */
 const d3Requests = () => performance.getEntriesByType('resource').filter((e) => /d3-format|table-format-d3/.test(e.name));
+const requests = (name: string) => performance.getEntriesByType('resource').filter((e) => e.name.includes(name));
 const data = [{ n: 1234567.891, p: 0.4567, m: null }];
 
-describe('<dash-table> loading d3-format', () => {
-  it('loads nothing for tables without a specifier (Intl formats need no d3-format)', async () => {
+describe('<dash-table> code loaded on first use', () => {
+  it('loads nothing for tables without a specifier, filter boxes or a paste (Intl formats need no d3-format)', async () => {
     const columns = [
       { id: 'n', name: 'N', type: 'numeric' },
       { id: 'p', name: 'P', type: 'numeric', format: { locale: 'en-US', options: { style: 'percent', maximumFractionDigits: 1 } } },
@@ -20,6 +23,9 @@ describe('<dash-table> loading d3-format', () => {
     expect(bodyTexts(el)).to.deep.equal([['1234567.891', '45.7%']]);
     await new Promise((r) => setTimeout(r, 100));
     expect(d3Requests()).to.deep.equal([]);
+    expect(requests('column-query')).to.deep.equal([]);
+    expect(requests('table-paste')).to.deep.equal([]);
+    expect(requests('table-io')).to.have.length(1); // copy and CSV export: in the bundle
   });
 
   it('shows raw values until d3-format has loaded, then the formatted ones; one load for every table', async () => {
@@ -47,5 +53,25 @@ describe('<dash-table> loading d3-format', () => {
     const third = await fixture<DashTable>(html`<dash-table .columns=${columns} .data=${[{ n: -2.5, m: null }]}></dash-table>`);
     expect(bodyTexts(third)).to.deep.equal([['-2.50', '—']]);
     expect(d3Requests().filter((e) => e.name.includes('table-format-d3'))).to.have.length(1);
+  });
+
+  it('a filterQuery set from outside shows in the filter boxes once their language has loaded (one load)', async () => {
+    const columns: DashTableColumn[] = [
+      { id: 'name', name: 'Name' },
+      { id: 'age', name: 'Age', type: 'numeric' },
+    ];
+    const people = [
+      { name: 'Ada', age: 36 },
+      { name: 'Grace', age: 85 },
+    ];
+    const tables = await Promise.all(
+      [0, 1].map(() => fixture<DashTable>(html`<dash-table filter-action="native" filter-query="{age} > 40" .columns=${columns} .data=${people}></dash-table>`)),
+    );
+    for (const el of tables) {
+      expect(bodyTexts(el)).to.deep.equal([['Grace', '85']]);
+      const boxes = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[part=filter-input]')].map((b) => b.value);
+      expect(boxes).to.deep.equal(['', '> 40']);
+    }
+    expect(requests('column-query')).to.have.length(1);
   });
 });
