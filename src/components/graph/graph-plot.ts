@@ -6,6 +6,9 @@
  */
 import type { PlotlyApi } from './plotly-loader.js';
 
+/** plotly's default height (as graph.ts's DEFAULT_HEIGHT): for a graph whose height comes from its content. */
+const DEFAULT_HEIGHT = 450;
+
 type Obj = Record<string, unknown>;
 type Size = { width?: number; height?: number };
 
@@ -24,12 +27,14 @@ export type EventProp = 'clickData' | 'hoverData' | 'selectedData' | 'relayoutDa
 /** `[Plotly function, the value written to extendData/prependData]`. */
 export type Amend = ['extendTraces' | 'prependTraces', unknown];
 
-/** What a plot reads from its `<dash-graph>` (public props). */
-export interface PlotHost {
+/** What a plot reads from its `<dash-graph>` (the element and its public props). */
+export interface PlotHost extends HTMLElement {
   readonly figure: unknown;
   readonly config: unknown;
+  readonly responsive: 'auto' | boolean;
   readonly animationOptions: unknown;
   readonly clearOnUnhover: boolean;
+  readonly renderRoot: HTMLElement | DocumentFragment;
   warnOnce(key: string, message: string): void;
 }
 
@@ -37,8 +42,8 @@ export interface PlotHost {
 export interface PlotHooks {
   /** The element's `animate` prop. */
   animated(): boolean;
-  /** The width/height to draw a layout at (empty when plotly sizes it). */
-  sizeFor(layout: Obj): Size;
+  /** True when the element's height does not come from its content. */
+  hasDefiniteHeight(): boolean;
   /** Writes an event prop as the user's change. */
   setByUser(prop: EventProp, value: unknown): void;
 }
@@ -169,7 +174,7 @@ export class GraphPlot {
       layout: cloneContainers(layout),
       frames: frames ? cloneContainers(frames) : undefined,
     };
-    const size = hooks.sizeFor(layout);
+    const size = this.sizeFor(layout);
     if (size.width !== undefined) figure.layout.width = size.width;
     if (size.height !== undefined) figure.layout.height = size.height;
     if (size.width !== undefined || size.height !== undefined) figure.layout.autosize = false;
@@ -196,7 +201,7 @@ export class GraphPlot {
   /** Follows a new size of the element (nothing when the size drawn is still right). */
   async resize(): Promise<void> {
     const figure = this.host.figure;
-    const size = this.hooks.sizeFor(isObject(figure) && isObject(figure.layout) ? figure.layout : {});
+    const size = this.sizeFor(isObject(figure) && isObject(figure.layout) ? figure.layout : {});
     if (size.width === this.drawnSize.width && size.height === this.drawnSize.height) return;
     this.drawnSize = size;
     this.ownRelayout = true;
@@ -240,6 +245,39 @@ export class GraphPlot {
     if (!this.drawn && !this.eventsBound) return;
     this.gd.removeAllListeners?.();
     this.plotly.purge(this.gd);
+  }
+
+  /** The element's content box; `null` where it gives no size (hidden, or height from content). */
+  private measure(): { width: number | null; height: number | null } {
+    const el = this.host;
+    if (el.getClientRects().length === 0) return { width: null, height: null };
+    const style = getComputedStyle(el);
+    const width = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    let height: number | null = null;
+    if (this.hooks.hasDefiniteHeight()) {
+      // Measure without our own content, so a height that only our plot gives is not taken for the container's.
+      const shadowParts = [...(el.renderRoot.querySelectorAll<HTMLElement>('[part]') ?? [])];
+      const hidden = [this.gd, ...shadowParts];
+      const previous = hidden.map((h) => h.style.display);
+      for (const h of hidden) h.style.display = 'none';
+      const inner = el.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+      hidden.forEach((h, i) => (h.style.display = previous[i]));
+      if (inner > 0) height = inner;
+    }
+    return { width: width > 0 ? width : null, height };
+  }
+
+  /** The width/height `<dash-graph>` gives plotly for a layout (empty when plotly sizes it). */
+  private sizeFor(layout: Obj): Size {
+    const { responsive } = this.host;
+    if (responsive === false) return {};
+    const box = this.measure();
+    const fill = responsive === true;
+    const layoutWidth = !fill && typeof layout.width === 'number' ? layout.width : undefined;
+    const layoutHeight = typeof layout.height === 'number' ? layout.height : undefined;
+    const width = layoutWidth ?? box.width ?? undefined;
+    const height = (fill ? (box.height ?? layoutHeight) : (layoutHeight ?? box.height)) ?? DEFAULT_HEIGHT;
+    return { width, height };
   }
 
   private validFigure(): { data: Obj[]; layout: Obj; frames: Obj[] | undefined } {

@@ -23,6 +23,7 @@ export interface DashGraphErrorDetail {
 }
 
 const DEFAULT_ANIMATION = { frame: { redraw: false }, transition: { duration: 750, ease: 'cubic-in-out' } };
+/** plotly's default height (graph-plot.ts draws at it too): for a graph whose height comes from its content. */
 const DEFAULT_HEIGHT = 450;
 
 type PlotModule = typeof import('./graph-plot.js');
@@ -329,37 +330,6 @@ export class DashGraph extends DashElement {
     return false;
   }
 
-  /** The element's content box; `null` where it gives no size (hidden, or height from content). */
-  private measure(): { width: number | null; height: number | null } {
-    if (this.getClientRects().length === 0) return { width: null, height: null };
-    const style = getComputedStyle(this);
-    const width = this.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-    let height: number | null = null;
-    if (this.hasDefiniteHeight()) {
-      // Measure without our own content, so a height that only our plot gives is not taken for the container's.
-      const shadowParts = [...(this.renderRoot.querySelectorAll<HTMLElement>('[part]') ?? [])];
-      const hidden = [this.plotDiv, ...shadowParts];
-      const previous = hidden.map((el) => el.style.display);
-      for (const el of hidden) el.style.display = 'none';
-      const inner = this.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
-      hidden.forEach((el, i) => (el.style.display = previous[i]));
-      if (inner > 0) height = inner;
-    }
-    return { width: width > 0 ? width : null, height };
-  }
-
-  /** The width/height `<dash-graph>` gives plotly for a layout (empty when plotly sizes it). */
-  private sizeFor(layout: Obj): { width?: number; height?: number } {
-    if (this.responsive === false) return {};
-    const box = this.measure();
-    const fill = this.responsive === true;
-    const layoutWidth = !fill && typeof layout.width === 'number' ? layout.width : undefined;
-    const layoutHeight = typeof layout.height === 'number' ? layout.height : undefined;
-    const width = layoutWidth ?? box.width ?? undefined;
-    const height = (fill ? (box.height ?? layoutHeight) : (layoutHeight ?? box.height)) ?? DEFAULT_HEIGHT;
-    return { width, height };
-  }
-
   private isShown(): boolean {
     return this.getClientRects().length > 0;
   }
@@ -380,7 +350,7 @@ export class DashGraph extends DashElement {
     this.plotly = plotly;
     this.plot = new module.GraphPlot(plotly, this.plotDiv, this, {
       animated: () => this._animate,
-      sizeFor: (layout) => this.sizeFor(layout),
+      hasDefiniteHeight: () => this.hasDefiniteHeight(),
       setByUser: (prop, value) => this.setByUser(prop, value as never),
     });
     this.status = 'ready';
