@@ -1,7 +1,7 @@
 // Code a table loads on first use, in a page of its own: d3-format only when a column has a
 // `format.specifier` (once for every table; raw values until it has come, the formatted ones after),
-// the filter boxes' language only for a table with filter boxes or a filterQuery, the clipboard
-// reader on the first paste.
+// the filter boxes' language only for a table with filter boxes or a filterQuery, what turns typed
+// text into values only for a table with editable cells, the clipboard reader on the first paste.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../dash-table.js';
 import type { DashTable, DashTableColumn } from './table.js';
@@ -25,6 +25,7 @@ describe('<dash-table> code loaded on first use', () => {
     expect(d3Requests()).to.deep.equal([]);
     expect(requests('column-query')).to.deep.equal([]);
     expect(requests('table-paste')).to.deep.equal([]);
+    expect(requests('table-edit')).to.deep.equal([]);
     expect(requests('table-io')).to.have.length(1); // copy and CSV export: in the bundle
   });
 
@@ -73,5 +74,11 @@ describe('<dash-table> code loaded on first use', () => {
       expect(boxes).to.deep.equal(['', '> 40']);
     }
     expect(requests('column-query')).to.have.length(1);
+  });
+
+  it('an editable table loads what turns typed text into values with it, before the first edit', async () => {
+    const el = await fixture<DashTable>(html`<dash-table editable .columns=${[{ id: 'n', name: 'N', type: 'numeric' }]} .data=${[{ n: 1 }]}></dash-table>`);
+    expect(requests('table-edit')).to.have.length(1);
+    expect(bodyTexts(el)).to.deep.equal([['1']]);
   });
 });

@@ -11,7 +11,6 @@ import { compileFilter } from '../../table/query/evaluate.js';
 import { tableStyles } from './table.styles.js';
 import { csvChunks, tsvLine } from './table-io.js';
 import { columnFormatter, specifierFormatsPending, type CellFormatter } from './table-format.js';
-import { coerceEdit, editText } from './table-edit.js';
 import {
   compileConditions,
   columnOnly,
@@ -386,12 +385,12 @@ export class DashTable extends DashElement {
     this.loads.add(done);
   }
 
-  /** Runs `task` with the filter boxes' language: now when it is loaded, else once it is. */
-  private withColumnQueries(task: (q: ColumnQueries) => void): void {
-    if (columnQueries) return task(columnQueries);
+  /** Runs `task` with a module loaded on first use: now when it is there, else once it is. */
+  private withModule<T>(lazy: Lazy<T>, task: (module: T) => void): void {
+    if (lazy.module) return task(lazy.module);
     this.track(
-      loadColumnQueries().then(task, (error: unknown) => {
-        this.warnOnce('filter-load', `the filter boxes could not be loaded (${String(error)})`);
+      lazy.load().then(task, (error: unknown) => {
+        this.warnOnce(`load:${String(error)}`, `code this table needs could not be loaded (${String(error)})`);
       }),
     );
   }
@@ -416,7 +415,9 @@ export class DashTable extends DashElement {
     if (changed.has('sortBy')) this.sort = normalizeSortBy(this.sortBy, warn);
     if (changed.has('filterQuery') || changed.has('columns') || dataChanged) this.updateFilter();
     // Filter boxes are shown: their language loads now, so it is there when the user types.
-    if (this.filterAction !== 'none' && !columnQueries) loadColumnQueries().catch(() => {});
+    if (this.filterAction !== 'none' && !columnQueries.module) columnQueries.load().catch(() => {});
+    // Editable cells: so is what turns typed text into values (the editor opens once it is there).
+    if (!editCode.module && this.cols.some((c) => this.isEditable(c))) this.withModule(editCode, () => {});
 
     const pipelineInputs = ['data', 'columns', 'sortBy', 'sortAction', 'filterQuery', 'filterAction'];
     const pageInputs = ['pageAction', 'pageCurrent', 'pageSize', 'pageCount'];
@@ -670,7 +671,7 @@ export class DashTable extends DashElement {
       this.boxTexts = new Map();
       this.invalidBoxes = new Set();
       if (parsed.ok && query) {
-        this.withColumnQueries((q) => {
+        this.withModule(columnQueries, (q) => {
           if (this.filter.query === query && this.ownQuery === null) this.boxTexts = q.splitColumnQueries(query, types) ?? new Map();
         });
       }
@@ -1183,7 +1184,7 @@ export class DashTable extends DashElement {
 
   private onFilterInput(col: TableColumn, input: HTMLInputElement): void {
     const text = input.value;
-    this.withColumnQueries((q) => this.applyFilterBox(q, col, text));
+    this.withModule(columnQueries, (q) => this.applyFilterBox(q, col, text));
   }
 
   private applyFilterBox({ parseColumnFilter, combineColumnQueries }: ColumnQueries, col: TableColumn, text: string): void {
@@ -1447,9 +1448,12 @@ export class DashTable extends DashElement {
   private startEdit(ref: CellRef, text: string | null): boolean {
     const col = this.cols.find((c) => c.id === ref.col);
     if (!col || !this.isEditable(col) || this.positionOf(ref.row) < 0) return false;
-    this.editing = { row: ref.row, col: ref.col, text: text ?? editText(this.rows[ref.row]?.[col.id]), error: null };
-    this.focusEditorPending = true;
-    this.requestUpdate();
+    // Commits need table-edit.js (loaded with the first editable cell): the editor opens once it is there.
+    this.withModule(editCode, () => {
+      this.editing = { row: ref.row, col: ref.col, text: text ?? cellText(this.rows[ref.row]?.[col.id]), error: null };
+      this.focusEditorPending = true;
+      this.requestUpdate();
+    });
     return true;
   }
 
@@ -1475,7 +1479,8 @@ export class DashTable extends DashElement {
     const edit = this.editing;
     if (!edit) return false;
     const col = this.cols.find((c) => c.id === edit.col);
-    const result = col ? coerceEdit(edit.text, col) : null;
+    // Loaded: the editor only opens once it is (startEdit).
+    const result = col ? editCode.module!.coerceEdit(edit.text, col) : null;
     if (!col || !result || !result.ok) {
       if (leaving || !col) {
         this.editing = null;
@@ -1530,6 +1535,10 @@ export class DashTable extends DashElement {
 
   /** Delete/Backspace: empties the selected editable cells (null in numeric and datetime columns). */
   private clearSelectedCells(): void {
+    this.withModule(editCode, ({ coerceEdit }) => this.clearCells(coerceEdit));
+  }
+
+  private clearCells(coerceEdit: EditCode['coerceEdit']): void {
     const edits: Array<{ row: number; col: TableColumn; value: unknown }> = [];
     const rows = this.selRowList.length ? this.selRowList : this.anchor ? [this.anchor.row] : [];
     for (const col of this.shown) {
@@ -1710,21 +1719,31 @@ export class DashTable extends DashElement {
   }
 }
 
-type ColumnQueries = typeof import('../../table/query/column-query.js');
 type PastePlanner = (typeof import('./table-paste.js'))['planPaste'];
-/** The filter boxes' language (column-query.js), once loaded: only tables with filter boxes or a filterQuery need it. */
-let columnQueries: ColumnQueries | null = null;
-let columnQueriesLoading: Promise<ColumnQueries> | null = null;
-function loadColumnQueries(): Promise<ColumnQueries> {
-  columnQueriesLoading ??= import('../../table/query/column-query.js').then(
-    (module) => (columnQueries = module),
-    (error: unknown) => {
-      columnQueriesLoading = null;
-      throw error;
-    },
-  );
-  return columnQueriesLoading;
+/** A module imported on first use, once per page (again after a failed import); `module` once it is there. */
+class Lazy<T> {
+  module: T | null = null;
+  private pending: Promise<T> | null = null;
+  constructor(private readonly importer: () => Promise<T>) {}
+
+  load(): Promise<T> {
+    this.pending ??= this.importer().then(
+      (module) => (this.module = module),
+      (error: unknown) => {
+        this.pending = null;
+        throw error;
+      },
+    );
+    return this.pending;
+  }
 }
+
+/** The filter boxes' language: only tables with filter boxes or a filterQuery need it. */
+const columnQueries = new Lazy(() => import('../../table/query/column-query.js'));
+type ColumnQueries = NonNullable<typeof columnQueries.module>;
+/** Turning typed text into a value: only editable tables need it. */
+const editCode = new Lazy(() => import('./table-edit.js'));
+type EditCode = NonNullable<typeof editCode.module>;
 
 let canvas: HTMLCanvasElement | null = null;
 function measureContext(): CanvasRenderingContext2D | null {
