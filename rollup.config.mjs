@@ -1,7 +1,7 @@
 // The CDN build: one ES module that registers every tag. Input is tsc's output in dist/; code that
 // is imported dynamically becomes a lazy chunk beside it. plotly.js is not bundled: <dash-graph> loads
 // `plotly.min.js` from beside its own module on first use, so shipPlotly() puts a copy there.
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -30,6 +30,9 @@ function shipPlotly() {
 export function minifyPlugins() {
   return [nodeResolve(), minifyHTML({ failOnError: true }), terser({ format: { comments: false }, compress: { passes: 2 } })];
 }
+
+// A fresh cdn/ each build: chunk names carry content hashes, and stale ones must not ship.
+rmSync('cdn', { recursive: true, force: true });
 
 export default {
   input: { 'dash-elements': 'dist/index.js' },

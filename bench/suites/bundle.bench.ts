@@ -19,17 +19,29 @@ const DASH_TABLE_QUOTED = { [DASH]: 265 + 109 };
 
 const gzipBytes = (code: string | Buffer) => gzipSync(code, { level: 9 }).length;
 
-/** Bundles one entry alone, as an app importing only that entry would ship it. */
-async function bundle(entry: string): Promise<string> {
+/**
+ * Bundles one entry alone, as an app importing only that entry would ship it: the entry chunk
+ * (loaded with the page) and its lazy chunks (loaded on first use), apart.
+ */
+async function bundle(entry: string): Promise<{ entry: string; lazy: string[] }> {
   const build = await rollup({
     input: entry,
     plugins: minifyPlugins(),
+    preserveEntrySignatures: 'allow-extension',
     onwarn: () => {},
   });
-  const { output } = await build.generate({ format: 'es', inlineDynamicImports: true });
+  const { output } = await build.generate({ format: 'es' });
   await build.close();
-  return output.map((chunk) => (chunk.type === 'chunk' ? chunk.code : '')).join('');
+  const chunks = output.filter((chunk) => chunk.type === 'chunk');
+  return { entry: chunks.find((c) => c.isEntry)!.code, lazy: chunks.filter((c) => !c.isEntry).map((c) => c.code) };
 }
+
+/** gzip of each lazy chunk, added up (each is fetched and compressed on its own). */
+const lazyRow = (name: string, lazy: string[]): BenchRow => ({
+  metric: `${name} — lazy chunks, gzip each, summed (${lazy.length})`,
+  unit: 'KB',
+  ours: lazy.reduce((sum, code) => sum + gzipBytes(code), 0) / KB,
+});
 
 function sizeRows(name: string, code: string | Buffer, extra: Partial<BenchRow> = {}): BenchRow[] {
   return [
@@ -44,10 +56,14 @@ const suite: BenchSuite = {
     if (!existsSync(`${root}cdn/dash-elements.js`) || !existsSync(`${root}dist/index.js`)) execSync('npm run build', { cwd: root, stdio: 'inherit' });
     const rows: BenchRow[] = [];
     rows.push(...sizeRows('cdn/dash-elements.js (every element incl. the table, as built)', readFileSync(`${root}cdn/dash-elements.js`), { peers: DASH_TABLE_QUOTED }));
-    rows.push(...sizeRows('dash-elements (dist/index.js bundled)', await bundle(`${root}dist/index.js`), { peers: DASH_TABLE_QUOTED }));
+    const chunkDir = `${root}cdn/chunks`;
+    const cdnChunks = existsSync(chunkDir) ? readdirSync(chunkDir).filter((f) => f.endsWith('.js')).map((f) => readFileSync(`${chunkDir}/${f}`, 'utf8')) : [];
+    rows.push(lazyRow('cdn/chunks (transport, graph drawing, d3-format, table editing …)', cdnChunks));
     const entries = readdirSync(`${root}dist`).filter((f) => /^dash-[a-z-]+\.js$/.test(f)).sort();
     for (const file of entries) {
-      rows.push(...sizeRows(file, await bundle(`${root}dist/${file}`)));
+      const { entry, lazy } = await bundle(`${root}dist/${file}`);
+      rows.push(...sizeRows(file, entry));
+      if (lazy.length) rows.push(lazyRow(file, lazy));
     }
     const plotly = readFileSync(`${root}node_modules/plotly.js-dist-min/plotly.min.js`);
     rows.push({ metric: "Dash's default page before the table and plotly.js (issue 8)", unit: 'KB gzip', ours: null, peers: { [DASH]: 265 } });
