@@ -18,7 +18,16 @@ export class DashElement extends LitElement {
   private readonly warned = new Set<string>();
   private pendingPropEvents: Array<{ prop: string; value: unknown; user: boolean }> = [];
 
+  /** Elements pass their accessible name on to inner controls, so a new name re-renders them. */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'aria-label', 'aria-labelledby'];
+  }
+
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (name === 'aria-label' || name === 'aria-labelledby') {
+      this.requestUpdate();
+      return;
+    }
     try {
       super.attributeChangedCallback(name, old, value);
     } catch (error) {

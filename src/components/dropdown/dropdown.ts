@@ -81,9 +81,6 @@ const EMPTY: NormalizedOptions = { options: [], keys: [], byValue: new Map(), pr
 export class DashDropdown extends DashFormElement {
   static override styles = dropdownStyles;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'aria-label', 'aria-labelledby'];
-  }
 
   /**
    * The choices: an array of strings/numbers, of `{label, value, disabled?, title?, search?}`
@@ -174,11 +171,6 @@ export class DashDropdown extends DashFormElement {
   }
 
   // ---- lifecycle -------------------------------------------------------------------------------
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'aria-label' || name === 'aria-labelledby') this.requestUpdate();
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -129,15 +129,6 @@ export class SliderBase extends DashFormElement {
     return this.renderRoot.querySelector<HTMLElement>(`.handle[data-index="${index}"]`);
   }
 
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'aria-label'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'aria-label') this.requestUpdate();
-  }
-
   override checkProp(prop: string, value: unknown): void {
     if ((prop === 'min' || prop === 'max') && value !== null && toNumber(value) === undefined) {
       throw new TypeError(`${this.describe()}: ${prop} must be a number`);

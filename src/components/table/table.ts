@@ -297,15 +297,6 @@ export class DashTable extends DashElement {
   private filterStyle: StyleObject = {};
   private ownEdit = false;
 
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'aria-label'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'aria-label') this.requestUpdate();
-  }
-
   override checkProp(prop: string, value: unknown): void {
     if (READ_ONLY.has(prop)) throw new TypeError(`${prop} is read-only`);
     if ((prop === 'data' || prop === 'columns' || prop === 'sortBy' || prop === 'hiddenColumns') && value !== null && !Array.isArray(value)) {
