@@ -2,35 +2,13 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../dash-table.js';
 import type { DashTable } from './table.js';
-import type { DashPropChangeEvent } from '../../internal/events.js';
+import { type Row, $, $$, bodyRows, catchWarnings, collect, root, settle } from '../../../test/browser/table-helpers.js';
 
-type Row = Record<string, unknown>;
-
-const root = (el: DashTable) => el.shadowRoot as ShadowRoot;
-const $ = <T extends Element = HTMLElement>(el: DashTable, sel: string) => root(el).querySelector(sel) as T;
-const $$ = <T extends Element = HTMLElement>(el: DashTable, sel: string) => [...root(el).querySelectorAll(sel)] as T[];
-const bodyRows = (el: DashTable) => $$(el, '.body [role=row]');
 const bodyTexts = (el: DashTable) => bodyRows(el).map((r) => [...r.querySelectorAll('[part=cell]')].map((c) => c.textContent ?? ''));
 /** The data cell at page row r, data column c (the r-th rendered body row). */
 const cell = (el: DashTable, r: number, c: number) => bodyRows(el)[r].querySelectorAll<HTMLElement>('[part=cell]')[c];
 const grid = (el: DashTable) => $(el, '[role=grid]');
 const editor = (el: DashTable) => $<HTMLInputElement>(el, 'input.editor');
-
-function collect(el: HTMLElement) {
-  const events: DashPropChangeEvent[] = [];
-  el.addEventListener('dash-prop-change', (e) => events.push(e));
-  return events;
-}
-
-async function frame() {
-  await new Promise((r) => requestAnimationFrame(() => r(null)));
-}
-
-async function settle(el: DashTable) {
-  await el.updateComplete;
-  await frame();
-  await el.updateComplete;
-}
 
 async function click(target: Element, opts: { shift?: boolean } = {}) {
   target.scrollIntoView({ block: 'center', inline: 'center' });
@@ -67,13 +45,6 @@ async function clipboardRead(): Promise<string> {
   const text = ta.value;
   ta.remove();
   return text;
-}
-
-function catchWarnings(): { messages: string[]; restore: () => void } {
-  const messages: string[] = [];
-  const original = console.warn;
-  console.warn = (m: unknown) => messages.push(String(m));
-  return { messages, restore: () => (console.warn = original) };
 }
 
 const people: Row[] = [

@@ -2,41 +2,13 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../dash-table.js';
 import type { DashTable } from './table.js';
-import type { DashPropChangeEvent } from '../../internal/events.js';
+import { type Row, $, $$, catchWarnings, collect, settle } from '../../../test/browser/table-helpers.js';
 
-type Row = Record<string, unknown>;
-
-const root = (el: DashTable) => el.shadowRoot as ShadowRoot;
-const $ = <T extends Element = HTMLElement>(el: DashTable, sel: string) => root(el).querySelector(sel) as T;
-const $$ = <T extends Element = HTMLElement>(el: DashTable, sel: string) => [...root(el).querySelectorAll(sel)] as T[];
 /** Body rows as arrays of cell texts. */
 const bodyTexts = (el: DashTable) =>
   $$(el, '.body [role=row]').map((r) => [...r.querySelectorAll('[role=gridcell]')].map((c) => c.textContent ?? ''));
 const column = (el: DashTable, i: number) => bodyTexts(el).map((r) => r[i]);
 const header = (el: DashTable, id: string) => $(el, `[role=columnheader][data-column-id="${id}"]`);
-
-function collect(el: HTMLElement) {
-  const events: DashPropChangeEvent[] = [];
-  el.addEventListener('dash-prop-change', (e) => events.push(e));
-  return events;
-}
-
-async function frame() {
-  await new Promise((r) => requestAnimationFrame(() => r(null)));
-}
-
-async function settle(el: DashTable) {
-  await el.updateComplete;
-  await frame();
-  await el.updateComplete;
-}
-
-function catchWarnings(): { messages: string[]; restore: () => void } {
-  const messages: string[] = [];
-  const original = console.warn;
-  console.warn = (m: unknown) => messages.push(String(m));
-  return { messages, restore: () => (console.warn = original) };
-}
 
 async function click(target: Element, shift = false) {
   target.scrollIntoView({ block: 'center' });
