@@ -283,15 +283,22 @@ export class CallbackScope implements RuntimeHost {
   /** Elements that appeared, left, or changed id: rewire the callbacks that name them. */
   private onMutations(records: MutationRecord[]): void {
     const touched = new Set<string>();
+    // An id matters when a callback names it, unless the element is the one already wired and
+    // still in place (the common case when a page inserts its layout and callbacks together).
+    const check = (el: Element) => {
+      if (!el.id || !this.users.has(el.id)) return;
+      if (this.elements.get(el.id) === el && el.isConnected && this.root.contains(el)) return;
+      touched.add(el.id);
+    };
     const note = (node: Node) => {
       if (!(node instanceof Element)) return;
-      if (node.id && this.users.has(node.id)) touched.add(node.id);
-      if (node.firstElementChild) for (const child of node.querySelectorAll('[id]')) if (this.users.has(child.id)) touched.add(child.id);
+      check(node);
+      if (node.firstElementChild) for (const child of node.querySelectorAll('[id]')) check(child);
     };
     for (const record of records) {
       if (record.type === 'attributes') {
         if (record.oldValue && this.users.has(record.oldValue)) touched.add(record.oldValue);
-        note(record.target);
+        if (record.target instanceof Element && this.users.has(record.target.id)) touched.add(record.target.id);
       } else {
         record.removedNodes.forEach(note);
         record.addedNodes.forEach(note);
