@@ -2,8 +2,8 @@
  * The element classes and the public API, with nothing registered: `import { DashDropdown } from
  * 'dash-elements/classes.js'` lets a page choose its own tag names.
  */
-export { NO_UPDATE, PreventUpdate } from './wiring/sentinels.js';
-export type { NoUpdate } from './wiring/sentinels.js';
+export { NO_UPDATE, PreventUpdate } from './runtime/sentinels.js';
+export type { NoUpdate } from './runtime/sentinels.js';
 export type { DashPropChangeDetail, DashPropChangeEvent } from './internal/events.js';
 export { DashElement } from './internal/dash-element.js';
 export { DashDropdown } from './components/dropdown/dropdown.js';
@@ -13,5 +13,5 @@ export { DashRangeSlider } from './components/slider/range-slider.js';
 export { DashCallback } from './components/callback/callback.js';
 export type { CallbackContext, CallbackFunction, DashCallbackErrorDetail } from './components/callback/callback.js';
 export { DashApp } from './components/app/app.js';
-export type { TriggeredInput } from './wiring/scheduler.js';
+export type { TriggeredInput } from './runtime/runtime.js';
 export { DashTable } from './components/table/table.js';

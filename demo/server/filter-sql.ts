@@ -2,14 +2,14 @@
  * Dash DataTable's filter query → a parameterized SQL WHERE clause (DuckDB dialect), and `sort_by`
  * → ORDER BY, for tables paged, sorted and filtered on the server (`*-action="custom"`).
  *
- * The query is parsed by the same parser the table uses (src/table/query), and the AST is
+ * The query is parsed by the same parser the table uses (src/filter-query), and the AST is
  * translated node by node. Values are always bound parameters; column names are accepted only
  * from the `columns` the server declares, and quoted. Semantics follow Dash's evaluator where
  * SQL can: `=` is numeric when both sides are numbers, `contains` is substring on text, no case
  * prefix means case-sensitive, `i` prefixes compare upper-cased, `!=` keeps rows whose value is
  * empty (as Dash's `!equal` does), and a comparison the column's type cannot satisfy is false.
  */
-import { normalizeDate, parseFilterQuery, type FilterAst, type Operand, type RelationalNode, type UnaryNode } from '../../src/table/query/index.js';
+import { normalizeDate, parseFilterQuery, type FilterAst, type Operand, type RelationalNode, type UnaryNode } from '../../src/filter-query/index.js';
 
 export type SqlColumnType = 'numeric' | 'text' | 'datetime';
 /** Column id → type. Only these columns may appear in a query or a sort. */

@@ -11,13 +11,13 @@
  * ```
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { NO_UPDATE, PreventUpdate, isNoUpdate, isPreventUpdate } from '../wiring/sentinels.js';
-import { buildResponse, canonicalProp, outputId, parseOutputId, propId, sameProp, splitPropId } from '../wiring/protocol.js';
-import type { Dependency, PropsById } from '../wiring/protocol.js';
+import { NO_UPDATE, PreventUpdate, isNoUpdate, isPreventUpdate } from '../runtime/sentinels.js';
+import { buildResponse, canonicalProp, outputId, parseOutputId, propId, sameProp, splitPropId } from '../runtime/protocol.js';
+import type { Dependency, PropsById } from '../runtime/protocol.js';
 
 export { NO_UPDATE, PreventUpdate, isNoUpdate, isPreventUpdate };
-export type { NoUpdate } from '../wiring/sentinels.js';
-export type { Dependency, CallbackRequest, CallbackResponse } from '../wiring/protocol.js';
+export type { NoUpdate } from '../runtime/sentinels.js';
+export type { Dependency, CallbackRequest, CallbackResponse } from '../runtime/protocol.js';
 
 /** Dependencies as `"id.prop"`, `"a.value, b.value"`, a `{id, prop}` or a list of either. */
 export type DependencySpec = string | Dependency | ReadonlyArray<string | Dependency>;

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { FilterSqlError, filterQueryToSql, sortByToSql, type SqlColumns } from '../../demo/server/filter-sql.js';
-import { compileFilter, parseFilterQuery } from '../../src/table/query/index.js';
+import { compileFilter, parseFilterQuery } from '../../src/filter-query/index.js';
 
 const columns: SqlColumns = { n: 'numeric', name: 'text', when: 'datetime', 'odd "col"': 'text' };
 const rows = [

@@ -13,7 +13,7 @@ import {
   type ColumnType,
   type FilterAst,
   type RelationalNode,
-} from '../../src/table/query/index.js';
+} from '../../src/filter-query/index.js';
 
 type Row = Record<string, unknown>;
 

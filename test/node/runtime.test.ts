@@ -1,9 +1,9 @@
 // The pure callback runtime (SPEC §4), driven through an in-memory host: no DOM, no browser.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CallbackRuntime, CycleError, type CallbackCall, type CallbackHandle, type RuntimeHost } from '../../src/wiring/scheduler.js';
-import { parseDependencies, type Dependency } from '../../src/wiring/dependency.js';
-import { NO_UPDATE, PreventUpdate } from '../../src/wiring/sentinels.js';
+import { CallbackRuntime, CycleError, type CallbackCall, type CallbackHandle, type RuntimeHost } from '../../src/runtime/runtime.js';
+import { parseDependencies, type Dependency } from '../../src/runtime/dependency.js';
+import { NO_UPDATE, PreventUpdate } from '../../src/runtime/sentinels.js';
 
 /** A page made of plain values: `props["a.value"]`. */
 class MapHost implements RuntimeHost {

@@ -4,10 +4,10 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { postCallback, readCsrfCookie, CallbackTransportError } from '../../src/wiring/transport.js';
-import type { PostCallbackOptions } from '../../src/wiring/transport.js';
-import { buildRequest, outputId, parseOutputId, parseResponse } from '../../src/wiring/protocol.js';
-import { NO_UPDATE } from '../../src/wiring/sentinels.js';
+import { postCallback, readCsrfCookie, CallbackTransportError } from '../../src/runtime/transport.js';
+import type { PostCallbackOptions } from '../../src/runtime/transport.js';
+import { buildRequest, outputId, parseOutputId, parseResponse } from '../../src/runtime/protocol.js';
+import { NO_UPDATE } from '../../src/runtime/sentinels.js';
 import { createDashServer } from '../../src/server/index.js';
 
 interface Seen {

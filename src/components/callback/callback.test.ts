@@ -5,7 +5,7 @@ import '../../dash-app.js';
 import type { DashCallback } from './callback.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { jsonOrStringConverter } from '../../internal/converters.js';
-import { NO_UPDATE, PreventUpdate } from '../../wiring/sentinels.js';
+import { NO_UPDATE, PreventUpdate } from '../../runtime/sentinels.js';
 import { define } from '../../internal/define.js';
 
 /** A minimal dash element: `value` reflects and announces itself like the real ones. */

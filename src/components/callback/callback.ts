@@ -1,10 +1,10 @@
 import { emit } from '../../internal/events.js';
-import { type Dependency, DependencyError, depText, parseDependencies } from '../../wiring/dependency.js';
-import { outputId } from '../../wiring/protocol.js';
-import type { CallbackCall, TriggeredInput } from '../../wiring/scheduler.js';
-import { PreventUpdate } from '../../wiring/sentinels.js';
-import type { TransportRequest } from '../../wiring/transport.js';
-import { type CallbackScope, type CallbackSource, scopeOf } from './scope.js';
+import { type Dependency, DependencyError, depText, parseDependencies } from '../../runtime/dependency.js';
+import { outputId } from '../../runtime/protocol.js';
+import type { CallbackCall, TriggeredInput } from '../../runtime/runtime.js';
+import { PreventUpdate } from '../../runtime/sentinels.js';
+import type { TransportRequest } from '../../runtime/transport.js';
+import { type CallbackScope, type CallbackSource, scopeOf } from '../../runtime/dom/scope.js';
 
 /** The last argument of a callback function (SPEC §4 rule 2), as Dash's `callback_context`. */
 export interface CallbackContext {
@@ -225,7 +225,7 @@ export class DashCallback extends HTMLElement implements CallbackSource {
 
   private async runEndpoint(url: string, call: CallbackCall, scope: CallbackScope): Promise<unknown[]> {
     // Loaded on first use: pages with only local callbacks never download the transport.
-    const { postCallback, readCsrfCookie } = await import('../../wiring/transport.js');
+    const { postCallback, readCsrfCookie } = await import('../../runtime/transport.js');
     const result = await postCallback({
       url,
       outputs: this.outputDeps,

@@ -3,7 +3,7 @@ import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../dash-slider.js';
 import '../../dash-range-slider.js';
 import '../../dash-callback.js';
-import { NO_UPDATE } from '../../wiring/sentinels.js';
+import { NO_UPDATE } from '../../runtime/sentinels.js';
 import type { DashSlider } from './slider.js';
 import type { DashRangeSlider } from './range-slider.js';
 

@@ -7,7 +7,7 @@
  * - `text`/`any`: the text as typed.
  * An empty cell is `null` in numeric and datetime columns (unless `validation.allow_null` is false).
  */
-import { normalizeDate } from '../../table/query/evaluate.js';
+import { normalizeDate } from '../../filter-query/evaluate.js';
 import { cellText, type TableColumn } from './table-model.js';
 
 export type EditResult = { ok: true; value: unknown } | { ok: false; message: string };

@@ -6,8 +6,8 @@
  * `state` (`active`, `selected`) and, for headers, `header_index`. Either spelling of the keys
  * (`column_id`/`columnId`) is accepted. Later entries win, as in Dash.
  */
-import { parseFilterQuery } from '../../table/query/parser.js';
-import { compileFilter } from '../../table/query/evaluate.js';
+import { parseFilterQuery } from '../../filter-query/parser.js';
+import { compileFilter } from '../../filter-query/evaluate.js';
 import type { ColumnType, Row, TableColumn, Warn } from './table-model.js';
 
 export type StyleObject = Record<string, string>;

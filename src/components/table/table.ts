@@ -6,8 +6,8 @@ import { styleMap } from '../../internal/style-map.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { jsonConverter } from '../../internal/converters.js';
 import { deepEqual } from '../../internal/deep-equal.js';
-import { parseFilterQuery } from '../../table/query/parser.js';
-import { compileFilter } from '../../table/query/evaluate.js';
+import { parseFilterQuery } from '../../filter-query/parser.js';
+import { compileFilter } from '../../filter-query/evaluate.js';
 import { tableStyles } from './table.styles.js';
 import { csvChunks, tsvLine } from './table-io.js';
 import { columnFormatter, specifierFormatsPending, type CellFormatter } from './table-format.js';
@@ -1730,7 +1730,7 @@ class Lazy<T> {
 }
 
 /** The filter boxes' language: only tables with filter boxes or a filterQuery need it. */
-const columnQueries = new Lazy(() => import('../../table/query/column-query.js'));
+const columnQueries = new Lazy(() => import('../../filter-query/column-query.js'));
 type ColumnQueries = NonNullable<typeof columnQueries.module>;
 /** Turning typed text into a value: only editable tables need it. */
 const editCode = new Lazy(() => import('./table-edit.js'));

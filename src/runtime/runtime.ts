@@ -11,7 +11,7 @@
  */
 import { deepEqual } from '../internal/deep-equal.js';
 import { type Dependency, depKey, depText } from './dependency.js';
-import { CallbackGraph } from './graph.js';
+import { CallbackGraph } from './callback-graph.js';
 import { NO_UPDATE, isPreventUpdate } from './sentinels.js';
 
 /** An input that changed, as `ctx.triggered` lists it. */

@@ -3,7 +3,7 @@
  * form controls, and plain DOM properties (`textContent`, `hidden`, `className`, `style` …).
  * `children` is text content and is never parsed as HTML.
  */
-import { camelProp } from '../../wiring/dependency.js';
+import { camelProp } from '../dependency.js';
 import type { DashPropChangeEvent } from '../../internal/events.js';
 import { emit } from '../../internal/events.js';
 

@@ -4,9 +4,9 @@
  * loading states, and follows elements and callbacks that come and go (SPEC §3.6, §4 rules 9, 13).
  * What runs when is decided by the pure CallbackRuntime.
  */
-import type { Dependency } from '../../wiring/dependency.js';
-import { camelProp } from '../../wiring/dependency.js';
-import { CallbackRuntime, type CallbackCall, type CallbackHandle, type RuntimeHost } from '../../wiring/scheduler.js';
+import type { Dependency } from '../dependency.js';
+import { camelProp } from '../dependency.js';
+import { CallbackRuntime, type CallbackCall, type CallbackHandle, type RuntimeHost } from '../runtime.js';
 import { checkProp, readProp, watchProp, writeProp } from './dom-props.js';
 
 /** What a scope needs from a `<dash-callback>`. */
