@@ -80,9 +80,13 @@ export abstract class DashChoiceGroup extends DashFormElement {
     }
   }
 
-  /** @internal A disabled `<fieldset>` disables the control too. */
+  /**
+   * @internal A disabled `<fieldset>` (or the own `disabled` attribute) disables the control.
+   * The browser calls this while Lit reflects `disabled` inside an update, where a property set
+   * is lost; setting it a microtask later starts an update of its own.
+   */
   formDisabledCallback(disabled: boolean): void {
-    this.formDisabled = disabled;
+    queueMicrotask(() => (this.formDisabled = disabled));
   }
 
   protected get isDisabled(): boolean {
