@@ -12,3 +12,5 @@ import './dash-app.js';
 import './dash-table.js';
 import './dash-checklist.js';
 import './dash-radio-items.js';
+import './dash-input.js';
+import './dash-textarea.js';
