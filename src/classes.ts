@@ -19,3 +19,4 @@ export { DashChecklist } from './components/checklist/checklist.js';
 export { DashRadioItems } from './components/radio-items/radio-items.js';
 export { DashInput } from './components/input/input.js';
 export { DashTextarea } from './components/textarea/textarea.js';
+export { DashButton } from './components/button/button.js';

@@ -14,3 +14,4 @@ import './dash-checklist.js';
 import './dash-radio-items.js';
 import './dash-input.js';
 import './dash-textarea.js';
+import './dash-button.js';
