@@ -116,8 +116,10 @@ export class CallbackScope implements RuntimeHost {
   setProps(id: string, props: Record<string, unknown>): void {
     const el = this.lookup(id);
     if (!el) throw new Error(`setProps: no element with id "${id}" in this scope`);
-    for (const [prop, value] of Object.entries(props)) {
-      checkProp(el, prop, value);
+    const entries = Object.entries(props);
+    // All or nothing: a refused prop (docs/callbacks.md) leaves the others unwritten too.
+    for (const [prop, value] of entries) checkProp(el, prop, value);
+    for (const [prop, value] of entries) {
       writeProp(el, prop, value);
       this.runtime.changed({ id, prop }, readProp(el, prop));
     }
