@@ -243,7 +243,7 @@ export class DashCallback extends HTMLElement implements CallbackSource {
       beforeSend: (request: TransportRequest) => emit(this, 'dash-callback-request', request, { cancelable: true }),
     });
     if (result.kind === 'prevent') throw new PreventUpdate();
-    for (const [id, props] of Object.entries(result.sideUpdates ?? {})) scope.setProps(id, props);
+    if (result.sideUpdates) scope.setPropsOf(result.sideUpdates);
     return result.values;
   }
 

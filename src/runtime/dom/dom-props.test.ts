@@ -109,15 +109,16 @@ describe('writes from callbacks refuse what parses markup or runs code', () => {
     const answerWith = (body: unknown) =>
       (window.fetch = (async () => new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } })) as typeof fetch);
 
-    it("refuses a sideUpdate of innerHTML and leaves the call's outputs alone", async () => {
-      answerWith({ multi: true, response: { out: { children: 'applied' } }, sideUpdate: { victim: { innerHTML: payload } } });
+    it('refuses a sideUpdate of innerHTML and writes nothing of the answer', async () => {
+      answerWith({ multi: true, response: { out: { children: 'applied' } }, sideUpdate: { other: { title: 'written' }, victim: { innerHTML: payload } } });
       const { el, error } = await firstError(html`
-        <input id="in" value="x" /><div id="victim">kept</div><span id="out">before</span>
+        <input id="in" value="x" /><div id="victim">kept</div><span id="out">before</span><span id="other" title="before"></span>
         <dash-callback inputs="in.value" outputs="out.children" endpoint="/cb"></dash-callback>
       `);
       expect(error.message).to.include('innerHTML').and.include('"children"');
       expect(el.querySelector('#victim')!.innerHTML).to.equal('kept');
       expect(el.querySelector('#out')!.textContent).to.equal('before');
+      expect(el.querySelector('#other')!.getAttribute('title')).to.equal('before');
       expect(flags.__ran).to.equal(undefined);
     });
 
