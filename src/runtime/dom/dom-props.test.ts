@@ -176,3 +176,54 @@ describe("a file input's files as a callback input", () => {
     expect(calls).to.deep.equal(['a.csv', 'b.csv', 'a.csv, b.csv']);
   });
 });
+
+// The patterns docs/callbacks.md shows: any element taking part by property and dash-prop-change.
+describe('any element as a callback input or output', () => {
+  class StarRating extends HTMLElement {
+    #value = 0;
+    get value() {
+      return this.#value;
+    }
+    set value(value: number) {
+      if (value === this.#value) return;
+      this.#value = value;
+      this.textContent = '★'.repeat(value) + '☆'.repeat(5 - value);
+      this.dispatchEvent(new CustomEvent('dash-prop-change', { detail: { prop: 'value', value, user: false } }));
+    }
+    connectedCallback() {
+      this.value = this.#value || 3;
+      this.addEventListener('click', () => (this.value = (this.#value % 5) + 1));
+    }
+  }
+  if (!customElements.get('star-rating')) customElements.define('star-rating', StarRating);
+
+  it('a custom element that dispatches dash-prop-change is an input, and its property an output', async () => {
+    const el = await fixture<HTMLElement>(html`<div>
+      <star-rating id="stars" aria-label="Rating"></star-rating><p id="said"></p><button id="reset">Reset</button>
+      <dash-callback inputs="stars.value" outputs="said.children" .fn=${(stars: number) => `${stars} of 5`}></dash-callback>
+      <dash-callback inputs="reset.n_clicks" outputs="stars.value" prevent-initial-call .fn=${() => 0}></dash-callback>
+    </div>`);
+    const said = el.querySelector('#said')!;
+    await waitUntil(() => said.textContent === '3 of 5');
+    el.querySelector<HTMLElement>('#stars')!.click();
+    await waitUntil(() => said.textContent === '4 of 5');
+    el.querySelector<HTMLElement>('#reset')!.click();
+    await waitUntil(() => said.textContent === '0 of 5');
+    expect(el.querySelector('#stars')!.textContent).to.equal('☆☆☆☆☆');
+  });
+
+  it("a native element's own event, translated into dash-prop-change, makes it an input", async () => {
+    const el = await fixture<HTMLElement>(html`<div>
+      <details id="more"><summary>More</summary>text</details><p id="state"></p>
+      <dash-callback inputs="more.open" outputs="state.children" .fn=${(open: boolean) => (open ? 'open' : 'closed')}></dash-callback>
+    </div>`);
+    const more = el.querySelector<HTMLDetailsElement>('#more')!;
+    more.addEventListener('toggle', () => more.dispatchEvent(new CustomEvent('dash-prop-change', { detail: { prop: 'open', value: more.open, user: true } })));
+    const state = el.querySelector('#state')!;
+    await waitUntil(() => state.textContent === 'closed');
+    more.querySelector('summary')!.click();
+    await waitUntil(() => state.textContent === 'open');
+    more.querySelector('summary')!.click();
+    await waitUntil(() => state.textContent === 'closed');
+  });
+});
