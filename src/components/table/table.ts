@@ -9,6 +9,7 @@ import { deepEqual } from '../../internal/deep-equal.js';
 import { parseFilterQuery } from '../../filter-query/parser.js';
 import { compileFilter } from '../../filter-query/evaluate.js';
 import { tableStyles } from './table.styles.js';
+import { Lazy, PendingWork, columnQueries, editCode, pasteCode, type ColumnQueries, type EditCode } from './table-lazy.js';
 import { csvChunks, tsvLine } from './table-io.js';
 import { columnFormatter, specifierFormatsPending, type CellFormatter } from './table-format.js';
 import {
@@ -290,7 +291,7 @@ export class DashTable extends DashElement {
   private selectedSource: unknown = null;
   private formatters = new Map<string, CellFormatter | null>();
   /** Code loaded on first use and the work waiting for it (d3-format, the filter boxes' language): updateComplete waits for them. */
-  private loads = new Set<Promise<void>>();
+  private readonly pending = new PendingWork();
   private dataBase = new Map<string, StyleObject>();
   private dataConds = new Map<string, Condition[]>();
   private headerStyles = new Map<string, StyleObject>();
@@ -342,8 +343,8 @@ export class DashTable extends DashElement {
   /** Resolves once Lit has rendered, and the code loaded on first use (number formats, filter boxes) has been applied. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    while (this.loads.size || this.isUpdatePending) {
-      await Promise.all(this.loads);
+    while (this.pending.size || this.isUpdatePending) {
+      await this.pending.settled();
       result = await super.getUpdateComplete();
     }
     return result;
@@ -372,8 +373,7 @@ export class DashTable extends DashElement {
 
   /** Work waiting for lazily loaded code (it handles its own errors): updateComplete waits for it. */
   private track(work: Promise<void>): void {
-    const done: Promise<void> = work.finally(() => this.loads.delete(done));
-    this.loads.add(done);
+    this.pending.track(work);
   }
 
   /** Runs `task` with a module loaded on first use: now when it is there, else once it is. */
@@ -1657,7 +1657,7 @@ export class DashTable extends DashElement {
     const text = e.clipboardData.getData('text/plain');
     // The clipboard text reader loads on the first paste.
     this.track(
-      import('./table-paste.js').then(
+      pasteCode.load().then(
         ({ planPaste }) => this.pasteText(planPaste, text),
         (error: unknown) => this.warnOnce('paste-load', `paste could not be loaded (${String(error)})`),
       ),
@@ -1711,30 +1711,6 @@ export class DashTable extends DashElement {
 }
 
 type PastePlanner = (typeof import('./table-paste.js'))['planPaste'];
-/** A module imported on first use, once per page (again after a failed import); `module` once it is there. */
-class Lazy<T> {
-  module: T | null = null;
-  private pending: Promise<T> | null = null;
-  constructor(private readonly importer: () => Promise<T>) {}
-
-  load(): Promise<T> {
-    this.pending ??= this.importer().then(
-      (module) => (this.module = module),
-      (error: unknown) => {
-        this.pending = null;
-        throw error;
-      },
-    );
-    return this.pending;
-  }
-}
-
-/** The filter boxes' language: only tables with filter boxes or a filterQuery need it. */
-const columnQueries = new Lazy(() => import('../../filter-query/column-query.js'));
-type ColumnQueries = NonNullable<typeof columnQueries.module>;
-/** Turning typed text into a value: only editable tables need it. */
-const editCode = new Lazy(() => import('./table-edit.js'));
-type EditCode = NonNullable<typeof editCode.module>;
 
 let canvas: HTMLCanvasElement | null = null;
 function measureContext(): CanvasRenderingContext2D | null {
