@@ -9,6 +9,7 @@ import { deepEqual } from '../../internal/deep-equal.js';
 import { parseFilterQuery } from '../../filter-query/parser.js';
 import { compileFilter } from '../../filter-query/evaluate.js';
 import { tableStyles } from './table.styles.js';
+import { TableSelection, type CellRef } from './table-selection.js';
 import { Lazy, PendingWork, columnQueries, editCode, pasteCode, type ColumnQueries, type EditCode } from './table-lazy.js';
 import { csvChunks, tsvLine } from './table-io.js';
 import { columnFormatter, specifierFormatsPending, type CellFormatter } from './table-format.js';
@@ -76,14 +77,6 @@ const READ_ONLY = new Set(['derivedVirtualData', 'derivedVirtualIndices', 'deriv
 const DELETE_COL = '\u0000delete';
 const SELECT_COL = '\u0000select';
 const CONTROL_WIDTH = 36;
-/** `selectedCells` lists at most this many cells (a selection can be bigger: copy uses all of it). */
-const MAX_SELECTED_CELLS = 100_000;
-
-/** A cell addressed by its row's index in `data` (so it follows the row through sorting and filtering). */
-interface CellRef {
-  row: number;
-  col: string;
-}
 
 interface EditState {
   row: number;
@@ -256,39 +249,32 @@ export class DashTable extends DashElement {
   @query('.window') private windowEl?: HTMLDivElement | null;
   @query('.grid') private gridEl?: HTMLDivElement | null;
 
+  /** @internal */
+  readonly selection = new TableSelection(this);
   private readonly pipeline = new TablePipeline((k, m) => this.warnOnce(k, m));
-  private rows: Row[] = [];
-  private cols: TableColumn[] = [];
-  private shown: TableColumn[] = [];
+  /** @internal */
+  rows: Row[] = [];
+  /** @internal */
+  cols: TableColumn[] = [];
+  /** @internal */
+  shown: TableColumn[] = [];
   private widths = new Map<string, number>();
   private sort: SortByEntry[] = [];
   private filter: FilterState = { query: '', predicate: null, key: '', error: null };
-  private virtual: Uint32Array = new Uint32Array(0);
+  /** @internal */
+  virtual: Uint32Array = new Uint32Array(0);
   private page: PageInfo = { page: 0, pageCount: 1, start: 0, end: 0 };
-  /** Indices into `data` of the rows on the current page, in display order. */
-  private view: Uint32Array = new Uint32Array(0);
+  /** @internal Indices into `data` of the rows on the current page, in display order. */
+  view: Uint32Array = new Uint32Array(0);
   /** The filterQuery the boxes last wrote: re-splitting it would undo what the user typed. */
   private ownQuery: string | null = null;
   private resizeObserver?: ResizeObserver;
 
-  // Interaction state. Cells are addressed by data index, so they follow rows through sort/filter.
-  /** Where the keyboard is (the end of a Shift-extended range). */
-  private focusCell: CellRef | null = null;
-  /** The active cell (`activeCell`), also the start of a range. */
-  private anchor: CellRef | null = null;
-  /** Selected cells: one bitmap over data indices per column id. */
-  private cellSel = new Map<string, Uint8Array>();
-  /** Data indices with a selected cell (unsorted, distinct). */
-  private selRowList: number[] | Uint32Array = [];
   @state() private editing: EditState | null = null;
   private focusEditorPending = false;
   private focusGridPending = false;
   /** data index → position on the page (-1: not on it); built when needed. */
   private posMap: Int32Array | null = null;
-  private emittedActive: ActiveCell | null = null;
-  private emittedCells: TableCell[] | null = null;
-  private selectedSet: Set<number> = new Set();
-  private selectedSource: unknown = null;
   private formatters = new Map<string, CellFormatter | null>();
   /** Code loaded on first use and the work waiting for it (d3-format, the filter boxes' language): updateComplete waits for them. */
   private readonly pending = new PendingWork();
@@ -297,6 +283,11 @@ export class DashTable extends DashElement {
   private headerStyles = new Map<string, StyleObject>();
   private filterStyle: StyleObject = {};
   private ownEdit = false;
+
+  /** @internal The parts beside this file write properties as the user's change too. */
+  override setByUser<K extends keyof this>(prop: K, value: this[K]): boolean {
+    return super.setByUser(prop, value);
+  }
 
   override checkProp(prop: string, value: unknown): void {
     if (READ_ONLY.has(prop)) throw new TypeError(`${prop} is read-only`);
@@ -452,112 +443,12 @@ export class DashTable extends DashElement {
       this.posMap = null;
     }
     const viewChanged = virtualChanged || pageInputs.some((p) => changed.has(p));
-    this.syncSelection(changed, viewChanged);
+    this.selection.sync(changed, viewChanged);
     super.willUpdate(changed);
   }
 
-  /** Keeps activeCell, selectedCells, selectedRows and selectedRowIds consistent with each other and with the view. */
-  private syncSelection(changed: PropertyValues, viewChanged: boolean): void {
-    // Row selection: whichever of the pair outside code wrote, derive the other.
-    if (changed.has('selectedRows') && !changed.has('selectedRowIds') && this.hasIds()) {
-      this.selectedRowIds = this.idsOf(this.validRows(this.selectedRows));
-    } else if (changed.has('selectedRowIds') && !changed.has('selectedRows') && Array.isArray(this.selectedRowIds)) {
-      const wanted = new Set(this.selectedRowIds);
-      const rows: number[] = [];
-      if (wanted.size) this.rows.forEach((r, i) => wanted.has(r.id) && rows.push(i));
-      this.selectedRows = rows;
-    }
-    if (this.rows.length !== this.cellSelLength) this.clearCellSelection();
-    // Written from outside: take them as the new state.
-    if (changed.has('activeCell') && this.activeCell !== this.emittedActive) {
-      this.anchor = this.parseCell(this.activeCell, 'activeCell');
-      this.focusCell = this.anchor;
-      if (!changed.has('selectedCells')) this.clearCellSelection();
-      viewChanged = true;
-    }
-    if (changed.has('selectedCells') && this.selectedCells !== this.emittedCells) {
-      this.clearCellSelection();
-      const cells = Array.isArray(this.selectedCells) ? this.selectedCells : [];
-      const rows = new Set<number>();
-      for (const c of cells) {
-        const ref = this.parseCell(c, 'selectedCells');
-        if (!ref) continue;
-        this.bitmap(ref.col)[ref.row] = 1;
-        rows.add(ref.row);
-      }
-      this.selRowList = [...rows];
-      viewChanged = true;
-    }
-    if (!viewChanged && !changed.has('data')) return;
-    // The view moved (sort, filter, page, data): recompute positions of what is active and selected.
-    if (this.anchor && (this.anchor.row >= this.rows.length || !this.cols.some((c) => c.id === this.anchor?.col))) this.anchor = null;
-    if (this.focusCell && this.focusCell.row >= this.rows.length) this.focusCell = this.anchor;
-    const active = this.anchor ? this.cellOut(this.anchor) : null;
-    if (!deepEqual(active, this.activeCell)) this.activeCell = active;
-    this.emittedActive = this.activeCell;
-    const cells = this.listSelectedCells();
-    if (!deepEqual(cells, this.selectedCells)) this.selectedCells = cells;
-    this.emittedCells = this.selectedCells;
-  }
-
-  private cellSelLength = 0;
-
-  private clearCellSelection(): void {
-    this.cellSel = new Map();
-    this.selRowList = [];
-    this.cellSelLength = this.rows.length;
-  }
-
-  private bitmap(col: string): Uint8Array {
-    let b = this.cellSel.get(col);
-    if (!b || b.length !== this.rows.length) {
-      b = new Uint8Array(this.rows.length);
-      this.cellSel.set(col, b);
-    }
-    return b;
-  }
-
-  private isCellSelected(row: number, col: string): boolean {
-    const b = this.cellSel.get(col);
-    return !!b && b[row] === 1;
-  }
-
-  /** `{row, column, row_id, column_id}` (either spelling) → a data-indexed cell, or null. */
-  private parseCell(value: unknown, prop: string): CellRef | null {
-    if (value === null || value === undefined) return null;
-    if (typeof value !== 'object') {
-      this.warnOnce(`${prop}:shape`, `${prop} must be {row, column, row_id, column_id}; ignoring ${JSON.stringify(value)}`);
-      return null;
-    }
-    const v = value as Record<string, unknown>;
-    const columnId = v.column_id ?? v.columnId;
-    let col: TableColumn | undefined;
-    if (columnId !== undefined && columnId !== null) col = this.cols.find((c) => c.id === String(columnId));
-    else if (typeof v.column === 'number') col = this.cols[v.column];
-    const row = Number(v.row);
-    const rowId = v.row_id ?? v.rowId;
-    let dataIndex = Number.isInteger(row) && row >= 0 && row < this.view.length ? this.view[row] : -1;
-    if (dataIndex < 0 && rowId !== undefined) dataIndex = this.rows.findIndex((r) => r.id === rowId);
-    if (!col || dataIndex < 0) {
-      this.warnOnce(`${prop}:missing:${JSON.stringify(value)}`, `${prop} ${JSON.stringify(value)} is not a cell of the current page; ignoring it`);
-      return null;
-    }
-    return { row: dataIndex, col: col.id };
-  }
-
-  /** A data-indexed cell in Dash's shape, or null when its row is not on the current page. */
-  private cellOut(ref: CellRef): ActiveCell | null {
-    const p = this.positionOf(ref.row);
-    const column = this.cols.findIndex((c) => c.id === ref.col);
-    if (p < 0 || column < 0) return null;
-    const out: ActiveCell = { row: p, column, column_id: ref.col };
-    const id = this.rows[ref.row]?.id;
-    if (id !== undefined) out.row_id = id;
-    return out;
-  }
-
-  /** Position of a data row on the current page, or -1. */
-  private positionOf(dataIndex: number): number {
+  /** @internal Position of a data row on the current page, or -1. */
+  positionOf(dataIndex: number): number {
     if (!this.posMap) {
       const map = new Int32Array(this.rows.length).fill(-1);
       const view = this.view;
@@ -565,53 +456,6 @@ export class DashTable extends DashElement {
       this.posMap = map;
     }
     return dataIndex >= 0 && dataIndex < this.posMap.length ? this.posMap[dataIndex] : -1;
-  }
-
-  /** The selected cells on the current page, in page then column order (at most MAX_SELECTED_CELLS). */
-  private listSelectedCells(): TableCell[] {
-    if (!this.selRowList.length) return [];
-    const positions: number[] = [];
-    for (const r of this.selRowList) {
-      const p = this.positionOf(r);
-      if (p >= 0) positions.push(p);
-    }
-    positions.sort((a, b) => a - b);
-    const cols = this.cols.map((c, i) => ({ c, i, b: this.cellSel.get(c.id) })).filter((x) => x.b);
-    const out: TableCell[] = [];
-    for (const p of positions) {
-      const r = this.view[p];
-      const id = this.rows[r]?.id;
-      for (const { c, i, b } of cols) {
-        if (!b || b[r] !== 1) continue;
-        if (out.length >= MAX_SELECTED_CELLS) {
-          this.warnOnce('selected-cells-cap', `more than ${MAX_SELECTED_CELLS} cells are selected; selectedCells lists the first ${MAX_SELECTED_CELLS} (copy uses all)`);
-          return out;
-        }
-        const cell: TableCell = { row: p, column: i, column_id: c.id };
-        if (id !== undefined) cell.row_id = id;
-        out.push(cell);
-      }
-    }
-    return out;
-  }
-
-  private hasIds(): boolean {
-    const n = Math.min(this.rows.length, 100);
-    for (let i = 0; i < n; i++) if (this.rows[i]?.id !== undefined) return true;
-    return false;
-  }
-
-  private validRows(rows: unknown): number[] {
-    return Array.isArray(rows) ? rows.filter((r): r is number => Number.isInteger(r) && r >= 0 && r < this.rows.length) : [];
-  }
-
-  private idsOf(rows: number[]): unknown[] {
-    const out: unknown[] = [];
-    for (const r of rows) {
-      const id = this.rows[r]?.id;
-      if (id !== undefined) out.push(id);
-    }
-    return out;
   }
 
   private compileStyles(): void {
@@ -805,7 +649,7 @@ export class DashTable extends DashElement {
       out.push(html`<div role="columnheader" class="cell th control" part="header-cell" aria-colindex=${++i}><span class="visually-hidden">Delete</span></div>`);
     }
     if (this.rowSelectable === 'multi') {
-      const { all, some } = this.filteredSelection();
+      const { all, some } = this.selection.filteredSelection();
       out.push(html`<div role="columnheader" class="cell th control" part="header-cell" aria-colindex=${++i}>
         <input
           type="checkbox"
@@ -815,35 +659,13 @@ export class DashTable extends DashElement {
           .checked=${live(all)}
           .indeterminate=${some && !all}
           ?disabled=${this.view.length === 0}
-          @change=${(e: Event) => this.selectAll((e.target as HTMLInputElement).checked)}
+          @change=${(e: Event) => this.selection.selectAll((e.target as HTMLInputElement).checked)}
         />
       </div>`);
     } else if (this.rowSelectable === 'single') {
       out.push(html`<div role="columnheader" class="cell th control" part="header-cell" aria-colindex=${++i}><span class="visually-hidden">Select</span></div>`);
     }
     return out;
-  }
-
-  /** Whether every / some filtered row (all pages) is selected. */
-  private filteredSelection(): { all: boolean; some: boolean } {
-    const set = this.selectedRowSet();
-    const cache = this.filteredSelectionCache;
-    if (cache && cache.set === set && cache.virtual === this.virtual) return cache.result;
-    let count = 0;
-    if (set.size) for (let i = 0; i < this.virtual.length; i++) if (set.has(this.virtual[i])) count++;
-    const result = { all: count > 0 && count === this.virtual.length, some: count > 0 };
-    this.filteredSelectionCache = { set, virtual: this.virtual, result };
-    return result;
-  }
-
-  private filteredSelectionCache: { set: Set<number>; virtual: Uint32Array; result: { all: boolean; some: boolean } } | null = null;
-
-  private selectedRowSet(): Set<number> {
-    if (this.selectedSource !== this.selectedRows) {
-      this.selectedSource = this.selectedRows;
-      this.selectedSet = new Set(this.validRows(this.selectedRows));
-    }
-    return this.selectedSet;
   }
 
   private renderHeaderCell(col: TableColumn, index: number): TemplateResult {
@@ -941,7 +763,7 @@ export class DashTable extends DashElement {
   private syncActiveDescendant(): void {
     const grid = this.gridEl;
     if (!grid) return;
-    const f = this.focusCell;
+    const f = this.selection.focusCell;
     const p = f ? this.positionOf(f.row) : -1;
     const c = f ? this.navCols.indexOf(f.col) : -1;
     const id = p >= 0 && c >= 0 ? `cell-${p}-${c}` : '';
@@ -961,9 +783,9 @@ export class DashTable extends DashElement {
     const dataIndex = this.view[r];
     const row = this.rows[dataIndex] ?? {};
     const rowSelectable = this.rowSelectable === 'single' || this.rowSelectable === 'multi';
-    const selected = rowSelectable && this.selectedRowSet().has(dataIndex);
+    const selected = rowSelectable && this.selection.selectedRowSet().has(dataIndex);
     const controls = this.controlCount;
-    const f = this.focusCell;
+    const f = this.selection.focusCell;
     const focusCol = f && f.row === dataIndex ? f.col : null;
     let ci = 0;
     const control: TemplateResult[] = [];
@@ -1001,9 +823,9 @@ export class DashTable extends DashElement {
   }
 
   private renderCell(row: Row, dataIndex: number, r: number, col: TableColumn, index: number, focused: boolean): TemplateResult {
-    const a = this.anchor;
+    const a = this.selection.anchor;
     const active = !!a && a.row === dataIndex && a.col === col.id;
-    const selected = this.isCellSelected(dataIndex, col.id);
+    const selected = this.selection.isCellSelected(dataIndex, col.id);
     const editable = this.isEditable(col);
     const style = this.cellStyle(row, r, col, editable, active, selected);
     const edit = this.editing;
@@ -1225,7 +1047,7 @@ export class DashTable extends DashElement {
     if (at.control) {
       // A click anywhere in the cell works its control; the keyboard stays in the grid, on that cell.
       const ref = { row: this.view[at.p], col: this.navCols[at.c] };
-      this.focusCell = ref;
+      this.selection.focusCell = ref;
       this.focusGridPending = true;
       this.activateControl(ref);
       return;
@@ -1241,17 +1063,17 @@ export class DashTable extends DashElement {
   }
 
   private onGridFocus = (): void => {
-    if (this.focusCell && this.positionOf(this.focusCell.row) >= 0 && this.navCols.includes(this.focusCell.col)) return;
+    if (this.selection.focusCell && this.positionOf(this.selection.focusCell.row) >= 0 && this.navCols.includes(this.selection.focusCell.col)) return;
     if (!this.view.length || !this.navCols.length) return;
     // APG: focus lands on a cell — the active one, else the first data cell.
-    const a = this.anchor && this.positionOf(this.anchor.row) >= 0 && this.navCols.includes(this.anchor.col) ? this.anchor : null;
-    this.focusCell = a ?? { row: this.view[0], col: this.navCols[Math.min(this.controlCount, this.navCols.length - 1)] };
+    const a = this.selection.anchor && this.positionOf(this.selection.anchor.row) >= 0 && this.navCols.includes(this.selection.anchor.col) ? this.selection.anchor : null;
+    this.selection.focusCell = a ?? { row: this.view[0], col: this.navCols[Math.min(this.controlCount, this.navCols.length - 1)] };
     this.requestUpdate();
   };
 
   /** Position and nav-column index of the keyboard focus (the first data cell when there is none on the page). */
   private focusPosition(): [number, number] {
-    const f = this.focusCell;
+    const f = this.selection.focusCell;
     const p = f ? this.positionOf(f.row) : -1;
     const c = f ? this.navCols.indexOf(f.col) : -1;
     if (p >= 0 && c >= 0) return [p, c];
@@ -1272,48 +1094,23 @@ export class DashTable extends DashElement {
     const controls = this.controlCount;
     p = Math.max(0, Math.min(this.view.length - 1, p));
     c = Math.max(0, Math.min(nav.length - 1, c));
-    const anchorOnPage = !!this.anchor && this.positionOf(this.anchor.row) >= 0 && nav.includes(this.anchor.col);
-    if (extend && anchorOnPage && this.anchor) {
+    const anchorOnPage = !!this.selection.anchor && this.positionOf(this.selection.anchor.row) >= 0 && nav.includes(this.selection.anchor.col);
+    if (extend && anchorOnPage && this.selection.anchor) {
       c = Math.max(c, controls);
       const ref = { row: this.view[p], col: nav[c] };
-      this.focusCell = ref;
-      this.selectRect(this.anchor, ref);
+      this.selection.focusCell = ref;
+      this.selection.selectRect(this.selection.anchor, ref);
     } else {
       const ref = { row: this.view[p], col: nav[c] };
-      this.focusCell = ref;
+      this.selection.focusCell = ref;
       if (c >= controls) {
-        this.anchor = ref;
-        this.selectRect(ref, ref);
+        this.selection.anchor = ref;
+        this.selection.selectRect(ref, ref);
       }
     }
-    this.publishSelection();
+    this.selection.publish();
     this.ensureVisible(p, c);
     this.requestUpdate();
-  }
-
-  /** Selects the rectangle between two data cells (by their current page positions). */
-  private selectRect(a: CellRef, b: CellRef): void {
-    const pa = this.positionOf(a.row);
-    const pb = this.positionOf(b.row);
-    const ia = this.shown.findIndex((c) => c.id === a.col);
-    const ib = this.shown.findIndex((c) => c.id === b.col);
-    this.clearCellSelection();
-    if (pa < 0 || pb < 0 || ia < 0 || ib < 0) return;
-    const rows = this.view.slice(Math.min(pa, pb), Math.max(pa, pb) + 1);
-    for (let i = Math.min(ia, ib); i <= Math.max(ia, ib); i++) {
-      const bits = this.bitmap(this.shown[i].id);
-      for (let k = 0; k < rows.length; k++) bits[rows[k]] = 1;
-    }
-    this.selRowList = rows;
-  }
-
-  /** Writes activeCell and selectedCells from the internal state, as the user's change. */
-  private publishSelection(): void {
-    const active = this.anchor ? this.cellOut(this.anchor) : null;
-    this.setByUser('activeCell', active);
-    this.emittedActive = this.activeCell;
-    this.setByUser('selectedCells', this.listSelectedCells());
-    this.emittedCells = this.selectedCells;
   }
 
   /** Scrolls so the cell at page position p, nav column c is in view (the virtual body included). */
@@ -1395,27 +1192,27 @@ export class DashTable extends DashElement {
     }
     if (e.key === ' ' && e.shiftKey && (this.rowSelectable === 'single' || this.rowSelectable === 'multi')) {
       e.preventDefault();
-      this.toggleRow(ref.row);
+      this.selection.toggleRow(ref.row);
       return;
     }
     if (control) return;
     if (e.key === 'Enter' || e.key === 'F2') {
       e.preventDefault();
-      if (!this.anchor || this.anchor.row !== ref.row || this.anchor.col !== ref.col) this.setCursor(p, c, false);
+      if (!this.selection.anchor || this.selection.anchor.row !== ref.row || this.selection.anchor.col !== ref.col) this.setCursor(p, c, false);
       this.startEdit(ref, null);
     } else if (ctrl && e.key.toLowerCase() === 'a') {
       e.preventDefault();
       const first = this.shown[0];
       const last = this.shown[this.shown.length - 1];
-      if (!first || !this.anchor) return;
-      this.selectRect({ row: this.view[0], col: first.id }, { row: this.view[lastRow], col: last.id });
-      this.publishSelection();
+      if (!first || !this.selection.anchor) return;
+      this.selection.selectRect({ row: this.view[0], col: first.id }, { row: this.view[lastRow], col: last.id });
+      this.selection.publish();
       this.requestUpdate();
     } else if (e.key === 'Escape') {
-      if (this.anchor) {
-        this.selectRect(this.anchor, this.anchor);
-        this.focusCell = this.anchor;
-        this.publishSelection();
+      if (this.selection.anchor) {
+        this.selection.selectRect(this.selection.anchor, this.selection.anchor);
+        this.selection.focusCell = this.selection.anchor;
+        this.selection.publish();
         this.requestUpdate();
       }
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
@@ -1429,7 +1226,7 @@ export class DashTable extends DashElement {
 
   private activateControl(ref: CellRef): void {
     if (ref.col === DELETE_COL) this.deleteRow(ref.row);
-    else this.toggleRow(ref.row);
+    else this.selection.toggleRow(ref.row);
     this.requestUpdate();
   }
 
@@ -1531,11 +1328,11 @@ export class DashTable extends DashElement {
 
   private clearCells(coerceEdit: EditCode['coerceEdit']): void {
     const edits: Array<{ row: number; col: TableColumn; value: unknown }> = [];
-    const rows = this.selRowList.length ? this.selRowList : this.anchor ? [this.anchor.row] : [];
+    const rows = this.selection.selRowList.length ? this.selection.selRowList : this.selection.anchor ? [this.selection.anchor.row] : [];
     for (const col of this.shown) {
       if (!this.isEditable(col)) continue;
-      const bits = this.cellSel.get(col.id);
-      const anchorOnly = !this.selRowList.length && this.anchor?.col === col.id;
+      const bits = this.selection.cellSel.get(col.id);
+      const anchorOnly = !this.selection.selRowList.length && this.selection.anchor?.col === col.id;
       if (!bits && !anchorOnly) continue;
       const cleared = coerceEdit('', col);
       if (!cleared.ok) continue;
@@ -1553,50 +1350,20 @@ export class DashTable extends DashElement {
     const shift = (r: number) => (r > dataIndex ? r - 1 : r);
     // Keyboard focus goes to the row that takes the deleted one's place on the page.
     const neighbour = p >= 0 ? (p + 1 < this.view.length ? this.view[p + 1] : p > 0 ? this.view[p - 1] : -1) : -1;
-    if (this.focusCell) {
-      const row = this.focusCell.row === dataIndex ? neighbour : this.focusCell.row;
-      this.focusCell = row >= 0 ? { row: shift(row), col: this.focusCell.col } : null;
+    if (this.selection.focusCell) {
+      const row = this.selection.focusCell.row === dataIndex ? neighbour : this.selection.focusCell.row;
+      this.selection.focusCell = row >= 0 ? { row: shift(row), col: this.selection.focusCell.col } : null;
     }
-    if (this.anchor) this.anchor = this.anchor.row === dataIndex ? null : { row: shift(this.anchor.row), col: this.anchor.col };
+    if (this.selection.anchor) this.selection.anchor = this.selection.anchor.row === dataIndex ? null : { row: shift(this.selection.anchor.row), col: this.selection.anchor.col };
     this.editing = null;
-    this.clearCellSelection();
-    const selected = this.validRows(this.selectedRows).filter((r) => r !== dataIndex).map(shift);
+    this.selection.clear();
+    const selected = this.selection.validRows(this.selectedRows).filter((r) => r !== dataIndex).map(shift);
     this.commitData(next);
     this.setByUser('selectedRows', selected);
     const ids: unknown[] = [];
     for (const r of selected) if (next[r]?.id !== undefined) ids.push(next[r].id);
     this.setByUser('selectedRowIds', ids);
     this.focusGridPending = true;
-  }
-
-  private toggleRow(dataIndex: number): void {
-    const current = this.validRows(this.selectedRows);
-    let next: number[];
-    if (this.rowSelectable === 'single') next = [dataIndex];
-    else next = current.includes(dataIndex) ? current.filter((r) => r !== dataIndex) : [...current, dataIndex];
-    this.setRowSelection(next);
-  }
-
-  /** The header checkbox: selects (or deselects) every row that passes the filter, on all pages. */
-  private selectAll(select: boolean): void {
-    const current = this.validRows(this.selectedRows);
-    const filtered = this.virtual;
-    let next: number[];
-    if (select) {
-      const have = new Set(current);
-      next = current.slice();
-      for (let i = 0; i < filtered.length; i++) if (!have.has(filtered[i])) next.push(filtered[i]);
-    } else {
-      const drop = new Set(filtered);
-      next = current.filter((r) => !drop.has(r));
-    }
-    this.setRowSelection(next);
-  }
-
-  private setRowSelection(rows: number[]): void {
-    this.setByUser('selectedRows', rows);
-    this.setByUser('selectedRowIds', this.idsOf(rows));
-    this.requestUpdate();
   }
 
   private setHidden(id: string, hide: boolean): void {
@@ -1623,24 +1390,24 @@ export class DashTable extends DashElement {
   /** The selected cells of the current page as tab-separated text (the active cell when none is selected). */
   private selectionText(): string | null {
     let positions: number[] = [];
-    for (const r of this.selRowList) {
+    for (const r of this.selection.selRowList) {
       const p = this.positionOf(r);
       if (p >= 0) positions.push(p);
     }
-    let cols = this.shown.filter((c) => this.cellSel.has(c.id));
+    let cols = this.shown.filter((c) => this.selection.cellSel.has(c.id));
     if (!positions.length || !cols.length) {
-      const a = this.anchor;
+      const a = this.selection.anchor;
       const p = a ? this.positionOf(a.row) : -1;
       const col = a && this.shown.find((c) => c.id === a.col);
       if (p < 0 || !col || !a) return null;
       positions = [p];
       cols = [col];
-      this.bitmap(col.id)[a.row] = 1;
+      this.selection.bitmap(col.id)[a.row] = 1;
     }
     positions = Array.from(new Uint32Array(positions).sort());
     const lines: string[] = [];
     if (this.includeHeadersOnCopyPaste) lines.push(tsvLine(cols.map((c) => c.name)));
-    const bits = cols.map((c) => this.cellSel.get(c.id));
+    const bits = cols.map((c) => this.selection.cellSel.get(c.id));
     const cells: string[] = new Array(cols.length);
     for (const p of positions) {
       const r = this.view[p];
@@ -1666,7 +1433,7 @@ export class DashTable extends DashElement {
 
   /** Pastes a block of tab-separated text at the active cell, into editable cells, validated by column type. */
   private pasteText(planPaste: PastePlanner, text: string): void {
-    const a = this.anchor;
+    const a = this.selection.anchor;
     const p0 = a ? this.positionOf(a.row) : -1;
     const c0 = a ? this.shown.findIndex((c) => c.id === a.col) : -1;
     if (!a || p0 < 0 || c0 < 0) return;
@@ -1685,9 +1452,9 @@ export class DashTable extends DashElement {
       this.warnOnce('paste-overflow', 'pasted rows beyond the last row of the page were dropped');
     }
     // Select the block written to, then store it.
-    this.selectRect(a, { row: this.view[lastP], col: this.shown[lastC].id });
+    this.selection.selectRect(a, { row: this.view[lastP], col: this.shown[lastC].id });
     this.applyEdits(edits);
-    this.publishSelection();
+    this.selection.publish();
     this.requestUpdate();
   }
 
