@@ -5,12 +5,12 @@ import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from '../../internal/style-map.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { jsonConverter } from '../../internal/converters.js';
-import { deepEqual } from '../../internal/deep-equal.js';
 import { parseFilterQuery } from '../../filter-query/parser.js';
 import { compileFilter } from '../../filter-query/evaluate.js';
 import { tableStyles } from './table.styles.js';
 import { TableSelection, type CellRef } from './table-selection.js';
-import { Lazy, PendingWork, columnQueries, editCode, pasteCode, type ColumnQueries, type EditCode } from './table-lazy.js';
+import { TableEditor } from './table-cell-editor.js';
+import { Lazy, PendingWork, columnQueries, editCode, pasteCode, type ColumnQueries } from './table-lazy.js';
 import { csvChunks, tsvLine } from './table-io.js';
 import { columnFormatter, specifierFormatsPending, type CellFormatter } from './table-format.js';
 import {
@@ -77,13 +77,6 @@ const READ_ONLY = new Set(['derivedVirtualData', 'derivedVirtualIndices', 'deriv
 const DELETE_COL = '\u0000delete';
 const SELECT_COL = '\u0000select';
 const CONTROL_WIDTH = 36;
-
-interface EditState {
-  row: number;
-  col: string;
-  text: string;
-  error: string | null;
-}
 
 interface FilterState {
   query: string;
@@ -251,6 +244,8 @@ export class DashTable extends DashElement {
 
   /** @internal */
   readonly selection = new TableSelection(this);
+  /** @internal */
+  readonly editor = new TableEditor(this);
   private readonly pipeline = new TablePipeline((k, m) => this.warnOnce(k, m));
   /** @internal */
   rows: Row[] = [];
@@ -270,9 +265,8 @@ export class DashTable extends DashElement {
   private ownQuery: string | null = null;
   private resizeObserver?: ResizeObserver;
 
-  @state() private editing: EditState | null = null;
-  private focusEditorPending = false;
-  private focusGridPending = false;
+  /** @internal */
+  focusGridPending = false;
   /** data index → position on the page (-1: not on it); built when needed. */
   private posMap: Int32Array | null = null;
   private formatters = new Map<string, CellFormatter | null>();
@@ -282,7 +276,8 @@ export class DashTable extends DashElement {
   private dataConds = new Map<string, Condition[]>();
   private headerStyles = new Map<string, StyleObject>();
   private filterStyle: StyleObject = {};
-  private ownEdit = false;
+  /** @internal */
+  ownEdit = false;
 
   /** @internal The parts beside this file write properties as the user's change too. */
   override setByUser<K extends keyof this>(prop: K, value: this[K]): boolean {
@@ -367,8 +362,8 @@ export class DashTable extends DashElement {
     this.pending.track(work);
   }
 
-  /** Runs `task` with a module loaded on first use: now when it is there, else once it is. */
-  private withModule<T>(lazy: Lazy<T>, task: (module: T) => void): void {
+  /** @internal Runs `task` with a module loaded on first use: now when it is there, else once it is. */
+  withModule<T>(lazy: Lazy<T>, task: (module: T) => void): void {
     if (lazy.module) return task(lazy.module);
     this.track(
       lazy.load().then(task, (error: unknown) => {
@@ -482,7 +477,8 @@ export class DashTable extends DashElement {
     }
   }
 
-  private isEditable(col: TableColumn): boolean {
+  /** @internal */
+  isEditable(col: TableColumn): boolean {
     const own = col.source.editable;
     return typeof own === 'boolean' ? own : this.editable;
   }
@@ -556,8 +552,8 @@ export class DashTable extends DashElement {
     return this.filterAction === 'none' ? 1 : 2;
   }
 
-  /** Keys of the columns the keyboard moves over: control columns first (Dash's order), then the shown columns. */
-  private get navCols(): string[] {
+  /** @internal Keys of the columns the keyboard moves over: control columns first (Dash's order), then the shown columns. */
+  get navCols(): string[] {
     const out: string[] = [];
     if (this.rowDeletable) out.push(DELETE_COL);
     if (this.rowSelectable === 'single' || this.rowSelectable === 'multi') out.push(SELECT_COL);
@@ -565,7 +561,8 @@ export class DashTable extends DashElement {
     return out;
   }
 
-  private get controlCount(): number {
+  /** @internal */
+  get controlCount(): number {
     return (this.rowDeletable ? 1 : 0) + (this.rowSelectable === 'single' || this.rowSelectable === 'multi' ? 1 : 0);
   }
 
@@ -581,8 +578,8 @@ export class DashTable extends DashElement {
     const anyEditable = this.cols.some((c) => this.isEditable(c));
     return html`
       ${this.renderToolbar()}
-      ${this.editing?.error
-        ? html`<div part="edit-error" class="edit-error" id="edit-error" role="alert">${this.editing.error}</div>`
+      ${this.editor.editing?.error
+        ? html`<div part="edit-error" class="edit-error" id="edit-error" role="alert">${this.editor.editing.error}</div>`
         : nothing}
       ${error && this.filterAction !== 'none'
         ? html`<div part="filter-error" class="filter-error" id="filter-error" role="alert">
@@ -750,10 +747,10 @@ export class DashTable extends DashElement {
     el.style.top = `${win.top}px`;
     const rows: number[] = [];
     for (let r = fixed + win.start; r < fixed + win.end; r++) rows.push(r);
-    const editing = this.editing;
+    const editing = this.editor.editing;
     if (editing && !rows.includes(this.positionOf(editing.row)) && this.positionOf(editing.row) >= fixed) {
       // The row being edited scrolled out of the DOM: commit what was typed (or drop it when invalid).
-      queueMicrotask(() => this.editing === editing && this.commitEdit(null, false, true));
+      queueMicrotask(() => this.editor.editing === editing && this.editor.commit(null, false, true));
     }
     render(repeat(rows, (r) => r, (r) => this.renderRow(r)), el, { host: this });
     this.syncActiveDescendant();
@@ -828,7 +825,7 @@ export class DashTable extends DashElement {
     const selected = this.selection.isCellSelected(dataIndex, col.id);
     const editable = this.isEditable(col);
     const style = this.cellStyle(row, r, col, editable, active, selected);
-    const edit = this.editing;
+    const edit = this.editor.editing;
     const isEditing = !!edit && edit.row === dataIndex && edit.col === col.id;
     return html`<div
       role="gridcell"
@@ -842,32 +839,7 @@ export class DashTable extends DashElement {
       ?data-selected=${selected}
       ?data-focus=${focused}
       style=${styleMap(style)}
-    >${isEditing ? this.renderEditor(edit, col) : this.formatCell(row[col.id], col)}</div>`;
-  }
-
-  private renderEditor(edit: EditState, col: TableColumn): TemplateResult {
-    return html`<input
-        class="editor"
-        part="cell-editor"
-        type="text"
-        inputmode=${col.type === 'numeric' ? 'decimal' : nothing}
-        placeholder=${col.type === 'datetime' ? 'YYYY-MM-DD' : nothing}
-        autocomplete="off"
-        spellcheck="false"
-        aria-label=${`Edit ${col.name}`}
-        aria-invalid=${edit.error ? 'true' : 'false'}
-        aria-describedby=${edit.error ? 'edit-error' : nothing}
-        .value=${live(edit.text)}
-        @input=${(e: Event) => {
-          edit.text = (e.target as HTMLInputElement).value;
-          if (edit.error) {
-            edit.error = null;
-            this.requestUpdate();
-          }
-        }}
-        @keydown=${this.onEditorKey}
-        @blur=${() => this.editing === edit && this.commitEdit(null, false, true)}
-      />`;
+    >${isEditing ? this.editor.render(edit, col) : this.formatCell(row[col.id], col)}</div>`;
   }
 
   private cellStyle(row: Row, r: number, col: TableColumn, editable: boolean, active: boolean, selected: boolean): StyleObject {
@@ -924,14 +896,7 @@ export class DashTable extends DashElement {
     super.updated(changed);
     this.paintWindow();
     this.syncActiveDescendant();
-    if (this.focusEditorPending) {
-      this.focusEditorPending = false;
-      const input = this.renderRoot.querySelector<HTMLInputElement>('input.editor');
-      if (input) {
-        input.focus();
-        input.setSelectionRange(input.value.length, input.value.length);
-      }
-    }
+    this.editor.focusIfPending();
     if (this.focusGridPending) {
       this.focusGridPending = false;
       this.gridEl?.focus({ preventScroll: true });
@@ -1059,7 +1024,7 @@ export class DashTable extends DashElement {
     const at = this.cellAt(e);
     if (!at || at.control) return;
     const ref = { row: this.view[at.p], col: this.navCols[at.c] };
-    this.startEdit(ref, null);
+    this.editor.start(ref, null);
   }
 
   private onGridFocus = (): void => {
@@ -1087,8 +1052,8 @@ export class DashTable extends DashElement {
     return Math.max(1, Math.floor(visible / this.rowHeight) - 1);
   }
 
-  /** Moves the keyboard (and, on a data cell, the active cell) to page position p, nav column c; `extend` grows the selection. */
-  private setCursor(p: number, c: number, extend: boolean): void {
+  /** @internal Moves the keyboard (and, on a data cell, the active cell) to page position p, nav column c; `extend` grows the selection. */
+  setCursor(p: number, c: number, extend: boolean): void {
     const nav = this.navCols;
     if (!this.view.length || !nav.length) return;
     const controls = this.controlCount;
@@ -1158,7 +1123,7 @@ export class DashTable extends DashElement {
   }
 
   private onGridKey = (e: KeyboardEvent): void => {
-    if (e.composedPath()[0] !== this.gridEl || this.editing) return;
+    if (e.composedPath()[0] !== this.gridEl || this.editor.editing) return;
     const nav = this.navCols;
     if (!nav.length || !this.view.length) return;
     const [p, c] = this.focusPosition();
@@ -1199,7 +1164,7 @@ export class DashTable extends DashElement {
     if (e.key === 'Enter' || e.key === 'F2') {
       e.preventDefault();
       if (!this.selection.anchor || this.selection.anchor.row !== ref.row || this.selection.anchor.col !== ref.col) this.setCursor(p, c, false);
-      this.startEdit(ref, null);
+      this.editor.start(ref, null);
     } else if (ctrl && e.key.toLowerCase() === 'a') {
       e.preventDefault();
       const first = this.shown[0];
@@ -1217,154 +1182,22 @@ export class DashTable extends DashElement {
       }
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
       e.preventDefault();
-      this.clearSelectedCells();
+      this.editor.clearSelected();
     } else if (e.key.length === 1 && !ctrl && !e.altKey) {
       // Typing replaces the cell's content, as in a spreadsheet.
-      if (this.startEdit(ref, e.key)) e.preventDefault();
+      if (this.editor.start(ref, e.key)) e.preventDefault();
     }
   };
 
   private activateControl(ref: CellRef): void {
-    if (ref.col === DELETE_COL) this.deleteRow(ref.row);
+    if (ref.col === DELETE_COL) this.editor.deleteRow(ref.row);
     else this.selection.toggleRow(ref.row);
     this.requestUpdate();
   }
 
   // --- editing -----------------------------------------------------------------------------
 
-  /** Opens the editor on a cell; `text` null starts from the cell's value. False when the cell is not editable. */
-  private startEdit(ref: CellRef, text: string | null): boolean {
-    const col = this.cols.find((c) => c.id === ref.col);
-    if (!col || !this.isEditable(col) || this.positionOf(ref.row) < 0) return false;
-    // Commits need table-edit.js (loaded with the first editable cell): the editor opens once it is there.
-    this.withModule(editCode, () => {
-      this.editing = { row: ref.row, col: ref.col, text: text ?? cellText(this.rows[ref.row]?.[col.id]), error: null };
-      this.focusEditorPending = true;
-      this.requestUpdate();
-    });
-    return true;
-  }
-
-  private onEditorKey = (e: KeyboardEvent): void => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      this.editing = null;
-      this.focusGridPending = true;
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      this.commitEdit(e.shiftKey ? 'up' : 'down', true);
-    } else if (e.key === 'Tab') {
-      e.preventDefault();
-      this.commitEdit(e.shiftKey ? 'left' : 'right', true);
-    }
-  };
-
-  /**
-   * Validates and stores the edit. Invalid text keeps the editor open with a message, except when
-   * the editor is left otherwise (blur, scrolled away): then the cell keeps its value (Dash's reject).
-   */
-  private commitEdit(move: 'up' | 'down' | 'left' | 'right' | null, refocus: boolean, leaving = false): boolean {
-    const edit = this.editing;
-    if (!edit) return false;
-    const col = this.cols.find((c) => c.id === edit.col);
-    // Loaded: the editor only opens once it is (startEdit).
-    const result = col ? editCode.module!.coerceEdit(edit.text, col) : null;
-    if (!col || !result || !result.ok) {
-      if (leaving || !col) {
-        this.editing = null;
-        return false;
-      }
-      edit.error = result && !result.ok ? result.message : 'Invalid value';
-      this.requestUpdate();
-      return false;
-    }
-    const p = this.positionOf(edit.row);
-    const c = this.navCols.indexOf(edit.col);
-    this.editing = null;
-    if (refocus) this.focusGridPending = true;
-    this.applyEdits([{ row: edit.row, col, value: result.value }]);
-    if (move && p >= 0 && c >= 0) {
-      const controls = this.controlCount;
-      const lastCol = this.navCols.length - 1;
-      let [np, nc] = [p, c];
-      if (move === 'down') np = p + 1;
-      else if (move === 'up') np = p - 1;
-      else if (move === 'right') [np, nc] = c < lastCol ? [p, c + 1] : [p + 1, controls];
-      else [np, nc] = c > controls ? [p, c - 1] : [p - 1, lastCol];
-      if (np >= 0 && np < this.view.length) this.setCursor(np, nc, false);
-    }
-    this.requestUpdate();
-    return true;
-  }
-
-  /** Writes new values into a copy of `data` (rows copied, not mutated); false when nothing changed. */
-  private applyEdits(edits: Array<{ row: number; col: TableColumn; value: unknown }>): boolean {
-    let next: Row[] | null = null;
-    for (const { row, col, value } of edits) {
-      const current = (next ?? this.rows)[row];
-      if (!current || deepEqual(current[col.id], value)) continue;
-      next ??= this.rows.slice();
-      next[row] = { ...current, [col.id]: value };
-    }
-    if (!next) return false;
-    this.commitData(next);
-    return true;
-  }
-
-  private commitData(next: Row[]): void {
-    const previous = this.data;
-    this.ownEdit = true;
-    this.setByUser('dataPrevious', previous);
-    this.setByUser('dataTimestamp', Date.now());
-    this.setByUser('data', next);
-    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-  }
-
-  /** Delete/Backspace: empties the selected editable cells (null in numeric and datetime columns). */
-  private clearSelectedCells(): void {
-    this.withModule(editCode, ({ coerceEdit }) => this.clearCells(coerceEdit));
-  }
-
-  private clearCells(coerceEdit: EditCode['coerceEdit']): void {
-    const edits: Array<{ row: number; col: TableColumn; value: unknown }> = [];
-    const rows = this.selection.selRowList.length ? this.selection.selRowList : this.selection.anchor ? [this.selection.anchor.row] : [];
-    for (const col of this.shown) {
-      if (!this.isEditable(col)) continue;
-      const bits = this.selection.cellSel.get(col.id);
-      const anchorOnly = !this.selection.selRowList.length && this.selection.anchor?.col === col.id;
-      if (!bits && !anchorOnly) continue;
-      const cleared = coerceEdit('', col);
-      if (!cleared.ok) continue;
-      for (const r of rows) if (anchorOnly || bits?.[r]) edits.push({ row: r, col, value: cleared.value });
-    }
-    this.applyEdits(edits);
-  }
-
   // --- rows --------------------------------------------------------------------------------
-
-  private deleteRow(dataIndex: number): void {
-    if (dataIndex < 0 || dataIndex >= this.rows.length) return;
-    const p = this.positionOf(dataIndex);
-    const next = this.rows.slice(0, dataIndex).concat(this.rows.slice(dataIndex + 1));
-    const shift = (r: number) => (r > dataIndex ? r - 1 : r);
-    // Keyboard focus goes to the row that takes the deleted one's place on the page.
-    const neighbour = p >= 0 ? (p + 1 < this.view.length ? this.view[p + 1] : p > 0 ? this.view[p - 1] : -1) : -1;
-    if (this.selection.focusCell) {
-      const row = this.selection.focusCell.row === dataIndex ? neighbour : this.selection.focusCell.row;
-      this.selection.focusCell = row >= 0 ? { row: shift(row), col: this.selection.focusCell.col } : null;
-    }
-    if (this.selection.anchor) this.selection.anchor = this.selection.anchor.row === dataIndex ? null : { row: shift(this.selection.anchor.row), col: this.selection.anchor.col };
-    this.editing = null;
-    this.selection.clear();
-    const selected = this.selection.validRows(this.selectedRows).filter((r) => r !== dataIndex).map(shift);
-    this.commitData(next);
-    this.setByUser('selectedRows', selected);
-    const ids: unknown[] = [];
-    for (const r of selected) if (next[r]?.id !== undefined) ids.push(next[r].id);
-    this.setByUser('selectedRowIds', ids);
-    this.focusGridPending = true;
-  }
 
   private setHidden(id: string, hide: boolean): void {
     const hidden = Array.isArray(this.hiddenColumns) ? this.hiddenColumns.map(String) : [];
@@ -1380,7 +1213,7 @@ export class DashTable extends DashElement {
   }
 
   private onCopy = (e: ClipboardEvent): void => {
-    if (!this.gridFocused || !e.clipboardData || this.editing) return;
+    if (!this.gridFocused || !e.clipboardData || this.editor.editing) return;
     const text = this.selectionText();
     if (text === null) return;
     e.clipboardData.setData('text/plain', text);
@@ -1419,7 +1252,7 @@ export class DashTable extends DashElement {
   }
 
   private onPaste = (e: ClipboardEvent): void => {
-    if (!this.gridFocused || !e.clipboardData || this.editing) return;
+    if (!this.gridFocused || !e.clipboardData || this.editor.editing) return;
     e.preventDefault();
     const text = e.clipboardData.getData('text/plain');
     // The clipboard text reader loads on the first paste.
@@ -1453,7 +1286,7 @@ export class DashTable extends DashElement {
     }
     // Select the block written to, then store it.
     this.selection.selectRect(a, { row: this.view[lastP], col: this.shown[lastC].id });
-    this.applyEdits(edits);
+    this.editor.applyEdits(edits);
     this.selection.publish();
     this.requestUpdate();
   }
