@@ -10,8 +10,8 @@ import { compileFilter } from '../../filter-query/evaluate.js';
 import { tableStyles } from './table.styles.js';
 import { TableSelection, type CellRef } from './table-selection.js';
 import { TableEditor } from './table-cell-editor.js';
-import { Lazy, PendingWork, columnQueries, editCode, pasteCode, type ColumnQueries } from './table-lazy.js';
-import { csvChunks, tsvLine } from './table-io.js';
+import { TableClipboard } from './table-clipboard.js';
+import { Lazy, PendingWork, columnQueries, editCode, type ColumnQueries } from './table-lazy.js';
 import { columnFormatter, specifierFormatsPending, type CellFormatter } from './table-format.js';
 import {
   compileConditions,
@@ -240,12 +240,14 @@ export class DashTable extends DashElement {
   @query('.scroller') private scroller!: HTMLDivElement;
   @query('.head') private head!: HTMLDivElement;
   @query('.window') private windowEl?: HTMLDivElement | null;
-  @query('.grid') private gridEl?: HTMLDivElement | null;
+  /** @internal */
+  @query('.grid') gridEl?: HTMLDivElement | null;
 
   /** @internal */
   readonly selection = new TableSelection(this);
   /** @internal */
   readonly editor = new TableEditor(this);
+  private readonly clipboard = new TableClipboard(this);
   private readonly pipeline = new TablePipeline((k, m) => this.warnOnce(k, m));
   /** @internal */
   rows: Row[] = [];
@@ -357,8 +359,8 @@ export class DashTable extends DashElement {
     }
   }
 
-  /** Work waiting for lazily loaded code (it handles its own errors): updateComplete waits for it. */
-  private track(work: Promise<void>): void {
+  /** @internal Work waiting for lazily loaded code (it handles its own errors): updateComplete waits for it. */
+  track(work: Promise<void>): void {
     this.pending.track(work);
   }
 
@@ -621,7 +623,7 @@ export class DashTable extends DashElement {
     if (!csv && !hideable.length) return nothing;
     const hidden = new Set(Array.isArray(this.hiddenColumns) ? this.hiddenColumns.map(String) : []);
     return html`<div class="toolbar" part="toolbar">
-      ${csv ? html`<button type="button" part="export-button" @click=${() => this.exportCsv()}>Export</button>` : nothing}
+      ${csv ? html`<button type="button" part="export-button" @click=${() => this.clipboard.exportCsv()}>Export</button>` : nothing}
       ${hideable.length
         ? html`<details part="columns-menu" class="columns-menu">
             <summary>Columns</summary>
@@ -914,8 +916,8 @@ export class DashTable extends DashElement {
     // The editor's and filter boxes' `input` events are composed: they would reach the page as
     // the table's own. The table fires `input`/`change` itself when `data` changes.
     this.renderRoot.addEventListener('input', (e) => e.stopPropagation());
-    this.addEventListener('copy', this.onCopy);
-    this.addEventListener('paste', this.onPaste);
+    this.addEventListener('copy', this.clipboard.onCopy);
+    this.addEventListener('paste', this.clipboard.onPaste);
   }
 
   private observeSize(): void {
@@ -1207,110 +1209,13 @@ export class DashTable extends DashElement {
 
   // --- clipboard and export ----------------------------------------------------------------
 
-  /** The grid has the keyboard. (Clipboard events target the text selection when there is one, so their target says little.) */
-  private get gridFocused(): boolean {
-    return !!this.gridEl && this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement === this.gridEl;
-  }
-
-  private onCopy = (e: ClipboardEvent): void => {
-    if (!this.gridFocused || !e.clipboardData || this.editor.editing) return;
-    const text = this.selectionText();
-    if (text === null) return;
-    e.clipboardData.setData('text/plain', text);
-    e.preventDefault();
-  };
-
-  /** The selected cells of the current page as tab-separated text (the active cell when none is selected). */
-  private selectionText(): string | null {
-    let positions: number[] = [];
-    for (const r of this.selection.selRowList) {
-      const p = this.positionOf(r);
-      if (p >= 0) positions.push(p);
-    }
-    let cols = this.shown.filter((c) => this.selection.cellSel.has(c.id));
-    if (!positions.length || !cols.length) {
-      const a = this.selection.anchor;
-      const p = a ? this.positionOf(a.row) : -1;
-      const col = a && this.shown.find((c) => c.id === a.col);
-      if (p < 0 || !col || !a) return null;
-      positions = [p];
-      cols = [col];
-      this.selection.bitmap(col.id)[a.row] = 1;
-    }
-    positions = Array.from(new Uint32Array(positions).sort());
-    const lines: string[] = [];
-    if (this.includeHeadersOnCopyPaste) lines.push(tsvLine(cols.map((c) => c.name)));
-    const bits = cols.map((c) => this.selection.cellSel.get(c.id));
-    const cells: string[] = new Array(cols.length);
-    for (const p of positions) {
-      const r = this.view[p];
-      const row = this.rows[r];
-      for (let i = 0; i < cols.length; i++) cells[i] = bits[i]?.[r] ? cellText(row?.[cols[i].id]) : '';
-      lines.push(tsvLine(cells));
-    }
-    return lines.join('\n');
-  }
-
-  private onPaste = (e: ClipboardEvent): void => {
-    if (!this.gridFocused || !e.clipboardData || this.editor.editing) return;
-    e.preventDefault();
-    const text = e.clipboardData.getData('text/plain');
-    // The clipboard text reader loads on the first paste.
-    this.track(
-      pasteCode.load().then(
-        ({ planPaste }) => this.pasteText(planPaste, text),
-        (error: unknown) => this.warnOnce('paste-load', `paste could not be loaded (${String(error)})`),
-      ),
-    );
-  };
-
-  /** Pastes a block of tab-separated text at the active cell, into editable cells, validated by column type. */
-  private pasteText(planPaste: PastePlanner, text: string): void {
-    const a = this.selection.anchor;
-    const p0 = a ? this.positionOf(a.row) : -1;
-    const c0 = a ? this.shown.findIndex((c) => c.id === a.col) : -1;
-    if (!a || p0 < 0 || c0 < 0) return;
-    const { edits, rejected, lastP, lastC, overflow } = planPaste(text, {
-      p0,
-      c0,
-      columns: this.shown,
-      rows: this.view,
-      headers: this.includeHeadersOnCopyPaste ? this.cols.map((c) => c.name) : null,
-      isEditable: (col) => this.isEditable(col),
-    });
-    if (rejected.length) {
-      console.warn(`${this.describe()}: pasted values that do not fit their column were skipped: ${rejected.slice(0, 5).join(', ')}${rejected.length > 5 ? ' …' : ''}`);
-    }
-    if (overflow) {
-      this.warnOnce('paste-overflow', 'pasted rows beyond the last row of the page were dropped');
-    }
-    // Select the block written to, then store it.
-    this.selection.selectRect(a, { row: this.view[lastP], col: this.shown[lastC].id });
-    this.editor.applyEdits(edits);
-    this.selection.publish();
-    this.requestUpdate();
-  }
-
   /** The filtered, sorted rows (all pages, shown columns) as the CSV the export button downloads. */
   toCsv(): string {
-    return this.csvParts().join('');
+    return this.clipboard.csvParts().join('');
   }
 
-  private csvParts(): string[] {
-    return csvChunks(this.shown.map((c) => ({ id: c.id, name: c.name })), this.derivedVirtualData);
-  }
-
-  private exportCsv(): void {
-    const url = URL.createObjectURL(new Blob(this.csvParts(), { type: 'text/csv;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'Data.csv';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  }
 }
 
-type PastePlanner = (typeof import('./table-paste.js'))['planPaste'];
 
 let canvas: HTMLCanvasElement | null = null;
 function measureContext(): CanvasRenderingContext2D | null {
