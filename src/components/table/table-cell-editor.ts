@@ -107,7 +107,7 @@ export class TableEditor {
       else if (move === 'up') np = p - 1;
       else if (move === 'right') [np, nc] = c < lastCol ? [p, c + 1] : [p + 1, controls];
       else [np, nc] = c > controls ? [p, c - 1] : [p - 1, lastCol];
-      if (np >= 0 && np < this.host.view.length) this.host.setCursor(np, nc, false);
+      if (np >= 0 && np < this.host.view.length) this.host.navigation.setCursor(np, nc, false);
     }
     this.host.requestUpdate();
     return true;

@@ -8,9 +8,10 @@ import { jsonConverter } from '../../internal/converters.js';
 import { parseFilterQuery } from '../../filter-query/parser.js';
 import { compileFilter } from '../../filter-query/evaluate.js';
 import { tableStyles } from './table.styles.js';
-import { TableSelection, type CellRef } from './table-selection.js';
+import { TableSelection } from './table-selection.js';
 import { TableEditor } from './table-cell-editor.js';
 import { TableClipboard } from './table-clipboard.js';
+import { DELETE_COL, SELECT_COL, TableNavigation } from './table-navigation.js';
 import { Lazy, PendingWork, columnQueries, editCode, type ColumnQueries } from './table-lazy.js';
 import { columnFormatter, specifierFormatsPending, type CellFormatter } from './table-format.js';
 import {
@@ -73,9 +74,6 @@ const OVERSCAN = 8;
 /** Without virtualization, more rows than this in the DOM is slow: say so once. */
 const PLAIN_ROWS_WARNING = 5000;
 const READ_ONLY = new Set(['derivedVirtualData', 'derivedVirtualIndices', 'derivedViewportData', 'derivedViewportIndices']);
-/** Keys of the control columns in the navigation order (never column ids: those are strings users pick, these hold a NUL). */
-const DELETE_COL = '\u0000delete';
-const SELECT_COL = '\u0000select';
 const CONTROL_WIDTH = 36;
 
 interface FilterState {
@@ -230,15 +228,17 @@ export class DashTable extends DashElement {
 
   /** The body's scroll position; scrolling repaints only the row window, not the whole element. */
   private bodyScrollTop = 0;
-  /** Height of the body's visible area (repaints the window only). */
-  private viewportHeight = 0;
-  @state() private rowHeight = 32;
+  /** @internal Height of the body's visible area (repaints the window only). */
+  viewportHeight = 0;
+  /** @internal */
+  @state() rowHeight = 32;
   /** Per-column filter box text, as typed. */
   @state() private boxTexts = new Map<string, string>();
   @state() private invalidBoxes = new Set<string>();
 
   @query('.scroller') private scroller!: HTMLDivElement;
-  @query('.head') private head!: HTMLDivElement;
+  /** @internal */
+  @query('.head') head!: HTMLDivElement;
   @query('.window') private windowEl?: HTMLDivElement | null;
   /** @internal */
   @query('.grid') gridEl?: HTMLDivElement | null;
@@ -248,6 +248,8 @@ export class DashTable extends DashElement {
   /** @internal */
   readonly editor = new TableEditor(this);
   private readonly clipboard = new TableClipboard(this);
+  /** @internal */
+  readonly navigation = new TableNavigation(this);
   private readonly pipeline = new TablePipeline((k, m) => this.warnOnce(k, m));
   /** @internal */
   rows: Row[] = [];
@@ -599,8 +601,8 @@ export class DashTable extends DashElement {
           aria-readonly=${anyEditable ? 'false' : 'true'}
           aria-multiselectable="true"
           style=${styleMap({ '--_columns': template, width: `${totalWidth}px` })}
-          @keydown=${this.onGridKey}
-          @focus=${this.onGridFocus}
+          @keydown=${this.navigation.onGridKey}
+          @focus=${this.navigation.onGridFocus}
         >
           <div role="rowgroup" class="head" part="header">
             <div role="row" class="row header-row" aria-rowindex="1">
@@ -755,19 +757,7 @@ export class DashTable extends DashElement {
       queueMicrotask(() => this.editor.editing === editing && this.editor.commit(null, false, true));
     }
     render(repeat(rows, (r) => r, (r) => this.renderRow(r)), el, { host: this });
-    this.syncActiveDescendant();
-  }
-
-  /** Points the grid's aria-activedescendant at the focused cell when it is in the DOM. */
-  private syncActiveDescendant(): void {
-    const grid = this.gridEl;
-    if (!grid) return;
-    const f = this.selection.focusCell;
-    const p = f ? this.positionOf(f.row) : -1;
-    const c = f ? this.navCols.indexOf(f.col) : -1;
-    const id = p >= 0 && c >= 0 ? `cell-${p}-${c}` : '';
-    if (id && this.renderRoot.querySelector(`#${id}`)) grid.setAttribute('aria-activedescendant', id);
-    else grid.removeAttribute('aria-activedescendant');
+    this.navigation.syncActiveDescendant();
   }
 
   /** Rows `from`..`to` (exclusive) of the current page. */
@@ -897,7 +887,7 @@ export class DashTable extends DashElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.paintWindow();
-    this.syncActiveDescendant();
+    this.navigation.syncActiveDescendant();
     this.editor.focusIfPending();
     if (this.focusGridPending) {
       this.focusGridPending = false;
@@ -907,11 +897,11 @@ export class DashTable extends DashElement {
 
   protected override firstUpdated(): void {
     this.observeSize();
-    this.scroller.addEventListener('click', (e) => this.onCellClick(e as MouseEvent));
-    this.scroller.addEventListener('dblclick', (e) => this.onCellDoubleClick(e));
+    this.scroller.addEventListener('click', (e) => this.navigation.onCellClick(e as MouseEvent));
+    this.scroller.addEventListener('dblclick', (e) => this.navigation.onCellDoubleClick(e));
     this.scroller.addEventListener('mousedown', (e) => {
       // Shift-click extends the cell selection, not the text selection.
-      if (e.shiftKey && this.cellAt(e)) e.preventDefault();
+      if (e.shiftKey && this.navigation.cellAt(e)) e.preventDefault();
     });
     // The editor's and filter boxes' `input` events are composed: they would reach the page as
     // the table's own. The table fires `input`/`change` itself when `data` changes.
@@ -928,7 +918,8 @@ export class DashTable extends DashElement {
     this.measureViewport();
   }
 
-  private measureViewport(): void {
+  /** @internal */
+  measureViewport(): void {
     if (!this.scroller || !this.head) return;
     const rh = parseFloat(getComputedStyle(this).getPropertyValue('--dash-table-row-height'));
     const rowHeight = Number.isFinite(rh) && rh > 0 ? rh : 32;
@@ -994,94 +985,8 @@ export class DashTable extends DashElement {
     this.setByUser('pageCurrent', page);
   }
 
-  /** The cell under a pointer event: its position on the page and its index in navCols. */
-  private cellAt(e: Event): { p: number; c: number; control: boolean } | null {
-    const path = e.composedPath();
-    const cell = path.find((n) => n instanceof HTMLElement && n.getAttribute('role') === 'gridcell') as HTMLElement | undefined;
-    const rowEl = cell?.parentElement;
-    if (!cell || !rowEl?.dataset.row) return null;
-    const p = Number(rowEl.dataset.row);
-    const c = Number(cell.getAttribute('aria-colindex')) - 1;
-    if (!(p >= 0 && p < this.view.length) || !(c >= 0 && c < this.navCols.length)) return null;
-    return { p, c, control: c < this.controlCount };
-  }
-
-  private onCellClick(e: MouseEvent): void {
-    const at = this.cellAt(e);
-    if (!at) return;
-    const target = e.composedPath()[0] as HTMLElement;
-    if (target instanceof HTMLInputElement && target.classList.contains('editor')) return;
-    if (at.control) {
-      // A click anywhere in the cell works its control; the keyboard stays in the grid, on that cell.
-      const ref = { row: this.view[at.p], col: this.navCols[at.c] };
-      this.selection.focusCell = ref;
-      this.focusGridPending = true;
-      this.activateControl(ref);
-      return;
-    }
-    this.setCursor(at.p, at.c, e.shiftKey);
-  }
-
-  private onCellDoubleClick(e: MouseEvent): void {
-    const at = this.cellAt(e);
-    if (!at || at.control) return;
-    const ref = { row: this.view[at.p], col: this.navCols[at.c] };
-    this.editor.start(ref, null);
-  }
-
-  private onGridFocus = (): void => {
-    if (this.selection.focusCell && this.positionOf(this.selection.focusCell.row) >= 0 && this.navCols.includes(this.selection.focusCell.col)) return;
-    if (!this.view.length || !this.navCols.length) return;
-    // APG: focus lands on a cell — the active one, else the first data cell.
-    const a = this.selection.anchor && this.positionOf(this.selection.anchor.row) >= 0 && this.navCols.includes(this.selection.anchor.col) ? this.selection.anchor : null;
-    this.selection.focusCell = a ?? { row: this.view[0], col: this.navCols[Math.min(this.controlCount, this.navCols.length - 1)] };
-    this.requestUpdate();
-  };
-
-  /** Position and nav-column index of the keyboard focus (the first data cell when there is none on the page). */
-  private focusPosition(): [number, number] {
-    const f = this.selection.focusCell;
-    const p = f ? this.positionOf(f.row) : -1;
-    const c = f ? this.navCols.indexOf(f.col) : -1;
-    if (p >= 0 && c >= 0) return [p, c];
-    return [0, Math.min(this.controlCount, this.navCols.length - 1)];
-  }
-
-  /** Rows PageUp/PageDown move by: what fits in view, less one for context. */
-  private get pageRows(): number {
-    this.measureViewport();
-    const visible = Math.min(this.viewportHeight || Infinity, window.innerHeight - this.head.offsetHeight);
-    return Math.max(1, Math.floor(visible / this.rowHeight) - 1);
-  }
-
-  /** @internal Moves the keyboard (and, on a data cell, the active cell) to page position p, nav column c; `extend` grows the selection. */
-  setCursor(p: number, c: number, extend: boolean): void {
-    const nav = this.navCols;
-    if (!this.view.length || !nav.length) return;
-    const controls = this.controlCount;
-    p = Math.max(0, Math.min(this.view.length - 1, p));
-    c = Math.max(0, Math.min(nav.length - 1, c));
-    const anchorOnPage = !!this.selection.anchor && this.positionOf(this.selection.anchor.row) >= 0 && nav.includes(this.selection.anchor.col);
-    if (extend && anchorOnPage && this.selection.anchor) {
-      c = Math.max(c, controls);
-      const ref = { row: this.view[p], col: nav[c] };
-      this.selection.focusCell = ref;
-      this.selection.selectRect(this.selection.anchor, ref);
-    } else {
-      const ref = { row: this.view[p], col: nav[c] };
-      this.selection.focusCell = ref;
-      if (c >= controls) {
-        this.selection.anchor = ref;
-        this.selection.selectRect(ref, ref);
-      }
-    }
-    this.selection.publish();
-    this.ensureVisible(p, c);
-    this.requestUpdate();
-  }
-
-  /** Scrolls so the cell at page position p, nav column c is in view (the virtual body included). */
-  private ensureVisible(p: number, c: number): void {
+  /** @internal Scrolls so the cell at page position p, nav column c is in view (the virtual body included). */
+  ensureVisible(p: number, c: number): void {
     const sc = this.scroller;
     if (!sc) return;
     this.measureViewport();
@@ -1122,79 +1027,6 @@ export class DashTable extends DashElement {
         this.renderRoot.querySelector(`#cell-${p}-${c}`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
       });
     }
-  }
-
-  private onGridKey = (e: KeyboardEvent): void => {
-    if (e.composedPath()[0] !== this.gridEl || this.editor.editing) return;
-    const nav = this.navCols;
-    if (!nav.length || !this.view.length) return;
-    const [p, c] = this.focusPosition();
-    const ctrl = e.ctrlKey || e.metaKey;
-    const lastRow = this.view.length - 1;
-    const lastCol = nav.length - 1;
-    const firstData = Math.min(this.controlCount, lastCol);
-    let to: [number, number] | null = null;
-    switch (e.key) {
-      case 'ArrowDown': to = [p + 1, c]; break;
-      case 'ArrowUp': to = [p - 1, c]; break;
-      case 'ArrowRight': to = [p, c + 1]; break;
-      case 'ArrowLeft': to = [p, c - 1]; break;
-      // Home goes to the first data cell: the row controls stay one ArrowLeft away.
-      case 'Home': to = ctrl ? [0, e.shiftKey ? c : firstData] : [p, firstData]; break;
-      case 'End': to = ctrl ? [lastRow, e.shiftKey ? c : lastCol] : [p, lastCol]; break;
-      case 'PageDown': to = [Math.min(lastRow, p + this.pageRows), c]; break;
-      case 'PageUp': to = [Math.max(0, p - this.pageRows), c]; break;
-    }
-    if (to) {
-      e.preventDefault();
-      this.setCursor(to[0], to[1], e.shiftKey);
-      return;
-    }
-    const ref: CellRef = { row: this.view[p], col: nav[c] };
-    const control = c < this.controlCount;
-    if (control && (e.key === 'Enter' || e.key === ' ')) {
-      e.preventDefault();
-      this.activateControl(ref);
-      return;
-    }
-    if (e.key === ' ' && e.shiftKey && (this.rowSelectable === 'single' || this.rowSelectable === 'multi')) {
-      e.preventDefault();
-      this.selection.toggleRow(ref.row);
-      return;
-    }
-    if (control) return;
-    if (e.key === 'Enter' || e.key === 'F2') {
-      e.preventDefault();
-      if (!this.selection.anchor || this.selection.anchor.row !== ref.row || this.selection.anchor.col !== ref.col) this.setCursor(p, c, false);
-      this.editor.start(ref, null);
-    } else if (ctrl && e.key.toLowerCase() === 'a') {
-      e.preventDefault();
-      const first = this.shown[0];
-      const last = this.shown[this.shown.length - 1];
-      if (!first || !this.selection.anchor) return;
-      this.selection.selectRect({ row: this.view[0], col: first.id }, { row: this.view[lastRow], col: last.id });
-      this.selection.publish();
-      this.requestUpdate();
-    } else if (e.key === 'Escape') {
-      if (this.selection.anchor) {
-        this.selection.selectRect(this.selection.anchor, this.selection.anchor);
-        this.selection.focusCell = this.selection.anchor;
-        this.selection.publish();
-        this.requestUpdate();
-      }
-    } else if (e.key === 'Delete' || e.key === 'Backspace') {
-      e.preventDefault();
-      this.editor.clearSelected();
-    } else if (e.key.length === 1 && !ctrl && !e.altKey) {
-      // Typing replaces the cell's content, as in a spreadsheet.
-      if (this.editor.start(ref, e.key)) e.preventDefault();
-    }
-  };
-
-  private activateControl(ref: CellRef): void {
-    if (ref.col === DELETE_COL) this.editor.deleteRow(ref.row);
-    else this.selection.toggleRow(ref.row);
-    this.requestUpdate();
   }
 
   // --- editing -----------------------------------------------------------------------------
