@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DashFormElement } from '../../internal/form-element.js';
+import { FIELD_ID, FIELD_TARGET } from '../input/text-field.js';
 import { buttonStyles } from './button.styles.js';
 
 const TYPES = new Set(['submit', 'reset', 'button']);
@@ -31,7 +32,8 @@ const TYPES = new Set(['submit', 'reset', 'button']);
  */
 export class DashButton extends DashFormElement {
   static override styles = buttonStyles;
-  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  /** A `<label for>` / `aria-describedby` pointing at the host reaches the inner button (docs/button.md). */
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true, ...FIELD_TARGET };
 
   /** Times the button was clicked. Reflects. */
   @property({ attribute: 'n-clicks', type: Number, reflect: true }) nClicks = 0;
@@ -119,6 +121,7 @@ export class DashButton extends DashFormElement {
 
   override render(): TemplateResult {
     return html`<button
+      id=${FIELD_ID}
       part="button"
       type="button"
       aria-label=${this.getAttribute('aria-label') || nothing}

@@ -1,5 +1,6 @@
 import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { a11yTree, findNode } from '../../../test/browser/a11y-tree.js';
 import '../../dash-input.js';
 import '../../dash-callback.js';
 import type { DashInput } from './input.js';
@@ -326,6 +327,21 @@ describe('dash-input: forms, disabled, attributes, bad input', () => {
     } finally {
       restore();
     }
+  });
+
+  it('is a textbox named by aria-label or <label for>; clicking the label focuses the box', async () => {
+    const wrap = await fixture<HTMLElement>(html`<div id="w">
+      <label for="city">Home city</label><dash-input id="city"></dash-input>
+      <dash-input id="qty" aria-label="Quantity" type="number"></dash-input>
+    </div>`);
+    const tree = await a11yTree('#w');
+    expect(findNode(tree, (n) => n.role === 'textbox' && n.name === 'Home city')).to.not.equal(null);
+    expect(findNode(tree, (n) => n.role === 'spinbutton' && n.name === 'Quantity')).to.not.equal(null);
+    await click(wrap.querySelector('label')!);
+    expect(document.activeElement).to.equal(wrap.querySelector('#city'));
+    await sendKeys({ type: 'Oslo' });
+    await settle(wrap.querySelector<DashInput>('#city')!);
+    expect(wrap.querySelector<DashInput>('#city')!.value).to.equal('Oslo');
   });
 
   it('passes axe in light and dark', async () => {

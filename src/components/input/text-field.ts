@@ -4,6 +4,11 @@ import { jsonOrStringConverter } from '../../internal/converters.js';
 import { deepEqual } from '../../internal/deep-equal.js';
 import { DashFormElement } from '../../internal/form-element.js';
 
+/** The inner control's id, the shadow root's reference target. */
+export const FIELD_ID = 'field';
+/** `ShadowRootInit.referenceTarget` is newer than TypeScript's DOM types. */
+export const FIELD_TARGET = { referenceTarget: FIELD_ID } as Partial<ShadowRootInit>;
+
 /**
  * What `<dash-input>` and `<dash-textarea>` share (docs/input.md): one native field in the shadow
  * root whose text follows `value`, Dash's `nBlur` count, the text constraints, forms and
@@ -12,7 +17,11 @@ import { DashFormElement } from '../../internal/form-element.js';
  * committed (debounce) wins over a write that arrives meanwhile.
  */
 export abstract class DashTextField extends DashFormElement {
-  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  /**
+   * `referenceTarget`: a `<label for>` (and `aria-labelledby`/`-describedby`) pointing at the host
+   * reaches the inner box, which the browser then names (docs/input.md, "Accessible name").
+   */
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true, ...FIELD_TARGET };
 
   /** The value. Reflects; JSON in the attribute when it parses (`value="3"` is 3), else text. */
   @property({ converter: jsonOrStringConverter, reflect: true }) value: unknown = null;

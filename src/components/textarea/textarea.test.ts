@@ -1,5 +1,6 @@
 import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { a11yTree, findNode } from '../../../test/browser/a11y-tree.js';
 import '../../dash-textarea.js';
 import '../../dash-callback.js';
 import type { DashTextarea } from './textarea.js';
@@ -59,6 +60,12 @@ describe('dash-textarea', () => {
     await sendKeys({ type: '!' });
     await settle(el);
     expect(el.value).to.equal('one the! two');
+  });
+
+  it('is a multi-line textbox named by <label for>', async () => {
+    await fixture<HTMLElement>(html`<div id="w"><label for="n">Notes</label><dash-textarea id="n"></dash-textarea></div>`);
+    const node = findNode(await a11yTree('#w'), (n) => n.role === 'textbox' && n.name === 'Notes');
+    expect(node).to.not.equal(null);
   });
 
   it('passes rows, cols, wrap, lengths, placeholder, readOnly and required to the box', async () => {
