@@ -141,7 +141,7 @@ describe('dash-checklist: options and value', () => {
     const el = await fixture<DashChecklist>(html`<dash-checklist
       aria-label="x"
       options='["a","b"]'
-      label-style='{"color":"rgb(255, 0, 0)","marginRight":12}'
+      label-style='{"color":"rgb(255, 0, 0)","marginRight":12,"--ring":"blue"}'
       input-style='{"marginRight":5}'
       label-class-name="pill big"
       input-class-name="box"
@@ -150,11 +150,15 @@ describe('dash-checklist: options and value', () => {
     const input = boxes(el)[0];
     expect(getComputedStyle(option).color).to.equal('rgb(255, 0, 0)');
     expect(option.style.marginRight).to.equal('12px');
+    expect(option.style.getPropertyValue('--ring')).to.equal('blue');
     expect(input.style.marginRight).to.equal('5px');
     expect(option.getAttribute('part')).to.equal('option pill big');
     expect(option.classList.contains('pill')).to.equal(true);
     expect(input.getAttribute('part')).to.equal('input box');
-    expect(option.hasAttribute('style')).to.equal(true); // set through the CSSOM (strict CSP safe)
+    el.labelStyle = { fontWeight: 700 };
+    await settle(el);
+    expect(option.style.color).to.equal('');
+    expect(option.style.fontWeight).to.equal('700');
   });
 });
 

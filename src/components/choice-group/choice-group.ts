@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { jsonConverter } from '../../internal/converters.js';
 import { DashFormElement } from '../../internal/form-element.js';
-import { styleMap } from '../../internal/style-map.js';
 import { normalizeOptions, type NormalizedOptions } from '../dropdown/options.js';
 // Dash style objects → CSS; shared with the table (docs/checklist.md, "Styling").
 import { toStyle } from '../table/table-style.js';
@@ -129,46 +128,64 @@ export abstract class DashChoiceGroup extends DashFormElement {
 
   declare value: unknown;
 
-  private onChange(e: Event, index: number): void {
+  /** One listener for every option (a thousand options need no thousand closures). */
+  private onChange(e: Event): void {
     e.stopPropagation();
     const input = e.target as HTMLInputElement;
-    const option = this.norm.options[index];
-    if (!this.setByUser('value', this.nextValue(option.value, input.checked))) return;
+    const option = this.norm.options[Number(input.dataset.index)];
+    if (!option || !this.setByUser('value', this.nextValue(option.value, input.checked))) return;
     this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (changed.has('labelStyle') || changed.has('inputStyle') || changed.has('options')) this.applyStyles();
+  }
+
+  /** Dash's `labelStyle` / `inputStyle`, written through the CSSOM (strict-CSP safe), only when given. */
+  private applyStyles(): void {
+    const label = toStyle(this.labelStyle);
+    const input = toStyle(this.inputStyle);
+    for (const row of this.renderRoot.querySelectorAll<HTMLElement>('.option')) {
+      setStyle(row, label);
+      setStyle(row.firstElementChild as HTMLElement, input);
+    }
   }
 
   override render(): TemplateResult {
     const selected = new Set(this.selectedValues());
     const disabled = this.isDisabled;
-    const labelStyle = toStyle(this.labelStyle);
-    const inputStyle = toStyle(this.inputStyle);
     const optionParts = `option${extraParts(this.labelClassName)}`;
     const inputParts = `input${extraParts(this.inputClassName)}`;
     const labelClass = typeof this.labelClassName === 'string' ? this.labelClassName : '';
     const inputClass = typeof this.inputClassName === 'string' ? this.inputClassName : '';
-    return html`<div class="options" part="options">
+    return html`<div class="options" part="options" @input=${stop} @change=${this.onChange}>
       ${this.norm.options.map((o, i) => {
         const off = disabled || o.disabled;
-        return html`<label
-          class="option ${labelClass}"
-          part=${optionParts}
-          title=${o.title ?? nothing}
-          ?data-disabled=${off}
-          style=${styleMap(labelStyle)}
+        return html`<label class="option ${labelClass}" part=${optionParts} title=${o.title ?? nothing} ?data-disabled=${off}
           ><input
             type=${this.inputType}
             name="choice"
             class=${inputClass}
             part=${inputParts}
+            data-index=${i}
             .checked=${live(selected.has(o.value))}
             ?disabled=${off}
-            style=${styleMap(inputStyle)}
-            @input=${(e: Event) => e.stopPropagation()}
-            @change=${(e: Event) => this.onChange(e, i)}
           /><span part="label">${o.label}</span></label
         >`;
       })}
     </div>`;
   }
 }
+
+function setStyle(el: HTMLElement, style: Record<string, string>): void {
+  el.style.cssText = '';
+  for (const [name, value] of Object.entries(style)) {
+    if (name.includes('-')) el.style.setProperty(name, value);
+    else (el.style as unknown as Record<string, string>)[name] = value;
+  }
+}
+
+/** The inner inputs' own `input` events stay inside; the host fires its own. */
+const stop = (e: Event) => e.stopPropagation();
