@@ -1,7 +1,6 @@
-import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from '../../internal/style-map.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { jsonConverter } from '../../internal/converters.js';
@@ -12,6 +11,7 @@ import { TableSelection } from './table-selection.js';
 import { TableEditor } from './table-cell-editor.js';
 import { TableClipboard } from './table-clipboard.js';
 import { DELETE_COL, SELECT_COL, TableNavigation } from './table-navigation.js';
+import { CONTROL_WIDTH, TableViewport } from './table-viewport.js';
 import { Lazy, PendingWork, columnQueries, editCode, type ColumnQueries } from './table-lazy.js';
 import { columnFormatter, specifierFormatsPending, type CellFormatter } from './table-format.js';
 import {
@@ -33,7 +33,6 @@ import {
   normalizeData,
   normalizeSortBy,
   pageOf,
-  viewportWindow,
   MAX_SCROLL_HEIGHT,
   type ColumnType,
   type PageInfo,
@@ -69,12 +68,9 @@ export type TableCell = ActiveCell;
 
 export type TableAction = 'native' | 'custom' | 'none';
 
-/** Rows kept in the DOM above and below the visible ones. */
-const OVERSCAN = 8;
 /** Without virtualization, more rows than this in the DOM is slow: say so once. */
 const PLAIN_ROWS_WARNING = 5000;
 const READ_ONLY = new Set(['derivedVirtualData', 'derivedVirtualIndices', 'derivedViewportData', 'derivedViewportIndices']);
-const CONTROL_WIDTH = 36;
 
 interface FilterState {
   query: string;
@@ -226,20 +222,16 @@ export class DashTable extends DashElement {
   /** Read-only: indices into `data` of the current page's rows. */
   @property({ attribute: false }) derivedViewportIndices: number[] = [];
 
-  /** The body's scroll position; scrolling repaints only the row window, not the whole element. */
-  private bodyScrollTop = 0;
-  /** @internal Height of the body's visible area (repaints the window only). */
-  viewportHeight = 0;
-  /** @internal */
-  @state() rowHeight = 32;
   /** Per-column filter box text, as typed. */
   @state() private boxTexts = new Map<string, string>();
   @state() private invalidBoxes = new Set<string>();
 
-  @query('.scroller') private scroller!: HTMLDivElement;
+  /** @internal */
+  @query('.scroller') scroller!: HTMLDivElement;
   /** @internal */
   @query('.head') head!: HTMLDivElement;
-  @query('.window') private windowEl?: HTMLDivElement | null;
+  /** @internal */
+  @query('.window') windowEl?: HTMLDivElement | null;
   /** @internal */
   @query('.grid') gridEl?: HTMLDivElement | null;
 
@@ -250,6 +242,8 @@ export class DashTable extends DashElement {
   private readonly clipboard = new TableClipboard(this);
   /** @internal */
   readonly navigation = new TableNavigation(this);
+  /** @internal */
+  readonly viewport = new TableViewport(this);
   private readonly pipeline = new TablePipeline((k, m) => this.warnOnce(k, m));
   /** @internal */
   rows: Row[] = [];
@@ -257,7 +251,8 @@ export class DashTable extends DashElement {
   cols: TableColumn[] = [];
   /** @internal */
   shown: TableColumn[] = [];
-  private widths = new Map<string, number>();
+  /** @internal */
+  widths = new Map<string, number>();
   private sort: SortByEntry[] = [];
   private filter: FilterState = { query: '', predicate: null, key: '', error: null };
   /** @internal */
@@ -267,7 +262,6 @@ export class DashTable extends DashElement {
   view: Uint32Array = new Uint32Array(0);
   /** The filterQuery the boxes last wrote: re-splitting it would undo what the user typed. */
   private ownQuery: string | null = null;
-  private resizeObserver?: ResizeObserver;
 
   /** @internal */
   focusGridPending = false;
@@ -305,31 +299,11 @@ export class DashTable extends DashElement {
     }
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.observeSize();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-  }
-
   /** Scrolls the body so the row at `index` (within the current page) is in view. */
   scrollToRow(index: number): void {
-    if (!this.scroller) return;
-    const n = this.bodyRowCount;
-    const win = viewportWindow(n, this.rowHeight, 0, this.viewportHeight, 0);
-    const total = n * this.rowHeight;
-    const y = index * this.rowHeight;
-    const vh = Math.min(this.viewportHeight, win.bodyHeight);
-    const scrolled = total > win.bodyHeight ? (y * (win.bodyHeight - vh)) / Math.max(1, total - vh) : y;
-    this.scroller.scrollTop = scrolled;
-    this.onScroll();
+    this.viewport.scrollToRow(index);
   }
 
-  // ------------------------------------------------------------------------------------------
   /** Resolves once Lit has rendered, and the code loaded on first use (number formats, filter boxes) has been applied. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
@@ -434,7 +408,7 @@ export class DashTable extends DashElement {
       this.derivedViewportData = whole ? this.derivedVirtualData : this.derivedVirtualData.slice(start, end);
       if (this.page.page !== oldPage && this.scroller) {
         this.scroller.scrollTop = 0;
-        this.bodyScrollTop = 0;
+        this.viewport.bodyScrollTop = 0;
       }
       if (!this.virtualization && this.view.length > PLAIN_ROWS_WARNING) {
         this.warnOnce('plain-rows', `${this.view.length} rows without virtualization are slow: set "virtualization" or page the data`);
@@ -543,12 +517,14 @@ export class DashTable extends DashElement {
   // ------------------------------------------------------------------------------------------
   // Rendering
 
-  private get fixedDataCount(): number {
+  /** @internal */
+  get fixedDataCount(): number {
     const n = Number(this.fixedRows?.data ?? 0);
     return Number.isFinite(n) && n > 0 ? Math.min(Math.floor(n), this.view.length) : 0;
   }
 
-  private get bodyRowCount(): number {
+  /** @internal */
+  get bodyRowCount(): number {
     return this.view.length - this.fixedDataCount;
   }
 
@@ -590,7 +566,7 @@ export class DashTable extends DashElement {
             Invalid filter query: ${error.message} (at ${error.position})
           </div>`
         : nothing}
-      <div part="table" class="scroller ${bounded ? 'bounded' : ''}" @scroll=${this.onScroll}>
+      <div part="table" class="scroller ${bounded ? 'bounded' : ''}" @scroll=${this.viewport.onScroll}>
         <div
           class="grid"
           role="grid"
@@ -736,28 +712,9 @@ export class DashTable extends DashElement {
     if (!this.virtualization) {
       return html`<div role="rowgroup" class="body plain">${this.renderRows(fixed, this.view.length)}</div>`;
     }
-    const height = Math.min(count * this.rowHeight, MAX_SCROLL_HEIGHT);
+    const height = Math.min(count * this.viewport.rowHeight, MAX_SCROLL_HEIGHT);
     // The window's rows are painted by paintWindow(), on every update and on every scroll.
     return html`<div role="rowgroup" class="body" style=${styleMap({ height: `${height}px` })}><div class="window" role="presentation"></div></div>`;
-  }
-
-  /** Renders the rows in view into the virtual body (a Lit render of its own: scrolling costs no element update). */
-  private paintWindow(): void {
-    const el = this.windowEl;
-    if (!this.virtualization || !el) return;
-    const fixed = this.fixedDataCount;
-    const win = viewportWindow(this.view.length - fixed, this.rowHeight, this.bodyScrollTop, this.viewportHeight || 600, OVERSCAN);
-    // `top`, not a transform: transforms are float32, which past ~8M px is off by whole pixels.
-    el.style.top = `${win.top}px`;
-    const rows: number[] = [];
-    for (let r = fixed + win.start; r < fixed + win.end; r++) rows.push(r);
-    const editing = this.editor.editing;
-    if (editing && !rows.includes(this.positionOf(editing.row)) && this.positionOf(editing.row) >= fixed) {
-      // The row being edited scrolled out of the DOM: commit what was typed (or drop it when invalid).
-      queueMicrotask(() => this.editor.editing === editing && this.editor.commit(null, false, true));
-    }
-    render(repeat(rows, (r) => r, (r) => this.renderRow(r)), el, { host: this });
-    this.navigation.syncActiveDescendant();
   }
 
   /** Rows `from`..`to` (exclusive) of the current page. */
@@ -767,8 +724,8 @@ export class DashTable extends DashElement {
     return out;
   }
 
-  /** Row `r` of the current page: the one place rows and cells are rendered. */
-  private renderRow(r: number): TemplateResult {
+  /** @internal Row `r` of the current page: the one place rows and cells are rendered. */
+  renderRow(r: number): TemplateResult {
     const dataIndex = this.view[r];
     const row = this.rows[dataIndex] ?? {};
     const rowSelectable = this.rowSelectable === 'single' || this.rowSelectable === 'multi';
@@ -886,7 +843,7 @@ export class DashTable extends DashElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.paintWindow();
+    this.viewport.paintWindow();
     this.navigation.syncActiveDescendant();
     this.editor.focusIfPending();
     if (this.focusGridPending) {
@@ -896,7 +853,7 @@ export class DashTable extends DashElement {
   }
 
   protected override firstUpdated(): void {
-    this.observeSize();
+    this.viewport.observeSize();
     this.scroller.addEventListener('click', (e) => this.navigation.onCellClick(e as MouseEvent));
     this.scroller.addEventListener('dblclick', (e) => this.navigation.onCellDoubleClick(e));
     this.scroller.addEventListener('mousedown', (e) => {
@@ -910,36 +867,8 @@ export class DashTable extends DashElement {
     this.addEventListener('paste', this.clipboard.onPaste);
   }
 
-  private observeSize(): void {
-    if (this.resizeObserver || !this.scroller) return;
-    this.resizeObserver = new ResizeObserver(() => this.measureViewport());
-    this.resizeObserver.observe(this.scroller);
-    this.resizeObserver.observe(this.head);
-    this.measureViewport();
-  }
-
-  /** @internal */
-  measureViewport(): void {
-    if (!this.scroller || !this.head) return;
-    const rh = parseFloat(getComputedStyle(this).getPropertyValue('--dash-table-row-height'));
-    const rowHeight = Number.isFinite(rh) && rh > 0 ? rh : 32;
-    if (rowHeight !== this.rowHeight) this.rowHeight = rowHeight;
-    const vh = Math.max(0, this.scroller.clientHeight - this.head.offsetHeight);
-    if (vh !== this.viewportHeight) {
-      this.viewportHeight = vh;
-      this.paintWindow();
-    }
-  }
-
   // ------------------------------------------------------------------------------------------
   // Events
-
-  private onScroll = (): void => {
-    const top = this.scroller.scrollTop;
-    if (top === this.bodyScrollTop) return;
-    this.bodyScrollTop = top;
-    this.paintWindow();
-  };
 
   private onSortKey(col: TableColumn, e: KeyboardEvent): void {
     if ((e.key === 'Enter' || e.key === ' ') && (e.shiftKey || e.metaKey || e.ctrlKey)) {
@@ -983,50 +912,6 @@ export class DashTable extends DashElement {
     let page = Math.max(0, Math.floor(target));
     if (this.pageAction === 'native' || this.pageCount !== null) page = Math.min(page, this.page.pageCount - 1);
     this.setByUser('pageCurrent', page);
-  }
-
-  /** @internal Scrolls so the cell at page position p, nav column c is in view (the virtual body included). */
-  ensureVisible(p: number, c: number): void {
-    const sc = this.scroller;
-    if (!sc) return;
-    this.measureViewport();
-    const fixed = this.fixedDataCount;
-    const scrollsVertically = sc.scrollHeight > sc.clientHeight + 1;
-    if (p >= fixed && scrollsVertically) {
-      const k = p - fixed;
-      const rh = this.rowHeight;
-      const total = (this.view.length - fixed) * rh;
-      const bodyHeight = Math.min(total, MAX_SCROLL_HEIGHT);
-      const vh = Math.max(rh, this.viewportHeight || sc.clientHeight - this.head.offsetHeight);
-      const scale = this.virtualization && total > bodyHeight && bodyHeight > vh ? (total - vh) / (bodyHeight - vh) : 1;
-      const pos = sc.scrollTop * scale;
-      let next = pos;
-      if (k * rh < pos) next = k * rh;
-      else if ((k + 1) * rh > pos + vh) next = (k + 1) * rh - vh;
-      if (next !== pos) {
-        // Scroll offsets snap to (device) pixels: nudge until the row is wholly inside.
-        const down = next > pos;
-        // (Chromium keeps offsets this large at 2px steps.)
-        const wanted = down ? Math.ceil(next / scale) : Math.floor(next / scale);
-        sc.scrollTop = wanted;
-        for (let i = 1; i <= 4 && (down ? sc.scrollTop * scale < next : sc.scrollTop * scale > next); i++) {
-          sc.scrollTop = wanted + (down ? i : -i);
-        }
-        this.onScroll();
-      }
-    }
-    const controls = this.controlCount;
-    let x = Math.min(c, controls) * CONTROL_WIDTH;
-    for (let i = 0; i < c - controls; i++) x += this.widths.get(this.shown[i].id) ?? 120;
-    const w = c < controls ? CONTROL_WIDTH : (this.widths.get(this.shown[c - controls]?.id) ?? 120);
-    if (x < sc.scrollLeft) sc.scrollLeft = x;
-    else if (x + w > sc.scrollLeft + sc.clientWidth) sc.scrollLeft = x + w - sc.clientWidth;
-    if (!scrollsVertically) {
-      // The table is as tall as its rows: the page scrolls instead.
-      this.updateComplete.then(() => {
-        this.renderRoot.querySelector(`#cell-${p}-${c}`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-      });
-    }
   }
 
   // --- editing -----------------------------------------------------------------------------
