@@ -12,7 +12,9 @@ import { TableEditor } from './table-cell-editor.js';
 import { TableClipboard } from './table-clipboard.js';
 import { DELETE_COL, SELECT_COL, TableNavigation } from './table-navigation.js';
 import { CONTROL_WIDTH, TableViewport } from './table-viewport.js';
-import { Lazy, PendingWork, columnQueries, editCode, type ColumnQueries } from './table-lazy.js';
+import { renderPaging } from './table-paging.js';
+import { renderControlHeaders, renderFilterRow, renderHeaderCell, renderToolbar } from './table-header.js';
+import { Lazy, PendingWork, columnQueries, editCode } from './table-lazy.js';
 import { columnFormatter, specifierFormatsPending, type CellFormatter } from './table-format.js';
 import {
   compileConditions,
@@ -28,7 +30,6 @@ import {
   TablePipeline,
   cellText,
   checkColumnsAgainstRows,
-  nextSortBy,
   normalizeColumns,
   normalizeData,
   normalizeSortBy,
@@ -222,9 +223,10 @@ export class DashTable extends DashElement {
   /** Read-only: indices into `data` of the current page's rows. */
   @property({ attribute: false }) derivedViewportIndices: number[] = [];
 
-  /** Per-column filter box text, as typed. */
-  @state() private boxTexts = new Map<string, string>();
-  @state() private invalidBoxes = new Set<string>();
+  /** @internal Per-column filter box text, as typed. */
+  @state() boxTexts = new Map<string, string>();
+  /** @internal */
+  @state() invalidBoxes = new Set<string>();
 
   /** @internal */
   @query('.scroller') scroller!: HTMLDivElement;
@@ -239,7 +241,8 @@ export class DashTable extends DashElement {
   readonly selection = new TableSelection(this);
   /** @internal */
   readonly editor = new TableEditor(this);
-  private readonly clipboard = new TableClipboard(this);
+  /** @internal */
+  readonly clipboard = new TableClipboard(this);
   /** @internal */
   readonly navigation = new TableNavigation(this);
   /** @internal */
@@ -253,15 +256,18 @@ export class DashTable extends DashElement {
   shown: TableColumn[] = [];
   /** @internal */
   widths = new Map<string, number>();
-  private sort: SortByEntry[] = [];
-  private filter: FilterState = { query: '', predicate: null, key: '', error: null };
+  /** @internal */
+  sort: SortByEntry[] = [];
+  /** @internal */
+  filter: FilterState = { query: '', predicate: null, key: '', error: null };
   /** @internal */
   virtual: Uint32Array = new Uint32Array(0);
-  private page: PageInfo = { page: 0, pageCount: 1, start: 0, end: 0 };
+  /** @internal */
+  page: PageInfo = { page: 0, pageCount: 1, start: 0, end: 0 };
   /** @internal Indices into `data` of the rows on the current page, in display order. */
   view: Uint32Array = new Uint32Array(0);
-  /** The filterQuery the boxes last wrote: re-splitting it would undo what the user typed. */
-  private ownQuery: string | null = null;
+  /** @internal The filterQuery the boxes last wrote: re-splitting it would undo what the user typed. */
+  ownQuery: string | null = null;
 
   /** @internal */
   focusGridPending = false;
@@ -272,8 +278,10 @@ export class DashTable extends DashElement {
   private readonly pending = new PendingWork();
   private dataBase = new Map<string, StyleObject>();
   private dataConds = new Map<string, Condition[]>();
-  private headerStyles = new Map<string, StyleObject>();
-  private filterStyle: StyleObject = {};
+  /** @internal */
+  headerStyles = new Map<string, StyleObject>();
+  /** @internal */
+  filterStyle: StyleObject = {};
   /** @internal */
   ownEdit = false;
 
@@ -557,7 +565,7 @@ export class DashTable extends DashElement {
     const error = this.filter.error;
     const anyEditable = this.cols.some((c) => this.isEditable(c));
     return html`
-      ${this.renderToolbar()}
+      ${renderToolbar(this)}
       ${this.editor.editing?.error
         ? html`<div part="edit-error" class="edit-error" id="edit-error" role="alert">${this.editor.editing.error}</div>`
         : nothing}
@@ -582,128 +590,17 @@ export class DashTable extends DashElement {
         >
           <div role="rowgroup" class="head" part="header">
             <div role="row" class="row header-row" aria-rowindex="1">
-              ${this.renderControlHeaders()}${cols.map((c, i) => this.renderHeaderCell(c, controls + i))}
+              ${renderControlHeaders(this)}${cols.map((c, i) => renderHeaderCell(this, c, controls + i))}
             </div>
-            ${this.filterAction === 'none' ? nothing : this.renderFilterRow(cols)}
+            ${this.filterAction === 'none' ? nothing : renderFilterRow(this, cols)}
             ${fixed ? html`<div class="fixed-data" role="presentation">${this.renderRows(0, fixed)}</div>` : nothing}
           </div>
           ${this.renderBody()}
         </div>
         ${this.view.length === 0 ? html`<div class="empty" part="empty" role="status">No rows</div>` : nothing}
       </div>
-      ${this.renderPaging()}
+      ${renderPaging(this)}
     `;
-  }
-
-  private renderToolbar(): TemplateResult | typeof nothing {
-    const hideable = this.cols.filter((c) => c.source.hideable === true);
-    const csv = this.exportFormat === 'csv';
-    if (!csv && !hideable.length) return nothing;
-    const hidden = new Set(Array.isArray(this.hiddenColumns) ? this.hiddenColumns.map(String) : []);
-    return html`<div class="toolbar" part="toolbar">
-      ${csv ? html`<button type="button" part="export-button" @click=${() => this.clipboard.exportCsv()}>Export</button>` : nothing}
-      ${hideable.length
-        ? html`<details part="columns-menu" class="columns-menu">
-            <summary>Columns</summary>
-            <fieldset>
-              <legend class="visually-hidden">Shown columns</legend>
-              ${hideable.map(
-                (c) => html`<label
-                  ><input type="checkbox" .checked=${live(!hidden.has(c.id))} @change=${(e: Event) => this.setHidden(c.id, !(e.target as HTMLInputElement).checked)} />
-                  ${c.name}</label
-                >`,
-              )}
-            </fieldset>
-          </details>`
-        : nothing}
-    </div>`;
-  }
-
-  private renderControlHeaders(): TemplateResult[] {
-    const out: TemplateResult[] = [];
-    let i = 0;
-    if (this.rowDeletable) {
-      out.push(html`<div role="columnheader" class="cell th control" part="header-cell" aria-colindex=${++i}><span class="visually-hidden">Delete</span></div>`);
-    }
-    if (this.rowSelectable === 'multi') {
-      const { all, some } = this.selection.filteredSelection();
-      out.push(html`<div role="columnheader" class="cell th control" part="header-cell" aria-colindex=${++i}>
-        <input
-          type="checkbox"
-          part="select-input"
-          tabindex="-1"
-          aria-label="Select all rows"
-          .checked=${live(all)}
-          .indeterminate=${some && !all}
-          ?disabled=${this.view.length === 0}
-          @change=${(e: Event) => this.selection.selectAll((e.target as HTMLInputElement).checked)}
-        />
-      </div>`);
-    } else if (this.rowSelectable === 'single') {
-      out.push(html`<div role="columnheader" class="cell th control" part="header-cell" aria-colindex=${++i}><span class="visually-hidden">Select</span></div>`);
-    }
-    return out;
-  }
-
-  private renderHeaderCell(col: TableColumn, index: number): TemplateResult {
-    const sortIndex = this.sort.findIndex((s) => s.column_id === col.id);
-    const sorted = sortIndex >= 0 ? this.sort[sortIndex] : null;
-    const ariaSort = sorted ? (sorted.direction === 'asc' ? 'ascending' : 'descending') : undefined;
-    const name = html`<span class="name">${col.name}</span>`;
-    const sortable = this.sortAction !== 'none';
-    const icon = sorted ? (sorted.direction === 'asc' ? '▲' : '▼') : '⇅';
-    const order = sorted && this.sort.length > 1 ? html`<span class="sort-order">${sortIndex + 1}</span>` : nothing;
-    return html`<div
-      role="columnheader"
-      class="cell th ${col.type}"
-      part="header-cell"
-      aria-colindex=${index + 1}
-      aria-sort=${ariaSort ?? nothing}
-      data-column-id=${col.id}
-      style=${styleMap(this.headerStyles.get(col.id) ?? {})}
-    >
-      ${sortable
-        ? html`<button
-            type="button"
-            part="sort-button"
-            @click=${(e: MouseEvent) => this.onSort(col, e.shiftKey || e.metaKey || e.ctrlKey)}
-            @keydown=${(e: KeyboardEvent) => this.onSortKey(col, e)}
-          >${name}<span class="sort-icon" aria-hidden="true">${icon}${order}</span></button>`
-        : html`<span class="label">${name}</span>`}
-      ${col.source.hideable === true
-        ? html`<button type="button" class="hide" part="hide-button" aria-label=${`Hide column ${col.name}`} title="Hide column" @click=${() => this.setHidden(col.id, true)}>
-            <span aria-hidden="true">×</span>
-          </button>`
-        : nothing}
-    </div>`;
-  }
-
-  private renderFilterRow(cols: TableColumn[]): TemplateResult {
-    const error = !!this.filter.error;
-    const controls = this.controlCount;
-    return html`<div role="row" class="row filter-row" part="filter-row" aria-rowindex="2">
-      ${Array.from({ length: controls }, (_, i) => html`<div role="gridcell" class="cell control" aria-colindex=${i + 1}></div>`)}
-      ${cols.map(
-        (c, i) => html`<div role="gridcell" class="cell" aria-colindex=${controls + i + 1} style=${styleMap(this.filterStyle)}>
-          <input
-            type="text"
-            part="filter-input"
-            data-column-id=${c.id}
-            aria-label=${`Filter ${c.name}`}
-            placeholder="filter data…"
-            autocomplete="off"
-            spellcheck="false"
-            aria-invalid=${error || this.invalidBoxes.has(c.id) ? 'true' : 'false'}
-            aria-describedby=${error ? 'filter-error' : nothing}
-            .value=${live(this.boxTexts.get(c.id) ?? '')}
-            @change=${(e: Event) => this.onFilterInput(c, e.target as HTMLInputElement)}
-            @keydown=${(e: KeyboardEvent) => {
-              if (e.key === 'Enter') this.onFilterInput(c, e.target as HTMLInputElement);
-            }}
-          />
-        </div>`,
-      )}
-    </div>`;
   }
 
   private renderBody(): TemplateResult {
@@ -814,33 +711,6 @@ export class DashTable extends DashElement {
     return f ? f(value) : cellText(value);
   }
 
-  private renderPaging(): TemplateResult | typeof nothing {
-    if (this.pageAction === 'none') return nothing;
-    const { page, pageCount } = this.page;
-    const custom = this.pageAction === 'custom';
-    const knownCount = !custom || (this.pageCount !== null && this.pageCount !== undefined);
-    if (knownCount && pageCount <= 1 && page === 0) return nothing;
-    const last = knownCount ? pageCount - 1 : Infinity;
-    const button = (label: string, text: string, target: number, disabled: boolean) =>
-      html`<button type="button" part="page-button" aria-label=${label} title=${label} ?disabled=${disabled} @click=${() => this.goToPage(target)}>${text}</button>`;
-    return html`<nav part="paging" class="paging" aria-label="Pagination">
-      ${button('First page', '«', 0, page <= 0)} ${button('Previous page', '‹', page - 1, page <= 0)}
-      <label for="page-input">Page</label>
-      <input
-        id="page-input"
-        part="page-input"
-        type="number"
-        min="1"
-        max=${knownCount ? pageCount : nothing}
-        .value=${live(String(page + 1))}
-        @change=${(e: Event) => this.goToPage(Number((e.target as HTMLInputElement).value) - 1)}
-      />
-      ${knownCount ? html`<span>of ${pageCount}</span>` : nothing}
-      ${button('Next page', '›', page + 1, page >= last)} ${button('Last page', '»', last, !knownCount || page >= last)}
-      <span class="visually-hidden" role="status">Page ${page + 1}${knownCount ? ` of ${pageCount}` : ''}</span>
-    </nav>`;
-  }
-
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.viewport.paintWindow();
@@ -870,59 +740,9 @@ export class DashTable extends DashElement {
   // ------------------------------------------------------------------------------------------
   // Events
 
-  private onSortKey(col: TableColumn, e: KeyboardEvent): void {
-    if ((e.key === 'Enter' || e.key === ' ') && (e.shiftKey || e.metaKey || e.ctrlKey)) {
-      e.preventDefault();
-      this.onSort(col, true);
-    }
-  }
-
-  private onSort(col: TableColumn, add: boolean): void {
-    const next = nextSortBy(this.sort, col.id, add && this.sortMode === 'multi');
-    this.setByUser('sortBy', next);
-  }
-
-  private onFilterInput(col: TableColumn, input: HTMLInputElement): void {
-    const text = input.value;
-    this.withModule(columnQueries, (q) => this.applyFilterBox(q, col, text));
-  }
-
-  private applyFilterBox({ parseColumnFilter, combineColumnQueries }: ColumnQueries, col: TableColumn, text: string): void {
-    const texts = new Map(this.boxTexts);
-    if (text.trim()) texts.set(col.id, text);
-    else texts.delete(col.id);
-    const parts = new Map<string, string>();
-    const invalid = new Set<string>();
-    for (const c of this.cols) {
-      const t = texts.get(c.id);
-      if (!t) continue;
-      const r = parseColumnFilter(c.id, c.type, t);
-      if (!r.ok) invalid.add(c.id);
-      else if (r.query) parts.set(c.id, r.query);
-    }
-    this.boxTexts = texts;
-    this.invalidBoxes = invalid;
-    const query = combineColumnQueries(parts);
-    this.ownQuery = query;
-    this.setByUser('filterQuery', query);
-  }
-
-  private goToPage(target: number): void {
-    if (!Number.isFinite(target)) return;
-    let page = Math.max(0, Math.floor(target));
-    if (this.pageAction === 'native' || this.pageCount !== null) page = Math.min(page, this.page.pageCount - 1);
-    this.setByUser('pageCurrent', page);
-  }
-
   // --- editing -----------------------------------------------------------------------------
 
   // --- rows --------------------------------------------------------------------------------
-
-  private setHidden(id: string, hide: boolean): void {
-    const hidden = Array.isArray(this.hiddenColumns) ? this.hiddenColumns.map(String) : [];
-    const next = hide ? (hidden.includes(id) ? hidden : [...hidden, id]) : hidden.filter((h) => h !== id);
-    this.setByUser('hiddenColumns', next);
-  }
 
   // --- clipboard and export ----------------------------------------------------------------
 
