@@ -5,6 +5,7 @@
  */
 import { render, type ReactiveController } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { renderRow } from './table-body.js';
 import { MAX_SCROLL_HEIGHT, viewportWindow } from './table-model.js';
 import type { DashTable } from './table.js';
 
@@ -101,7 +102,7 @@ export class TableViewport implements ReactiveController {
       // The row being edited scrolled out of the DOM: commit what was typed (or drop it when invalid).
       queueMicrotask(() => this.host.editor.editing === editing && this.host.editor.commit(null, false, true));
     }
-    render(repeat(rows, (r) => r, (r) => this.host.renderRow(r)), el, { host: this.host });
+    render(repeat(rows, (r) => r, (r) => renderRow(this.host, r)), el, { host: this.host });
     this.host.navigation.syncActiveDescendant();
   }
 

@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { styleMap } from '../../internal/style-map.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { jsonConverter } from '../../internal/converters.js';
@@ -13,13 +12,13 @@ import { TableClipboard } from './table-clipboard.js';
 import { DELETE_COL, SELECT_COL, TableNavigation } from './table-navigation.js';
 import { CONTROL_WIDTH, TableViewport } from './table-viewport.js';
 import { renderPaging } from './table-paging.js';
+import { renderBody, renderRows } from './table-body.js';
 import { renderControlHeaders, renderFilterRow, renderHeaderCell, renderToolbar } from './table-header.js';
 import { Lazy, PendingWork, columnQueries, editCode } from './table-lazy.js';
 import { columnFormatter, specifierFormatsPending, type CellFormatter } from './table-format.js';
 import {
   compileConditions,
   columnOnly,
-  matchesCell,
   matchesColumn,
   matchesHeader,
   toStyle,
@@ -34,7 +33,6 @@ import {
   normalizeData,
   normalizeSortBy,
   pageOf,
-  MAX_SCROLL_HEIGHT,
   type ColumnType,
   type PageInfo,
   type Row,
@@ -273,11 +271,14 @@ export class DashTable extends DashElement {
   focusGridPending = false;
   /** data index → position on the page (-1: not on it); built when needed. */
   private posMap: Int32Array | null = null;
-  private formatters = new Map<string, CellFormatter | null>();
+  /** @internal */
+  formatters = new Map<string, CellFormatter | null>();
   /** Code loaded on first use and the work waiting for it (d3-format, the filter boxes' language): updateComplete waits for them. */
   private readonly pending = new PendingWork();
-  private dataBase = new Map<string, StyleObject>();
-  private dataConds = new Map<string, Condition[]>();
+  /** @internal */
+  dataBase = new Map<string, StyleObject>();
+  /** @internal */
+  dataConds = new Map<string, Condition[]>();
   /** @internal */
   headerStyles = new Map<string, StyleObject>();
   /** @internal */
@@ -536,7 +537,8 @@ export class DashTable extends DashElement {
     return this.view.length - this.fixedDataCount;
   }
 
-  private get headerRowCount(): number {
+  /** @internal */
+  get headerRowCount(): number {
     return this.filterAction === 'none' ? 1 : 2;
   }
 
@@ -593,122 +595,14 @@ export class DashTable extends DashElement {
               ${renderControlHeaders(this)}${cols.map((c, i) => renderHeaderCell(this, c, controls + i))}
             </div>
             ${this.filterAction === 'none' ? nothing : renderFilterRow(this, cols)}
-            ${fixed ? html`<div class="fixed-data" role="presentation">${this.renderRows(0, fixed)}</div>` : nothing}
+            ${fixed ? html`<div class="fixed-data" role="presentation">${renderRows(this, 0, fixed)}</div>` : nothing}
           </div>
-          ${this.renderBody()}
+          ${renderBody(this)}
         </div>
         ${this.view.length === 0 ? html`<div class="empty" part="empty" role="status">No rows</div>` : nothing}
       </div>
       ${renderPaging(this)}
     `;
-  }
-
-  private renderBody(): TemplateResult {
-    const fixed = this.fixedDataCount;
-    const count = this.view.length - fixed;
-    if (!this.virtualization) {
-      return html`<div role="rowgroup" class="body plain">${this.renderRows(fixed, this.view.length)}</div>`;
-    }
-    const height = Math.min(count * this.viewport.rowHeight, MAX_SCROLL_HEIGHT);
-    // The window's rows are painted by paintWindow(), on every update and on every scroll.
-    return html`<div role="rowgroup" class="body" style=${styleMap({ height: `${height}px` })}><div class="window" role="presentation"></div></div>`;
-  }
-
-  /** Rows `from`..`to` (exclusive) of the current page. */
-  private renderRows(from: number, to: number): TemplateResult[] {
-    const out: TemplateResult[] = [];
-    for (let r = from; r < to; r++) out.push(this.renderRow(r));
-    return out;
-  }
-
-  /** @internal Row `r` of the current page: the one place rows and cells are rendered. */
-  renderRow(r: number): TemplateResult {
-    const dataIndex = this.view[r];
-    const row = this.rows[dataIndex] ?? {};
-    const rowSelectable = this.rowSelectable === 'single' || this.rowSelectable === 'multi';
-    const selected = rowSelectable && this.selection.selectedRowSet().has(dataIndex);
-    const controls = this.controlCount;
-    const f = this.selection.focusCell;
-    const focusCol = f && f.row === dataIndex ? f.col : null;
-    let ci = 0;
-    const control: TemplateResult[] = [];
-    if (this.rowDeletable) {
-      const c = ci++;
-      control.push(html`<div role="gridcell" class="cell control" id=${`cell-${r}-${c}`} aria-colindex=${c + 1} ?data-focus=${focusCol === DELETE_COL}>
-        <button type="button" part="delete-button" tabindex="-1" aria-label=${`Delete row ${r + 1}`} title="Delete row">
-          <span aria-hidden="true">×</span>
-        </button>
-      </div>`);
-    }
-    if (rowSelectable) {
-      const c = ci++;
-      control.push(html`<div role="gridcell" class="cell control" part="select-cell" id=${`cell-${r}-${c}`} aria-colindex=${c + 1} ?data-focus=${focusCol === SELECT_COL}>
-        <input
-          type=${this.rowSelectable === 'single' ? 'radio' : 'checkbox'}
-          part="select-input"
-          tabindex="-1"
-          aria-label=${`Select row ${r + 1}`}
-          .checked=${live(selected)}
-        />
-      </div>`);
-    }
-    return html`<div
-      role="row"
-      class="row"
-      part="row"
-      aria-rowindex=${this.headerRowCount + 1 + r}
-      aria-selected=${rowSelectable ? String(selected) : nothing}
-      ?data-selected=${selected}
-      data-row=${r}
-    >
-      ${control}${this.shown.map((c, i) => this.renderCell(row, dataIndex, r, c, controls + i, focusCol === c.id))}
-    </div>`;
-  }
-
-  private renderCell(row: Row, dataIndex: number, r: number, col: TableColumn, index: number, focused: boolean): TemplateResult {
-    const a = this.selection.anchor;
-    const active = !!a && a.row === dataIndex && a.col === col.id;
-    const selected = this.selection.isCellSelected(dataIndex, col.id);
-    const editable = this.isEditable(col);
-    const style = this.cellStyle(row, r, col, editable, active, selected);
-    const edit = this.editor.editing;
-    const isEditing = !!edit && edit.row === dataIndex && edit.col === col.id;
-    return html`<div
-      role="gridcell"
-      class="cell ${col.type} ${isEditing ? 'editing' : ''}"
-      part="cell"
-      id=${`cell-${r}-${index}`}
-      aria-colindex=${index + 1}
-      aria-selected=${selected ? 'true' : 'false'}
-      aria-readonly=${editable ? nothing : 'true'}
-      ?data-active=${active}
-      ?data-selected=${selected}
-      ?data-focus=${focused}
-      style=${styleMap(style)}
-    >${isEditing ? this.editor.render(edit, col) : this.formatCell(row[col.id], col)}</div>`;
-  }
-
-  private cellStyle(row: Row, r: number, col: TableColumn, editable: boolean, active: boolean, selected: boolean): StyleObject {
-    const base = this.dataBase.get(col.id);
-    const conds = this.dataConds.get(col.id);
-    if (!conds || !conds.length) return base ?? {};
-    let out: StyleObject | null = null;
-    for (const c of conds) {
-      if (columnOnly(c) || matchesCell(c, { column: col, editable, rowIndex: r, row, active, selected })) {
-        out ??= { ...base };
-        Object.assign(out, c.style);
-      }
-    }
-    return out ?? base ?? {};
-  }
-
-  /** Cell text, through the column's `format` when it has one. */
-  private formatCell(value: unknown, col: TableColumn): string {
-    if (col.type === 'numeric' && value !== null && value !== undefined && value !== '' && typeof value !== 'number') {
-      this.warnOnce(`mixed-render:${col.id}`, `column "${col.id}" is numeric but has the value ${JSON.stringify(value)}; shown as text`);
-    }
-    const f = this.formatters.get(col.id);
-    return f ? f(value) : cellText(value);
   }
 
   protected override updated(changed: PropertyValues): void {
