@@ -97,8 +97,8 @@ function renderCell(table: DashTable, row: Row, dataIndex: number, r: number, co
 }
 
 function cellStyle(table: DashTable, row: Row, r: number, col: TableColumn, editable: boolean, active: boolean, selected: boolean): StyleObject {
-  const base = table.dataBase.get(col.id);
-  const conds = table.dataConds.get(col.id);
+  const base = table.styles.dataBase.get(col.id);
+  const conds = table.styles.dataConds.get(col.id);
   if (!conds || !conds.length) return base ?? {};
   let out: StyleObject | null = null;
   for (const c of conds) {

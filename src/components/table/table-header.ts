@@ -75,7 +75,7 @@ export function renderHeaderCell(table: DashTable, col: TableColumn, index: numb
     aria-colindex=${index + 1}
     aria-sort=${ariaSort ?? nothing}
     data-column-id=${col.id}
-    style=${styleMap(table.headerStyles.get(col.id) ?? {})}
+    style=${styleMap(table.styles.headerStyles.get(col.id) ?? {})}
   >
     ${sortable
       ? html`<button
@@ -99,7 +99,7 @@ export function renderFilterRow(table: DashTable, cols: TableColumn[]): Template
   return html`<div role="row" class="row filter-row" part="filter-row" aria-rowindex="2">
     ${Array.from({ length: controls }, (_, i) => html`<div role="gridcell" class="cell control" aria-colindex=${i + 1}></div>`)}
     ${cols.map(
-      (c, i) => html`<div role="gridcell" class="cell" aria-colindex=${controls + i + 1} style=${styleMap(table.filterStyle)}>
+      (c, i) => html`<div role="gridcell" class="cell" aria-colindex=${controls + i + 1} style=${styleMap(table.styles.filterStyle)}>
         <input
           type="text"
           part="filter-input"

@@ -6,7 +6,7 @@
 import { render, type ReactiveController } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { renderRow } from './table-body.js';
-import { MAX_SCROLL_HEIGHT, viewportWindow } from './table-model.js';
+import { MAX_SCROLL_HEIGHT, cellText, viewportWindow, type Row, type TableColumn } from './table-model.js';
 import type { DashTable } from './table.js';
 
 /** Rows kept in the DOM above and below the visible ones. */
@@ -149,4 +149,38 @@ export class TableViewport implements ReactiveController {
       });
     }
   }
+}
+
+/** Fixed column widths from the header and a sample of rows: one template for header and body. */
+export function columnWidths(el: Element, cols: readonly TableColumn[], rows: readonly Row[]): Map<string, number> {
+  const ctx = measureContext();
+  const font = getComputedStyle(el).font || '14px system-ui';
+  if (ctx) ctx.font = font;
+  const measure = (text: string) => (ctx ? ctx.measureText(text).width : text.length * 8);
+  const sample: Row[] = [];
+  const n = rows.length;
+  const step = Math.max(1, Math.floor(n / 100));
+  for (let i = 0; i < Math.min(n, 100); i++) sample.push(rows[i]);
+  for (let i = 0; i < n && sample.length < 200; i += step) sample.push(rows[i]);
+  const widths = new Map<string, number>();
+  for (const col of cols) {
+    const fixed = Number(col.source.width);
+    if (Number.isFinite(fixed) && fixed > 0) {
+      widths.set(col.id, fixed);
+      continue;
+    }
+    let w = measure(col.name) + 28; // sort indicator
+    for (const row of sample) {
+      const text = cellText(row[col.id]);
+      if (text.length * 4 > w) w = Math.max(w, measure(text.length > 80 ? text.slice(0, 80) : text));
+    }
+    widths.set(col.id, Math.ceil(Math.min(360, Math.max(64, w + 20))));
+  }
+  return widths;
+}
+
+let canvas: HTMLCanvasElement | null = null;
+function measureContext(): CanvasRenderingContext2D | null {
+  canvas ??= document.createElement('canvas');
+  return canvas.getContext('2d');
 }

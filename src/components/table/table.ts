@@ -10,24 +10,15 @@ import { TableSelection } from './table-selection.js';
 import { TableEditor } from './table-cell-editor.js';
 import { TableClipboard } from './table-clipboard.js';
 import { DELETE_COL, SELECT_COL, TableNavigation } from './table-navigation.js';
-import { CONTROL_WIDTH, TableViewport } from './table-viewport.js';
+import { CONTROL_WIDTH, TableViewport, columnWidths } from './table-viewport.js';
 import { renderPaging } from './table-paging.js';
 import { renderBody, renderRows } from './table-body.js';
 import { renderControlHeaders, renderFilterRow, renderHeaderCell, renderToolbar } from './table-header.js';
 import { Lazy, PendingWork, columnQueries, editCode } from './table-lazy.js';
 import { columnFormatter, specifierFormatsPending, type CellFormatter } from './table-format.js';
-import {
-  compileConditions,
-  columnOnly,
-  matchesColumn,
-  matchesHeader,
-  toStyle,
-  type Condition,
-  type StyleObject,
-} from './table-style.js';
+import { compileTableStyles, type TableStyles } from './table-style.js';
 import {
   TablePipeline,
-  cellText,
   checkColumnsAgainstRows,
   normalizeColumns,
   normalizeData,
@@ -275,14 +266,8 @@ export class DashTable extends DashElement {
   formatters = new Map<string, CellFormatter | null>();
   /** Code loaded on first use and the work waiting for it (d3-format, the filter boxes' language): updateComplete waits for them. */
   private readonly pending = new PendingWork();
-  /** @internal */
-  dataBase = new Map<string, StyleObject>();
-  /** @internal */
-  dataConds = new Map<string, Condition[]>();
-  /** @internal */
-  headerStyles = new Map<string, StyleObject>();
-  /** @internal */
-  filterStyle: StyleObject = {};
+  /** @internal Every column's styles, from the style props. */
+  styles: TableStyles = { dataBase: new Map(), dataConds: new Map(), headerStyles: new Map(), filterStyle: {} };
   /** @internal */
   ownEdit = false;
 
@@ -322,8 +307,6 @@ export class DashTable extends DashElement {
     }
     return result;
   }
-
-  // Derived state
 
   /** The columns' formatters; again once d3-format has loaded, when a column's `format.specifier` needs it. */
   private makeFormatters(): void {
@@ -371,11 +354,13 @@ export class DashTable extends DashElement {
       const hidden = new Set(Array.isArray(this.hiddenColumns) ? this.hiddenColumns.map(String) : []);
       this.shown = this.cols.filter((c) => !hidden.has(c.id));
       checkColumnsAgainstRows(this.cols, this.rows, warn);
-      this.measureColumns();
+      this.widths = columnWidths(this, this.cols, this.rows);
       this.makeFormatters();
     }
     const styleProps = ['styleCell', 'styleHeader', 'styleData', 'styleCellConditional', 'styleHeaderConditional', 'styleDataConditional', 'editable'];
-    if (colsChanged || styleProps.some((p) => changed.has(p))) this.compileStyles();
+    if (colsChanged || styleProps.some((p) => changed.has(p))) {
+      this.styles = compileTableStyles(this, this.cols, (c) => this.isEditable(c), warn);
+    }
     if (changed.has('sortBy')) this.sort = normalizeSortBy(this.sortBy, warn);
     if (changed.has('filterQuery') || changed.has('columns') || dataChanged) this.updateFilter();
     // Filter boxes are shown: their language loads now, so it is there when the user types.
@@ -440,30 +425,6 @@ export class DashTable extends DashElement {
     return dataIndex >= 0 && dataIndex < this.posMap.length ? this.posMap[dataIndex] : -1;
   }
 
-  private compileStyles(): void {
-    const warn = (k: string, m: string) => this.warnOnce(k, m);
-    const types: Record<string, ColumnType> = {};
-    for (const c of this.cols) types[c.id] = c.type;
-    const cellConds = compileConditions(this.styleCellConditional, types, warn, 'styleCellConditional');
-    const headerConds = compileConditions(this.styleHeaderConditional, types, warn, 'styleHeaderConditional');
-    const dataConds = compileConditions(this.styleDataConditional, types, warn, 'styleDataConditional');
-    const cell = toStyle(this.styleCell);
-    const header = toStyle(this.styleHeader);
-    const data = toStyle(this.styleData);
-    this.dataBase = new Map();
-    this.dataConds = new Map();
-    this.headerStyles = new Map();
-    this.filterStyle = cell;
-    for (const c of this.cols) {
-      const editable = this.isEditable(c);
-      const forCol = cellConds.filter((x) => columnOnly(x) && matchesColumn(x, c, editable)).map((x) => x.style);
-      this.dataBase.set(c.id, Object.assign({}, cell, ...forCol, data));
-      this.dataConds.set(c.id, dataConds.filter((x) => matchesColumn(x, c, editable)));
-      const forHeader = headerConds.filter((x) => matchesHeader(x, c, editable, 0)).map((x) => x.style);
-      this.headerStyles.set(c.id, Object.assign({}, cell, ...forCol, header, ...forHeader));
-    }
-  }
-
   /** @internal */
   isEditable(col: TableColumn): boolean {
     const own = col.source.editable;
@@ -495,36 +456,6 @@ export class DashTable extends DashElement {
       }
     }
   }
-
-  /** Fixed column widths from the header and a sample of rows: one template for header and body. */
-  private measureColumns(): void {
-    const ctx = measureContext();
-    const font = getComputedStyle(this).font || '14px system-ui';
-    if (ctx) ctx.font = font;
-    const measure = (text: string) => (ctx ? ctx.measureText(text).width : text.length * 8);
-    const sample: Row[] = [];
-    const n = this.rows.length;
-    const step = Math.max(1, Math.floor(n / 100));
-    for (let i = 0; i < Math.min(n, 100); i++) sample.push(this.rows[i]);
-    for (let i = 0; i < n && sample.length < 200; i += step) sample.push(this.rows[i]);
-    this.widths = new Map();
-    for (const col of this.cols) {
-      const fixed = Number(col.source.width);
-      if (Number.isFinite(fixed) && fixed > 0) {
-        this.widths.set(col.id, fixed);
-        continue;
-      }
-      let w = measure(col.name) + 28; // sort indicator
-      for (const row of sample) {
-        const text = cellText(row[col.id]);
-        if (text.length * 4 > w) w = Math.max(w, measure(text.length > 80 ? text.slice(0, 80) : text));
-      }
-      this.widths.set(col.id, Math.ceil(Math.min(360, Math.max(64, w + 20))));
-    }
-  }
-
-  // ------------------------------------------------------------------------------------------
-  // Rendering
 
   /** @internal */
   get fixedDataCount(): number {
@@ -631,25 +562,10 @@ export class DashTable extends DashElement {
     this.addEventListener('paste', this.clipboard.onPaste);
   }
 
-  // ------------------------------------------------------------------------------------------
-  // Events
-
-  // --- editing -----------------------------------------------------------------------------
-
-  // --- rows --------------------------------------------------------------------------------
-
-  // --- clipboard and export ----------------------------------------------------------------
-
   /** The filtered, sorted rows (all pages, shown columns) as the CSV the export button downloads. */
   toCsv(): string {
     return this.clipboard.csvParts().join('');
   }
-
 }
 
 
-let canvas: HTMLCanvasElement | null = null;
-function measureContext(): CanvasRenderingContext2D | null {
-  canvas ??= document.createElement('canvas');
-  return canvas.getContext('2d');
-}
