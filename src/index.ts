@@ -10,3 +10,8 @@ import './dash-range-slider.js';
 import './dash-callback.js';
 import './dash-app.js';
 import './dash-table.js';
+import './dash-checklist.js';
+import './dash-radio-items.js';
+import './dash-input.js';
+import './dash-textarea.js';
+import './dash-button.js';
