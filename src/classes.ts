@@ -15,3 +15,5 @@ export type { CallbackContext, CallbackFunction, DashCallbackErrorDetail } from 
 export { DashApp } from './components/app/app.js';
 export type { TriggeredInput } from './runtime/runtime.js';
 export { DashTable } from './components/table/table.js';
+export { DashDatePickerSingle } from './components/date-picker/date-picker-single.js';
+export { DashDatePickerRange } from './components/date-picker/date-picker-range.js';

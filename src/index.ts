@@ -10,3 +10,5 @@ import './dash-range-slider.js';
 import './dash-callback.js';
 import './dash-app.js';
 import './dash-table.js';
+import './dash-date-picker-single.js';
+import './dash-date-picker-range.js';
