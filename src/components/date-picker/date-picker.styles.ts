@@ -157,14 +157,14 @@ export const datePickerStyles = css`
   td.in-range {
     background: var(--_range);
   }
-  td.selected {
-    background: var(--_accent);
-    color: light-dark(#ffffff, #0d1117);
-  }
   td.disabled {
     color: var(--_muted);
     text-decoration: line-through;
     cursor: not-allowed;
+  }
+  td.selected {
+    background: var(--_accent);
+    color: light-dark(#ffffff, #0d1117);
   }
   td:hover:not(.disabled, .empty) {
     border-color: var(--_accent);
