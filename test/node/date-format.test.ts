@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addDays, addMonths, dayNumber, toIsoDate, weekday } from '../../src/components/date-picker/date-math.ts';
-import { formatDate, parseDate } from '../../src/components/date-picker/date-format.ts';
+import { addDays, addMonths, dayNumber, toIsoDate, weekday } from '../../src/components/date-picker/date-math.js';
+import { formatDate, parseDate } from '../../src/components/date-picker/date-format.js';
 
 test('toIsoDate keeps a datetime to its date and refuses impossible dates', () => {
   assert.equal(toIsoDate('2024-03-05'), '2024-03-05');

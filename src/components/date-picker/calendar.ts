@@ -6,6 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { addDays, addMonths, partsOf, today, weekday } from './date-math.js';
 import { formatDate, localeNames } from './date-format.js';
 
+export { calendarStyles } from './calendar.styles.js';
 export { formatDate, parseDate } from './date-format.js';
 
 export interface DayState {

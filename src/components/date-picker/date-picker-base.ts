@@ -174,6 +174,7 @@ export abstract class DatePickerBase extends DashFormElement implements Calendar
     }
     if (this.format() !== ISO_FORMAT && !calendarCode) this.loadCode();
     if ((changed.has('disabled') || changed.has('formDisabled')) && this.isDisabled) this.open = false;
+    if (this.open && calendarCode) this.adoptCalendarStyles(calendarCode);
     super.willUpdate(changed);
   }
 
@@ -191,6 +192,13 @@ export abstract class DatePickerBase extends DashFormElement implements Calendar
   protected displayText(day: string | null): string {
     if (!day) return '';
     return calendarCode ? calendarCode.formatDate(day, this.format(), this.locale()) : day;
+  }
+
+  /** The calendar's styles came with its code: add them to this picker's shadow root once. */
+  private adoptCalendarStyles(code: CalendarCode): void {
+    const root = this.renderRoot as ShadowRoot;
+    const sheet = code.calendarStyles.styleSheet;
+    if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
   private loadCode(): Promise<unknown> {
