@@ -90,10 +90,11 @@ export abstract class DatePickerBase extends DashFormElement implements Calendar
   /** Whether days of the neighbouring months fill the calendar's first and last weeks. */
   abstract showOutsideDays: boolean;
 
+  /** @internal Whether the calendar is open. */
   @state() open = false;
-  /** First day of the first month the calendar shows. */
+  /** @internal First day of the first month the calendar shows. */
   @state() visibleMonth = monthStart(today());
-  /** The day that holds focus in the grid (roving tabindex). */
+  /** @internal The day that holds focus in the grid (roving tabindex). */
   @state() activeDay = today();
   /** Which box the person is editing (the range's next pick sets that end). */
   @state() protected editing: DateBox = 'date';
@@ -106,12 +107,20 @@ export abstract class DatePickerBase extends DashFormElement implements Calendar
 
   private pendingLoad: Promise<unknown> | null = null;
 
+  constructor() {
+    super();
+    // A <label for> click arrives as a click on the host itself: focus the (first) box.
+    this.addEventListener('click', (e) => {
+      if (e.composedPath()[0] === this && !this.isDisabled) this.renderRoot.querySelector('input')?.focus();
+    });
+  }
+
   // ---- hooks for the two tags -------------------------------------------------------------
 
   /** The selected day(s): `start`/`end` (the single picker uses `start`). */
   protected abstract selection(): { start: string | null; end: string | null };
 
-  /** A day picked in the calendar. */
+  /** @internal A day picked in the calendar. */
   abstract pick(day: string): void;
 
   /** A date typed into `box` (null: emptied); returns false when refused. */
@@ -142,13 +151,14 @@ export abstract class DatePickerBase extends DashFormElement implements Calendar
 
   private disabledSet = new Set<string>();
 
-  /** Whether `day` may be picked at all: inside min..max and not among `disabledDays`. */
+  /** @internal Whether `day` may be picked at all: inside min..max and not among `disabledDays`. */
   isAllowed(day: string): boolean {
     const min = this.dateProp('minDateAllowed', this.minDateAllowed);
     const max = this.dateProp('maxDateAllowed', this.maxDateAllowed);
     return !(min && day < min) && !(max && day > max) && !this.disabledSet.has(day);
   }
 
+  /** @internal */
   dayState(day: string): DayState {
     const { start, end } = this.selection();
     const selected = day === start || day === end;
@@ -180,6 +190,7 @@ export abstract class DatePickerBase extends DashFormElement implements Calendar
 
   // ---- locale and formats -----------------------------------------------------------------
 
+  /** @internal The language of month and day names: the nearest `lang`, else the browser's. */
   locale(): string {
     return this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
   }
@@ -227,6 +238,7 @@ export abstract class DatePickerBase extends DashFormElement implements Calendar
 
   // ---- opening and closing ----------------------------------------------------------------
 
+  /** @internal */
   get isDisabled(): boolean {
     return this.disabled || this.formDisabled;
   }
@@ -236,7 +248,7 @@ export abstract class DatePickerBase extends DashFormElement implements Calendar
     queueMicrotask(() => (this.formDisabled = disabled));
   }
 
-  /** Opens the calendar on the selected day (else `initialVisibleMonth`, else today); `focusGrid` moves focus into it. */
+  /** @internal Opens the calendar on the selected day (else `initialVisibleMonth`, else today); `focusGrid` moves focus into it. */
   async openCalendar(focusGrid: boolean): Promise<void> {
     if (this.isDisabled) return;
     if (!this.open) {
@@ -250,7 +262,7 @@ export abstract class DatePickerBase extends DashFormElement implements Calendar
     if (focusGrid) this.focusActiveDay();
   }
 
-  /** Closes the calendar; `refocus` puts focus back in the box being edited. */
+  /** @internal Closes the calendar; `refocus` puts focus back in the box being edited. */
   closeCalendar(refocus: boolean): void {
     if (!this.open) return;
     this.open = false;
@@ -261,7 +273,7 @@ export abstract class DatePickerBase extends DashFormElement implements Calendar
   /** A half-picked range is dropped when the calendar closes. */
   protected calendarClosed(): void {}
 
-  /** Moves the grid's focus to `day`, turning months when it is not shown. */
+  /** @internal Moves the grid's focus to `day`, turning months when it is not shown. */
   async setActiveDay(day: string): Promise<void> {
     const first = this.visibleMonth;
     const last = addMonths(first, this.monthsShown() - 1);
@@ -271,12 +283,13 @@ export abstract class DatePickerBase extends DashFormElement implements Calendar
     this.focusActiveDay();
   }
 
-  /** Shows the months `delta` months on, keeping the focused day's place. */
+  /** @internal Shows the months `delta` months on, keeping the focused day's place. */
   showMonths(delta: number): void {
     this.visibleMonth = addMonths(this.visibleMonth, delta);
     this.activeDay = addMonths(this.activeDay, delta);
   }
 
+  /** @internal */
   monthsShown(): number {
     const n = Math.floor(Number(this.numberOfMonthsShown));
     return n >= 1 ? Math.min(n, 12) : 1;

@@ -102,6 +102,7 @@ export class DashDatePickerRange extends DatePickerBase {
     return this.editing === 'end' && !!start && day >= start && day < this.firstEnd(start);
   }
 
+  /** @internal */
   pick(day: string): void {
     const { start } = this.selection();
     if (this.editing !== 'end' || !start || day < start) {

@@ -61,6 +61,7 @@ export class DashDatePickerSingle extends DatePickerBase {
     return { start: this.date, end: null };
   }
 
+  /** @internal */
   pick(day: string): void {
     this.commitProps({ date: day });
     this.dropDrafts();

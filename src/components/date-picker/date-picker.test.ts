@@ -349,6 +349,8 @@ describe('dash-date-picker-single', () => {
     const el = form.querySelector<DashDatePickerSingle>('dash-date-picker-single')!;
     await settle(el);
     expect(box(el).getAttribute('aria-label')).to.equal('Day');
+    await click(form.querySelector('label')!);
+    expect(shadow(el).activeElement).to.equal(box(el));
     expect(new FormData(form).get('day')).to.equal('2024-03-05');
     await type(el, 'date', '2024-04-01');
     expect(new FormData(form).get('day')).to.equal('2024-04-01');
