@@ -138,7 +138,7 @@ describe('dash-loading', () => {
   });
 
   it('never traps focus: Tab goes past it while it spins', async () => {
-    const { el, start, finish, host } = await page();
+    const { start, finish, host } = await page();
     await start();
     host.querySelector<HTMLButtonElement>('#before')!.focus();
     await sendKeys({ press: 'Tab' });
