@@ -114,10 +114,24 @@ export class CallbackScope implements RuntimeHost {
 
   /** `ctx.setProps(id, props)`: writes props of any element in scope, as a change callbacks see. */
   setProps(id: string, props: Record<string, unknown>): void {
-    const el = this.lookup(id);
-    if (!el) throw new Error(`setProps: no element with id "${id}" in this scope`);
-    for (const [prop, value] of Object.entries(props)) {
-      checkProp(el, prop, value);
+    this.setPropsOf({ [id]: props });
+  }
+
+  /**
+   * Writes props of several elements (an endpoint's `sideUpdate`). All or nothing: a missing id or
+   * a refused prop (docs/callbacks.md) throws before anything is written.
+   */
+  setPropsOf(updates: Record<string, Record<string, unknown>>): void {
+    const writes: Array<{ el: Element; id: string; prop: string; value: unknown }> = [];
+    for (const [id, props] of Object.entries(updates)) {
+      const el = this.lookup(id);
+      if (!el) throw new Error(`setProps: no element with id "${id}" in this scope`);
+      for (const [prop, value] of Object.entries(props)) {
+        checkProp(el, prop, value);
+        writes.push({ el, id, prop, value });
+      }
+    }
+    for (const { el, id, prop, value } of writes) {
       writeProp(el, prop, value);
       this.runtime.changed({ id, prop }, readProp(el, prop));
     }
