@@ -20,3 +20,5 @@ export { DashRadioItems } from './components/radio-items/radio-items.js';
 export { DashInput } from './components/input/input.js';
 export { DashTextarea } from './components/textarea/textarea.js';
 export { DashButton } from './components/button/button.js';
+export { DashDatePickerSingle } from './components/date-picker/date-picker-single.js';
+export { DashDatePickerRange } from './components/date-picker/date-picker-range.js';

@@ -15,3 +15,5 @@ import './dash-radio-items.js';
 import './dash-input.js';
 import './dash-textarea.js';
 import './dash-button.js';
+import './dash-date-picker-single.js';
+import './dash-date-picker-range.js';
