@@ -320,3 +320,29 @@ describe('dash-checklist: bad input and callbacks', () => {
     expect(() => el.checkProp('options', 3)).to.throw(/options/);
   });
 });
+
+describe('dash-checklist: persistence', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('a person\'s checks survive a reload (same markup again); a callback write drops them', async () => {
+    const host = await fixture<HTMLElement>(html`<div></div>`);
+    const markup = `<dash-checklist id="keep" aria-label="x" persistence options='["a","b","c"]' value='["a"]'></dash-checklist>`;
+    const mount = async () => {
+      host.innerHTML = markup;
+      const el = host.firstElementChild as DashChecklist;
+      await settle(el);
+      return el;
+    };
+    let el = await mount();
+    await click(boxes(el)[2]);
+    await settle(el);
+    expect(el.value).to.deep.equal(['a', 'c']);
+    el = await mount();
+    expect(el.value).to.deep.equal(['a', 'c']);
+    expect(checked(el)).to.deep.equal([true, false, true]);
+    el.value = ['b'];
+    await settle(el);
+    el = await mount();
+    expect(el.value).to.deep.equal(['a']);
+  });
+});

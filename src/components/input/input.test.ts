@@ -365,3 +365,24 @@ describe('dash-input: forms, disabled, attributes, bad input', () => {
     await waitUntil(() => wrap.querySelector('#out')!.textContent === '1:go', 'callback did not run', { timeout: 3000 });
   });
 });
+
+describe('dash-input: persistence', () => {
+  beforeEach(() => sessionStorage.clear());
+
+  it('what a person typed survives a reload (same markup again)', async () => {
+    const host = await fixture<HTMLElement>(html`<div></div>`);
+    const markup = `<dash-input id="keep" aria-label="x" persistence persistence-type="session" value="start"></dash-input>`;
+    const mount = async () => {
+      host.innerHTML = markup;
+      const el = host.firstElementChild as DashInput;
+      await settle(el);
+      return el;
+    };
+    let el = await mount();
+    box(el).select();
+    await typeInto(el, 'kept');
+    el = await mount();
+    expect(el.value).to.equal('kept');
+    expect(box(el).value).to.equal('kept');
+  });
+});
