@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DashFormElement } from '../../internal/form-element.js';
-import { FIELD_ID, FIELD_TARGET } from '../input/text-field.js';
+import { FIELD_ID, FIELD_TARGET } from '../input/reference-target.js';
 import { buttonStyles } from './button.styles.js';
 
 const TYPES = new Set(['submit', 'reset', 'button']);

@@ -3,7 +3,8 @@ import { property, query } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { jsonOrStringConverter } from '../../internal/converters.js';
 import { inputStyles } from './input.styles.js';
-import { DashTextField, FIELD_ID } from './text-field.js';
+import { FIELD_ID } from './reference-target.js';
+import { DashTextField } from './text-field.js';
 
 const TYPES = new Set(['text', 'number', 'password', 'email', 'search', 'tel', 'url', 'range', 'hidden']);
 

@@ -4,11 +4,7 @@ import { jsonOrStringConverter } from '../../internal/converters.js';
 import { deepEqual } from '../../internal/deep-equal.js';
 import { DashFormElement } from '../../internal/form-element.js';
 import { Persistent } from '../../internal/persistence.js';
-
-/** The inner control's id, the shadow root's reference target. */
-export const FIELD_ID = 'field';
-/** `ShadowRootInit.referenceTarget` is newer than TypeScript's DOM types. */
-export const FIELD_TARGET = { referenceTarget: FIELD_ID } as Partial<ShadowRootInit>;
+import { FIELD_TARGET } from './reference-target.js';
 
 /**
  * What `<dash-input>` and `<dash-textarea>` share (docs/input.md): one native field in the shadow

@@ -2,7 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { inputStyles } from '../input/input.styles.js';
-import { DashTextField, FIELD_ID } from '../input/text-field.js';
+import { FIELD_ID } from '../input/reference-target.js';
+import { DashTextField } from '../input/text-field.js';
 
 const str = (v: unknown): string | undefined => (v === null || v === undefined || v === '' ? undefined : String(v));
 
