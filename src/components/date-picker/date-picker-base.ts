@@ -437,7 +437,11 @@ export abstract class DatePickerBase extends DashFormElement implements Calendar
             <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 1v2H2v12h12V3h-2V1h-1v2H5V1zM3 6h10v8H3z" /></svg>
           </button>
         </div>
-        ${this.open && calendarCode ? html`<div class="popup ${portal}" part="popup">${calendarCode.renderCalendar(this)}</div>` : nothing}
+        ${this.open && calendarCode
+          ? html`<div class="popup ${portal}" part="popup" @click=${(e: Event) => portal && e.target === e.currentTarget && this.closeCalendar(true)}>
+              ${calendarCode.renderCalendar(this)}
+            </div>`
+          : nothing}
       </div>
     `;
   }

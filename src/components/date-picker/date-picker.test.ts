@@ -315,7 +315,11 @@ describe('dash-date-picker-single', () => {
     const el = await fixture<DashDatePickerSingle>(html`<dash-date-picker-single aria-label="Day" with-portal></dash-date-picker-single>`);
     await openByKeyboard(el);
     expect(getComputedStyle(shadow(el).querySelector('.popup')!).position).to.equal('fixed');
-    await press(el, 'Escape');
+    // A press on the dimmed page around the calendar closes it.
+    await sendMouse({ type: 'click', position: [5, 5] });
+    await settle(el);
+    expect(dialog(el)).to.equal(null);
+    expect(shadow(el).activeElement).to.equal(box(el));
     el.withFullScreenPortal = true;
     await openByKeyboard(el);
     const calendar = shadow(el).querySelector<HTMLElement>('.calendar')!;
