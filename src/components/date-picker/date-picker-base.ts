@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DashFormElement } from '../../internal/form-element.js';
+import { Persistent } from '../../internal/persistence.js';
 import { jsonConverter } from '../../internal/converters.js';
 import { styleMap } from '../../internal/style-map.js';
 import { addMonths, monthStart, toIsoDate, today } from './date-math.js';
@@ -33,7 +34,8 @@ export type DateBox = 'date' | 'start' | 'end';
  * the allowed-day rules, the text boxes (typed dates in the display format or ISO), the calendar
  * dialog that loads on first use, opening and closing, forms. Values are `YYYY-MM-DD` strings.
  */
-export abstract class DatePickerBase extends DashFormElement implements CalendarHost {
+// Each tag declares its own persisted props (docs/persistence.md): `date`, or `startDate` and `endDate`.
+export abstract class DatePickerBase extends Persistent(DashFormElement, { props: [] }) implements CalendarHost {
   static override styles = datePickerStyles;
 
   /** Earliest day that may be picked (`YYYY-MM-DD`); `null`: no limit. */

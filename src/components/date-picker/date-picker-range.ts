@@ -1,5 +1,6 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { jsonConverter } from '../../internal/converters.js';
 import { addDays } from './date-math.js';
 import { DatePickerBase, type DateBox } from './date-picker-base.js';
 
@@ -50,6 +51,9 @@ export class DashDatePickerRange extends DatePickerBase {
 
   /** `singledate`: each end is written as it is picked; `bothdates`: both together once the range is complete. */
   @property() updatemode: 'singledate' | 'bothdates' = 'singledate';
+
+  /** Which props keep a person's edits with `persistence` (Dash's `persisted_props`). */
+  @property({ attribute: 'persisted-props', converter: jsonConverter }) override persistedProps = ['startDate', 'endDate'];
 
   /** Text shown in the empty start box. */
   @property({ attribute: 'start-date-placeholder-text' }) startDatePlaceholderText = 'Start Date';

@@ -376,6 +376,26 @@ describe('dash-date-picker-single', () => {
     expect(el.date).to.equal('2024-03-06');
   });
 
+  it('keeps a picked date across a re-creation with persistence, until the page starts elsewhere', async () => {
+    localStorage.clear();
+    const make = (date: string) => fixture<DashDatePickerSingle>(html`<dash-date-picker-single id="kept" persistence aria-label="Day" date=${date}></dash-date-picker-single>`);
+    let el = await make('2024-03-05');
+    expect(el.persistedProps).to.deep.equal(['date']);
+    await openByKeyboard(el);
+    await press(el, 'ArrowRight', 'Enter');
+    expect(el.date).to.equal('2024-03-06');
+    el.remove();
+    el = await make('2024-03-05');
+    await settle(el);
+    expect(el.date).to.equal('2024-03-06');
+    expect(box(el).value).to.equal('2024-03-06');
+    el.remove();
+    el = await make('2024-04-01');
+    await settle(el);
+    expect(el.date).to.equal('2024-04-01');
+    localStorage.clear();
+  });
+
   it('is accessible with the calendar open', async () => {
     const el = await fixture<DashDatePickerSingle>(html`<dash-date-picker-single aria-label="Day" date="2024-03-05" clearable></dash-date-picker-single>`);
     await expect(el).to.be.accessible();
@@ -473,6 +493,21 @@ describe('dash-date-picker-range', () => {
     await type(el, 'start', '2024-03-02');
     expect(el.startDate).to.equal('2024-03-02');
     expect(box(el, 'start').getAttribute('aria-invalid')).to.equal('false');
+  });
+
+  it('keeps a picked range across a re-creation with persistence', async () => {
+    localStorage.clear();
+    const make = () =>
+      fixture<DashDatePickerRange>(html`<dash-date-picker-range id="kept-range" persistence aria-label="Stay" start-date="2024-03-04" end-date="2024-03-09"></dash-date-picker-range>`);
+    let el = await make();
+    expect(el.persistedProps).to.deep.equal(['startDate', 'endDate']);
+    await type(el, 'end', '2024-03-20');
+    await type(el, 'start', '2024-03-10');
+    el.remove();
+    el = await make();
+    await settle(el);
+    expect([el.startDate, el.endDate]).to.deep.equal(['2024-03-10', '2024-03-20']);
+    localStorage.clear();
   });
 
   it('submits start and end under name, resets, and clears both', async () => {
