@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../dash-date-picker-single.js';
 import '../../dash-date-picker-range.js';
@@ -85,6 +85,12 @@ describe('dash-date-picker-single', () => {
     expect(box(el).value).to.equal('2024-03-05');
     expect(box(el).getAttribute('aria-label')).to.equal('Day');
     expect(dialog(el)).to.equal(null);
+    // The first test in this file: nothing has needed the calendar's code yet.
+    const calendarFetched = () => performance.getEntriesByType('resource').some((e) => /date-picker\/calendar\.ts/.test(e.name));
+    expect(calendarFetched()).to.equal(false);
+    await openByKeyboard(el);
+    expect(calendarFetched()).to.equal(true);
+    expect(dialog(el)).to.exist;
   });
 
   it('warns once about a value that is not a date and stays usable', async () => {
@@ -343,6 +349,28 @@ describe('dash-date-picker-single', () => {
     await settle(el);
     expect(el.date).to.equal('2025-01-01');
     expect(box(el).value).to.equal('2025-01-01');
+  });
+
+  it('refuses a callback writing a non-date, keeping the date', async () => {
+    const errors: string[] = [];
+    const wrap = await fixture<HTMLElement>(html`<div @dash-callback-error=${(e: CustomEvent<{ error: Error }>) => errors.push(e.detail.error.message)}>
+      <dash-date-picker-single id="dp2" aria-label="Day" date="2024-03-05"></dash-date-picker-single>
+      <button id="go2">go</button>
+      <dash-callback inputs="go2.n_clicks" outputs="dp2.date" prevent-initial-call></dash-callback>
+    </div>`);
+    const el = wrap.querySelector<DashDatePickerSingle>('#dp2')!;
+    (wrap.querySelector('dash-callback') as unknown as { fn: () => string }).fn = () => 'next Tuesday';
+    await settle(el);
+    const original = console.error;
+    console.error = () => {};
+    try {
+      wrap.querySelector<HTMLButtonElement>('#go2')!.click();
+      await waitUntil(() => errors.length > 0, 'the callback error');
+    } finally {
+      console.error = original;
+    }
+    expect(el.date).to.equal('2024-03-05');
+    expect(errors.join()).to.match(/date must be a YYYY-MM-DD date/);
   });
 
   it('submits under name, resets with its form, and survives disabled set and cleared twice', async () => {
