@@ -91,13 +91,22 @@ export function watchProp(el: Element, prop: string, onChange: (value: unknown) 
       el.removeEventListener('change', onNative);
     };
   }
-  if (name === 'nClicks') countClicks(el);
+  if (name === 'nClicks' && !countsOwnClicks(el)) countClicks(el);
   const onPropChange = (event: Event) => {
     const { detail } = event as DashPropChangeEvent;
     if (event.composedPath()[0] === el && detail?.prop === name) onChange(detail.value);
   };
   el.addEventListener('dash-prop-change', onPropChange);
   return () => el.removeEventListener('dash-prop-change', onPropChange);
+}
+
+/**
+ * An element whose class declares `nClicks` (an accessor on its prototype, as `<dash-button>`'s)
+ * counts its own clicks and announces them; counting them here too would count each twice.
+ * A plain element, or one the page gave an own `nClicks` value, is counted by the runtime.
+ */
+function countsOwnClicks(el: Element): boolean {
+  return !Object.prototype.hasOwnProperty.call(el, 'nClicks') && 'nClicks' in el;
 }
 
 const counted = new WeakSet<Element>();
