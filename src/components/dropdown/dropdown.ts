@@ -106,9 +106,6 @@ export class DashDropdown extends DashFormElement {
   /** Text shown when nothing is selected (default `labels.placeholder`, "Select..."). */
   @property({ reflect: true }) placeholder: string | null = null;
 
-  /** Disables the control; a disabled dropdown is not submitted with its form. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
-
   /** Close the list after a choice. Default: true for single, false for `multi`. */
   @property({ attribute: 'close-on-select', converter: autoBooleanConverter }) closeOnSelect: boolean | null = null;
 
@@ -130,7 +127,6 @@ export class DashDropdown extends DashFormElement {
   /** Position (in the filtered list) of the option under the keyboard/pointer cursor; -1 = none. */
   @state() private activePos = -1;
   @state() private scrollPos = 0;
-  @state() private formDisabled = false;
 
   @query('input') private input!: HTMLInputElement;
   @query('[role="listbox"]') private listbox!: HTMLElement;
@@ -184,11 +180,6 @@ export class DashDropdown extends DashFormElement {
     this.open = false;
   }
 
-  /** @internal A disabled `<fieldset>` disables the control too. */
-  formDisabledCallback(disabled: boolean): void {
-    this.formDisabled = disabled;
-  }
-
   protected override formValue(): FormData | string | null {
     const values = this.valueList();
     if (this.multi) {
@@ -222,9 +213,7 @@ export class DashDropdown extends DashFormElement {
     } else if (changed.has('value') || changed.has('options') || changed.has('multi')) {
       this.checkValue();
     }
-    if (changed.has('open') || changed.has('disabled') || changed.has('formDisabled')) {
-      if (this.isDisabled && this.open) this.open = false;
-    }
+    if (this.isDisabled && this.open) this.open = false;
     super.willUpdate(changed);
   }
 
@@ -241,10 +230,6 @@ export class DashDropdown extends DashFormElement {
   }
 
   // ---- derived state -------------------------------------------------------------------------
-
-  private get isDisabled(): boolean {
-    return this.disabled || this.formDisabled;
-  }
 
   private get ui(): DropdownLabels {
     const given = this.labels && typeof this.labels === 'object' ? this.labels : {};
