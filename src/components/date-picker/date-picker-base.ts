@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DashFormElement } from '../../internal/form-element.js';
 import { Persistent } from '../../internal/persistence.js';
-import { jsonConverter } from '../../internal/converters.js';
+import { jsonConverter, kebabCase } from '../../internal/converters.js';
 import { styleMap } from '../../internal/style-map.js';
 import { addMonths, monthStart, toIsoDate, today } from './date-math.js';
 import { datePickerStyles } from './date-picker.styles.js';
@@ -86,9 +86,6 @@ export abstract class DatePickerBase extends Persistent(DashFormElement, { props
   /** Size of a calendar day in px (Dash's `day_size`). */
   @property({ attribute: 'day-size', type: Number }) daySize = 39;
 
-  /** Makes the picker non-interactive. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
-
   /** Whether days of the neighbouring months fill the calendar's first and last weeks. */
   abstract showOutsideDays: boolean;
 
@@ -104,7 +101,6 @@ export abstract class DatePickerBase extends Persistent(DashFormElement, { props
   @state() protected drafts: Partial<Record<DateBox, string>> = {};
   /** Boxes whose committed text was refused. */
   @state() protected invalid: Partial<Record<DateBox, boolean>> = {};
-  @state() private formDisabled = false;
   @state() private calendarReady = calendarCode !== null;
 
   private pendingLoad: Promise<unknown> | null = null;
@@ -145,7 +141,7 @@ export abstract class DatePickerBase extends Persistent(DashFormElement, { props
   protected dateProp(prop: string, value: unknown): string | null {
     const iso = toIsoDate(value);
     if (iso === undefined) {
-      this.warnOnce(`${prop}:${String(value)}`, `${prop} ${JSON.stringify(value)} is not a YYYY-MM-DD date; ignoring it`);
+      this.warnOnce(`${prop}:${String(value)}`, `${kebabCase(prop)} ${JSON.stringify(value)} is not a YYYY-MM-DD date; ignoring it`);
       return null;
     }
     return iso;
@@ -181,11 +177,11 @@ export abstract class DatePickerBase extends Persistent(DashFormElement, { props
     if (changed.has('disabledDays')) {
       const list: unknown = this.disabledDays;
       const days = Array.isArray(list) ? list : [];
-      if (!Array.isArray(list) && list !== null) this.warnOnce('disabledDays', 'disabledDays must be an array of YYYY-MM-DD dates; ignoring it');
+      if (!Array.isArray(list) && list !== null) this.warnOnce('disabledDays', 'disabled-days must be an array of YYYY-MM-DD dates; ignoring it');
       this.disabledSet = new Set(days.map((d) => this.dateProp('disabledDays', d)).filter((d): d is string => d !== null));
     }
     if (this.format() !== ISO_FORMAT && !calendarCode) this.loadCode();
-    if ((changed.has('disabled') || changed.has('formDisabled')) && this.isDisabled) this.open = false;
+    if (this.open && this.isDisabled) this.open = false;
     if (this.open && calendarCode) this.adoptCalendarStyles(calendarCode);
     super.willUpdate(changed);
   }
@@ -239,16 +235,6 @@ export abstract class DatePickerBase extends Persistent(DashFormElement, { props
   }
 
   // ---- opening and closing ----------------------------------------------------------------
-
-  /** @internal */
-  get isDisabled(): boolean {
-    return this.disabled || this.formDisabled;
-  }
-
-  formDisabledCallback(disabled: boolean): void {
-    // Called while `disabled` reflects, inside an update, where a state change would be lost.
-    queueMicrotask(() => (this.formDisabled = disabled));
-  }
 
   /** @internal Opens the calendar on the selected day (else `initialVisibleMonth`, else today); `focusGrid` moves focus into it. */
   async openCalendar(focusGrid: boolean): Promise<void> {
@@ -405,10 +391,20 @@ export abstract class DatePickerBase extends Persistent(DashFormElement, { props
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   }
 
-  /** The accessible name given to the host (`aria-label` or `<label for>`). */
+  /** The accessible name given to the host (`aria-label`, `aria-labelledby` or `<label for>`). */
   protected accessibleName(): string {
     const own = this.getAttribute('aria-label');
     if (own) return own;
+    const ids = this.getAttribute('aria-labelledby');
+    const root = this.getRootNode() as Document | ShadowRoot;
+    if (ids) {
+      const text = ids
+        .split(/\s+/)
+        .map((id) => root.getElementById(id)?.textContent?.trim() ?? '')
+        .filter(Boolean)
+        .join(' ');
+      if (text) return text;
+    }
     const labels = this.internals.labels;
     return labels ? Array.from(labels, (l) => l.textContent?.trim() ?? '').filter(Boolean).join(' ') : '';
   }

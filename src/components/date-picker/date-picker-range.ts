@@ -75,7 +75,7 @@ export class DashDatePickerRange extends DatePickerBase {
       this.dropDrafts();
     }
     if ((changed.has('startDate') || changed.has('endDate')) && this.startDate && this.endDate && this.endDate < this.startDate) {
-      this.warnOnce(`order:${this.startDate}:${this.endDate}`, `endDate ${this.endDate} is before startDate ${this.startDate}`);
+      this.warnOnce(`order:${this.startDate}:${this.endDate}`, `end-date ${this.endDate} is before start-date ${this.startDate}`);
     }
     if (changed.has('updatemode') && this.updatemode !== 'singledate' && this.updatemode !== 'bothdates') {
       this.warnOnce('updatemode', `updatemode must be "singledate" or "bothdates", not ${JSON.stringify(this.updatemode)}; using "singledate"`);

@@ -6,6 +6,10 @@ import '../../dash-callback.js';
 import type { DashDatePickerSingle } from './date-picker-single.js';
 import type { DashDatePickerRange } from './date-picker-range.js';
 import { today } from './date-math.js';
+import type { ControlAdapter } from '../../../test/browser/suites/control.js';
+import { runFormControlTests } from '../../../test/browser/suites/form-control.js';
+import { runAccessibleNameTests } from '../../../test/browser/suites/accessible-name.js';
+import { runBadInputTests } from '../../../test/browser/suites/bad-input.js';
 
 type Picker = DashDatePickerSingle | DashDatePickerRange;
 
@@ -569,3 +573,38 @@ describe('dash-date-picker-range', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+const singleAdapter: ControlAdapter = {
+  tag: 'dash-date-picker-single',
+  attributes: 'date="2024-03-05"',
+  value: '2024-03-05',
+  submits: ['2024-03-05'],
+  keys: ['ArrowDown', 'ArrowRight', 'Enter'],
+  valueAfterKeys: '2024-03-06',
+  role: 'textbox',
+  read: (el) => (el as DashDatePickerSingle).date,
+};
+const rangeAdapter: ControlAdapter = {
+  tag: 'dash-date-picker-range',
+  attributes: 'start-date="2024-03-04" end-date="2024-03-09"',
+  value: ['2024-03-04', '2024-03-09'],
+  submits: ['2024-03-04', '2024-03-09'],
+  keys: ['ArrowDown', 'ArrowRight', 'Enter'],
+  valueAfterKeys: ['2024-03-05', '2024-03-09'],
+  role: 'textbox',
+  nameFor: (label) => `${label}, start date`,
+  read: (el) => [(el as DashDatePickerRange).startDate, (el as DashDatePickerRange).endDate],
+};
+for (const adapter of [singleAdapter, rangeAdapter]) {
+  runFormControlTests(adapter);
+  runAccessibleNameTests(adapter);
+}
+runBadInputTests(singleAdapter, [
+  { attribute: 'date', value: '2024-02-30', expect: (el) => expect((el as DashDatePickerSingle).date).to.equal(null) },
+  { attribute: 'min-date-allowed', value: 'soon' },
+  { attribute: 'disabled-days', value: '["2024-03-06"' },
+]);
+runBadInputTests(rangeAdapter, [
+  { attribute: 'start-date', value: 'yesterday', expect: (el) => expect((el as DashDatePickerRange).startDate).to.equal(null) },
+  { attribute: 'disabled-days', value: '"2024-03-05"' },
+]);
