@@ -58,7 +58,9 @@ describe('dash-confirm-dialog', () => {
       await click(trigger);
       await waitFor(() => dialog(el).open);
       // Shift+Tab moves to Cancel, not to the page behind (it is inert while the dialog is modal).
-      await sendKeys({ press: 'Shift+Tab' });
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
       expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('cancel');
       expect(trigger.matches(':focus')).to.equal(false);
       await click(part(el, 'submit'));
