@@ -15,3 +15,14 @@ export type { CallbackContext, CallbackFunction, DashCallbackErrorDetail } from 
 export { DashApp } from './components/app/app.js';
 export type { TriggeredInput } from './runtime/runtime.js';
 export { DashTable } from './components/table/table.js';
+export { DashMarkdown } from './components/markdown/markdown.js';
+export type { HighlightConfig } from './components/markdown/markdown.js';
+export { DashUpload } from './components/upload/upload.js';
+export type { DashUploadRejectDetail } from './components/upload/upload.js';
+export { DashDownload } from './components/download/download.js';
+export type { DownloadData } from './components/download/download.js';
+export { DashClipboard } from './components/clipboard/clipboard.js';
+export { DashConfirmDialog } from './components/confirm-dialog/confirm-dialog.js';
+export type { ConfirmDialogLabels } from './components/confirm-dialog/confirm-dialog.js';
+export { DashTooltip } from './components/tooltip/tooltip.js';
+export type { TooltipBbox, TooltipDirection } from './components/tooltip/tooltip.js';
