@@ -108,7 +108,7 @@ export class DashClipboard extends DashElement {
       return '';
     }
     if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) return target.value;
-    return target instanceof HTMLElement ? target.innerText : (target.textContent ?? '');
+    return target.innerText;
   }
 
   private async copy(): Promise<void> {

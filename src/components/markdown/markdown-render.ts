@@ -82,8 +82,7 @@ export function renderMarkdown(source: string, options: RenderOptions): Document
   const html = engine(options).parse(text, { async: false });
   return purify.sanitize(html, {
     RETURN_DOM_FRAGMENT: true,
-    // `data:` URLs only for images (DOMPurify's default list without media), never for links.
-    DATA_URI_TAGS: ['img'],
+    // DOMPurify's defaults keep `data:` URLs for images and media only, never for links.
     FORBID_TAGS: ['style', 'form', 'base', 'meta', 'link'],
   });
 }
