@@ -1,4 +1,4 @@
-import { html, type PropertyValues } from 'lit';
+import { html, LitElement, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { DashElement } from '../../internal/dash-element.js';
@@ -51,6 +51,8 @@ const kebab = (name: string) => (name.includes('-') ? name : name.replace(/[A-Z]
  */
 export class DashUpload extends DashElement {
   static override styles = uploadStyles;
+  /** `upload.focus()` focuses the zone. */
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The uploaded file as a data URL (`data:<type>;base64,…`), or an array of them when `multiple`. */
   @property({ attribute: false }) contents: string | string[] | null = null;
