@@ -80,9 +80,14 @@ purify.addHook('afterSanitizeAttributes', (node) => {
 export function renderMarkdown(source: string, options: RenderOptions): DocumentFragment {
   const text = options.dedent ? dedent(source) : source;
   const html = engine(options).parse(text, { async: false });
-  return purify.sanitize(html, {
+  const fragment = purify.sanitize(html, {
     RETURN_DOM_FRAGMENT: true,
     // DOMPurify's defaults keep `data:` URLs for images and media only, never for links.
     FORBID_TAGS: ['style', 'form', 'base', 'meta', 'link'],
   });
+  // A task list's checkbox is named by its item's text (screen readers would say only "checkbox").
+  for (const box of fragment.querySelectorAll('li > input[type="checkbox"]')) {
+    box.setAttribute('aria-label', box.parentElement!.textContent!.trim());
+  }
+  return fragment;
 }

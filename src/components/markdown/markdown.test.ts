@@ -84,6 +84,7 @@ describe('dash-markdown', () => {
     expect([...root.querySelectorAll('td')].map((td) => td.textContent)).to.deep.equal(['1', '2']);
     const boxes = [...root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
     expect(boxes.map((b) => b.checked)).to.deep.equal([true, false]);
+    expect(boxes.map((b) => b.getAttribute('aria-label'))).to.deep.equal(['done', 'todo']);
   });
 
   it('dedents markdown written indented in HTML, and keeps it with dedent="false"', async () => {
@@ -235,7 +236,7 @@ describe('dash-markdown', () => {
   });
 
   it('passes axe in light and dark', async () => {
-    const el = await markdown('# Report\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[link](https://example.com) `code`\n\n```js\nconst x = 1;\n```');
+    const el = await markdown('# Report\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo\n\n[link](https://example.com) `code`\n\n```js\nconst x = 1;\n```');
     await expect(el).to.be.accessible();
     // The page's canvas turns dark with the root's scheme, as with prefers-color-scheme: dark.
     document.documentElement.style.colorScheme = 'dark';
