@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { styleMap } from '../../internal/style-map.js';
 import { defaultTrueConverter, jsonConverter, jsonOrStringConverter } from '../../internal/converters.js';
 import { DashFormElement } from '../../internal/form-element.js';
+import { Persistent } from '../../internal/persistence.js';
 import { dropdownStyles } from './dropdown.styles.js';
 import { filterOptions, normalizeOptions, type NormalizedOptions } from './options.js';
 
@@ -78,7 +79,7 @@ const EMPTY: NormalizedOptions = { options: [], keys: [], byValue: new Map(), pr
  *
  * @tagname dash-dropdown
  */
-export class DashDropdown extends DashFormElement {
+export class DashDropdown extends Persistent(DashFormElement, { props: ['value'] }) {
   static override styles = dropdownStyles;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 

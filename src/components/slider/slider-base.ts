@@ -2,6 +2,7 @@ import { html, nothing, type ComplexAttributeConverter, type PropertyValues, typ
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from '../../internal/style-map.js';
 import { DashFormElement } from '../../internal/form-element.js';
+import { Persistent } from '../../internal/persistence.js';
 import { defaultTrueConverter, jsonConverter, jsonOrStringConverter } from '../../internal/converters.js';
 import { deepEqual } from '../../internal/deep-equal.js';
 import {
@@ -68,7 +69,7 @@ function cssStyle(style: Record<string, string | number> | undefined): Record<st
  * What `<dash-slider>` and `<dash-range-slider>` share: properties, rendering, pointer and
  * keyboard handling, forms. Subclasses say how `value` maps to a list of handle values.
  */
-export class SliderBase extends DashFormElement {
+export class SliderBase extends Persistent(DashFormElement, { props: ['value'] }) {
   static override styles = sliderStyles;
 
   /** Smallest value. Default: the smallest mark, else 0. */
