@@ -116,7 +116,7 @@ const counted = new WeakSet<Element>();
  * with `dash-prop-change` like any dash property. Installed once per element, on first use.
  */
 function countClicks(el: Element): void {
-  if (counted.has(el) || countsOwnClicks(el)) return;
+  if (counted.has(el)) return;
   counted.add(el);
   const bag = el as unknown as Bag;
   if (typeof bag.nClicks !== 'number') bag.nClicks = 0;
@@ -125,12 +125,6 @@ function countClicks(el: Element): void {
     bag.nClicksTimestamp = Date.now();
     emit(el, 'dash-prop-change', { prop: 'nClicks', value: bag.nClicks, user: true });
   });
-}
-
-/** Elements that declare `nClicks` themselves (`<dash-clipboard>` …) count their own clicks. */
-function countsOwnClicks(el: Element): boolean {
-  const declared = (el.constructor as { elementProperties?: Map<PropertyKey, unknown> }).elementProperties;
-  return declared?.has('nClicks') ?? false;
 }
 
 /** Dash `children` as text: strings and numbers as they are, lists joined, null as nothing. */
