@@ -81,6 +81,22 @@ describe('dash-upload', () => {
     expect(props).to.deep.equal(['contents:true', 'filename:true', 'lastModified:true']);
   });
 
+  it('reads a file of several slices into the same data URL as one FileReader would', async () => {
+    const el = await fixture<DashUpload>(html`<dash-upload>Upload</dash-upload>`);
+    const bytes = new Uint8Array(7 * 1024 * 1024 + 5);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31 + (i >> 9)) & 255;
+    const big = new File([bytes], 'big.bin', { type: 'application/x-test' });
+    const expected = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as string);
+      reader.readAsDataURL(big);
+    });
+    drop(el, [big]);
+    await waitFor(() => el.contents !== null);
+    expect((el.contents as string).length).to.equal(expected.length);
+    expect(el.contents === expected).to.equal(true);
+  });
+
   it('takes dropped files, as arrays when multiple', async () => {
     const el = await fixture<DashUpload>(html`<dash-upload multiple>Upload</dash-upload>`);
     drop(el, [file('a', 'a.txt', 'text/plain'), file('bb', 'b.txt', 'text/plain')]);
