@@ -70,7 +70,7 @@ export const markdownStyles = css`
     text-align: center;
     margin: 1em 0;
   }
-  /* highlight.js token colours; highlightConfig.theme pins them to one scheme */
+  /* highlightConfig.theme pins code blocks to one scheme; token colours load with the highlighter */
   .code-dark pre {
     color-scheme: dark;
   }
@@ -79,37 +79,5 @@ export const markdownStyles = css`
   }
   pre {
     color: light-dark(#24292f, #e6edf3);
-  }
-  .hljs-comment,
-  .hljs-quote {
-    color: light-dark(#6e7781, #8b949e);
-    font-style: italic;
-  }
-  .hljs-keyword,
-  .hljs-selector-tag,
-  .hljs-built_in,
-  .hljs-doctag {
-    color: light-dark(#cf222e, #ff7b72);
-  }
-  .hljs-string,
-  .hljs-regexp,
-  .hljs-template-variable {
-    color: light-dark(#0a3069, #a5d6ff);
-  }
-  .hljs-number,
-  .hljs-literal,
-  .hljs-attr,
-  .hljs-variable {
-    color: light-dark(#0550ae, #79c0ff);
-  }
-  .hljs-title,
-  .hljs-section,
-  .hljs-function .hljs-title {
-    color: light-dark(#8250df, #d2a8ff);
-  }
-  .hljs-meta,
-  .hljs-type,
-  .hljs-symbol {
-    color: light-dark(#953800, #ffa657);
   }
 `;

@@ -32,11 +32,17 @@ export const tooltipStyles = css`
   :host([targetable]) .card {
     pointer-events: auto;
   }
-  .card::before,
-  .card::after {
+  /* the arrow: a square with two borders, turned so its corner points at the box (and kept there when the card slides) */
+  .card::before {
     content: '';
     position: absolute;
-    border: var(--_arrow) solid transparent;
+    width: 10px;
+    height: 10px;
+    box-sizing: border-box;
+    background: var(--_bg);
+    border: solid var(--_border);
+    border-width: 0 0 1px 1px;
+    translate: var(--_arrow-shift, 0 0);
   }
   .card[data-side='right'] {
     left: calc(100% + var(--_arrow));
@@ -58,53 +64,28 @@ export const tooltipStyles = css`
     left: 50%;
     transform: translateX(-50%);
   }
-  /* the arrow: a border triangle, outlined by a second one behind it */
-  .card[data-side='right']::before {
-    right: 100%;
-    top: 50%;
-    margin-top: calc(-1 * var(--_arrow));
-    border-right-color: var(--_border);
+  .card[data-side='right']::before,
+  .card[data-side='left']::before {
+    top: calc(50% - 5px);
   }
-  .card[data-side='right']::after {
-    right: calc(100% - 1px);
-    top: 50%;
-    margin-top: calc(-1 * var(--_arrow));
-    border-right-color: var(--_bg);
+  .card[data-side='top']::before,
+  .card[data-side='bottom']::before {
+    left: calc(50% - 5px);
+  }
+  .card[data-side='right']::before {
+    left: -6px;
+    rotate: 45deg;
   }
   .card[data-side='left']::before {
-    left: 100%;
-    top: 50%;
-    margin-top: calc(-1 * var(--_arrow));
-    border-left-color: var(--_border);
-  }
-  .card[data-side='left']::after {
-    left: calc(100% - 1px);
-    top: 50%;
-    margin-top: calc(-1 * var(--_arrow));
-    border-left-color: var(--_bg);
+    right: -6px;
+    rotate: 225deg;
   }
   .card[data-side='top']::before {
-    top: 100%;
-    left: 50%;
-    margin-left: calc(-1 * var(--_arrow));
-    border-top-color: var(--_border);
-  }
-  .card[data-side='top']::after {
-    top: calc(100% - 1px);
-    left: 50%;
-    margin-left: calc(-1 * var(--_arrow));
-    border-top-color: var(--_bg);
+    bottom: -6px;
+    rotate: -45deg;
   }
   .card[data-side='bottom']::before {
-    bottom: 100%;
-    left: 50%;
-    margin-left: calc(-1 * var(--_arrow));
-    border-bottom-color: var(--_border);
-  }
-  .card[data-side='bottom']::after {
-    bottom: calc(100% - 1px);
-    left: 50%;
-    margin-left: calc(-1 * var(--_arrow));
-    border-bottom-color: var(--_bg);
+    top: -6px;
+    rotate: 135deg;
   }
 `;

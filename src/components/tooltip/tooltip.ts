@@ -135,6 +135,7 @@ export class DashTooltip extends DashElement {
     const wanted = this.direction_();
     card.dataset.side = wanted;
     card.style.translate = '';
+    card.style.removeProperty('--_arrow-shift');
     let rect = card.getBoundingClientRect();
     const [width, height] = [document.documentElement.clientWidth, document.documentElement.clientHeight];
     const overflows = (side: TooltipDirection, r: DOMRect) =>
@@ -149,6 +150,8 @@ export class DashTooltip extends DashElement {
     const horizontal = side === 'left' || side === 'right';
     const [start, end, size] = horizontal ? [rect.top, rect.bottom, height] : [rect.left, rect.right, width];
     const shift = start < EDGE ? EDGE - start : end > size - EDGE ? Math.max(size - EDGE - end, EDGE - start) : 0;
-    if (shift) card.style.translate = horizontal ? `0 ${shift}px` : `${shift}px 0`;
+    if (!shift) return;
+    card.style.translate = horizontal ? `0 ${shift}px` : `${shift}px 0`;
+    card.style.setProperty('--_arrow-shift', horizontal ? `0 ${-shift}px` : `${-shift}px 0`);
   }
 }
