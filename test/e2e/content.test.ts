@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startE2E, pickOption, type E2E, type OpenPage } from './helpers.js';
+import { ensureBuilt, repoRoot, startE2E, pickOption, type E2E, type OpenPage } from './helpers.js';
 
 const sample = readFileSync(new URL('../../demo/samples/gapminder-2005.csv', import.meta.url), 'utf8');
 const sampleRows = sample.trim().split('\n').slice(1);
@@ -15,6 +15,7 @@ let upload: OpenPage;
 let about: OpenPage;
 
 before(async () => {
+  ensureBuilt();
   e2e = await startE2E();
   upload = await e2e.open('demo/upload.html');
   about = await e2e.open('demo/about.html');
@@ -100,6 +101,34 @@ test('about: the confirm dialog asks first; Escape keeps the topic, OK goes back
   await dialog.waitFor();
   await page.getByRole('button', { name: 'OK' }).click();
   await page.locator('#about-text h2', { hasText: 'What it is' }).waitFor();
+});
+
+test('CDN build: the entry holds no markdown engine; marked, DOMPurify and highlight.js load on first use', async () => {
+  const entry = readFileSync(`${repoRoot}cdn/dash-elements.js`, 'utf8');
+  // A string each library has and nothing else does: DOMPurify's option, marked's bug-report URL, highlight.js's API.
+  for (const marker of ['SAFE_FOR_TEMPLATES', 'markedjs/marked', 'highlightAuto']) assert.ok(!entry.includes(marker), `${marker} is not in the entry`);
+  const { page, errors } = await e2e.open('about:blank');
+  const chunks: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith('/cdn/chunks/')) chunks.push(path.replace(/^\/cdn\/chunks\/|-[\w-]{8}\.js$/g, ''));
+  });
+  await page.goto(`${e2e.url}/demo/cdn.html`);
+  await page.locator('#wave-graph .main-svg').first().waitFor();
+  assert.deepEqual(chunks, ['graph-plot'], 'a page without markdown loads no markdown chunk');
+  await page.evaluate(() => {
+    const md = document.createElement('dash-markdown');
+    md.id = 'late-md';
+    md.textContent = '# Late\n\n<img src=x onerror="window.__xss = 1">\n\n*plain*';
+    document.body.append(md);
+  });
+  await page.locator('#late-md h1', { hasText: 'Late' }).waitFor();
+  assert.deepEqual(chunks.sort(), ['graph-plot', 'markdown-render', 'purify.es'], 'no highlighter without a code block');
+  await page.evaluate(() => (document.getElementById('late-md')!.textContent = '```js\nconst answer = 42;\n```'));
+  await page.locator('#late-md .hljs-keyword', { hasText: 'const' }).waitFor();
+  assert.ok(chunks.includes('markdown-highlight'));
+  assert.equal(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), undefined);
+  assert.deepEqual(errors, []);
 });
 
 test('no errors on either page', () => {
