@@ -84,9 +84,6 @@ export abstract class DatePickerBase extends DashFormElement implements Calendar
   /** Size of a calendar day in px (Dash's `day_size`). */
   @property({ attribute: 'day-size', type: Number }) daySize = 39;
 
-  /** Makes the picker non-interactive. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
-
   /** Whether days of the neighbouring months fill the calendar's first and last weeks. */
   abstract showOutsideDays: boolean;
 
@@ -102,7 +99,6 @@ export abstract class DatePickerBase extends DashFormElement implements Calendar
   @state() protected drafts: Partial<Record<DateBox, string>> = {};
   /** Boxes whose committed text was refused. */
   @state() protected invalid: Partial<Record<DateBox, boolean>> = {};
-  @state() private formDisabled = false;
   @state() private calendarReady = calendarCode !== null;
 
   private pendingLoad: Promise<unknown> | null = null;
@@ -237,16 +233,6 @@ export abstract class DatePickerBase extends DashFormElement implements Calendar
   }
 
   // ---- opening and closing ----------------------------------------------------------------
-
-  /** @internal */
-  get isDisabled(): boolean {
-    return this.disabled || this.formDisabled;
-  }
-
-  formDisabledCallback(disabled: boolean): void {
-    // Called while `disabled` reflects, inside an update, where a state change would be lost.
-    queueMicrotask(() => (this.formDisabled = disabled));
-  }
 
   /** @internal Opens the calendar on the selected day (else `initialVisibleMonth`, else today); `focusGrid` moves focus into it. */
   async openCalendar(focusGrid: boolean): Promise<void> {
