@@ -3,6 +3,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../dash-clipboard.js';
 import '../../dash-callback.js';
 import type { DashClipboard } from './clipboard.js';
+import { captureWarnings, until as waitFor } from '../../../test/browser/helpers.js';
 
 const button = (el: DashClipboard) => el.shadowRoot!.querySelector('button')!;
 
@@ -26,10 +27,6 @@ async function pasted(): Promise<string> {
   return text;
 }
 
-async function waitFor(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await nextFrame();
-  expect(check(), 'condition never became true').to.equal(true);
-}
 
 describe('dash-clipboard', () => {
   it('copies content on click, counts nClicks and shows copiedChildren after', async () => {
@@ -86,21 +83,19 @@ describe('dash-clipboard', () => {
     const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard')!;
     // What an insecure (http://) page sees: no navigator.clipboard.
     Object.defineProperty(Navigator.prototype, 'clipboard', { configurable: true, get: () => undefined });
-    const warnings: string[] = [];
-    const warn = console.warn;
-    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    const warnings = captureWarnings();
     try {
       const failed = new Promise<CustomEvent>((resolve) => el.addEventListener('dash-clipboard-error', resolve as EventListener, { once: true }));
       button(el).click();
       const event = await failed;
       expect(event.detail.error.message).to.contain('not available');
-      expect(warnings).to.have.length(1);
-      expect(warnings[0]).to.contain('<dash-clipboard id="c">');
+      expect(warnings.messages).to.have.length(1);
+      expect(warnings.messages[0]).to.contain('<dash-clipboard id="c">');
       expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('');
       expect(el.nClicks).to.equal(1);
     } finally {
       Object.defineProperty(Navigator.prototype, 'clipboard', original);
-      console.warn = warn;
+      warnings.restore();
     }
   });
 

@@ -3,6 +3,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../dash-confirm-dialog.js';
 import '../../dash-callback.js';
 import type { DashConfirmDialog } from './confirm-dialog.js';
+import { until as waitFor } from '../../../test/browser/helpers.js';
 
 const dialog = (el: DashConfirmDialog) => el.shadowRoot!.querySelector('dialog')!;
 const part = (el: DashConfirmDialog, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`)!;
@@ -12,10 +13,6 @@ async function click(node: Element) {
   await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
 }
 
-async function waitFor(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await nextFrame();
-  expect(check(), 'condition never became true').to.equal(true);
-}
 
 async function page() {
   const wrapper = await fixture<HTMLDivElement>(html`<div>

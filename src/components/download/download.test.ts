@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../dash-download.js';
 import '../../dash-callback.js';
 import type { DashDownload } from './download.js';
+import { captureWarnings, frame, until as waitFor } from '../../../test/browser/helpers.js';
 
 interface Saved {
   filename: string;
@@ -27,12 +28,6 @@ function catchDownloads(): { saved: Promise<Saved>[]; stop(): void } {
   return { saved, stop: () => document.removeEventListener('click', onClick, true) };
 }
 
-function captureWarnings(): { warnings: string[]; restore(): void } {
-  const warnings: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
-  return { warnings, restore: () => (console.warn = original) };
-}
 
 describe('dash-download', () => {
   let downloads: ReturnType<typeof catchDownloads>;
@@ -79,7 +74,7 @@ describe('dash-download', () => {
     cb.fn = (n: unknown) => ({ content: `click ${String(n)}`, filename: `click-${String(n)}.txt` });
     const button = wrapper.querySelector('button')!;
     const el = wrapper.querySelector('dash-download')!;
-    await new Promise((r) => requestAnimationFrame(r)); // wiring may finish a frame after connecting
+    await frame(); // wiring may finish a frame after connecting
     button.click();
     await waitFor(() => downloads.saved.length === 1);
     button.click();
@@ -105,8 +100,8 @@ describe('dash-download', () => {
       el.setAttribute('data', '{oops');
       await el.updateComplete;
       expect(downloads.saved).to.have.length(0);
-      expect(capture.warnings).to.have.length(3);
-      expect(capture.warnings[0]).to.contain('<dash-download id="d">').and.contain('"data"');
+      expect(capture.messages).to.have.length(3);
+      expect(capture.messages[0]).to.contain('<dash-download id="d">').and.contain('"data"');
       el.data = { content: 'fine', filename: 'ok.txt' };
       await el.updateComplete;
       expect((await downloads.saved[0]).filename).to.equal('ok.txt');
@@ -121,7 +116,3 @@ describe('dash-download', () => {
   });
 });
 
-async function waitFor(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => requestAnimationFrame(r));
-  expect(check(), 'condition never became true').to.equal(true);
-}

@@ -2,6 +2,7 @@ import { expect, fixture, html, nextFrame, aTimeout } from '@open-wc/testing';
 import '../../dash-markdown.js';
 import '../../dash-callback.js';
 import { DashMarkdown } from './markdown.js';
+import { captureWarnings, until as waitFor } from '../../../test/browser/helpers.js';
 
 const body = (el: DashMarkdown) => el.shadowRoot!.querySelector<HTMLElement>('[part="body"]')!;
 
@@ -15,12 +16,6 @@ async function markdown(source: string, attrs: Partial<DashMarkdown> = {}): Prom
   return el;
 }
 
-function captureWarnings(): { warnings: string[]; restore(): void } {
-  const warnings: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
-  return { warnings, restore: () => (console.warn = original) };
-}
 
 /** Known XSS payloads (OWASP cheat sheet, DOMPurify's and marked's reports); each sets window.__xss if it runs. */
 const XSS = [
@@ -202,8 +197,8 @@ describe('dash-markdown', () => {
       el.textContent = '*still ok*';
       await el.updateComplete;
       expect(body(el).querySelector('em')!.textContent).to.equal('still ok');
-      expect(capture.warnings.filter((w) => w.includes('highlight-config'))).to.have.length(1);
-      expect(capture.warnings[0]).to.contain('<dash-markdown id="m">');
+      expect(capture.messages.filter((w) => w.includes('highlight-config'))).to.have.length(1);
+      expect(capture.messages[0]).to.contain('<dash-markdown id="m">');
     } finally {
       capture.restore();
     }
@@ -248,10 +243,3 @@ describe('dash-markdown', () => {
   });
 });
 
-async function waitFor(check: () => boolean, frames = 200): Promise<void> {
-  for (let i = 0; i < frames; i++) {
-    if (check()) return;
-    await nextFrame();
-  }
-  expect(check(), 'condition never became true').to.equal(true);
-}

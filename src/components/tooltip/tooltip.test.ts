@@ -1,15 +1,11 @@
-import { expect, fixture, html, nextFrame } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../dash-tooltip.js';
 import type { DashTooltip } from './tooltip.js';
+import { captureWarnings, settle } from '../../../test/browser/helpers.js';
 
 const card = (el: DashTooltip) => el.shadowRoot!.querySelector<HTMLElement>('[part="card"]')!;
 
-async function settle(el: DashTooltip) {
-  await el.updateComplete;
-  await nextFrame();
-  await el.updateComplete;
-}
 
 /** A positioned container at (left, top), 400×300, holding a tooltip. */
 async function setup(left: number, top: number, attrs = '') {
@@ -113,9 +109,8 @@ describe('dash-tooltip', () => {
   });
 
   it('warns once about a bad bbox or direction, and keeps working', async () => {
-    const warnings: string[] = [];
-    const warn = console.warn;
-    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    const capture = captureWarnings();
+    const warnings = capture.messages;
     try {
       const { el } = await setup(50, 50);
       el.bbox = { x0: 'a' } as never;
@@ -131,7 +126,7 @@ describe('dash-tooltip', () => {
       expect(warnings[0]).to.contain('<dash-tooltip>').and.contain('"bbox"');
       expect(warnings[1]).to.contain('"direction"');
     } finally {
-      console.warn = warn;
+      capture.restore();
     }
   });
 

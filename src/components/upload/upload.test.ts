@@ -3,6 +3,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../dash-upload.js';
 import '../../dash-callback.js';
 import type { DashUpload, DashUploadRejectDetail } from './upload.js';
+import { until as waitFor } from '../../../test/browser/helpers.js';
 
 const zone = (el: DashUpload) => el.shadowRoot!.querySelector<HTMLElement>('[part="zone"]')!;
 const picker = (el: DashUpload) => el.shadowRoot!.querySelector('input')!;
@@ -29,10 +30,6 @@ function pick(el: DashUpload, files: File[]) {
 
 const decode = (dataUrl: string) => atob(dataUrl.slice(dataUrl.indexOf(',') + 1));
 
-async function waitFor(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await nextFrame();
-  expect(check(), 'condition never became true').to.equal(true);
-}
 
 /** Counts the file picker opening (and stops the real dialog). */
 function countPickerOpens(el: DashUpload): { count: number } {
