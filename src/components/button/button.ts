@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DashFormElement } from '../../internal/form-element.js';
-import { FIELD_ID, FIELD_TARGET } from '../input/reference-target.js';
+import { FIELD_ID, FIELD_TARGET, labelledBy } from '../input/reference-target.js';
 import { buttonStyles } from './button.styles.js';
 
 const TYPES = new Set(['submit', 'reset', 'button']);
@@ -111,6 +111,7 @@ export class DashButton extends DashFormElement {
       part="button"
       type="button"
       aria-label=${this.getAttribute('aria-label') || nothing}
+      .ariaLabelledByElements=${labelledBy(this)}
       ?disabled=${this.isDisabled}
       @blur=${this.onBlur}
     ><slot></slot></button>`;

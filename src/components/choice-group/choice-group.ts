@@ -61,8 +61,8 @@ export abstract class DashChoiceGroup extends Persistent(DashFormElement, { prop
   /** The value once values no longer offered are dropped (`kept` lists the offered ones). */
   protected abstract withOnly(kept: unknown[]): unknown;
 
-  /** Warns about a value of the wrong shape (written from outside). */
-  protected abstract checkValueShape(): void;
+  /** Warns about a value of the wrong shape (written from outside); false when it is one. */
+  protected abstract checkValueShape(): boolean;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -93,8 +93,7 @@ export abstract class DashChoiceGroup extends Persistent(DashFormElement, { prop
 
   /** A value written from outside that is not offered: warn once and keep it. */
   private checkValue(): void {
-    this.checkValueShape();
-    if (this.norm.options.length === 0) return;
+    if (!this.checkValueShape() || this.norm.options.length === 0) return;
     for (const v of this.selectedValues()) {
       if (!this.norm.byValue.has(v)) {
         this.warnOnce(`value:${JSON.stringify(v)}`, `value ${JSON.stringify(v)} is not among the options; it is kept`);

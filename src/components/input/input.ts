@@ -3,7 +3,7 @@ import { property, query } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { jsonOrStringConverter } from '../../internal/converters.js';
 import { inputStyles } from './input.styles.js';
-import { FIELD_ID } from './reference-target.js';
+import { FIELD_ID, labelledBy } from './reference-target.js';
 import { DashTextField } from './text-field.js';
 
 const TYPES = new Set(['text', 'number', 'password', 'email', 'search', 'tel', 'url', 'range', 'hidden']);
@@ -183,6 +183,7 @@ export class DashInput extends DashTextField {
         part="input"
         type=${type}
         aria-label=${this.getAttribute('aria-label') || nothing}
+        .ariaLabelledByElements=${labelledBy(this)}
         placeholder=${ifDefined(str(this.placeholder))}
         min=${ifDefined(str(this.min))}
         max=${ifDefined(str(this.max))}
