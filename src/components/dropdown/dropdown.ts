@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { styleMap } from '../../internal/style-map.js';
 import { defaultTrueConverter, jsonConverter, jsonOrStringConverter } from '../../internal/converters.js';
 import { DashFormElement } from '../../internal/form-element.js';
+import { Persistent } from '../../internal/persistence.js';
 import { dropdownStyles } from './dropdown.styles.js';
 import { filterOptions, normalizeOptions, type NormalizedOptions } from './options.js';
 
@@ -78,7 +79,7 @@ const EMPTY: NormalizedOptions = { options: [], keys: [], byValue: new Map(), pr
  *
  * @tagname dash-dropdown
  */
-export class DashDropdown extends DashFormElement {
+export class DashDropdown extends Persistent(DashFormElement, { props: ['value'] }) {
   static override styles = dropdownStyles;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
@@ -106,9 +107,6 @@ export class DashDropdown extends DashFormElement {
   /** Text shown when nothing is selected (default `labels.placeholder`, "Select..."). */
   @property({ reflect: true }) placeholder: string | null = null;
 
-  /** Disables the control; a disabled dropdown is not submitted with its form. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
-
   /** Close the list after a choice. Default: true for single, false for `multi`. */
   @property({ attribute: 'close-on-select', converter: autoBooleanConverter }) closeOnSelect: boolean | null = null;
 
@@ -130,7 +128,6 @@ export class DashDropdown extends DashFormElement {
   /** Position (in the filtered list) of the option under the keyboard/pointer cursor; -1 = none. */
   @state() private activePos = -1;
   @state() private scrollPos = 0;
-  @state() private formDisabled = false;
 
   @query('input') private input!: HTMLInputElement;
   @query('[role="listbox"]') private listbox!: HTMLElement;
@@ -184,11 +181,6 @@ export class DashDropdown extends DashFormElement {
     this.open = false;
   }
 
-  /** @internal A disabled `<fieldset>` disables the control too. */
-  formDisabledCallback(disabled: boolean): void {
-    this.formDisabled = disabled;
-  }
-
   protected override formValue(): FormData | string | null {
     const values = this.valueList();
     if (this.multi) {
@@ -222,9 +214,7 @@ export class DashDropdown extends DashFormElement {
     } else if (changed.has('value') || changed.has('options') || changed.has('multi')) {
       this.checkValue();
     }
-    if (changed.has('open') || changed.has('disabled') || changed.has('formDisabled')) {
-      if (this.isDisabled && this.open) this.open = false;
-    }
+    if (this.isDisabled && this.open) this.open = false;
     super.willUpdate(changed);
   }
 
@@ -241,10 +231,6 @@ export class DashDropdown extends DashFormElement {
   }
 
   // ---- derived state -------------------------------------------------------------------------
-
-  private get isDisabled(): boolean {
-    return this.disabled || this.formDisabled;
-  }
 
   private get ui(): DropdownLabels {
     const given = this.labels && typeof this.labels === 'object' ? this.labels : {};

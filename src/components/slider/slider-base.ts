@@ -2,6 +2,7 @@ import { html, nothing, type ComplexAttributeConverter, type PropertyValues, typ
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from '../../internal/style-map.js';
 import { DashFormElement } from '../../internal/form-element.js';
+import { Persistent } from '../../internal/persistence.js';
 import { defaultTrueConverter, jsonConverter, jsonOrStringConverter } from '../../internal/converters.js';
 import { deepEqual } from '../../internal/deep-equal.js';
 import {
@@ -68,7 +69,7 @@ function cssStyle(style: Record<string, string | number> | undefined): Record<st
  * What `<dash-slider>` and `<dash-range-slider>` share: properties, rendering, pointer and
  * keyboard handling, forms. Subclasses say how `value` maps to a list of handle values.
  */
-export class SliderBase extends DashFormElement {
+export class SliderBase extends Persistent(DashFormElement, { props: ['value'] }) {
   static override styles = sliderStyles;
 
   /** Smallest value. Default: the smallest mark, else 0. */
@@ -104,13 +105,9 @@ export class SliderBase extends DashFormElement {
   /** Highlights the part of the track that is included (turn off with `included="false"`). */
   @property({ converter: defaultTrueConverter }) included = true;
 
-  /** Makes the slider non-interactive. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
-
   @state() protected drag: Drag | null = null;
   @state() private focusIndex = -1;
   @state() private hoverIndex = -1;
-  @state() private formDisabled = false;
 
   protected scale: Scale = makeScale(null, null, undefined, []);
   private explicitMarks: Mark[] = [];
@@ -186,14 +183,6 @@ export class SliderBase extends DashFormElement {
   /** The handle values on screen: the drag's while dragging, else from `value`. */
   protected get values(): number[] {
     return this.drag ? this.drag.values : this.valuesFromProp();
-  }
-
-  private get isDisabled(): boolean {
-    return this.disabled || this.formDisabled;
-  }
-
-  formDisabledCallback(disabled: boolean): void {
-    this.formDisabled = disabled;
   }
 
   protected override restoreFormState(state: unknown): void {
