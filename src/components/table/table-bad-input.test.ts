@@ -5,7 +5,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../dash-table.js';
 import type { DashTable } from './table.js';
-import { $, $$, bodyRows, catchWarnings } from '../../../test/browser/table-helpers.js';
+import { $, $$, bodyRows } from '../../../test/browser/table-helpers.js';
+import { captureWarnings } from '../../../test/browser/helpers.js';
 
 const rows = [
   { a: 1, b: 'x' },
@@ -59,7 +60,7 @@ describe('<dash-table> bad property values', () => {
 
   /** The warnings `make()` causes: exactly one, naming the element and the attribute. */
   async function oneWarning(attribute: string, make: () => Promise<DashTable>): Promise<DashTable> {
-    const warnings = catchWarnings();
+    const warnings = captureWarnings();
     let el: DashTable;
     try {
       el = await make();
@@ -142,7 +143,7 @@ describe('<dash-table> bad property values', () => {
     const el = await oneWarning('page-size', () =>
       fixture<DashTable>(html`<dash-table page-size="0" .columns=${columns} .data=${many}></dash-table>`),
     );
-    const warnings = catchWarnings();
+    const warnings = captureWarnings();
     el.pageSize = -3;
     await el.updateComplete;
     warnings.restore();
