@@ -212,6 +212,9 @@ export class DashTable extends DashElement {
   /** Read-only: indices into `data` of the current page's rows. */
   @property({ attribute: false }) derivedViewportIndices: number[] = [];
 
+  // What the parts beside this file (table-*.ts) share. `@internal`: not public API, and kept out
+  // of custom-elements.json.
+
   /** @internal Per-column filter box text, as typed. */
   @state() boxTexts = new Map<string, string>();
   /** @internal */
