@@ -11,7 +11,6 @@ import type { DashTable } from './table.js';
 export const DELETE_COL = '\u0000delete';
 export const SELECT_COL = '\u0000select';
 
-
 /** Keyboard and pointer navigation of one `<dash-table>`'s grid. */
 export class TableNavigation {
   constructor(private readonly host: DashTable) {}
@@ -33,6 +32,7 @@ export class TableNavigation {
     return { p, c, control: c < this.host.controlCount };
   }
 
+  /** A click moves the active cell (Shift: extends the selection) or works a row's control. */
   onCellClick(e: MouseEvent): void {
     const at = this.cellAt(e);
     if (!at) return;
@@ -49,6 +49,7 @@ export class TableNavigation {
     this.setCursor(at.p, at.c, e.shiftKey);
   }
 
+  /** A double click edits the cell. */
   onCellDoubleClick(e: MouseEvent): void {
     const at = this.cellAt(e);
     if (!at || at.control) return;
@@ -56,6 +57,7 @@ export class TableNavigation {
     this.host.editor.start(ref, null);
   }
 
+  /** Focus entering the grid lands on a cell: the active one, else the first data cell. */
   onGridFocus = (): void => {
     if (this.selection.focusCell && this.host.positionOf(this.selection.focusCell.row) >= 0 && this.host.navCols.includes(this.selection.focusCell.col)) return;
     if (!this.host.view.length || !this.host.navCols.length) return;
@@ -107,6 +109,7 @@ export class TableNavigation {
     this.host.requestUpdate();
   }
 
+  /** The grid's keys (see the top of this file); the editor and the filter boxes handle their own. */
   onGridKey = (e: KeyboardEvent): void => {
     if (e.composedPath()[0] !== this.host.gridEl || this.host.editor.editing) return;
     const nav = this.host.navCols;

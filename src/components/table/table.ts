@@ -618,5 +618,3 @@ export class DashTable extends DashElement {
     return this.clipboard.csvParts().join('');
   }
 }
-
-
