@@ -276,8 +276,12 @@ export class DashTable extends DashElement {
 
   /** @internal The parts beside this file write properties as the user's change too. */
   override setByUser<K extends keyof this>(prop: K, value: this[K]): boolean {
+    if (prop === 'selectedRows') this.ownSelectedRows = value;
     return super.setByUser(prop, value);
   }
+
+  /** The selectedRows the table itself last wrote: valid by construction, not checked again. */
+  private ownSelectedRows: unknown = null;
 
   override checkProp(prop: string, value: unknown): void {
     if (READ_ONLY.has(prop)) throw new TypeError(`${prop} is read-only`);
@@ -442,7 +446,7 @@ export class DashTable extends DashElement {
         this.correct('fixedRows', 'fixed-rows', { ...this.fixedRows, data: 0 }, 'has a "data" that is not a number of rows');
       }
     }
-    if (changed.has('selectedRows') && this.selectedRows !== null) {
+    if (changed.has('selectedRows') && this.selectedRows !== null && this.selectedRows !== this.ownSelectedRows) {
       // Before the rows have come, any index may be one.
       const n = this.rows.length;
       const valid = Array.isArray(this.selectedRows) ? this.selectedRows.filter((r) => Number.isInteger(r) && r >= 0 && (n === 0 || r < n)) : [];
