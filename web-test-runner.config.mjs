@@ -1,6 +1,7 @@
 // Browser tests run in Debian's Chromium (or $CHROME_PATH); nothing here downloads a browser.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { chromePath } from './scripts/chrome-path.mjs';
 
 const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -11,7 +12,8 @@ export default {
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 10 * 60 * 1000,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' })],
+  // a11ySnapshot: the accessible-name suite reads names as the browser computes them.
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), a11ySnapshotPlugin()],
   browsers: [
     chromeLauncher({
       // Each test file in its own browser context: in a shared window one page is a background

@@ -168,12 +168,6 @@ export class DashDropdown extends DashFormElement {
 
   // ---- lifecycle -------------------------------------------------------------------------------
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // `<label for>` elements may come after this one in the document: name the input once they exist.
-    requestAnimationFrame(() => this.requestUpdate());
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('pointerdown', this.onDocPointerDown, true);
@@ -267,27 +261,6 @@ export class DashDropdown extends DashFormElement {
   private labelOf(v: unknown): string {
     const i = this.norm.byValue.get(v);
     return i === undefined ? String(v) : this.norm.options[i].label;
-  }
-
-  /** The accessible name given to the host (`aria-label`, `aria-labelledby` or `<label for>`). */
-  private accessibleName(): string {
-    const own = this.getAttribute('aria-label');
-    if (own) return own;
-    const ids = this.getAttribute('aria-labelledby');
-    const root = this.getRootNode() as Document | ShadowRoot;
-    if (ids && root.getElementById) {
-      const text = ids
-        .split(/\s+/)
-        .map((id) => root.getElementById(id)?.textContent?.trim() ?? '')
-        .filter(Boolean)
-        .join(' ');
-      if (text) return text;
-    }
-    const labels = this.internals.labels;
-    if (labels && labels.length) {
-      return Array.from(labels, (l) => (l.textContent ?? '').trim()).filter(Boolean).join(' ');
-    }
-    return '';
   }
 
   // ---- value rules -----------------------------------------------------------------------------
