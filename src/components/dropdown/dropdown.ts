@@ -4,8 +4,10 @@ import { live } from 'lit/directives/live.js';
 import { styleMap } from '../../internal/style-map.js';
 import { defaultTrueConverter, jsonConverter, jsonOrStringConverter } from '../../internal/converters.js';
 import { DashFormElement } from '../../internal/form-element.js';
+import { Persistent } from '../../internal/persistence.js';
 import { dropdownStyles } from './dropdown.styles.js';
 import { filterOptions, normalizeOptions, type NormalizedOptions } from './options.js';
+import { emitUserEdit } from '../../internal/events.js';
 
 export type { DropdownOption, DropdownOptionInput } from './options.js';
 
@@ -78,7 +80,7 @@ const EMPTY: NormalizedOptions = { options: [], keys: [], byValue: new Map(), pr
  *
  * @tagname dash-dropdown
  */
-export class DashDropdown extends DashFormElement {
+export class DashDropdown extends Persistent(DashFormElement, { props: ['value'] }) {
   static override styles = dropdownStyles;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
@@ -291,8 +293,7 @@ export class DashDropdown extends DashFormElement {
 
   private commit(next: unknown): void {
     if (!this.setByUser('value', next)) return;
-    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    emitUserEdit(this);
   }
 
   private setSearch(text: string): void {

@@ -2,12 +2,12 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { jsonConverter, jsonOrStringConverter } from '../../internal/converters.js';
-import { deepEqual } from '../../internal/deep-equal.js';
 import { styleMap } from '../../internal/style-map.js';
 import { emit } from '../../internal/events.js';
 import { loadPlotly, type PlotlyApi } from './plotly-loader.js';
 import type { Amend, GraphPlot } from './graph-plot.js';
 import { graphStyles } from './graph.styles.js';
+import { isRecord } from '../../internal/is-record.js';
 
 type Obj = Record<string, unknown>;
 
@@ -30,13 +30,12 @@ type PlotModule = typeof import('./graph-plot.js');
 /** graph-plot.js, once loaded (with plotly.js) for the first graph. */
 let plotModule: PlotModule | null = null;
 
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Plain text of a plotly title (string, or `{text}`), with plotly's markup tags dropped. */
 function titleText(layout: unknown): string | null {
-  if (!isObject(layout)) return null;
+  if (!isRecord(layout)) return null;
   const title = layout.title;
-  const raw = typeof title === 'string' ? title : isObject(title) && typeof title.text === 'string' ? title.text : null;
+  const raw = typeof title === 'string' ? title : isRecord(title) && typeof title.text === 'string' ? title.text : null;
   if (!raw) return null;
   const text = raw
     .replace(/<br\s*\/?>/gi, ' ')
@@ -89,8 +88,13 @@ export class DashGraph extends DashElement {
    */
   static plotlyUrl: string | null = null;
 
-  /** The plotly.js figure, `{data, layout, frames}`. Set it as a property (JSON in the attribute works too). */
-  @property({ attribute: 'figure', converter: jsonConverter })
+  /**
+   * The plotly.js figure, `{data, layout, frames}`. Set it as a property (JSON in the attribute works
+   * too). Writing a figure equal to the one drawn redraws nothing, unless `extendData` or
+   * `prependData` changed the plot since: then the figure written is drawn, as in Dash.
+   */
+  // Every write reaches updated(), even of the object already stored: whether to redraw is decided there.
+  @property({ attribute: 'figure', converter: jsonConverter, hasChanged: () => true })
   figure: Figure = { data: [], layout: {}, frames: [] };
 
   /** plotly.js config (`displayModeBar`, `scrollZoom`, `locale` …). */
@@ -225,7 +229,7 @@ export class DashGraph extends DashElement {
   }
 
   override checkProp(prop: string, value: unknown): void {
-    if (prop === 'figure' && value !== null && value !== undefined && !isObject(value)) {
+    if (prop === 'figure' && value !== null && value !== undefined && !isRecord(value)) {
       throw new TypeError(`${this.describe()}: figure must be an object {data, layout}, got ${Array.isArray(value) ? 'an array' : typeof value}`);
     }
   }
@@ -281,7 +285,7 @@ export class DashGraph extends DashElement {
     super.updated(changed);
     if (!this.isConnected) return;
     if (changed.has('figure') || changed.has('config') || changed.has('responsive')) {
-      if (changed.has('config') || changed.has('responsive') || !deepEqual(this.figure, this.plot?.drawnFigure ?? null)) {
+      if (changed.has('config') || changed.has('responsive') || !this.plot?.shows(this.figure)) {
         this.needsPlot = true;
         this.requestPlot();
       }
@@ -308,7 +312,7 @@ export class DashGraph extends DashElement {
   // ————— sizing —————
 
   private placeholderSize(): { width: string; height: string } {
-    const layout = isObject(this.figure) && isObject(this.figure.layout) ? this.figure.layout : {};
+    const layout = isRecord(this.figure) && isRecord(this.figure.layout) ? this.figure.layout : {};
     const fixed = this.responsive !== true;
     const width = fixed && typeof layout.width === 'number' ? `${layout.width}px` : '100%';
     const height = fixed && typeof layout.height === 'number' ? `${layout.height}px` : this.hasDefiniteHeight() ? '100%' : `${DEFAULT_HEIGHT}px`;
@@ -387,7 +391,7 @@ export class DashGraph extends DashElement {
   }
 
   private updateName(): void {
-    const layout = isObject(this.figure) ? this.figure.layout : null;
+    const layout = isRecord(this.figure) ? this.figure.layout : null;
     this.internals.ariaLabel = titleText(layout);
   }
 

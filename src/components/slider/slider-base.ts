@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { styleMap } from '../../internal/style-map.js';
 import { dashStyle } from '../../internal/dash-style.js';
 import { DashFormElement } from '../../internal/form-element.js';
+import { Persistent } from '../../internal/persistence.js';
 import { defaultTrueConverter, jsonConverter, jsonOrStringConverter } from '../../internal/converters.js';
 import { deepEqual } from '../../internal/deep-equal.js';
 import {
@@ -25,6 +26,7 @@ import {
   type Scale,
 } from './slider-math.js';
 import { sliderStyles } from './slider.styles.js';
+import { emitUserEdit } from '../../internal/events.js';
 
 /** Dash's tooltip: `{alwaysVisible, placement, template}` (`always_visible` also accepted). */
 export interface SliderTooltip {
@@ -58,7 +60,7 @@ const stepConverter: ComplexAttributeConverter<unknown> = {
  * What `<dash-slider>` and `<dash-range-slider>` share: properties, rendering, pointer and
  * keyboard handling, forms. Subclasses say how `value` maps to a list of handle values.
  */
-export class SliderBase extends DashFormElement {
+export class SliderBase extends Persistent(DashFormElement, { props: ['value'] }) {
   static override styles = sliderStyles;
 
   /** Smallest value. Default: the smallest mark, else 0. */
@@ -185,9 +187,7 @@ export class SliderBase extends DashFormElement {
     const dragChanged = this.setByUser('dragValue' as keyof this, next as this[keyof this]);
     const writeValue = !live || this.updatemode === 'drag';
     const valueChanged = writeValue && this.setByUser('value' as keyof this, structuredClone(next) as this[keyof this]);
-    const init = { bubbles: true, composed: true };
-    if (dragChanged || valueChanged) this.dispatchEvent(new Event('input', init));
-    if (valueChanged) this.dispatchEvent(new Event('change', init));
+    emitUserEdit(this, { input: dragChanged || valueChanged, change: valueChanged });
   }
 
   // ---- pointer ----------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 /**
  * Reading, writing and watching one property of any element (SPEC §4): dash elements, native
  * form controls, and plain DOM properties (`textContent`, `hidden`, `className`, `style` …).
- * `children` is text content and is never parsed as HTML.
+ * `children` is text content and is never parsed as HTML, and properties that parse markup or
+ * run code are never written (docs/callbacks.md, "What callbacks may not write").
  */
 import { camelProp } from '../dependency.js';
 import type { DashPropChangeEvent } from '../../internal/events.js';
@@ -27,6 +28,7 @@ export function readProp(el: Element, prop: string): unknown {
 
 export function writeProp(el: Element, prop: string, value: unknown): void {
   const name = camelProp(prop);
+  refuseUnsafe(el, name, value);
   if (name === 'children') {
     el.textContent = toText(value);
   } else if (name === 'style' && el instanceof HTMLElement) {
@@ -38,10 +40,39 @@ export function writeProp(el: Element, prop: string, value: unknown): void {
   }
 }
 
-/** Lets a dash element refuse a value before anything is written (SPEC §4 rule 10). */
+/**
+ * Throws if a callback may not write `value` to `prop` of `el`: what would run script, for any
+ * element, then what the element itself refuses (SPEC §4 rule 10). Nothing is written then.
+ */
 export function checkProp(el: Element, prop: string, value: unknown): void {
+  refuseUnsafe(el, camelProp(prop), value);
   const check = (el as unknown as { checkProp?: (p: string, v: unknown) => void }).checkProp;
   if (typeof check === 'function') check.call(el, camelProp(prop), value);
+}
+
+/** Properties that parse markup (an answer from a server could carry `<img onerror=…>`). */
+const MARKUP_PROPS = new Set(['innerhtml', 'outerhtml', 'srcdoc', 'insertadjacenthtml', 'sethtml', 'sethtmlunsafe']);
+/** Properties holding a URL that a `javascript:` URL would turn into code. */
+const URL_PROPS = new Set(['href', 'xlinkhref', 'src', 'action', 'formaction', 'data']);
+
+/**
+ * Every write of a callback (outputs, `ctx.setProps`, an endpoint's `sideUpdate`) passes here:
+ * markup, event handlers, `javascript:` URLs and `<script>` elements are refused with an error
+ * that names the safe alternative. Names are compared without case or punctuation, so that
+ * `innerHtml`, `inner_html` and `xlink:href` are caught too.
+ */
+function refuseUnsafe(el: Element, name: string, value: unknown): void {
+  const key = name.toLowerCase().replace(/[^a-z]/g, '');
+  const refuse = (what: string, instead = 'write "children" (text) instead') => {
+    throw new TypeError(`<${el.localName}${el.id ? ` id="${el.id}"` : ''}>.${name}: callbacks may not write ${what}; ${instead}`);
+  };
+  if (MARKUP_PROPS.has(key)) refuse('markup');
+  if (key.startsWith('on')) refuse('event handlers', `make the event a callback input instead (e.g. "${el.id}.n_clicks")`);
+  if (el.localName === 'script') refuse('to a <script>', 'its content would run');
+  // As the URL parser reads it, spaces and control characters do not hide a scheme.
+  if (URL_PROPS.has(key) && typeof value === 'string' && /^javascript:/i.test(value.replace(/[\0- ]/g, ''))) {
+    refuse('a javascript: URL', 'write an http(s) or relative URL, or "children" (text)');
+  }
 }
 
 /**
@@ -61,13 +92,22 @@ export function watchProp(el: Element, prop: string, onChange: (value: unknown) 
       el.removeEventListener('change', onNative);
     };
   }
-  if (name === 'nClicks') countClicks(el);
+  if (name === 'nClicks' && !countsOwnClicks(el)) countClicks(el);
   const onPropChange = (event: Event) => {
     const { detail } = event as DashPropChangeEvent;
     if (event.composedPath()[0] === el && detail?.prop === name) onChange(detail.value);
   };
   el.addEventListener('dash-prop-change', onPropChange);
   return () => el.removeEventListener('dash-prop-change', onPropChange);
+}
+
+/**
+ * An element whose class declares `nClicks` (an accessor on its prototype, as `<dash-button>`'s)
+ * counts its own clicks and announces them; counting them here too would count each twice.
+ * A plain element, or one the page gave an own `nClicks` value, is counted by the runtime.
+ */
+function countsOwnClicks(el: Element): boolean {
+  return !Object.prototype.hasOwnProperty.call(el, 'nClicks') && 'nClicks' in el;
 }
 
 const counted = new WeakSet<Element>();

@@ -114,10 +114,24 @@ export class CallbackScope implements RuntimeHost {
 
   /** `ctx.setProps(id, props)`: writes props of any element in scope, as a change callbacks see. */
   setProps(id: string, props: Record<string, unknown>): void {
-    const el = this.lookup(id);
-    if (!el) throw new Error(`setProps: no element with id "${id}" in this scope`);
-    for (const [prop, value] of Object.entries(props)) {
-      checkProp(el, prop, value);
+    this.setPropsOf({ [id]: props });
+  }
+
+  /**
+   * Writes props of several elements (an endpoint's `sideUpdate`). All or nothing: a missing id or
+   * a refused prop (docs/callbacks.md) throws before anything is written.
+   */
+  setPropsOf(updates: Record<string, Record<string, unknown>>): void {
+    const writes: Array<{ el: Element; id: string; prop: string; value: unknown }> = [];
+    for (const [id, props] of Object.entries(updates)) {
+      const el = this.lookup(id);
+      if (!el) throw new Error(`setProps: no element with id "${id}" in this scope`);
+      for (const [prop, value] of Object.entries(props)) {
+        checkProp(el, prop, value);
+        writes.push({ el, id, prop, value });
+      }
+    }
+    for (const { el, id, prop, value } of writes) {
       writeProp(el, prop, value);
       this.runtime.changed({ id, prop }, readProp(el, prop));
     }
@@ -148,7 +162,7 @@ export class CallbackScope implements RuntimeHost {
     const source = pending ? this.byHandle.get(handle)?.source : undefined;
     if (!source) return;
     this.setBusy(source, +1);
-    for (const dep of source.outputDeps) this.setBusy(this.elements.get(dep.id), +1);
+    for (const dep of source.outputDeps) this.setBusy(this.elements.get(dep.id), +1, dep.prop);
     this.setRunning(source, true);
     source.dispatchEvent(new CustomEvent('dash-callback-start', { bubbles: true, composed: true, detail: { outputs: source.callbackName } }));
   }
@@ -157,7 +171,7 @@ export class CallbackScope implements RuntimeHost {
     const source = pending ? this.byHandle.get(handle)?.source : undefined;
     if (!source) return;
     this.setBusy(source, -1);
-    for (const dep of source.outputDeps) this.setBusy(this.elements.get(dep.id), -1);
+    for (const dep of source.outputDeps) this.setBusy(this.elements.get(dep.id), -1, dep.prop);
     this.setRunning(source, false);
     source.dispatchEvent(new CustomEvent('dash-callback-end', { bubbles: true, composed: true, detail: { outputs: source.callbackName } }));
   }
@@ -176,8 +190,16 @@ export class CallbackScope implements RuntimeHost {
     }
   }
 
-  private setBusy(el: Element | undefined, delta: number): void {
+  /**
+   * Counts the calls writing into `el`. For an output (`prop` given) it also tells enclosing
+   * `<dash-loading>`s, across shadow roots, which prop started or stopped loading.
+   */
+  private setBusy(el: Element | undefined, delta: number, prop?: string): void {
     if (!el) return;
+    if (prop !== undefined) {
+      const detail = { prop: camelProp(prop), loading: delta > 0 };
+      el.dispatchEvent(new CustomEvent('dash-output-loading', { bubbles: true, composed: true, detail }));
+    }
     const count = Math.max(0, (this.busy.get(el) ?? 0) + delta);
     if (count === 0) {
       this.busy.delete(el);
