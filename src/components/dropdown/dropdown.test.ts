@@ -8,6 +8,7 @@ import { captureWarnings, settle } from '../../../test/browser/helpers.js';
 import type { ControlAdapter } from '../../../test/browser/suites/control.js';
 import { runFormControlTests } from '../../../test/browser/suites/form-control.js';
 import { runAccessibleNameTests } from '../../../test/browser/suites/accessible-name.js';
+import { runBadInputTests } from '../../../test/browser/suites/bad-input.js';
 
 const CITIES = [
   { label: 'New York City', value: 'NYC' },
@@ -874,3 +875,8 @@ const dropdownAdapter: ControlAdapter = {
 };
 runFormControlTests(dropdownAdapter);
 runAccessibleNameTests(dropdownAdapter);
+runBadInputTests(dropdownAdapter, [
+  { attribute: 'options', value: '["a", "b"', expect: (el) => expect((el as DashDropdown).options).to.deep.equal(['a', 'b', 'c']) },
+  { attribute: 'max-height', value: 'abc', expect: (el) => expect(listbox(el as DashDropdown).style.maxHeight).to.equal('200px') },
+  { attribute: 'option-height', value: '-5' },
+]);

@@ -37,6 +37,8 @@ const autoBooleanConverter: ComplexAttributeConverter<boolean | null> = {
 };
 
 const OVERSCAN = 3;
+const DEFAULT_MAX_HEIGHT = 200;
+const DEFAULT_OPTION_HEIGHT = 35;
 const EMPTY: NormalizedOptions = { options: [], keys: [], byValue: new Map(), problems: [] };
 
 /**
@@ -112,10 +114,10 @@ export class DashDropdown extends Persistent(DashFormElement, { props: ['value']
   @property({ attribute: 'close-on-select', converter: autoBooleanConverter }) closeOnSelect: boolean | null = null;
 
   /** Maximum height of the open list, in px. */
-  @property({ attribute: 'max-height', type: Number }) maxHeight = 200;
+  @property({ attribute: 'max-height', type: Number }) maxHeight = DEFAULT_MAX_HEIGHT;
 
   /** Height of one option row, in px (rows are virtual, so it is fixed). */
-  @property({ attribute: 'option-height', type: Number }) optionHeight = 35;
+  @property({ attribute: 'option-height', type: Number }) optionHeight = DEFAULT_OPTION_HEIGHT;
 
   /**
    * UI strings, merged over the defaults: `placeholder` ("Select..."), `noResults` ("No results
@@ -210,6 +212,12 @@ export class DashDropdown extends Persistent(DashFormElement, { props: ['value']
       this.checkValue();
     }
     if (this.isDisabled && this.open) this.open = false;
+    if (changed.has('maxHeight') && !(this.maxHeight > 0)) {
+      this.warnOnce(`max-height:${this.maxHeight}`, `max-height must be a positive number of px, not ${JSON.stringify(this.getAttribute('max-height') ?? this.maxHeight)}; using ${DEFAULT_MAX_HEIGHT}`);
+    }
+    if (changed.has('optionHeight') && !(this.optionHeight > 0)) {
+      this.warnOnce(`option-height:${this.optionHeight}`, `option-height must be a positive number of px, not ${JSON.stringify(this.getAttribute('option-height') ?? this.optionHeight)}; using ${DEFAULT_OPTION_HEIGHT}`);
+    }
     super.willUpdate(changed);
   }
 
@@ -246,11 +254,17 @@ export class DashDropdown extends Persistent(DashFormElement, { props: ['value']
   }
 
   private get pageSize(): number {
-    return Math.max(1, Math.floor(this.maxHeight / this.rowHeight) - 1);
+    return Math.max(1, Math.floor(this.listHeight / this.rowHeight) - 1);
   }
 
+  /** `optionHeight`, or the default when it is not a positive number (warned in willUpdate). */
   private get rowHeight(): number {
-    return this.optionHeight > 0 ? this.optionHeight : 35;
+    return this.optionHeight > 0 ? this.optionHeight : DEFAULT_OPTION_HEIGHT;
+  }
+
+  /** `maxHeight`, or the default when it is not a positive number (warned in willUpdate). */
+  private get listHeight(): number {
+    return this.maxHeight > 0 ? this.maxHeight : DEFAULT_MAX_HEIGHT;
   }
 
   /** The value as a list (multi may hold a scalar written from outside). */
@@ -342,7 +356,7 @@ export class DashDropdown extends Persistent(DashFormElement, { props: ['value']
     this.activePos = pos;
     if (pos < 0) return;
     const h = this.rowHeight;
-    const view = Math.min(this.maxHeight, this.count * h);
+    const view = Math.min(this.listHeight, this.count * h);
     const top = pos * h;
     let next = this.scrollPos;
     if (center) next = Math.max(0, top - Math.max(0, (view - h) / 2));
@@ -546,7 +560,7 @@ export class DashDropdown extends Persistent(DashFormElement, { props: ['value']
     if (!this.open || n === 0) return [];
     const h = this.rowHeight;
     const first = Math.max(0, Math.floor(this.scrollPos / h) - OVERSCAN);
-    const last = Math.min(n, Math.ceil((this.scrollPos + this.maxHeight) / h) + OVERSCAN);
+    const last = Math.min(n, Math.ceil((this.scrollPos + this.listHeight) / h) + OVERSCAN);
     const selected = new Set(this.valueList());
     const rows: TemplateResult[] = [];
     for (let pos = first; pos < last; pos++) {
@@ -676,7 +690,7 @@ export class DashDropdown extends Persistent(DashFormElement, { props: ['value']
           part="listbox"
           aria-label=${name || nothing}
           aria-multiselectable=${this.multi ? 'true' : nothing}
-          style=${styleMap({ maxHeight: `${this.maxHeight}px` })}
+          style=${styleMap({ maxHeight: `${this.listHeight}px` })}
           @scroll=${this.onScroll}
           @click=${this.onListClick}
           @mousemove=${this.onListMouseMove}

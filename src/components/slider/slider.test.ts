@@ -10,6 +10,7 @@ import { captureWarnings } from '../../../test/browser/helpers.js';
 import type { ControlAdapter } from '../../../test/browser/suites/control.js';
 import { runFormControlTests } from '../../../test/browser/suites/form-control.js';
 import { runAccessibleNameTests } from '../../../test/browser/suites/accessible-name.js';
+import { runBadInputTests } from '../../../test/browser/suites/bad-input.js';
 
 type AnySlider = DashSlider | DashRangeSlider;
 
@@ -726,5 +727,21 @@ const rangeSliderAdapter: ControlAdapter = {
 };
 runFormControlTests(sliderAdapter);
 runAccessibleNameTests(sliderAdapter);
+runBadInputTests(sliderAdapter, [{ attribute: 'value', value: 'abc' }]);
 runFormControlTests(rangeSliderAdapter);
 runAccessibleNameTests(rangeSliderAdapter);
+runBadInputTests(rangeSliderAdapter, [
+  { attribute: 'value', value: '[5,1]', expect: (el) => expect(el.value).to.deep.equal([1, 5]) },
+  { attribute: 'value', value: '[]', expect: (el) => expect([el.value, handles(el as DashRangeSlider).length]).to.deep.equal([null, 2]) },
+  { attribute: 'count', value: '-3' },
+]);
+
+describe('<dash-range-slider> count', () => {
+  it('gives count + 1 handles spread from min to max while value is null', async () => {
+    const el = await fixture<DashRangeSlider>(html`<dash-range-slider aria-label="x" min="0" max="90" count="3"></dash-range-slider>`);
+    expect(handles(el).map((h) => attrs(h).now)).to.deep.equal([0, 30, 60, 90]);
+    el.count = 1;
+    await el.updateComplete;
+    expect(handles(el).map((h) => attrs(h).now)).to.deep.equal([0, 90]);
+  });
+});
