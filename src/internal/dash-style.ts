@@ -26,16 +26,15 @@ export function cssValue(name: string, value: string | number): string {
 }
 
 /**
- * A Dash style object as CSS declarations (kebab-case names, for `styleMap` or `setProperty`).
- * Anything but an object gives `{}`; entries that are not strings or numbers are left out.
+ * A Dash style object as CSS declarations for `styleMap`, keys as written (camelCase,
+ * kebab-case or `--custom`; `setProperty` wants `cssPropertyName(key)`). Anything but an object
+ * gives `{}`; entries that are not strings or numbers are left out.
  */
 export function dashStyle(style: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (!style || typeof style !== 'object' || Array.isArray(style)) return out;
   for (const [key, value] of Object.entries(style)) {
-    if (typeof value !== 'string' && typeof value !== 'number') continue;
-    const name = cssPropertyName(key);
-    out[name] = cssValue(name, value);
+    if (typeof value === 'string' || typeof value === 'number') out[key] = cssValue(cssPropertyName(key), value);
   }
   return out;
 }

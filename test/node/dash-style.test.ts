@@ -2,18 +2,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cssPropertyName, dashStyle } from '../../src/internal/dash-style.js';
 
-test('Dash style objects become CSS: px for lengths, unitless properties bare', () => {
+test('Dash style objects become CSS: keys as written, px for lengths, unitless properties bare', () => {
   assert.deepEqual(dashStyle({ zoom: 2, zIndex: 3, opacity: 0.5, fontWeight: 700, lineHeight: 1.5, flexGrow: 1 }), {
     zoom: '2',
-    'z-index': '3',
+    zIndex: '3',
     opacity: '0.5',
-    'font-weight': '700',
-    'line-height': '1.5',
-    'flex-grow': '1',
+    fontWeight: '700',
+    lineHeight: '1.5',
+    flexGrow: '1',
   });
   assert.deepEqual(dashStyle({ width: 10, marginTop: -4, padding: 0, color: 'red' }), {
     width: '10px',
-    'margin-top': '-4px',
+    marginTop: '-4px',
     padding: '0',
     color: 'red',
   });

@@ -8,6 +8,7 @@ import { loadPlotly, type PlotlyApi } from './plotly-loader.js';
 import type { Amend, GraphPlot } from './graph-plot.js';
 import { graphStyles } from './graph.styles.js';
 import { isRecord } from '../../internal/is-record.js';
+import { PendingWork } from '../../internal/pending-work.js';
 
 type Obj = Record<string, unknown>;
 
@@ -197,6 +198,8 @@ export class DashGraph extends DashElement {
   /** Bumped on connect/disconnect: queued work of an earlier connection does nothing. */
   private generation = 0;
   private ops: Promise<void> = Promise.resolve();
+  /** The plotly work queued so far, which `updateComplete` waits for. */
+  private readonly pending = new PendingWork();
   private plotted = false;
   private needsPlot = false;
   private amends: Amend[] = [];
@@ -217,15 +220,8 @@ export class DashGraph extends DashElement {
   }
 
   /** Resolves once Lit has rendered and plotly.js has finished the drawing queued so far. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await super.getUpdateComplete();
-    let ops: Promise<void> | null = null;
-    while (ops !== this.ops || this.isUpdatePending) {
-      ops = this.ops;
-      await ops;
-      result = await super.getUpdateComplete();
-    }
-    return result;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.pending.afterUpdates(() => super.getUpdateComplete(), () => this.isUpdatePending);
   }
 
   override checkProp(prop: string, value: unknown): void {
@@ -271,6 +267,7 @@ export class DashGraph extends DashElement {
     this.resizeObserver?.disconnect();
     this.resizeObserver = null;
     this.ops = Promise.resolve();
+    this.pending.clear();
     try {
       this.plot?.purge();
     } catch (error) {
@@ -367,6 +364,7 @@ export class DashGraph extends DashElement {
     this.ops = this.ops
       .then(() => (generation === this.generation ? task() : undefined))
       .catch((error: unknown) => this.drawFailed(error));
+    this.pending.track(this.ops);
   }
 
   private requestPlot(): void {

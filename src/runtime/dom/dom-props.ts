@@ -7,7 +7,7 @@
 import { camelProp } from '../dependency.js';
 import type { DashPropChangeEvent } from '../../internal/events.js';
 import { emit } from '../../internal/events.js';
-import { dashStyle } from '../../internal/dash-style.js';
+import { cssPropertyName, dashStyle } from '../../internal/dash-style.js';
 
 type Bag = Record<string, unknown>;
 
@@ -152,6 +152,6 @@ function writeStyle(el: HTMLElement, value: unknown): void {
     return;
   }
   el.style.cssText = '';
-  for (const [name, css] of Object.entries(dashStyle(value))) el.style.setProperty(name, css);
+  for (const [key, css] of Object.entries(dashStyle(value))) el.style.setProperty(cssPropertyName(key), css);
 }
 
