@@ -8,6 +8,7 @@ import { Persistent } from '../../internal/persistence.js';
 import { dropdownStyles } from './dropdown.styles.js';
 import { filterOptions, normalizeOptions, type NormalizedOptions } from './options.js';
 import { emitUserEdit } from '../../internal/events.js';
+import { viewportWindow } from '../../internal/virtual-window.js';
 
 export type { DropdownOption, DropdownOptionInput } from './options.js';
 
@@ -559,8 +560,8 @@ export class DashDropdown extends Persistent(DashFormElement, { props: ['value']
     const n = this.count;
     if (!this.open || n === 0) return [];
     const h = this.rowHeight;
-    const first = Math.max(0, Math.floor(this.scrollPos / h) - OVERSCAN);
-    const last = Math.min(n, Math.ceil((this.scrollPos + this.listHeight) / h) + OVERSCAN);
+    // Rows sit at their own offsets (pos × h): the list is never scaled, as the table's body may be.
+    const { start: first, end: last } = viewportWindow(n, h, this.scrollPos, this.listHeight, OVERSCAN, Infinity);
     const selected = new Set(this.valueList());
     const rows: TemplateResult[] = [];
     for (let pos = first; pos < last; pos++) {
