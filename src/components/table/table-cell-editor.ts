@@ -10,6 +10,7 @@ import { editCode, type EditCode } from './table-lazy.js';
 import { cellText, type Row, type TableColumn } from './table-model.js';
 import type { CellRef, TableSelection } from './table-selection.js';
 import type { DashTable } from './table.js';
+import { emitUserEdit } from '../../internal/events.js';
 
 /** The cell being edited: its data row, column id, the text typed so far, and why it was refused. */
 export interface EditState {
@@ -140,8 +141,7 @@ export class TableEditor {
     this.host.setByUser('dataPrevious', previous);
     this.host.setByUser('dataTimestamp', Date.now());
     this.host.setByUser('data', next);
-    this.host.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    this.host.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    emitUserEdit(this.host);
   }
 
   /** Delete/Backspace: empties the selected editable cells (null in numeric and datetime columns). */

@@ -14,7 +14,9 @@ import { CONTROL_WIDTH, TableViewport, columnWidths } from './table-viewport.js'
 import { renderPaging } from './table-paging.js';
 import { renderBody, renderRows } from './table-body.js';
 import { renderControlHeaders, renderFilterRow, renderHeaderCell, renderToolbar } from './table-header.js';
-import { Lazy, PendingWork, columnQueries, editCode } from './table-lazy.js';
+import { columnQueries, editCode } from './table-lazy.js';
+import { Lazy } from '../../internal/lazy.js';
+import { PendingWork } from '../../internal/pending-work.js';
 import { columnFormatter, specifierFormatsPending, type CellFormatter } from './table-format.js';
 import { compileTableStyles, type TableStyles } from './table-style.js';
 import {
@@ -31,6 +33,7 @@ import {
   type SortByEntry,
   type TableColumn,
 } from './table-model.js';
+import { accessibleName } from '../../internal/accessible-name.js';
 
 export type { ColumnType, SortByEntry };
 
@@ -306,13 +309,8 @@ export class DashTable extends DashElement {
   }
 
   /** Resolves once Lit has rendered, and the code loaded on first use (number formats, filter boxes) has been applied. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await super.getUpdateComplete();
-    while (this.pending.size || this.isUpdatePending) {
-      await this.pending.settled();
-      result = await super.getUpdateComplete();
-    }
-    return result;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.pending.afterUpdates(() => super.getUpdateComplete(), () => this.isUpdatePending);
   }
 
   /** The columns' formatters; again once d3-format has loaded, when a column's `format.specifier` needs it. */
@@ -548,7 +546,7 @@ export class DashTable extends DashElement {
     const template = [...Array(controls).fill(`${CONTROL_WIDTH}px`), ...cols.map((c) => `${this.widths.get(c.id) ?? 120}px`)].join(' ') || '1fr';
     const totalWidth = controls * CONTROL_WIDTH + cols.reduce((sum, c) => sum + (this.widths.get(c.id) ?? 120), 0);
     const bounded = this.virtualization || !!this.fixedRows?.headers;
-    const label = this.getAttribute('aria-label');
+    const label = accessibleName(this);
     const fixed = this.fixedDataCount;
     const error = this.filter.error;
     const anyEditable = this.cols.some((c) => this.isEditable(c));
@@ -567,7 +565,7 @@ export class DashTable extends DashElement {
           class="grid"
           role="grid"
           tabindex="0"
-          aria-label=${label ?? nothing}
+          aria-label=${label || nothing}
           aria-rowcount=${this.headerRowCount + this.view.length}
           aria-colcount=${controls + cols.length}
           aria-readonly=${anyEditable ? 'false' : 'true'}
