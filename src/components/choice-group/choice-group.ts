@@ -2,12 +2,12 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { jsonConverter } from '../../internal/converters.js';
+import { cssPropertyName, dashStyle } from '../../internal/dash-style.js';
 import { DashFormElement } from '../../internal/form-element.js';
 import { Persistent } from '../../internal/persistence.js';
 import { normalizeOptions, type NormalizedOptions } from '../dropdown/options.js';
-// Dash style objects → CSS; shared with the table (docs/checklist.md, "Styling").
-import { toStyle } from '../table/table-style.js';
 import { choiceGroupStyles } from './choice-group.styles.js';
+import { emitUserEdit } from '../../internal/events.js';
 
 const EMPTY: NormalizedOptions = { options: [], keys: [], byValue: new Map(), problems: [] };
 
@@ -116,8 +116,7 @@ export abstract class DashChoiceGroup extends Persistent(DashFormElement, { prop
     const input = e.target as HTMLInputElement;
     const option = this.norm.options[Number(input.dataset.index)];
     if (!option || !this.setByUser('value', this.nextValue(option.value, input.checked))) return;
-    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    emitUserEdit(this);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -127,8 +126,8 @@ export abstract class DashChoiceGroup extends Persistent(DashFormElement, { prop
 
   /** Dash's `labelStyle` / `inputStyle`, written through the CSSOM (strict-CSP safe), only when given. */
   private applyStyles(): void {
-    const label = toStyle(this.labelStyle);
-    const input = toStyle(this.inputStyle);
+    const label = dashStyle(this.labelStyle);
+    const input = dashStyle(this.inputStyle);
     for (const row of this.renderRoot.querySelectorAll<HTMLElement>('.option')) {
       setStyle(row, label);
       setStyle(row.firstElementChild as HTMLElement, input);
@@ -163,10 +162,7 @@ export abstract class DashChoiceGroup extends Persistent(DashFormElement, { prop
 
 function setStyle(el: HTMLElement, style: Record<string, string>): void {
   el.style.cssText = '';
-  for (const [name, value] of Object.entries(style)) {
-    if (name.includes('-')) el.style.setProperty(name, value);
-    else (el.style as unknown as Record<string, string>)[name] = value;
-  }
+  for (const [key, css] of Object.entries(style)) el.style.setProperty(cssPropertyName(key), css);
 }
 
 /** The inner inputs' own `input` events stay inside; the host fires its own. */

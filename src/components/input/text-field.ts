@@ -3,8 +3,8 @@ import { property } from 'lit/decorators.js';
 import { jsonOrStringConverter } from '../../internal/converters.js';
 import { deepEqual } from '../../internal/deep-equal.js';
 import { DashFormElement } from '../../internal/form-element.js';
+import { emitUserEdit } from '../../internal/events.js';
 import { Persistent } from '../../internal/persistence.js';
-import { FIELD_TARGET } from './reference-target.js';
 
 /**
  * What `<dash-input>` and `<dash-textarea>` share (docs/input.md): one native field in the shadow
@@ -14,11 +14,8 @@ import { FIELD_TARGET } from './reference-target.js';
  * committed (debounce) wins over a write that arrives meanwhile.
  */
 export abstract class DashTextField extends Persistent(DashFormElement, { props: ['value'] }) {
-  /**
-   * `referenceTarget`: a `<label for>` (and `aria-labelledby`/`-describedby`) pointing at the host
-   * reaches the inner box, which the browser then names (docs/input.md, "Accessible name").
-   */
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true, ...FIELD_TARGET };
+  /** Focus (a `<label for>` click, `focus()`) goes to the inner box. */
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The value. Reflects; JSON in the attribute when it parses (`value="3"` is 3), else text. */
   @property({ converter: jsonOrStringConverter, reflect: true }) value: unknown = null;
@@ -77,7 +74,7 @@ export abstract class DashTextField extends Persistent(DashFormElement, { props:
   protected commit(): void {
     this.dirty = false;
     if (this.setByUser('value', this.parseBox())) {
-      this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      emitUserEdit(this, { change: false });
     }
   }
 
@@ -92,7 +89,7 @@ export abstract class DashTextField extends Persistent(DashFormElement, { props:
   protected onNativeChange(e: Event): void {
     e.stopPropagation();
     if (this.dirty) this.commit();
-    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    emitUserEdit(this, { input: false });
   }
 
   protected override updated(changed: PropertyValues): void {
