@@ -600,11 +600,11 @@ for (const adapter of [singleAdapter, rangeAdapter]) {
   runAccessibleNameTests(adapter);
 }
 runBadInputTests(singleAdapter, [
-  { attribute: 'date', value: '2024-02-30', expect: (el) => expect((el as DashDatePickerSingle).date).to.equal(null) },
+  { attribute: 'date', value: '2024-02-30', expect: (el) => expect((el as unknown as DashDatePickerSingle).date).to.equal(null) },
   { attribute: 'min-date-allowed', value: 'soon' },
   { attribute: 'disabled-days', value: '["2024-03-06"' },
 ]);
 runBadInputTests(rangeAdapter, [
-  { attribute: 'start-date', value: 'yesterday', expect: (el) => expect((el as DashDatePickerRange).startDate).to.equal(null) },
+  { attribute: 'start-date', value: 'yesterday', expect: (el) => expect((el as unknown as DashDatePickerRange).startDate).to.equal(null) },
   { attribute: 'disabled-days', value: '"2024-03-05"' },
 ]);
