@@ -321,6 +321,15 @@ describe('dash-date-picker-single', () => {
     expect(shadow(el).querySelector('.clear')).to.equal(null);
   });
 
+  it('sizes days with daySize', async () => {
+    const el = await fixture<DashDatePickerSingle>(html`<dash-date-picker-single aria-label="Day" date="2024-03-05" day-size="50"></dash-date-picker-single>`);
+    await openByKeyboard(el);
+    expect(cell(el, '2024-03-05').getBoundingClientRect().width).to.be.closeTo(50, 1);
+    el.daySize = 30;
+    await settle(el);
+    expect(cell(el, '2024-03-05').getBoundingClientRect().width).to.be.closeTo(30, 1);
+  });
+
   it('opens in a portal overlay with withPortal and withFullScreenPortal', async () => {
     const el = await fixture<DashDatePickerSingle>(html`<dash-date-picker-single aria-label="Day" with-portal></dash-date-picker-single>`);
     await openByKeyboard(el);
