@@ -36,6 +36,8 @@ describe('dash-clipboard', () => {
     expect(el.nClicks).to.equal(1);
     expect(el.getAttribute('n-clicks')).to.equal('1');
     expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('Copied');
+    expect(button(el).getAttribute('aria-label')).to.equal('Copy to clipboard, Copied!');
+    await expect(el).to.be.accessible();
     expect(await pasted()).to.equal('hello clipboard');
   });
 

@@ -62,7 +62,9 @@ export class DashClipboard extends DashElement {
 
   protected override render() {
     const name = this.getAttribute('aria-label') || this.title || 'Copy to clipboard';
-    return html`<button part="button" type="button" aria-label=${name} @click=${this.onClick}>
+    // The name includes the text shown after copying (speech users say what they see).
+    const shown = this.copied && this.copiedChildren ? `${name}, ${this.copiedChildren}` : name;
+    return html`<button part="button" type="button" aria-label=${shown} @click=${this.onClick}>
         ${this.copied
           ? html`<slot name="copied">${this.copiedChildren !== null ? this.copiedChildren : checkIcon}</slot>`
           : html`<slot>${copyIcon}</slot>`}
