@@ -6,10 +6,10 @@ import { a11yTree, findNode } from '../a11y-tree.js';
 import { settle } from '../helpers.js';
 import type { ControlAdapter, ValueElement } from './control.js';
 
-/** The computed accessible name of the element's inner control (the first with the adapter's role). */
+/** The computed accessible name of the first node with the adapter's role, or null when there is none. */
 async function computedName(adapter: ControlAdapter): Promise<string | null> {
-  const node = findNode(await a11yTree(adapter.tag), (n) => n.role === adapter.role);
-  return node ? (node.name ?? '') : null;
+  const node = findNode(await a11yTree('body'), (n) => n.role === adapter.role);
+  return node ? node.name ?? '' : null;
 }
 
 async function render(adapter: ControlAdapter, markup: (control: string) => string) {
