@@ -5,14 +5,9 @@ import '../../dash-button.js';
 import '../../dash-callback.js';
 import type { DashButton } from './button.js';
 import type { DashPropChangeEvent } from '../../internal/events.js';
+import { captureWarnings, settle } from '../../../test/browser/helpers.js';
 
 const inner = (el: DashButton) => el.shadowRoot!.querySelector('button')!;
-
-async function settle(el: HTMLElement & { updateComplete: Promise<unknown> }) {
-  await el.updateComplete;
-  await nextFrame();
-  await el.updateComplete;
-}
 
 async function click(node: Element) {
   const r = node.getBoundingClientRect();
@@ -152,9 +147,7 @@ describe('dash-button', () => {
   });
 
   it('slotted content is the page\'s own DOM; a bad type warns once and acts as submit', async () => {
-    const warnings: string[] = [];
-    const original = console.warn;
-    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+    const { messages: warnings, restore } = captureWarnings();
     try {
       const el = await fixture<DashButton>(html`<dash-button id="x" type="bogus">Go</dash-button>`);
       el.requestUpdate();
@@ -164,7 +157,7 @@ describe('dash-button', () => {
       await settle(el);
       expect(el.nClicks).to.equal(1);
     } finally {
-      console.warn = original;
+      restore();
     }
   });
 });

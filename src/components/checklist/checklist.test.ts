@@ -1,10 +1,11 @@
-import { expect, fixture, html, nextFrame } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { a11yTree, findNode } from '../../../test/browser/a11y-tree.js';
 import '../../dash-checklist.js';
 import '../../dash-callback.js';
 import type { DashChecklist } from './checklist.js';
 import type { DashPropChangeEvent } from '../../internal/events.js';
+import { captureWarnings, settle } from '../../../test/browser/helpers.js';
 
 const CITIES = [
   { label: 'New York City', value: 'NYC' },
@@ -26,22 +27,9 @@ function collect(el: HTMLElement) {
   return { log, props };
 }
 
-function captureWarnings(): { warnings: string[]; restore(): void } {
-  const warnings: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
-  return { warnings, restore: () => (console.warn = original) };
-}
-
 async function click(node: Element) {
   const r = node.getBoundingClientRect();
   await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
-}
-
-async function settle(el: HTMLElement & { updateComplete: Promise<unknown> }) {
-  await el.updateComplete;
-  await nextFrame();
-  await el.updateComplete;
 }
 
 const cities = (value: unknown[] = []) =>
@@ -262,7 +250,7 @@ describe('dash-checklist: forms and disabled', () => {
 
 describe('dash-checklist: bad input and callbacks', () => {
   it('malformed options JSON warns once naming element and attribute, and keeps working', async () => {
-    const { warnings, restore } = captureWarnings();
+    const { messages: warnings, restore } = captureWarnings();
     try {
       const el = await fixture<DashChecklist>(html`<dash-checklist id="bad" aria-label="x" options='["a",'></dash-checklist>`);
       el.setAttribute('options', '["a","b"]');
@@ -277,7 +265,7 @@ describe('dash-checklist: bad input and callbacks', () => {
   });
 
   it('a scalar value warns once and is read as a one-entry list; wrong option shapes are skipped', async () => {
-    const { warnings, restore } = captureWarnings();
+    const { messages: warnings, restore } = captureWarnings();
     try {
       const el = await fixture<DashChecklist>(html`<dash-checklist id="v" aria-label="x" .options=${['a', { nope: 1 }, 'b']} value="b"></dash-checklist>`);
       expect(checked(el)).to.deep.equal([false, true]);

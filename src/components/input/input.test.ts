@@ -1,4 +1,4 @@
-import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { a11yTree, findNode } from '../../../test/browser/a11y-tree.js';
 import '../../dash-input.js';
@@ -6,6 +6,7 @@ import '../../dash-callback.js';
 import type { DashInput } from './input.js';
 import type { DashCallback } from '../callback/callback.js';
 import type { DashPropChangeEvent } from '../../internal/events.js';
+import { captureWarnings, settle } from '../../../test/browser/helpers.js';
 
 const box = (el: DashInput) => el.shadowRoot!.querySelector('input')!;
 
@@ -16,19 +17,6 @@ function collect(el: HTMLElement) {
   el.addEventListener('change', () => log.push('change'));
   el.addEventListener('dash-prop-change', (e) => props.push(e.detail));
   return { log, props };
-}
-
-function captureWarnings(): { warnings: string[]; restore(): void } {
-  const warnings: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
-  return { warnings, restore: () => (console.warn = original) };
-}
-
-async function settle(el: HTMLElement & { updateComplete: Promise<unknown> }) {
-  await el.updateComplete;
-  await nextFrame();
-  await el.updateComplete;
 }
 
 async function click(node: Element) {
@@ -312,7 +300,7 @@ describe('dash-input: forms, disabled, attributes, bad input', () => {
   });
 
   it('bad type or value warns once naming the element, and the box keeps working', async () => {
-    const { warnings, restore } = captureWarnings();
+    const { messages: warnings, restore } = captureWarnings();
     try {
       const el = await fixture<DashInput>(html`<dash-input id="bad" aria-label="x" type="bogus" value='{"a":1}'></dash-input>`);
       el.requestUpdate();

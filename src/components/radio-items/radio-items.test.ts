@@ -1,10 +1,11 @@
-import { expect, fixture, html, nextFrame } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { a11yTree, findNode } from '../../../test/browser/a11y-tree.js';
 import '../../dash-radio-items.js';
 import '../../dash-callback.js';
 import type { DashRadioItems } from './radio-items.js';
 import type { DashPropChangeEvent } from '../../internal/events.js';
+import { captureWarnings, settle } from '../../../test/browser/helpers.js';
 
 const CITIES = [
   { label: 'New York City', value: 'NYC' },
@@ -29,12 +30,6 @@ function collect(el: HTMLElement) {
 async function click(node: Element) {
   const r = node.getBoundingClientRect();
   await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
-}
-
-async function settle(el: HTMLElement & { updateComplete: Promise<unknown> }) {
-  await el.updateComplete;
-  await nextFrame();
-  await el.updateComplete;
 }
 
 const cities = (value: unknown = null) =>
@@ -184,9 +179,7 @@ describe('dash-radio-items', () => {
   });
 
   it('a wrong value warns once naming the element and selects nothing; callbacks cannot write one', async () => {
-    const warnings: string[] = [];
-    const original = console.warn;
-    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+    const { messages: warnings, restore } = captureWarnings();
     try {
       const el = await fixture<DashRadioItems>(html`<dash-radio-items id="r" aria-label="x" options='["a","b"]' value='{"x":1}'></dash-radio-items>`);
       el.requestUpdate();
@@ -198,7 +191,7 @@ describe('dash-radio-items', () => {
       expect(el.value).to.equal('b');
       expect(() => el.checkProp('value', ['a'])).to.throw(/value must be/);
     } finally {
-      console.warn = original;
+      restore();
     }
   });
 

@@ -1,18 +1,13 @@
-import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { a11yTree, findNode } from '../../../test/browser/a11y-tree.js';
 import '../../dash-textarea.js';
 import '../../dash-callback.js';
 import type { DashTextarea } from './textarea.js';
 import type { DashPropChangeEvent } from '../../internal/events.js';
+import { captureWarnings, settle } from '../../../test/browser/helpers.js';
 
 const box = (el: DashTextarea) => el.shadowRoot!.querySelector('textarea')!;
-
-async function settle(el: HTMLElement & { updateComplete: Promise<unknown> }) {
-  await el.updateComplete;
-  await nextFrame();
-  await el.updateComplete;
-}
 
 async function click(node: Element) {
   const r = node.getBoundingClientRect();
@@ -122,9 +117,7 @@ describe('dash-textarea', () => {
   });
 
   it('a value of the wrong shape warns once, the box keeps working; axe passes in light and dark', async () => {
-    const warnings: string[] = [];
-    const original = console.warn;
-    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+    const { messages: warnings, restore } = captureWarnings();
     try {
       const el = await fixture<DashTextarea>(html`<dash-textarea id="w" aria-label="Notes" value='[1,2]'></dash-textarea>`);
       el.requestUpdate();
@@ -140,7 +133,7 @@ describe('dash-textarea', () => {
       el.style.colorScheme = 'dark';
       await expect(el).to.be.accessible();
     } finally {
-      console.warn = original;
+      restore();
     }
   });
 });
