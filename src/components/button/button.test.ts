@@ -10,22 +10,9 @@ import { runBadInputTests } from '../../../test/browser/suites/bad-input.js';
 import '../../dash-button.js';
 import '../../dash-callback.js';
 import type { DashButton } from './button.js';
-<<<<<<< HEAD
 
 const inner = (el: DashButton) => el.shadowRoot!.querySelector('button')!;
 
-=======
-import type { DashPropChangeEvent } from '../../internal/events.js';
-import { captureWarnings, settle } from '../../../test/browser/helpers.js';
-
-const inner = (el: DashButton) => el.shadowRoot!.querySelector('button')!;
-
-async function click(node: Element) {
-  const r = node.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
-}
-
->>>>>>> internals
 describe('dash-button', () => {
   it("counts pointer clicks, Enter, Space and click() once each, with Dash's defaults", async () => {
     const el = await fixture<DashButton>(html`<dash-button>Go</dash-button>`);

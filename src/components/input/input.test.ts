@@ -1,9 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-<<<<<<< HEAD
 import { sendKeys } from '@web/test-runner-commands';
-=======
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
->>>>>>> internals
 import { a11yTree, findNode } from '../../../test/browser/a11y-tree.js';
 import { captureWarnings, settle } from '../../../test/browser/helpers.js';
 import { clickCenter, recordEvents } from '../../../test/browser/user-actions.js';
@@ -15,31 +11,9 @@ import '../../dash-input.js';
 import '../../dash-callback.js';
 import type { DashInput } from './input.js';
 import type { DashCallback } from '../callback/callback.js';
-<<<<<<< HEAD
 
 const box = (el: DashInput) => el.shadowRoot!.querySelector('input')!;
 
-=======
-import type { DashPropChangeEvent } from '../../internal/events.js';
-import { captureWarnings, settle } from '../../../test/browser/helpers.js';
-
-const box = (el: DashInput) => el.shadowRoot!.querySelector('input')!;
-
-function collect(el: HTMLElement) {
-  const log: string[] = [];
-  const props: DashPropChangeEvent['detail'][] = [];
-  el.addEventListener('input', () => log.push('input'));
-  el.addEventListener('change', () => log.push('change'));
-  el.addEventListener('dash-prop-change', (e) => props.push(e.detail));
-  return { log, props };
-}
-
-async function click(node: Element) {
-  const r = node.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
-}
-
->>>>>>> internals
 async function typeInto(el: DashInput, text: string) {
   box(el).focus();
   await sendKeys({ type: text });

@@ -1,9 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-<<<<<<< HEAD
 import { sendKeys } from '@web/test-runner-commands';
-=======
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
->>>>>>> internals
 import { a11yTree, findNode } from '../../../test/browser/a11y-tree.js';
 import { captureWarnings, settle } from '../../../test/browser/helpers.js';
 import { clickCenter, recordEvents } from '../../../test/browser/user-actions.js';
@@ -14,11 +10,6 @@ import { runBadInputTests } from '../../../test/browser/suites/bad-input.js';
 import '../../dash-radio-items.js';
 import '../../dash-callback.js';
 import type { DashRadioItems } from './radio-items.js';
-<<<<<<< HEAD
-=======
-import type { DashPropChangeEvent } from '../../internal/events.js';
-import { captureWarnings, settle } from '../../../test/browser/helpers.js';
->>>>>>> internals
 
 const CITIES = [
   { label: 'New York City', value: 'NYC' },
@@ -31,23 +22,6 @@ const radios = (el: DashRadioItems) => [...el.shadowRoot!.querySelectorAll<HTMLI
 const checked = (el: DashRadioItems) => radios(el).map((b) => b.checked);
 const focused = (el: DashRadioItems) => radios(el).indexOf(el.shadowRoot!.activeElement as HTMLInputElement);
 
-<<<<<<< HEAD
-=======
-function collect(el: HTMLElement) {
-  const log: string[] = [];
-  const props: DashPropChangeEvent['detail'][] = [];
-  el.addEventListener('input', () => log.push('input'));
-  el.addEventListener('change', () => log.push('change'));
-  el.addEventListener('dash-prop-change', (e) => props.push(e.detail));
-  return { log, props };
-}
-
-async function click(node: Element) {
-  const r = node.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
-}
-
->>>>>>> internals
 const cities = (value: unknown = null) =>
   fixture<DashRadioItems>(html`<dash-radio-items aria-label="City" .options=${CITIES} .value=${value}></dash-radio-items>`);
 

@@ -1,9 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-<<<<<<< HEAD
 import { sendKeys } from '@web/test-runner-commands';
-=======
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
->>>>>>> internals
 import { a11yTree, findNode } from '../../../test/browser/a11y-tree.js';
 import { captureWarnings, settle } from '../../../test/browser/helpers.js';
 import { clickCenter } from '../../../test/browser/user-actions.js';
@@ -15,22 +11,9 @@ import { runBadInputTests } from '../../../test/browser/suites/bad-input.js';
 import '../../dash-textarea.js';
 import '../../dash-callback.js';
 import type { DashTextarea } from './textarea.js';
-<<<<<<< HEAD
 
 const box = (el: DashTextarea) => el.shadowRoot!.querySelector('textarea')!;
 
-=======
-import type { DashPropChangeEvent } from '../../internal/events.js';
-import { captureWarnings, settle } from '../../../test/browser/helpers.js';
-
-const box = (el: DashTextarea) => el.shadowRoot!.querySelector('textarea')!;
-
-async function click(node: Element) {
-  const r = node.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
-}
-
->>>>>>> internals
 describe('dash-textarea', () => {
   it('follows every keystroke (Enter is a new line), firing input, then change on blur', async () => {
     const el = await fixture<DashTextarea>(html`<dash-textarea aria-label="Notes"></dash-textarea>`);
