@@ -3,7 +3,7 @@
  * `/_dash-update-component` and the answer it reads back. Pure data helpers with no DOM and no
  * Node APIs, shared by the browser transport and the Node server.
  */
-import { type Dependency, camelProp, depText } from './dependency.js';
+import { type Dependency, DependencyError, depText, parseDependency, sameProp } from './dependency.js';
 import { NO_UPDATE } from './sentinels.js';
 
 export type { Dependency };
@@ -63,18 +63,6 @@ export class ProtocolError extends Error {
   }
 }
 
-/** `n_clicks` → `nClicks`: the one spelling used to compare property names (SPEC §2). */
-export function canonicalProp(prop: string): string {
-  // Dash's `allow_duplicate` outputs carry an `@hash` suffix that is not part of the name.
-  const at = prop.indexOf('@');
-  return camelProp(at >= 0 ? prop.slice(0, at) : prop);
-}
-
-/** True when two property names are the same property (either spelling). */
-export function sameProp(a: string, b: string): boolean {
-  return a === b || canonicalProp(a) === canonicalProp(b);
-}
-
 /** `"id.prop"`, in the page's spelling. */
 export const propId = depText;
 
@@ -87,12 +75,14 @@ export function outputId(outputs: readonly Dependency[], multi = outputs.length 
   return multi ? `..${ids.join('...')}..` : (ids[0] ?? '');
 }
 
-/** Splits `"id.prop"` at the last dot; null when either side is empty. */
-export function splitPropId(text: string): Dependency | null {
-  const s = text.trim();
-  const dot = s.lastIndexOf('.');
-  if (dot <= 0 || dot === s.length - 1) return null;
-  return { id: s.slice(0, dot), prop: s.slice(dot + 1) };
+/** Reads one `"id.prop"` from the wire (`changedPropIds`, `output`) with the shared parser; null when malformed. */
+export function readPropId(text: string): Dependency | null {
+  try {
+    return parseDependency(text, 'id');
+  } catch (error) {
+    if (error instanceof DependencyError) return null;
+    throw error;
+  }
 }
 
 /** Reads an output id back: `"a.b"` → one dependency; `"..a.b...c.d.."` → several (`multi: true`). */
@@ -101,7 +91,7 @@ export function parseOutputId(text: string): { outputs: Dependency[]; multi: boo
   const parts = multi ? text.slice(2, -2).split('...') : [text];
   const outputs: Dependency[] = [];
   for (const part of parts) {
-    const dep = splitPropId(part);
+    const dep = readPropId(part);
     if (!dep) return null;
     outputs.push(dep);
   }

@@ -10,18 +10,12 @@
  * costs what the touched chain costs (rule 14).
  */
 import { deepEqual } from '../internal/deep-equal.js';
-import { type Dependency, depKey, depText } from './dependency.js';
+import { type Dependency, depKey } from './dependency.js';
+import { type TriggeredInput, triggeredInput } from './context.js';
 import { CallbackGraph } from './callback-graph.js';
 import { NO_UPDATE, isPreventUpdate } from './sentinels.js';
 
-/** An input that changed, as `ctx.triggered` lists it. */
-export interface TriggeredInput {
-  id: string;
-  prop: string;
-  /** Dash's spelling, `"id.prop"`. */
-  prop_id: string;
-  value: unknown;
-}
+export type { TriggeredInput };
 
 /** What a callback is called with. */
 export interface CallbackCall {
@@ -235,7 +229,7 @@ export class CallbackRuntime {
     for (const reader of this.graph.readersOf(key)) {
       if (reader === source || !reader.active) continue;
       const dep = reader.inputByKey.get(key)!;
-      reader.changed.set(key, { id: dep.id, prop: dep.prop, prop_id: depText(dep), value });
+      reader.changed.set(key, triggeredInput(dep, value));
       this.trigger(reader);
     }
   }

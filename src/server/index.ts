@@ -12,15 +12,33 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { NO_UPDATE, PreventUpdate, isNoUpdate, isPreventUpdate } from '../runtime/sentinels.js';
-import { buildResponse, canonicalProp, outputId, parseOutputId, propId, sameProp, splitPropId } from '../runtime/protocol.js';
-import type { Dependency, PropsById } from '../runtime/protocol.js';
+import { buildResponse, outputId, parseOutputId, propId, readPropId } from '../runtime/protocol.js';
+import type { PropsById } from '../runtime/protocol.js';
+import {
+  type Dependency,
+  type DependencySpec,
+  canonicalProp,
+  checkCallbackDependencies,
+  isListSpec,
+  parseDependencies,
+  sameProp,
+} from '../runtime/dependency.js';
+import {
+  type CallbackContext,
+  type TriggeredInput,
+  triggeredIdOf,
+  triggeredInput,
+  valuesByPropId,
+  valuesPerOutput,
+} from '../runtime/context.js';
 
 export { NO_UPDATE, PreventUpdate, isNoUpdate, isPreventUpdate };
 export type { NoUpdate } from '../runtime/sentinels.js';
-export type { Dependency, CallbackRequest, CallbackResponse } from '../runtime/protocol.js';
-
-/** Dependencies as `"id.prop"`, `"a.value, b.value"`, a `{id, prop}` or a list of either. */
-export type DependencySpec = string | Dependency | ReadonlyArray<string | Dependency>;
+export type { CallbackRequest, CallbackResponse } from '../runtime/protocol.js';
+/** Dependencies as `"id.prop"`, `"a.value, b.value"`, a `{id, prop}` or a list of either (parsed as the page parses them). */
+export type { Dependency, DependencySpec, DependencyObject } from '../runtime/dependency.js';
+export { DependencyError } from '../runtime/dependency.js';
+export type { CallbackContext, TriggeredInput } from '../runtime/context.js';
 
 export interface CallbackSpec {
   /**
@@ -34,21 +52,12 @@ export interface CallbackSpec {
   preventInitialCall?: boolean;
 }
 
-/** Like Dash's `callback_context`, and the browser's `ctx` (SPEC §4 rule 2). */
-export interface ServerCallbackContext {
-  /** The inputs that changed (`changedPropIds`); `[]` on an initial call. */
-  triggered: Array<{ id: string; prop: string; value: unknown }>;
-  /** The id of the first triggered input, or null on an initial call (Dash's `ctx.triggered_id`). */
-  triggeredId: string | null;
-  /** `"id.prop"` → value, spelled as the callback was registered. */
-  inputs: Record<string, unknown>;
-  state: Record<string, unknown>;
-  /** The outputs, as the page asked for them. */
-  outputs: Dependency[];
+/** The page's `ctx` (docs/callbacks.md) plus what only a server has. Like Dash's `callback_context`. */
+export interface ServerCallbackContext extends CallbackContext {
   /** Aborted when the client goes away before the answer is sent. */
   signal: AbortSignal;
-  /** Side updates of components that are not outputs (Dash's `set_props`); sent as `sideUpdate`. */
-  setProps(id: string, props: Record<string, unknown>): void;
+  /** The outputs, as the page asked for them. */
+  outputs: Dependency[];
   /** The HTTP request (headers, cookies, auth). */
   request: IncomingMessage;
 }
@@ -120,29 +129,6 @@ class HttpError extends Error {
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function parseDeps(spec: DependencySpec | undefined, what: string): { deps: Dependency[]; single: boolean } {
-  if (spec === undefined) return { deps: [], single: false };
-  const one = (item: string | Dependency): Dependency[] => {
-    if (typeof item === 'string') {
-      return item
-        .split(',')
-        .filter((s) => s.trim())
-        .map((s) => {
-          const dep = splitPropId(s);
-          if (!dep) throw new TypeError(`dash-elements/server: malformed ${what} "${s.trim()}": expected "id.prop"`);
-          return dep;
-        });
-    }
-    if (isRecord(item) && typeof item.id === 'string' && item.id && typeof item.prop === 'string' && item.prop) {
-      return [{ id: item.id, prop: item.prop }];
-    }
-    throw new TypeError(`dash-elements/server: malformed ${what} ${JSON.stringify(item)}: expected "id.prop" or {id, prop}`);
-  };
-  if (Array.isArray(spec)) return { deps: spec.flatMap(one), single: false };
-  const deps = one(spec as string | Dependency);
-  return { deps, single: deps.length === 1 };
-}
 
 /** Order-free key of a set of outputs, either prop spelling. */
 const outputsKey = (outputs: readonly Dependency[]) =>
@@ -328,16 +314,12 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
     const answerOutputs = cb.outputs.map(
       (o) => outputs.find((p) => p.id === o.id && sameProp(p.prop, o.prop)) ?? o,
     );
-    const inputMap: Record<string, unknown> = {};
-    cb.inputs.forEach((d, i) => (inputMap[propId(d)] = inputValues[i]));
-    const stateMap: Record<string, unknown> = {};
-    cb.state.forEach((d, i) => (stateMap[propId(d)] = stateValues[i]));
-    const triggered: ServerCallbackContext['triggered'] = [];
+    const triggered: TriggeredInput[] = [];
     for (const changedId of changed as string[]) {
-      const dep = splitPropId(changedId);
+      const dep = readPropId(changedId);
       const i = dep ? cb.inputs.findIndex((d) => d.id === dep.id && sameProp(d.prop, dep.prop)) : -1;
-      if (i >= 0 && !triggered.some((t) => t.id === cb.inputs[i].id && t.prop === cb.inputs[i].prop)) {
-        triggered.push({ ...cb.inputs[i], value: inputValues[i] });
+      if (i >= 0 && !triggered.some((t) => t.prop_id === propId(cb.inputs[i]))) {
+        triggered.push(triggeredInput(cb.inputs[i], inputValues[i]));
       }
     }
     const controller = new AbortController();
@@ -348,9 +330,9 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
     const sideUpdates: PropsById = {};
     const ctx: ServerCallbackContext = {
       triggered,
-      triggeredId: triggered[0]?.id ?? null,
-      inputs: inputMap,
-      state: stateMap,
+      triggeredId: triggeredIdOf(triggered),
+      inputs: valuesByPropId(cb.inputs, inputValues),
+      state: valuesByPropId(cb.state, stateValues),
       outputs: answerOutputs.map((o) => ({ ...o })),
       signal: controller.signal,
       setProps(id, props) {
@@ -376,14 +358,10 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
     }
 
     let values: unknown[];
-    if (!cb.multi) values = [result];
-    else if (isNoUpdate(result)) values = cb.outputs.map(() => NO_UPDATE);
-    else if (Array.isArray(result) && result.length === cb.outputs.length) values = result;
-    else {
-      console.error(
-        `dash-elements/server: the callback for ${cb.name} must return an array of ${cb.outputs.length} values, it returned`,
-        result,
-      );
+    try {
+      values = valuesPerOutput(result, cb.outputs.length, cb.multi);
+    } catch (error) {
+      console.error(`dash-elements/server: the callback for ${cb.name}: ${(error as Error).message}`);
       throw new HttpError(500, `callback error updating ${cb.name}: internal server error (see the server log)`);
     }
     const answer = buildResponse(answerOutputs, values, sideUpdates);
@@ -448,18 +426,18 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
     callback(spec, fn) {
       if (!isRecord(spec)) throw new TypeError('dash-elements/server: callback() takes ({outputs, inputs, state?}, fn)');
       if (typeof fn !== 'function') throw new TypeError('dash-elements/server: callback() needs a function');
-      const outs = parseDeps(spec.outputs, 'output');
-      const ins = parseDeps(spec.inputs, 'input');
-      const state = parseDeps(spec.state, 'state').deps;
-      if (!outs.deps.length) throw new TypeError('dash-elements/server: a callback needs at least one output');
-      if (!ins.deps.length) throw new TypeError('dash-elements/server: a callback needs at least one input');
-      const key = outputsKey(outs.deps);
-      const multi = !outs.single;
-      const name = outputId(outs.deps, multi);
+      const outputs = parseDependencies(spec.outputs, 'outputs');
+      const inputs = parseDependencies(spec.inputs, 'inputs');
+      const state = parseDependencies(spec.state, 'state');
+      checkCallbackDependencies({ inputs, outputs, state });
+      if (!outputs.length) throw new TypeError('dash-elements/server: a callback needs at least one output');
+      const key = outputsKey(outputs);
+      const multi = isListSpec(spec.outputs, outputs);
+      const name = outputId(outputs, multi);
       if (callbacks.has(key)) throw new Error(`dash-elements/server: outputs ${name} already have a callback`);
       callbacks.set(key, {
-        outputs: outs.deps,
-        inputs: ins.deps,
+        outputs,
+        inputs,
         state,
         multi,
         preventInitialCall: !!spec.preventInitialCall,

@@ -118,7 +118,7 @@ describe('dash-elements/server as a node:http listener', () => {
     assert.match(answer.headers.get('content-type') ?? '', /^application\/json/);
     assert.deepEqual(answer.json, { multi: true, response: { greeting: { children: 'Hello Ann' } } });
     const ctx = seen.at(-1)!;
-    assert.deepEqual(ctx.triggered, [{ id: 'name', prop: 'value', value: 'Ann' }]);
+    assert.deepEqual(ctx.triggered, [{ id: 'name', prop: 'value', prop_id: 'name.value', value: 'Ann' }]);
     assert.equal(ctx.triggeredId, 'name');
     assert.deepEqual(ctx.inputs, { 'name.value': 'Ann' });
     assert.deepEqual(ctx.state, {});
@@ -186,7 +186,8 @@ describe('dash-elements/server as a node:http listener', () => {
     const ctx = seen.at(-1)!;
     assert.deepEqual(ctx.inputs, { 'submit.nClicks': 2 });
     assert.deepEqual(ctx.state, { 'text.value': 'hi' });
-    assert.deepEqual(ctx.triggered, [{ id: 'submit', prop: 'nClicks', value: 2 }]);
+    // In the registration's spelling, as ported Python compares `ctx.triggered[0]['prop_id']`.
+    assert.deepEqual(ctx.triggered, [{ id: 'submit', prop: 'nClicks', prop_id: 'submit.nClicks', value: 2 }]);
   });
 
   it('sends ctx.setProps side updates as Dash\'s sideUpdate', async () => {
@@ -373,9 +374,13 @@ describe('pathPrefix', () => {
 describe('callback registration', () => {
   it('throws a TypeError naming a malformed dependency', () => {
     const dash = createDashServer();
-    assert.throws(() => dash.callback({ outputs: 'nodot', inputs: 'a.value' }, () => 1), { name: 'TypeError', message: /malformed output "nodot"/ });
-    assert.throws(() => dash.callback({ outputs: 'a.b', inputs: 'x., y.value' }, () => 1), { name: 'TypeError', message: /malformed input "x\."/ });
-    assert.throws(() => dash.callback({ outputs: 'a.b', inputs: '' }, () => 1), { name: 'TypeError', message: /at least one input/ });
+    assert.throws(() => dash.callback({ outputs: 'nodot', inputs: 'a.value' }, () => 1), { name: 'DependencyError', message: /outputs: "nodot" is not of the form ID\.PROP/ });
+    assert.throws(() => dash.callback({ outputs: 'a.b', inputs: 'x., y.value' }, () => 1), { name: 'DependencyError', message: /inputs: "x\." is not of the form ID\.PROP/ });
+    assert.throws(() => dash.callback({ outputs: 'a.c', inputs: [{ id: 'x' } as never] }, () => 1), {
+      name: 'DependencyError',
+      message: 'inputs: {"id":"x"} is not "ID.PROP" or {id, prop}',
+    });
+    assert.throws(() => dash.callback({ outputs: 'a.b', inputs: '' }, () => 1), { name: 'DependencyError', message: 'inputs: a callback needs at least one input' });
     assert.throws(() => dash.callback({ outputs: 'a.b', inputs: 'c.d' }, 'fn' as never), { name: 'TypeError' });
   });
 

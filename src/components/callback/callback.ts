@@ -1,26 +1,13 @@
 import { emit } from '../../internal/events.js';
-import { type Dependency, DependencyError, depText, parseDependencies } from '../../runtime/dependency.js';
+import { type Dependency, checkCallbackDependencies, depText, parseDependencies } from '../../runtime/dependency.js';
+import { type CallbackContext, describeValue, triggeredIdOf, valuesByPropId, valuesPerOutput } from '../../runtime/context.js';
 import { outputId } from '../../runtime/protocol.js';
-import type { CallbackCall, TriggeredInput } from '../../runtime/runtime.js';
+import type { CallbackCall } from '../../runtime/runtime.js';
 import { PreventUpdate } from '../../runtime/sentinels.js';
 import type { TransportRequest } from '../../runtime/transport.js';
 import { type CallbackScope, type CallbackSource, scopeOf } from '../../runtime/dom/scope.js';
 
-/** The last argument of a callback function (SPEC §4 rule 2), as Dash's `callback_context`. */
-export interface CallbackContext {
-  /** The inputs that changed (`[]` on an initial call). */
-  triggered: TriggeredInput[];
-  /** The id of the first changed input, or null on an initial call (Dash's None). */
-  triggeredId: string | null;
-  /** Every input value, by `"id.prop"`. */
-  inputs: Record<string, unknown>;
-  /** Every state value, by `"id.prop"`. */
-  state: Record<string, unknown>;
-  /** Aborted when a newer trigger supersedes this call. */
-  signal: AbortSignal;
-  /** Side updates to elements that are not outputs; callbacks that read them run as usual. */
-  setProps(id: string, props: Record<string, unknown>): void;
-}
+export type { CallbackContext };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type CallbackFunction = (...args: any[]) => unknown;
@@ -174,7 +161,7 @@ export class DashCallback extends HTMLElement implements CallbackSource {
       this.outputDeps = parseDependencies(this.getAttribute('outputs'), 'outputs');
       this.stateDeps = parseDependencies(this.getAttribute('state'), 'state');
       this.runningDeps = parseDependencies(this.getAttribute('running'), 'running');
-      if (this.inputDeps.length === 0) throw new DependencyError('inputs: a callback needs at least one input');
+      checkCallbackDependencies({ inputs: this.inputDeps, outputs: this.outputDeps, state: this.stateDeps });
     } catch (error) {
       this.callbackName = this.describe();
       this.reportError(error as Error);
@@ -192,13 +179,13 @@ export class DashCallback extends HTMLElement implements CallbackSource {
     const { inputDeps, stateDeps } = this;
     const ctx: CallbackContext = {
       triggered: call.triggered,
-      triggeredId: call.triggered[0]?.id ?? null,
+      triggeredId: triggeredIdOf(call.triggered),
       // Built on first use: most callbacks never read them.
       get inputs() {
-        return byPropId(inputDeps, call.inputs);
+        return valuesByPropId(inputDeps, call.inputs);
       },
       get state() {
-        return byPropId(stateDeps, call.state);
+        return valuesByPropId(stateDeps, call.state);
       },
       get signal() {
         return call.signal;
@@ -214,13 +201,7 @@ export class DashCallback extends HTMLElement implements CallbackSource {
 
   /** A function returns the value of its one output, or an array with one value per output. */
   private perOutput(result: unknown): unknown[] {
-    const count = this.outputDeps.length;
-    if (count === 0) return [];
-    if (count === 1) return [result];
-    if (!Array.isArray(result) || result.length !== count) {
-      throw new TypeError(`expected an array of ${count} values (one per output), got ${describeValue(result)}`);
-    }
-    return result;
+    return valuesPerOutput(result, this.outputDeps.length);
   }
 
   private async runEndpoint(url: string, call: CallbackCall, scope: CallbackScope): Promise<unknown[]> {
@@ -261,18 +242,6 @@ export class DashCallback extends HTMLElement implements CallbackSource {
   private describe(): string {
     return `<dash-callback${this.id ? ` id="${this.id}"` : ''} inputs="${this.getAttribute('inputs') ?? ''}">`;
   }
-}
-
-function byPropId(deps: Dependency[], values: unknown[]): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
-  deps.forEach((dep, i) => (result[depText(dep)] = values[i]));
-  return result;
-}
-
-function describeValue(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  if (Array.isArray(value)) return `an array of ${value.length}`;
-  return typeof value;
 }
 
 declare global {

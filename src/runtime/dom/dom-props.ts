@@ -3,7 +3,7 @@
  * form controls, and plain DOM properties (`textContent`, `hidden`, `className`, `style` …).
  * `children` is text content and is never parsed as HTML.
  */
-import { camelProp } from '../dependency.js';
+import { canonicalProp } from '../dependency.js';
 import type { DashPropChangeEvent } from '../../internal/events.js';
 import { emit } from '../../internal/events.js';
 
@@ -16,7 +16,7 @@ const isNativeControl = (el: Element) =>
   el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement;
 
 export function readProp(el: Element, prop: string): unknown {
-  const name = camelProp(prop);
+  const name = canonicalProp(prop);
   if (name === 'children') return el.textContent;
   if (name === 'nClicks') return (el as unknown as Bag).nClicks ?? 0;
   if (name === 'style') return styleObject((el as HTMLElement).style);
@@ -25,7 +25,7 @@ export function readProp(el: Element, prop: string): unknown {
 }
 
 export function writeProp(el: Element, prop: string, value: unknown): void {
-  const name = camelProp(prop);
+  const name = canonicalProp(prop);
   if (name === 'children') {
     el.textContent = toText(value);
   } else if (name === 'style' && el instanceof HTMLElement) {
@@ -40,7 +40,7 @@ export function writeProp(el: Element, prop: string, value: unknown): void {
 /** Lets a dash element refuse a value before anything is written (SPEC §4 rule 10). */
 export function checkProp(el: Element, prop: string, value: unknown): void {
   const check = (el as unknown as { checkProp?: (p: string, v: unknown) => void }).checkProp;
-  if (typeof check === 'function') check.call(el, camelProp(prop), value);
+  if (typeof check === 'function') check.call(el, canonicalProp(prop), value);
 }
 
 /**
@@ -49,7 +49,7 @@ export function checkProp(el: Element, prop: string, value: unknown): void {
  * function that removes every listener it added.
  */
 export function watchProp(el: Element, prop: string, onChange: (value: unknown) => void): () => void {
-  const name = camelProp(prop);
+  const name = canonicalProp(prop);
   if (isNativeControl(el) && name !== 'nClicks') {
     // Native controls announce their own changes; writes by callbacks reach the runtime directly.
     const onNative = () => onChange(readProp(el, name));

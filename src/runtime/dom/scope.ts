@@ -5,7 +5,7 @@
  * What runs when is decided by the pure CallbackRuntime.
  */
 import type { Dependency } from '../dependency.js';
-import { camelProp } from '../dependency.js';
+import { canonicalProp } from '../dependency.js';
 import { CallbackRuntime, type CallbackCall, type CallbackHandle, type RuntimeHost } from '../runtime.js';
 import { checkProp, readProp, watchProp, writeProp } from './dom-props.js';
 
@@ -233,7 +233,7 @@ export class CallbackScope implements RuntimeHost {
         const el = this.elements.get(dep.id)!;
         if (registration.source.inputDeps.includes(dep)) {
           registration.unwatch.push(watchProp(el, dep.prop, (value) => this.runtime.changed(dep, value)));
-        } else if (camelProp(dep.prop) === 'nClicks') {
+        } else if (canonicalProp(dep.prop) === 'nClicks') {
           registration.unwatch.push(watchProp(el, dep.prop, () => {}));
         }
       }
