@@ -3,8 +3,10 @@
  * `/_dash-update-component` and the answer it reads back. Pure data helpers with no DOM and no
  * Node APIs, shared by the browser transport and the Node server.
  */
+import { isRecord } from '../internal/is-record.js';
 import { type Dependency, DependencyError, depText, parseDependency, sameProp } from './dependency.js';
 import { NO_UPDATE } from './sentinels.js';
+import { Patch, isWirePatch } from './patch.js';
 
 export type { Dependency };
 
@@ -126,12 +128,23 @@ export function buildRequest(options: {
   return body;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Dash serializes a stray `no_update` as this object. */
 function isWireNoUpdate(v: unknown): boolean {
   return isRecord(v) && v._dash_no_update === '_dash_no_update' && Object.keys(v).length === 1;
+}
+
+/** Dash's JSON for `no_update` and for a Patch, read back as the values they stand for. */
+function readWireValue(value: unknown): unknown {
+  if (isWireNoUpdate(value)) return NO_UPDATE;
+  if (isWirePatch(value)) {
+    try {
+      return Patch.fromJSON(value);
+    } catch (error) {
+      throw new ProtocolError(`a patch in the answer is malformed: ${(error as Error).message}`);
+    }
+  }
+  return value;
 }
 
 function readPropsById(value: unknown, what: string): PropsById {
@@ -177,12 +190,16 @@ export function parseResponse(data: unknown, outputs: readonly Dependency[]): Pa
     for (const [prop, value] of Object.entries(props)) {
       const i = outputs.findIndex((o) => o.id === id && sameProp(o.prop, prop));
       if (i < 0) throw new ProtocolError(`the server answered for ${id}.${prop} which it was not asked for`);
-      values[i] = isWireNoUpdate(value) ? NO_UPDATE : value;
+      values[i] = readWireValue(value);
     }
   }
   const result: ParsedResponse = { values };
   if (data.sideUpdate !== undefined && data.sideUpdate !== null) {
-    result.sideUpdates = readPropsById(data.sideUpdate, '"sideUpdate"');
+    const sideUpdates = readPropsById(data.sideUpdate, '"sideUpdate"');
+    for (const props of Object.values(sideUpdates)) {
+      for (const [prop, value] of Object.entries(props)) props[prop] = readWireValue(value);
+    }
+    result.sideUpdates = sideUpdates;
   }
   return result;
 }

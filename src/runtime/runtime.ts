@@ -14,6 +14,7 @@ import { type Dependency, depKey } from './dependency.js';
 import { type TriggeredInput, triggeredInput } from './context.js';
 import { CallbackGraph } from './callback-graph.js';
 import { NO_UPDATE, isPreventUpdate } from './sentinels.js';
+import { applyPatch, isPatch } from './patch.js';
 
 export type { TriggeredInput };
 
@@ -370,7 +371,11 @@ export class CallbackRuntime {
     }
     const writes = outputs.map((dep, i) => ({ dep, key: handle.outputKeys[i], value: values[i] })).filter((w) => w.value !== NO_UPDATE);
     try {
-      for (const { dep, value } of writes) this.host.check?.(dep, value);
+      for (const write of writes) {
+        // A Patch is applied to the current value (never mutating it); the element gets the result.
+        if (isPatch(write.value)) write.value = applyPatch(this.host.read(write.dep), write.value);
+        this.host.check?.(write.dep, write.value);
+      }
     } catch (error) {
       this.host.onError?.(handle, toError(error));
       return;

@@ -11,6 +11,7 @@
  * ```
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isRecord } from '../internal/is-record.js';
 import { NO_UPDATE, PreventUpdate, isNoUpdate, isPreventUpdate } from '../runtime/sentinels.js';
 import { buildResponse, outputId, parseOutputId, propId, readPropId } from '../runtime/protocol.js';
 import type { PropsById } from '../runtime/protocol.js';
@@ -33,6 +34,8 @@ import {
 } from '../runtime/context.js';
 
 export { NO_UPDATE, PreventUpdate, isNoUpdate, isPreventUpdate };
+export { Patch, applyPatch } from '../runtime/patch.js';
+export type { PatchLocation, PatchOperation, WirePatch } from '../runtime/patch.js';
 export type { NoUpdate } from '../runtime/sentinels.js';
 export type { CallbackRequest, CallbackResponse } from '../runtime/protocol.js';
 /** Dependencies as `"id.prop"`, `"a.value, b.value"`, a `{id, prop}` or a list of either (parsed as the page parses them). */
@@ -127,8 +130,6 @@ class HttpError extends Error {
   }
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Order-free key of a set of outputs, either prop spelling. */
 const outputsKey = (outputs: readonly Dependency[]) =>

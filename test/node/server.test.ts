@@ -4,7 +4,7 @@ import { describe, it, before, after, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createDashServer, NO_UPDATE, PreventUpdate } from '../../src/server/index.js';
+import { createDashServer, NO_UPDATE, Patch, PreventUpdate } from '../../src/server/index.js';
 import type { DashServer, ServerCallbackContext } from '../../src/server/index.js';
 import { serve } from '../../scripts/dev-server.js';
 import type { Middleware } from '@web/dev-server-core';
@@ -573,5 +573,38 @@ describe('Koa middleware in @web/dev-server (scripts/dev-server.ts)', () => {
     const page = await request(`${dev.url}/demo/index.html`);
     assert.equal(page.status, 200);
     assert.match(page.text, /<html/i);
+  });
+});
+
+describe('Patch from a server callback', () => {
+  it("answers Dash's patch JSON for the output and for ctx.setProps", async () => {
+    const dash = createDashServer();
+    dash.callback({ outputs: 'chart.figure', inputs: 'add.n_clicks' }, (n: number, ctx: ServerCallbackContext) => {
+      ctx.setProps('log', { data: new Patch().append([], n) });
+      return new Patch().append(['data', 0, 'y'], n).assign(['layout', 'title', 'text'], `clicked ${n}`);
+    });
+    const server = http.createServer(dash.listener);
+    const base = await listen(server);
+    try {
+      const answer = await post(`${base}/_dash-update-component`, dashBody('chart.figure', [['chart', 'figure']], [['add', 'n_clicks', 2]], undefined, ['add.n_clicks']));
+      assert.equal(answer.status, 200);
+      assert.deepEqual(answer.json, {
+        multi: true,
+        response: {
+          chart: {
+            figure: {
+              __dash_patch_update: '__dash_patch_update',
+              operations: [
+                { operation: 'Append', location: ['data', 0, 'y'], params: { value: 2 } },
+                { operation: 'Assign', location: ['layout', 'title', 'text'], params: { value: 'clicked 2' } },
+              ],
+            },
+          },
+        },
+        sideUpdate: { log: { data: { __dash_patch_update: '__dash_patch_update', operations: [{ operation: 'Append', location: [], params: { value: 2 } }] } } },
+      });
+    } finally {
+      await close(server);
+    }
   });
 });

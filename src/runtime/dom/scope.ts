@@ -7,6 +7,7 @@
 import type { Dependency } from '../dependency.js';
 import { canonicalProp } from '../dependency.js';
 import { CallbackRuntime, type CallbackCall, type CallbackHandle, type RuntimeHost } from '../runtime.js';
+import { applyPatch, isPatch } from '../patch.js';
 import { checkProp, readProp, watchProp, writeProp } from './dom-props.js';
 
 /** What a scope needs from a `<dash-callback>`. */
@@ -116,7 +117,8 @@ export class CallbackScope implements RuntimeHost {
   setProps(id: string, props: Record<string, unknown>): void {
     const el = this.lookup(id);
     if (!el) throw new Error(`setProps: no element with id "${id}" in this scope`);
-    for (const [prop, value] of Object.entries(props)) {
+    for (const [prop, given] of Object.entries(props)) {
+      const value = isPatch(given) ? applyPatch(readProp(el, prop), given) : given;
       checkProp(el, prop, value);
       writeProp(el, prop, value);
       this.runtime.changed({ id, prop }, readProp(el, prop));
