@@ -5,6 +5,9 @@
  */
 import { type Dependency, depText, idValue } from './dependency.js';
 import { NO_UPDATE } from './sentinels.js';
+import { type Expansion, type WireEntry, flatDeps, wireSlots } from './patterns.js';
+
+export type { WireEntry };
 
 /** An input that changed, as `ctx.triggered` lists it. */
 export interface TriggeredInput {
@@ -26,10 +29,59 @@ export interface CallbackContext {
   inputs: Record<string, unknown>;
   /** Every state value, by `"id.prop"`. */
   state: Record<string, unknown>;
+  /**
+   * Dash's `inputs_list`, `states_list`, `outputs_list`: one `{id, property, value}` per
+   * dependency (ids as objects for object ids), a list of them for ALL/ALLSMALLER.
+   */
+  inputsList: Array<WireEntry | WireEntry[]>;
+  stateList: Array<WireEntry | WireEntry[]>;
+  outputsList: Array<WireEntry | WireEntry[]>;
   /** Aborted when the call is superseded (page) or the client goes away (server). */
   signal: AbortSignal;
-  /** Side updates to components that are not outputs (Dash's `set_props`); what reads them runs as usual. */
-  setProps(id: string, props: Record<string, unknown>): void;
+  /** Side updates to components that are not outputs (Dash's `set_props`); what reads them runs as usual. An object id may be given as an object. */
+  setProps(id: string | Record<string, unknown>, props: Record<string, unknown>): void;
+}
+
+/** One call of a callback as its function or endpoint sees it (page side). */
+export interface CallbackInvocation {
+  /** One argument per input (an array for ALL/ALLSMALLER). */
+  inputs: unknown[];
+  state: unknown[];
+  /** The concrete dependencies this call stands for. */
+  expansion: Expansion;
+  /** The inputs' and state's values, one per concrete dependency. */
+  flatInputs: unknown[];
+  flatState: unknown[];
+  triggered: TriggeredInput[];
+  signal: AbortSignal;
+}
+
+/** The page's `ctx` for one call; the lists and maps are built only when read. */
+export function contextFor(call: CallbackInvocation, setProps: CallbackContext['setProps']): CallbackContext {
+  const { expansion } = call;
+  return {
+    triggered: call.triggered,
+    triggeredId: triggeredIdOf(call.triggered),
+    get inputs() {
+      return valuesByPropId(flatDeps(expansion.inputs), call.flatInputs);
+    },
+    get state() {
+      return valuesByPropId(flatDeps(expansion.state), call.flatState);
+    },
+    get inputsList() {
+      return wireSlots(expansion.inputs, call.flatInputs);
+    },
+    get stateList() {
+      return wireSlots(expansion.state, call.flatState);
+    },
+    get outputsList() {
+      return wireSlots(expansion.outputs);
+    },
+    get signal() {
+      return call.signal;
+    },
+    setProps,
+  };
 }
 
 /** `{id, prop, prop_id, value}` for one changed input, in the callback's spelling. */

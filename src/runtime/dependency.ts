@@ -98,11 +98,6 @@ export function isListSpec(spec: DependencySpec | null | undefined, deps: readon
   return Array.isArray(spec) || deps.length !== 1;
 }
 
-/** The rules a whole callback's lists must follow, checked the same way in the page and on the server. */
-export function checkCallbackDependencies(callback: { inputs: readonly Dependency[]; outputs: readonly Dependency[]; state: readonly Dependency[] }): void {
-  if (callback.inputs.length === 0) throw new DependencyError('inputs: a callback needs at least one input');
-}
-
 /** One `ID.PROP` entry; `list` is the whole text, for the message. */
 export function parseDependency(entry: string, what: string, list = entry): Dependency {
   const text = entry.trim();
@@ -137,6 +132,18 @@ function parseDependencyObject(item: unknown, what: string): Dependency {
   }
   if (typeof id === 'object' && id !== null && !Array.isArray(id)) return { id: canonicalObjectId(id, what, shown()), prop };
   throw new DependencyError(`${what}: ${shown()} is not "ID.PROP" or {id, prop}`);
+}
+
+/**
+ * Any id, as the wire or a page writes it (a string, a JSON text, an object), → its canonical
+ * text: plain strings as they are, object ids as Dash's `stringify_id`. Throws a DependencyError.
+ */
+export function canonicalId(id: unknown, what: string): string {
+  if (typeof id === 'string' && id !== '') return id.startsWith('{') ? parseObjectId(id, what) : id;
+  if (typeof id === 'object' && id !== null && !Array.isArray(id)) {
+    return canonicalObjectId(id as Record<string, unknown>, what, JSON.stringify(id));
+  }
+  throw new DependencyError(`${what}: ${JSON.stringify(id) ?? String(id)} is not an id (a non-empty string or an object)`);
 }
 
 /** `{"type":"item","index":3}` (any key order, spacing) → its canonical text. */

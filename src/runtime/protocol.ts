@@ -4,7 +4,7 @@
  * Node APIs, shared by the browser transport and the Node server.
  */
 import { isRecord } from '../internal/is-record.js';
-import { type Dependency, DependencyError, depText, parseDependency, sameProp } from './dependency.js';
+import { type Dependency, DependencyError, canonicalId, depText, idValue, parseDependency, sameProp } from './dependency.js';
 import { NO_UPDATE } from './sentinels.js';
 import { Patch, isWirePatch } from './patch.js';
 
@@ -15,9 +15,9 @@ export interface DependencyValue extends Dependency {
   value: unknown;
 }
 
-/** A dependency as Dash writes it on the wire. */
+/** A dependency as Dash writes it on the wire (an object id as an object). */
 export interface WireDependency {
-  id: string;
+  id: string | Record<string, unknown>;
   property: string;
 }
 
@@ -29,11 +29,12 @@ export interface WireValue extends WireDependency {
 export interface CallbackRequest {
   /** `"a.b"` for one output, `"..a.b...c.d.."` for several. */
   output: string;
-  /** One object for a single output, an array for several. */
-  outputs: WireDependency | WireDependency[];
-  inputs: WireValue[];
+  /** One object for a single output, an array for several (a nested array for an ALL output); left out when there are none. */
+  outputs?: WireDependency | Array<WireDependency | WireDependency[]>;
+  /** One entry per input, a nested array for an ALL/ALLSMALLER input. */
+  inputs: Array<WireValue | WireValue[]>;
   /** Left out when the callback has no state (as Dash's renderer does). */
-  state?: WireValue[];
+  state?: Array<WireValue | WireValue[]>;
   /** `id.prop` of the inputs that changed; empty on an initial call. */
   changedPropIds: string[];
 }
@@ -100,31 +101,49 @@ export function parseOutputId(text: string): { outputs: Dependency[]; multi: boo
   return { outputs, multi };
 }
 
-const toWire = ({ id, prop }: Dependency): WireDependency => ({ id, property: prop });
+const toWire = ({ id, prop }: Dependency): WireDependency => ({ id: idValue(id), property: prop });
 const toWireValue = ({ id, prop, value }: DependencyValue): WireValue => ({
-  id,
+  id: idValue(id),
   property: prop,
   // JSON has no undefined: an unset property goes as null (Dash's None).
   value: value === undefined ? null : value,
 });
+const mapSlot = <T, U>(slot: T | readonly T[], fn: (item: T) => U): U | U[] => (Array.isArray(slot) ? (slot as readonly T[]).map(fn) : fn(slot as T));
 
-/** Builds the request body exactly as Dash's renderer does (state left out when there is none). */
+/**
+ * The text Dash hashes (SHA-256, hex) to name a callback without outputs: its inputs,
+ * `"a.value.b.n_clicks"` (Dash's `create_callback_id`). The page and the server hash it with their
+ * platform's SHA-256.
+ */
+export function noOutputIdSource(inputs: readonly Dependency[]): string {
+  return inputs.map(propId).join('.');
+}
+
+/**
+ * Builds the request body exactly as Dash's renderer does (state left out when there is none;
+ * `outputs` left out when there are none). A list in `outputs`, `inputs` or `state` is an
+ * ALL/ALLSMALLER dependency, sent as Dash's nested list.
+ */
 export function buildRequest(options: {
-  outputs: readonly Dependency[];
-  inputs: readonly DependencyValue[];
-  state?: readonly DependencyValue[];
+  outputs: ReadonlyArray<Dependency | readonly Dependency[]>;
+  inputs: ReadonlyArray<DependencyValue | readonly DependencyValue[]>;
+  state?: ReadonlyArray<DependencyValue | readonly DependencyValue[]>;
   changedPropIds: readonly string[];
+  /** Dash's `output` id; by default made from `outputs` (give it for pattern and no-output callbacks). */
+  output?: string;
   multi?: boolean;
 }): CallbackRequest {
   const { outputs, inputs, state = [], changedPropIds } = options;
   const multi = options.multi ?? outputs.length > 1;
-  const body: CallbackRequest = {
-    output: outputId(outputs, multi),
-    outputs: multi ? outputs.map(toWire) : toWire(outputs[0]),
-    inputs: inputs.map(toWireValue),
+  const wireOutputs = outputs.map((slot) => mapSlot(slot, toWire));
+  const body = {
+    output: options.output ?? outputId(outputs.flat(), multi),
+    outputs: multi ? wireOutputs : wireOutputs[0],
+    inputs: inputs.map((slot) => mapSlot(slot, toWireValue)),
     changedPropIds: [...changedPropIds],
-  };
-  if (state.length) body.state = state.map(toWireValue);
+  } as CallbackRequest;
+  if (body.outputs === undefined) delete (body as Partial<CallbackRequest>).outputs;
+  if (state.length) body.state = state.map((slot) => mapSlot(slot, toWireValue));
   return body;
 }
 
@@ -132,6 +151,14 @@ export function buildRequest(options: {
 /** Dash serializes a stray `no_update` as this object. */
 function isWireNoUpdate(v: unknown): boolean {
   return isRecord(v) && v._dash_no_update === '_dash_no_update' && Object.keys(v).length === 1;
+}
+
+function readCanonicalId(key: string): string {
+  try {
+    return canonicalId(key, 'id');
+  } catch {
+    return key;
+  }
 }
 
 /** Dash's JSON for `no_update` and for a Patch, read back as the values they stand for. */
@@ -186,7 +213,9 @@ export function parseResponse(data: unknown, outputs: readonly Dependency[]): Pa
   }
 
   const values: unknown[] = outputs.map(() => NO_UPDATE);
-  for (const [id, props] of Object.entries(byId)) {
+  for (const [key, props] of Object.entries(byId)) {
+    // Object ids come back as Dash's stringify_id; read them the way the request wrote them.
+    const id = key.startsWith('{') ? readCanonicalId(key) : key;
     for (const [prop, value] of Object.entries(props)) {
       const i = outputs.findIndex((o) => o.id === id && sameProp(o.prop, prop));
       if (i < 0) throw new ProtocolError(`the server answered for ${id}.${prop} which it was not asked for`);

@@ -10,16 +10,18 @@
  * http.createServer(dash.listener).listen(8050);
  * ```
  */
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRecord } from '../internal/is-record.js';
 import { NO_UPDATE, PreventUpdate, isNoUpdate, isPreventUpdate } from '../runtime/sentinels.js';
-import { buildResponse, outputId, parseOutputId, propId, readPropId } from '../runtime/protocol.js';
+import { buildResponse, noOutputIdSource, outputId, parseOutputId, propId, readPropId } from '../runtime/protocol.js';
 import type { PropsById } from '../runtime/protocol.js';
 import {
   type Dependency,
   type DependencySpec,
+  canonicalId,
   canonicalProp,
-  checkCallbackDependencies,
+  idValue,
   isListSpec,
   parseDependencies,
   sameProp,
@@ -32,6 +34,7 @@ import {
   valuesByPropId,
   valuesPerOutput,
 } from '../runtime/context.js';
+import { checkCallbackDependencies, flattenValues, idFits, isMany, isPattern, parseObjectId } from '../runtime/patterns.js';
 
 export { NO_UPDATE, PreventUpdate, isNoUpdate, isPreventUpdate };
 export { Patch, applyPatch } from '../runtime/patch.js';
@@ -107,6 +110,10 @@ export interface DashDependency {
   state: Array<{ id: string; property: string }>;
   clientside_function: null;
   prevent_initial_call: boolean;
+  long: null;
+  dynamic_creator: null;
+  /** A callback without outputs; its `output` is the SHA-256 of its inputs, as Dash names it. */
+  no_output: boolean;
 }
 
 interface Registered {
@@ -206,32 +213,50 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
-interface WireEntry {
+/** One `{id, property, value}` of a request, its id as canonical text. */
+interface RequestEntry {
   id: string;
   property: string;
   value: unknown;
 }
 
-function readEntries(body: Record<string, unknown>, field: string, withValue: boolean): WireEntry[] {
-  const list = body[field];
-  if (!Array.isArray(list)) throw new HttpError(400, `"${field}" must be an array`);
-  return list.map((entry, i) => {
-    if (Array.isArray(entry)) throw new HttpError(400, `"${field}"[${i}] is a list: pattern-matching (ALL/MATCH) ids are not supported`);
-    if (!isRecord(entry)) throw new HttpError(400, `"${field}"[${i}] must be an object {id, property${withValue ? ', value' : ''}}`);
-    if (isRecord(entry.id)) throw new HttpError(400, `"${field}"[${i}] has an object id: pattern-matching ids are not supported`);
-    if (typeof entry.id !== 'string' || !entry.id) throw new HttpError(400, `"${field}"[${i}].id must be a non-empty string`);
-    if (typeof entry.property !== 'string' || !entry.property) {
-      throw new HttpError(400, `"${field}"[${i}].property must be a non-empty string`);
-    }
-    return { id: entry.id, property: entry.property, value: entry.value === undefined ? null : entry.value };
-  });
+/** A request's list: one entry per dependency, a list of entries for ALL/ALLSMALLER (Dash's nesting). */
+type RequestSlot = RequestEntry | RequestEntry[];
+
+function readEntry(entry: unknown, where: string, withValue: boolean): RequestEntry {
+  if (!isRecord(entry)) throw new HttpError(400, `${where} must be an object {id, property${withValue ? ', value' : ''}}`);
+  if (typeof entry.property !== 'string' || !entry.property) throw new HttpError(400, `${where}.property must be a non-empty string`);
+  let id: string;
+  try {
+    id = canonicalId(entry.id, `${where}.id`);
+  } catch (error) {
+    throw new HttpError(400, (error as Error).message);
+  }
+  if (parseObjectId(id)?.isPattern) throw new HttpError(400, `${where}.id holds a wildcard; a request names concrete ids`);
+  return { id, property: entry.property, value: entry.value === undefined ? null : entry.value };
 }
 
+function readSlots(list: unknown, field: string, withValue: boolean): RequestSlot[] {
+  if (!Array.isArray(list)) throw new HttpError(400, `"${field}" must be an array`);
+  return list.map((entry, i) =>
+    Array.isArray(entry) ? entry.map((e, j) => readEntry(e, `"${field}"[${i}][${j}]`, withValue)) : readEntry(entry, `"${field}"[${i}]`, withValue),
+  );
+}
+
+/** Whether a request slot is what a registered dependency asks for (Dash's nesting, either prop spelling). */
+function slotFits(dep: Dependency, slot: RequestSlot): boolean {
+  if (Array.isArray(slot)) return isMany(dep) && slot.every((e) => sameProp(e.property, dep.prop) && idFits(dep.id, e.id));
+  if (isMany(dep) || !sameProp(slot.property, dep.prop)) return false;
+  return isPattern(dep) ? idFits(dep.id, slot.id) : slot.id === dep.id;
+}
+
+const describeSlot = (slot: RequestSlot) => (Array.isArray(slot) ? `[${slot.map((e) => `${e.id}.${e.property}`).join(', ')}]` : `${slot.id}.${slot.property}`);
+
 /**
- * Matches the values the page sent to the dependencies the callback was registered with, by name
- * (either prop spelling; order free). Returns the values in registration order.
+ * Matches what the page sent to the dependencies the callback was registered with, by name
+ * (either prop spelling; order free) and by pattern. Returns the request's slots in registration order.
  */
-function matchValues(kind: 'input' | 'state', expected: Dependency[], got: WireEntry[], cb: Registered): unknown[] {
+function matchSlots(kind: 'input' | 'state' | 'output', expected: Dependency[], got: RequestSlot[], cb: Registered): RequestSlot[] {
   const names = expected.map(propId).join(', ') || 'none';
   if (got.length !== expected.length) {
     throw new HttpError(
@@ -241,14 +266,25 @@ function matchValues(kind: 'input' | 'state', expected: Dependency[], got: WireE
   }
   const used = new Set<number>();
   return expected.map((dep) => {
-    const i = got.findIndex((g, j) => !used.has(j) && g.id === dep.id && sameProp(g.property, dep.prop));
-    if (i < 0) {
-      const sent = got.map((g) => `${g.id}.${g.property}`).join(', ');
-      throw new HttpError(400, `the callback for ${cb.name} takes ${kind} ${names}, the request sent ${sent}`);
-    }
+    const i = got.findIndex((slot, j) => !used.has(j) && slotFits(dep, slot));
+    if (i < 0) throw new HttpError(400, `the callback for ${cb.name} takes ${kind} ${names}, the request sent ${got.map(describeSlot).join(', ')}`);
     used.add(i);
-    return got[i].value;
+    return got[i];
   });
+}
+
+const slotValue = (slot: RequestSlot) => (Array.isArray(slot) ? slot.map((e) => e.value) : slot.value);
+const entriesOf = (slots: RequestSlot[]) => slots.flatMap((slot) => (Array.isArray(slot) ? slot : [slot]));
+/** Dash's `inputs_list` shape: ids as objects, values kept (outputs: without values). */
+const wireList = (slots: RequestSlot[], withValue: boolean) =>
+  slots.map((slot) => {
+    const one = (e: RequestEntry) => (withValue ? { id: idValue(e.id), property: e.property, value: e.value } : { id: idValue(e.id), property: e.property });
+    return Array.isArray(slot) ? slot.map(one) : one(slot);
+  });
+
+/** Dash's id for a callback without outputs: the SHA-256 of its inputs, `"a.value.b.n_clicks"` (as `create_callback_id`). */
+function noOutputId(inputs: readonly Dependency[]): string {
+  return createHash('sha256').update(noOutputIdSource(inputs)).digest('hex');
 }
 
 /** Creates a server for Dash's callback endpoints. */
@@ -266,6 +302,9 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
       state: cb.state.map(({ id, prop }) => ({ id, property: prop })),
       clientside_function: null,
       prevent_initial_call: cb.preventInitialCall,
+      long: null,
+      dynamic_creator: null,
+      no_output: cb.outputs.length === 0,
     }));
   }
 
@@ -282,47 +321,43 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
       throw new HttpError(400, `malformed JSON body: ${(error as Error).message}`);
     }
     if (!isRecord(body)) throw new HttpError(400, 'the body must be a JSON object {output, outputs, inputs, state?, changedPropIds}');
-    for (const field of ['output', 'outputs', 'inputs']) {
+    for (const field of ['output', 'inputs']) {
       if (!(field in body)) throw new HttpError(400, `the body is missing the "${field}" field`);
     }
     if (typeof body.output !== 'string') throw new HttpError(400, '"output" must be a string such as "chart.figure"');
-    const parsedId = parseOutputId(body.output);
+    const parsedId = callbacks.has(body.output) ? { outputs: [], multi: false } : parseOutputId(body.output);
     if (!parsedId) throw new HttpError(400, `"output" "${body.output}" is not "id.prop" or "..a.p...b.q.."`);
-    const cb = callbacks.get(outputsKey(parsedId.outputs));
+    const cb = callbacks.get(parsedId.outputs.length ? outputsKey(parsedId.outputs) : body.output);
     if (!cb) {
       const known = [...callbacks.values()].map((c) => c.name);
       const list = known.length ? `: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', …' : ''}` : '';
       throw new HttpError(400, `no callback is registered for output "${body.output}" (registered${list || ': none'})`);
     }
-    const outputs = readEntries(
-      { outputs: Array.isArray(body.outputs) ? body.outputs : [body.outputs] },
-      'outputs',
-      false,
-    ).map(({ id, property }) => ({ id, prop: property }));
-    if (outputsKey(outputs) !== outputsKey(parsedId.outputs)) {
-      throw new HttpError(400, `"outputs" (${outputs.map(propId).join(', ')}) do not match "output" "${body.output}"`);
-    }
-    const inputs = readEntries(body, 'inputs', true);
-    const state = body.state === undefined || body.state === null ? [] : readEntries(body, 'state', true);
+    if (cb.outputs.length && !('outputs' in body)) throw new HttpError(400, 'the body is missing the "outputs" field');
+    // One output is sent as itself, several (or Dash's [Output]) as a list; none may be left out.
+    // As Dash's renderer sends them: a list of slots when "output" is the "..a.b...c.d.." form, else the one slot itself.
+    const sentOutputs = body.outputs === undefined || body.outputs === null ? [] : parsedId.multi || !cb.outputs.length ? body.outputs : [body.outputs];
+    const outputSlots = matchSlots('output', cb.outputs, readSlots(sentOutputs, 'outputs', false), cb);
+    const inputSlots = matchSlots('input', cb.inputs, readSlots(body.inputs, 'inputs', true), cb);
+    const stateSlots = matchSlots('state', cb.state, body.state === undefined || body.state === null ? [] : readSlots(body.state, 'state', true), cb);
     const changed = body.changedPropIds ?? [];
     if (!Array.isArray(changed) || !changed.every((c) => typeof c === 'string')) {
       throw new HttpError(400, '"changedPropIds" must be an array of "id.prop" strings');
     }
-    const inputValues = matchValues('input', cb.inputs, inputs, cb);
-    const stateValues = matchValues('state', cb.state, state, cb);
+    const inputValues = inputSlots.map(slotValue);
+    const stateValues = stateSlots.map(slotValue);
 
-    // Answer with the spelling the page used, in the order of the registration.
-    const answerOutputs = cb.outputs.map(
-      (o) => outputs.find((p) => p.id === o.id && sameProp(p.prop, o.prop)) ?? o,
-    );
+    // Keys in the callback's spelling with the request's concrete ids (Dash's inputs_to_dict).
+    const inputEntries = inputSlots.flatMap((slot, i) => (Array.isArray(slot) ? slot : [slot]).map((e) => ({ id: e.id, prop: cb.inputs[i].prop, value: e.value })));
+    const stateEntries = stateSlots.flatMap((slot, i) => (Array.isArray(slot) ? slot : [slot]).map((e) => ({ id: e.id, prop: cb.state[i].prop, value: e.value })));
     const triggered: TriggeredInput[] = [];
     for (const changedId of changed as string[]) {
       const dep = readPropId(changedId);
-      const i = dep ? cb.inputs.findIndex((d) => d.id === dep.id && sameProp(d.prop, dep.prop)) : -1;
-      if (i >= 0 && !triggered.some((t) => t.prop_id === propId(cb.inputs[i]))) {
-        triggered.push(triggeredInput(cb.inputs[i], inputValues[i]));
-      }
+      const entry = dep && inputEntries.find((e) => e.id === dep.id && sameProp(e.prop, dep.prop));
+      if (entry && !triggered.some((t) => t.prop_id === propId(entry))) triggered.push(triggeredInput(entry, entry.value));
     }
+    // Answer with the spelling the page used, in the order of the registration.
+    const answerOutputs = entriesOf(outputSlots).map(({ id, property }) => ({ id, prop: property }));
     const controller = new AbortController();
     const onClose = () => {
       if (!res.writableFinished) controller.abort(new Error('the client closed the connection'));
@@ -332,12 +367,16 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
     const ctx: ServerCallbackContext = {
       triggered,
       triggeredId: triggeredIdOf(triggered),
-      inputs: valuesByPropId(cb.inputs, inputValues),
-      state: valuesByPropId(cb.state, stateValues),
+      inputs: valuesByPropId(inputEntries, inputEntries.map((e) => e.value)),
+      state: valuesByPropId(stateEntries, stateEntries.map((e) => e.value)),
+      inputsList: wireList(inputSlots, true),
+      stateList: wireList(stateSlots, true),
+      outputsList: wireList(outputSlots, false),
       outputs: answerOutputs.map((o) => ({ ...o })),
       signal: controller.signal,
       setProps(id, props) {
-        sideUpdates[id] = { ...sideUpdates[id], ...props };
+        const key = canonicalId(id, 'setProps');
+        sideUpdates[key] = { ...sideUpdates[key], ...props };
       },
       request: req,
     };
@@ -360,7 +399,8 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
 
     let values: unknown[];
     try {
-      values = valuesPerOutput(result, cb.outputs.length, cb.multi);
+      const outputPatterns = cb.outputs.map((pattern, i) => ({ pattern, deps: entriesOf([outputSlots[i]]).map(({ id, property }) => ({ id, prop: property })), many: Array.isArray(outputSlots[i]) }));
+      values = flattenValues(outputPatterns, valuesPerOutput(result, cb.outputs.length, cb.multi));
     } catch (error) {
       console.error(`dash-elements/server: the callback for ${cb.name}: ${(error as Error).message}`);
       throw new HttpError(500, `callback error updating ${cb.name}: internal server error (see the server log)`);
@@ -431,10 +471,9 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
       const inputs = parseDependencies(spec.inputs, 'inputs');
       const state = parseDependencies(spec.state, 'state');
       checkCallbackDependencies({ inputs, outputs, state });
-      if (!outputs.length) throw new TypeError('dash-elements/server: a callback needs at least one output');
-      const key = outputsKey(outputs);
-      const multi = isListSpec(spec.outputs, outputs);
-      const name = outputId(outputs, multi);
+      const multi = outputs.length > 0 && isListSpec(spec.outputs, outputs);
+      const name = outputs.length ? outputId(outputs, multi) : noOutputId(inputs);
+      const key = outputs.length ? outputsKey(outputs) : name;
       if (callbacks.has(key)) throw new Error(`dash-elements/server: outputs ${name} already have a callback`);
       callbacks.set(key, {
         outputs,

@@ -3,7 +3,8 @@
 // one ctx shape.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DependencyError, canonicalProp, depKey, parseDependencies, checkCallbackDependencies, sameProp } from '../../src/runtime/dependency.js';
+import { DependencyError, canonicalProp, depKey, parseDependencies, sameProp } from '../../src/runtime/dependency.js';
+import { checkCallbackDependencies } from '../../src/runtime/patterns.js';
 import { valuesPerOutput, triggeredIdOf, triggeredInput } from '../../src/runtime/context.js';
 import { readPropId } from '../../src/runtime/protocol.js';
 import { NO_UPDATE } from '../../src/runtime/sentinels.js';

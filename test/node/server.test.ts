@@ -231,13 +231,14 @@ describe('dash-elements/server as a node:http listener', () => {
     ['a non-string output', { output: 3, outputs: [], inputs: [] }, /"output" must be a string/],
     ['a malformed output id', { output: 'greeting', outputs: {}, inputs: [] }, /is not "id\.prop"/],
     ['an unknown output id', dashBody('nope.children', [['nope', 'children']], [['name', 'value', 1]]), /no callback is registered for output "nope\.children".*greeting\.children/],
-    ['outputs that do not match output', dashBody('greeting.children', [['other', 'children']], [['name', 'value', 1]]), /do not match/],
+    ['outputs that do not match output', dashBody('greeting.children', [['other', 'children']], [['name', 'value', 1]]), /takes output greeting\.children, the request sent other\.children/],
     ['too few input values', dashBody('..total.children...total.style..', [['total', 'children'], ['total', 'style']], [['a', 'value', 1]]), /takes 2 input values \(a\.value, b\.value\), the request sent 1/],
     ['too many input values', dashBody('greeting.children', [['greeting', 'children']], [['name', 'value', 1], ['x', 'value', 2]]), /takes 1 input value \(name\.value\), the request sent 2/],
     ['a wrong input', dashBody('greeting.children', [['greeting', 'children']], [['surname', 'value', 1]]), /takes input name\.value, the request sent surname\.value/],
     ['missing state', dashBody('result.children', [['result', 'children']], [['submit', 'nClicks', 1]]), /takes 1 state value \(text\.value\), the request sent 0/],
     ['an input entry without id', { ...dashBody('greeting.children', [['greeting', 'children']], []), inputs: [{ property: 'value', value: 1 }] }, /"inputs"\[0\]\.id/],
-    ['a pattern-matching id', { ...dashBody('greeting.children', [['greeting', 'children']], []), inputs: [{ id: { type: 'x', index: 1 }, property: 'value' }] }, /pattern-matching/],
+    ['an object id the callback does not take', { ...dashBody('greeting.children', [['greeting', 'children']], []), inputs: [{ id: { type: 'x', index: 1 }, property: 'value' }] }, /takes input name\.value, the request sent \{"index":1,"type":"x"\}\.value/],
+    ['a wildcard in a request', { ...dashBody('greeting.children', [['greeting', 'children']], []), inputs: [{ id: { type: 'x', index: ['ALL'] }, property: 'value' }] }, /holds a wildcard/],
     ['changedPropIds that is not a list of strings', { ...dashBody('greeting.children', [['greeting', 'children']], [['name', 'value', 1]]), changedPropIds: 'name.value' }, /changedPropIds/],
   ];
   for (const [name, body, message] of bad) {
@@ -275,6 +276,9 @@ describe('dash-elements/server as a node:http listener', () => {
         state: [],
         clientside_function: null,
         prevent_initial_call: false,
+        long: null,
+        dynamic_creator: null,
+        no_output: false,
       },
       {
         output: '..total.children...total.style..',
@@ -282,6 +286,9 @@ describe('dash-elements/server as a node:http listener', () => {
         state: [],
         clientside_function: null,
         prevent_initial_call: false,
+        long: null,
+        dynamic_creator: null,
+        no_output: false,
       },
       {
         output: 'result.children',
@@ -289,6 +296,9 @@ describe('dash-elements/server as a node:http listener', () => {
         state: [{ id: 'text', property: 'value' }],
         clientside_function: null,
         prevent_initial_call: true,
+        long: null,
+        dynamic_creator: null,
+        no_output: false,
       },
     ]);
   });
@@ -380,7 +390,10 @@ describe('callback registration', () => {
       name: 'DependencyError',
       message: 'inputs: {"id":"x"} is not "ID.PROP" or {id, prop}',
     });
-    assert.throws(() => dash.callback({ outputs: 'a.b', inputs: '' }, () => 1), { name: 'DependencyError', message: 'inputs: a callback needs at least one input' });
+    assert.throws(() => dash.callback({ outputs: '{"type":"a","index":"MATCH"}.children', inputs: 'b.value' }, () => 1), {
+      name: 'DependencyError',
+      message: 'outputs: {"index":["MATCH"],"type":"a"}.children has MATCH on "index" but no input has MATCH on the same key(s)',
+    });
     assert.throws(() => dash.callback({ outputs: 'a.b', inputs: 'c.d' }, 'fn' as never), { name: 'TypeError' });
   });
 

@@ -1,8 +1,8 @@
 import { emit } from '../../internal/events.js';
-import { type Dependency, checkCallbackDependencies, depText, parseDependencies } from '../../runtime/dependency.js';
-import { type CallbackContext, describeValue, triggeredIdOf, valuesByPropId, valuesPerOutput } from '../../runtime/context.js';
+import { type Dependency, DependencyError, depText, parseDependencies } from '../../runtime/dependency.js';
+import { checkCallbackDependencies, groupValues, isPattern, slotsWithValues } from '../../runtime/patterns.js';
+import { type CallbackContext, type CallbackInvocation, contextFor, describeValue, valuesPerOutput } from '../../runtime/context.js';
 import { outputId } from '../../runtime/protocol.js';
-import type { CallbackCall } from '../../runtime/runtime.js';
 import { PreventUpdate } from '../../runtime/sentinels.js';
 import type { TransportRequest } from '../../runtime/transport.js';
 import { type CallbackScope, type CallbackSource, scopeOf } from '../../runtime/dom/scope.js';
@@ -162,6 +162,7 @@ export class DashCallback extends HTMLElement implements CallbackSource {
       this.stateDeps = parseDependencies(this.getAttribute('state'), 'state');
       this.runningDeps = parseDependencies(this.getAttribute('running'), 'running');
       checkCallbackDependencies({ inputs: this.inputDeps, outputs: this.outputDeps, state: this.stateDeps });
+      if (this.runningDeps.some(isPattern)) throw new DependencyError('running: wildcards are not supported here');
     } catch (error) {
       this.callbackName = this.describe();
       this.reportError(error as Error);
@@ -172,26 +173,11 @@ export class DashCallback extends HTMLElement implements CallbackSource {
     this.scope.register(this);
   }
 
-  /** @internal Called by the runtime: runs the function or the endpoint; one value per output. */
-  run(call: CallbackCall, scope: CallbackScope): unknown[] | Promise<unknown[]> {
+  /** @internal Called by the runtime: runs the function or the endpoint; one value per output (an array for an ALL output). */
+  run(call: CallbackInvocation, scope: CallbackScope): unknown[] | Promise<unknown[]> {
     if (this.endpoint) return this.runEndpoint(this.endpoint, call, scope);
     const fn = this.resolveFn();
-    const { inputDeps, stateDeps } = this;
-    const ctx: CallbackContext = {
-      triggered: call.triggered,
-      triggeredId: triggeredIdOf(call.triggered),
-      // Built on first use: most callbacks never read them.
-      get inputs() {
-        return valuesByPropId(inputDeps, call.inputs);
-      },
-      get state() {
-        return valuesByPropId(stateDeps, call.state);
-      },
-      get signal() {
-        return call.signal;
-      },
-      setProps: (id, props) => scope.setProps(id, props),
-    };
+    const ctx = contextFor(call, (id, props) => scope.setProps(id, props));
     const result = fn.call(this, ...call.inputs, ...call.state, ctx);
     if (typeof (result as PromiseLike<unknown> | null)?.then === 'function') {
       return Promise.resolve(result).then((value) => this.perOutput(value));
@@ -204,14 +190,16 @@ export class DashCallback extends HTMLElement implements CallbackSource {
     return valuesPerOutput(result, this.outputDeps.length);
   }
 
-  private async runEndpoint(url: string, call: CallbackCall, scope: CallbackScope): Promise<unknown[]> {
+  private async runEndpoint(url: string, call: CallbackInvocation, scope: CallbackScope): Promise<unknown[]> {
     // Loaded on first use: pages with only local callbacks never download the transport.
-    const { postCallback, readCsrfCookie } = await import('../../runtime/transport.js');
+    const { postCallback, readCsrfCookie, noOutputId } = await import('../../runtime/transport.js');
+    const { expansion } = call;
     const result = await postCallback({
       url,
-      outputs: this.outputDeps,
-      inputs: this.inputDeps.map((dep, i) => ({ ...dep, value: call.inputs[i] })),
-      state: this.stateDeps.map((dep, i) => ({ ...dep, value: call.state[i] })),
+      output: this.outputDeps.length ? outputId(this.outputDeps) : await noOutputId(this.inputDeps),
+      outputs: expansion.outputs.map((slot) => (slot.many ? slot.deps : slot.deps[0])),
+      inputs: slotsWithValues(expansion.inputs, call.flatInputs),
+      state: slotsWithValues(expansion.state, call.flatState),
       changedPropIds: call.triggered.map((t) => t.prop_id),
       signal: call.signal,
       timeout: this.timeout,
@@ -220,7 +208,8 @@ export class DashCallback extends HTMLElement implements CallbackSource {
     });
     if (result.kind === 'prevent') throw new PreventUpdate();
     for (const [id, props] of Object.entries(result.sideUpdates ?? {})) scope.setProps(id, props);
-    return result.values;
+    // One value per concrete output → one per output (a list for an ALL output).
+    return groupValues(expansion.outputs, result.values);
   }
 
   private resolveFn(): CallbackFunction {
