@@ -35,7 +35,8 @@ export interface CallbackContext {
    */
   inputsList: Array<WireEntry | WireEntry[]>;
   stateList: Array<WireEntry | WireEntry[]>;
-  outputsList: Array<WireEntry | WireEntry[]>;
+  /** As Dash: the one output's entry (a list for one ALL output), or a list for several. */
+  outputsList: WireEntry | Array<WireEntry | WireEntry[]>;
   /** Aborted when the call is superseded (page) or the client goes away (server). */
   signal: AbortSignal;
   /** Side updates to components that are not outputs (Dash's `set_props`); what reads them runs as usual. An object id may be given as an object. */
@@ -75,7 +76,8 @@ export function contextFor(call: CallbackInvocation, setProps: CallbackContext['
       return wireSlots(expansion.state, call.flatState);
     },
     get outputsList() {
-      return wireSlots(expansion.outputs);
+      const list = wireSlots(expansion.outputs);
+      return list.length === 1 ? list[0] : list;
     },
     get signal() {
       return call.signal;

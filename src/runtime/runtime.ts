@@ -111,12 +111,18 @@ export class CallbackHandle {
   pending = false;
   /** Input dependency by key, for `triggered` in the page's spelling. */
   readonly inputByKey = new Map<string, Dependency>();
+  /** First position of each input key, to list `triggered` in input order. */
+  readonly inputOrder = new Map<string, number>();
 
   constructor(readonly definition: CallbackDefinition) {
     this.name = definition.name;
     this.inputKeys = definition.inputs.map(depKey);
     this.outputKeys = definition.outputs.map(depKey);
-    definition.inputs.forEach((dep, i) => this.inputByKey.set(this.inputKeys[i], dep));
+    definition.inputs.forEach((dep, i) => {
+      const key = this.inputKeys[i];
+      this.inputByKey.set(key, dep);
+      if (!this.inputOrder.has(key)) this.inputOrder.set(key, i);
+    });
   }
 }
 
@@ -311,7 +317,8 @@ export class CallbackRuntime {
 
   private start(handle: CallbackHandle): void {
     const { definition } = handle;
-    const triggered = definition.inputs.map((_, i) => handle.changed.get(handle.inputKeys[i])).filter((t) => t !== undefined);
+    // In input order, once each (one element may feed two inputs, e.g. MATCH and ALL).
+    const triggered = [...handle.changed.values()].sort((a, b) => handle.inputOrder.get(depKey(a))! - handle.inputOrder.get(depKey(b))!);
     handle.changed.clear();
     handle.owesInitialCall = false;
     handle.notBefore = 0;

@@ -371,7 +371,7 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
       state: valuesByPropId(stateEntries, stateEntries.map((e) => e.value)),
       inputsList: wireList(inputSlots, true),
       stateList: wireList(stateSlots, true),
-      outputsList: wireList(outputSlots, false),
+      outputsList: cb.multi || !cb.outputs.length ? wireList(outputSlots, false) : wireList(outputSlots, false)[0],
       outputs: answerOutputs.map((o) => ({ ...o })),
       signal: controller.signal,
       setProps(id, props) {
