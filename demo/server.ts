@@ -1,9 +1,17 @@
 // The demo's server, shared by `npm start` (demo/serve.ts) and the end-to-end tests (test/e2e):
 // the repo served by scripts/dev-server.ts, with the demo pages' Node callbacks answering
 // POST /_dash-update-component and GET /_dash-dependencies.
+import type { Middleware } from '@web/dev-server-core';
 import { serve } from '../scripts/dev-server.js';
 import { dash } from './callbacks.js';
 import { closeFlights } from './server/flights.js';
+
+/** The host's root shows the demo (a newcomer opens http://localhost:8000/ first). */
+const demoAtRoot: Middleware = (ctx, next) => {
+  if (ctx.path !== '/') return next();
+  ctx.redirect('/demo/');
+  return Promise.resolve();
+};
 
 export interface DemoServerOptions {
   /** 0 picks a free port (tests). Default: $PORT, else 8000. */
@@ -13,7 +21,7 @@ export interface DemoServerOptions {
 
 export async function startDemoServer(options: DemoServerOptions = {}) {
   const port = options.port ?? Number(process.env.PORT ?? 8000);
-  const server = await serve({ port, quiet: options.quiet, middleware: [dash.koaMiddleware] });
+  const server = await serve({ port, quiet: options.quiet, middleware: [demoAtRoot, dash.koaMiddleware] });
   return {
     ...server,
     async stop() {

@@ -1,7 +1,9 @@
 /**
  * Structural equality for JSON-like values (what Dash props hold): primitives, arrays, plain
  * objects, Dates. Used by elements and the wiring runtime so that setting a deep-equal value is
- * never a change. No DOM here.
+ * never a change. Any other object (a `FileList`, a `File`, a `Map`, a class instance) is equal
+ * only to itself: its state is not in its own keys, so two of them would otherwise always look
+ * equal (two `FileList`s of different files). No DOM here.
  */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
@@ -15,7 +17,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   if (a instanceof Date || b instanceof Date) {
     return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
   }
-  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  if (!isPlainObject(a) || !isPlainObject(b)) return false;
   const aKeys = Object.keys(a);
   if (aKeys.length !== Object.keys(b).length) return false;
   for (const key of aKeys) {
@@ -23,4 +25,10 @@ export function deepEqual(a: unknown, b: unknown): boolean {
     if (!deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
   }
   return true;
+}
+
+/** `{…}` or `Object.create(null)`, from this realm or another (an iframe's JSON.parse). */
+function isPlainObject(value: object): boolean {
+  const proto = Object.getPrototypeOf(value);
+  return proto === null || Object.getPrototypeOf(proto) === null;
 }

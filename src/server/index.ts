@@ -56,6 +56,8 @@ export interface CallbackSpec {
   state?: DependencySpec;
   /** Listed in `/_dash-dependencies` as `prevent_initial_call` (a Dash renderer honours it). */
   preventInitialCall?: boolean;
+  /** Milliseconds this callback may take (504 after); overrides the server's `timeout`. `0` or `Infinity`: no limit. */
+  timeout?: number;
 }
 
 /** The page's `ctx` (docs/callbacks.md) plus what only a server has. Like Dash's `callback_context`. */
@@ -77,6 +79,11 @@ export interface DashServerOptions {
   maxBodyBytes?: number;
   /** Where the endpoints live, like Dash's `requests_pathname_prefix`. Default `'/'`. */
   pathPrefix?: string;
+  /**
+   * Milliseconds a callback may take before the server answers 504 and aborts its `ctx.signal`.
+   * Default 25 000, under the page's own 30 s, so the page hears why. `0` or `Infinity`: no limit.
+   */
+  timeout?: number;
 }
 
 /** Koa's context, as far as this module needs it (`@web/dev-server` middleware). */
@@ -124,6 +131,8 @@ interface Registered {
   preventInitialCall: boolean;
   fn: ServerCallbackFn;
   name: string;
+  /** Its own limit in ms, if given; else the server's. */
+  timeout: number | undefined;
 }
 
 /** An answer to send: status + JSON body (or none). */
@@ -137,6 +146,15 @@ class HttpError extends Error {
   }
 }
 
+/** The client went away before its request was read: not a server error (one short log line at most). */
+class ClientGone extends Error {}
+
+const DEFAULT_TIMEOUT_MS = 25_000;
+
+function checkTimeout(value: number | undefined, where: string): number | undefined {
+  if (value === undefined || (typeof value === 'number' && value >= 0 && !Number.isNaN(value))) return value;
+  throw new TypeError(`dash-elements/server: ${where} timeout must be a number of milliseconds (0 for none), got ${JSON.stringify(value)}`);
+}
 
 /** Order-free key of a set of outputs, either prop spelling. */
 const outputsKey = (outputs: readonly Dependency[]) =>
@@ -187,6 +205,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
+      req.off('close', onClose);
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
@@ -205,11 +224,16 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     };
     const onError = (error: Error) => {
       cleanup();
-      reject(error);
+      reject(req.destroyed ? new ClientGone(`the client closed the connection mid-request (${error.message})`) : error);
+    };
+    const onClose = () => {
+      cleanup();
+      reject(new ClientGone('the client closed the connection mid-request'));
     };
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);
+    req.on('close', onClose);
   });
 }
 
@@ -290,6 +314,7 @@ function noOutputId(inputs: readonly Dependency[]): string {
 /** Creates a server for Dash's callback endpoints. */
 export function createDashServer(options: DashServerOptions = {}): DashServer {
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const timeout = checkTimeout(options.timeout, 'the server') ?? DEFAULT_TIMEOUT_MS;
   const prefix = normalizePrefix(options.pathPrefix);
   const updatePath = `${prefix}_dash-update-component`;
   const dependenciesPath = `${prefix}_dash-dependencies`;
@@ -381,10 +406,22 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
       request: req,
     };
 
+    const limit = cb.timeout ?? timeout;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      // Beyond setTimeout's range (about 24 days) is as good as none.
+      if (limit > 0 && limit < 2 ** 31) timer = setTimeout(() => reject(new HttpError(504, `the callback for ${cb.name} timed out after ${limit} ms`)), limit);
+    });
     let result: unknown;
     try {
-      result = await cb.fn(...inputValues, ...stateValues, ctx);
+      result = await Promise.race([(async () => cb.fn(...inputValues, ...stateValues, ctx))(), timedOut]);
     } catch (error) {
+      if (error instanceof HttpError) {
+        // Timed out: tell the callback to stop (its late result is dropped), and the page why.
+        controller.abort(new DOMException(error.message, 'TimeoutError'));
+        console.warn(`dash-elements/server: ${error.message}`);
+        throw error;
+      }
       // As in Dash, PreventUpdate drops everything, side updates included.
       if (isPreventUpdate(error)) {
         send(res, 204);
@@ -394,6 +431,7 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
       console.error(`dash-elements/server: callback error updating ${cb.name}:`, error);
       throw new HttpError(500, `callback error updating ${cb.name}: internal server error (see the server log)`);
     } finally {
+      clearTimeout(timer);
       res.off('close', onClose);
     }
 
@@ -454,6 +492,8 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
     } catch (error) {
       if (error instanceof HttpError) {
         send(res, error.status, { error: error.message }, error.headers);
+      } else if (error instanceof ClientGone) {
+        console.warn(`dash-elements/server: ${error.message}`); // no one to answer, nothing broken
       } else {
         // A broken connection or a bug here: never leak details.
         console.error('dash-elements/server: error answering a request:', error);
@@ -483,6 +523,7 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
         preventInitialCall: !!spec.preventInitialCall,
         fn,
         name,
+        timeout: checkTimeout(spec.timeout, `the callback for ${name}:`),
       });
       return server;
     },

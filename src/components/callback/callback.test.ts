@@ -86,6 +86,47 @@ describe('<dash-callback> with a function', () => {
     delete w.dash_clientside;
   });
 
+  it('makes the initial call of fn="ns.name" defined by a later module script, without an error', async () => {
+    const frame = document.createElement('iframe');
+    frame.title = 'later script';
+    frame.srcdoc = `<!doctype html>
+      <script>window.errors = []; addEventListener('dash-callback-error', (e) => errors.push(e.detail.error.message));</script>
+      <input id="region" value="North"><span id="label"></span>
+      <dash-callback inputs="region.value" outputs="label.children" fn="app.label"></dash-callback>
+      <script type="module" src="/src/dash-callback.ts"></script>
+      <script type="module">window.app = { label: (region) => 'Showing ' + region };</script>`;
+    const loaded = oneEvent(frame, 'load');
+    document.body.append(frame);
+    try {
+      await loaded;
+      const page = frame.contentWindow as Window & { errors: string[] };
+      await waitUntil(() => page.document.querySelector('#label')!.textContent === 'Showing North', 'the initial call never happened');
+      expect(page.errors).to.deep.equal([]);
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('looks fn="ns.name" up when the callback runs: a name defined soon after wiring is found', async () => {
+    const w = window as unknown as Record<string, unknown>;
+    const errors: Event[] = [];
+    const el = await fixture(html`<div @dash-callback-error=${(e: Event) => errors.push(e)}>
+      <input id="region" value="North" /><span id="label"></span>
+      <dash-callback inputs="region.value" outputs="label.children" fn="lateApp.label"></dash-callback>
+    </div>`);
+    await aTimeout(100);
+    w.lateApp = { label: (region: string) => `Showing ${region}` };
+    try {
+      await waitUntil(() => el.querySelector('#label')!.textContent === 'Showing North');
+      w.lateApp = { label: (region: string) => `Now ${region}` }; // replaced: the next call uses the new one
+      type(el.querySelector('#region')!, 'South');
+      await waitUntil(() => el.querySelector('#label')!.textContent === 'Now South');
+      expect(errors).to.have.length(0);
+    } finally {
+      delete w.lateApp;
+    }
+  });
+
   it('counts button clicks as n_clicks and passes State without triggering on it', async () => {
     const calls: unknown[][] = [];
     const el = await fixture(html`<div>

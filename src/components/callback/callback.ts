@@ -33,7 +33,7 @@ export interface DashCallbackErrorDetail {
  * @attr {string} outputs - Comma-separated `id.prop` dependencies it writes.
  * @attr {string} state - Comma-separated `id.prop` values passed along without triggering.
  * @attr {string} endpoint - URL of a Dash `/_dash-update-component` endpoint to POST to, instead of `fn`.
- * @attr {string} fn - Name of a global function (`myApp.update`, `dash_clientside.ns.name`).
+ * @attr {string} fn - Name of a global function (`myApp.update`, `dash_clientside.ns.name`), looked up each time the callback runs; a call waits for the page to load (and a second more) for a name a later script defines.
  * @attr {boolean} prevent-initial-call - Skip the call made when the callback is wired.
  * @attr {number} debounce - Milliseconds of quiet to wait after a change before calling.
  * @attr {string} running - `id.prop` list set to true while the callback runs and false after.
@@ -177,6 +177,11 @@ export class DashCallback extends HTMLElement implements CallbackSource {
   run(call: CallbackInvocation, scope: CallbackScope): unknown[] | Promise<unknown[]> {
     if (this.endpoint) return this.runEndpoint(this.endpoint, call, scope);
     const fn = this.resolveFn();
+    if (!fn) return this.waitForFn(call.signal).then((found) => this.call(found, call, scope));
+    return this.call(fn, call, scope);
+  }
+
+  private call(fn: CallbackFunction, call: CallbackInvocation, scope: CallbackScope): unknown[] | Promise<unknown[]> {
     const ctx = contextFor(call, (id, props) => scope.setProps(id, props));
     const result = fn.call(this, ...call.inputs, ...call.state, ctx);
     if (typeof (result as PromiseLike<unknown> | null)?.then === 'function') {
@@ -207,19 +212,37 @@ export class DashCallback extends HTMLElement implements CallbackSource {
       beforeSend: (request: TransportRequest) => emit(this, 'dash-callback-request', request, { cancelable: true }),
     });
     if (result.kind === 'prevent') throw new PreventUpdate();
-    for (const [id, props] of Object.entries(result.sideUpdates ?? {})) scope.setProps(id, props);
+    if (result.sideUpdates) scope.setPropsOf(result.sideUpdates);
     // One value per concrete output → one per output (a list for an ALL output).
     return groupValues(expansion.outputs, result.values);
   }
 
-  private resolveFn(): CallbackFunction {
+  /** The `fn` property, else the global `fn="ns.name"` names as it is now (null while it is not a function). */
+  private resolveFn(): CallbackFunction | null {
     if (typeof this.fn === 'function') return this.fn;
     const path = this.getAttribute('fn');
     if (!path) throw new Error(`${this.describe()} has neither an fn nor an endpoint`);
-    let target: unknown = globalThis;
-    for (const part of path.split('.')) target = (target as Record<string, unknown> | undefined)?.[part];
-    if (typeof target !== 'function') throw new Error(`fn="${path}" does not name a function (window.${path} is ${describeValue(target)})`);
-    return target as CallbackFunction;
+    const target = lookupGlobal(path);
+    return typeof target === 'function' ? (target as CallbackFunction) : null;
+  }
+
+  /**
+   * `fn="ns.name"` is looked up when the callback runs, and a later script may still define it
+   * (docs/callbacks.md): wait for the page to load, and FN_GRACE_MS more, before calling it missing.
+   */
+  private async waitForFn(signal: AbortSignal): Promise<CallbackFunction> {
+    if (document.readyState !== 'complete') await new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
+    const deadline = performance.now() + FN_GRACE_MS;
+    for (;;) {
+      signal.throwIfAborted();
+      const fn = this.resolveFn();
+      if (fn) return fn;
+      if (performance.now() >= deadline) {
+        const path = this.getAttribute('fn')!;
+        throw new Error(`fn="${path}" does not name a function (window.${path} is ${describeValue(lookupGlobal(path))})`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, FN_POLL_MS));
+    }
   }
 
   /** @internal Logs `Callback error updating …` and fires `dash-callback-error`. */
@@ -231,6 +254,17 @@ export class DashCallback extends HTMLElement implements CallbackSource {
   private describe(): string {
     return `<dash-callback${this.id ? ` id="${this.id}"` : ''} inputs="${this.getAttribute('inputs') ?? ''}">`;
   }
+}
+
+/** How long after the page has loaded a callback waits for its `fn="ns.name"` to be defined. */
+const FN_GRACE_MS = 1000;
+const FN_POLL_MS = 25;
+
+/** `globalThis.ns.name` for `"ns.name"`, or undefined. */
+function lookupGlobal(path: string): unknown {
+  let target: unknown = globalThis;
+  for (const part of path.split('.')) target = (target as Record<string, unknown> | undefined)?.[part];
+  return target;
 }
 
 declare global {

@@ -4,6 +4,7 @@
  * resizing, purging, and copying plotly's stylesheet into a shadow root. `graph.ts` imports this
  * module dynamically, together with plotly.js, so a page without a graph downloads none of it.
  */
+import { deepEqual } from '../../internal/deep-equal.js';
 import type { PlotlyApi } from './plotly-loader.js';
 
 /** plotly's default height (as graph.ts's DEFAULT_HEIGHT): for a graph whose height comes from its content. */
@@ -152,6 +153,8 @@ function adoptPlotlyStyles(root: Node): void {
 export class GraphPlot {
   /** The figure last drawn (the caller's object, never written to). */
   drawnFigure: Obj | null = null;
+  /** extendData/prependData changed the plot since the last drawing: it no longer shows `drawnFigure`. */
+  private amended = false;
   private drawnSize: Size = {};
   private drawn = false;
   private eventsBound = false;
@@ -191,11 +194,17 @@ export class GraphPlot {
       await plotly.react(gd, { ...figure, config });
     }
     this.drawn = true;
+    this.amended = false;
     this.drawnFigure = isObject(source) ? source : this.drawnFigure;
     this.drawnSize = size;
     this.checkTraceTypes(data);
     if (!this.eventsBound) this.bindEvents();
     adoptPlotlyStyles(gd.getRootNode());
+  }
+
+  /** Whether the plot shows `figure` as it is: drawn from an equal figure and not extended since. */
+  shows(figure: unknown): boolean {
+    return !this.amended && deepEqual(figure, this.drawnFigure);
   }
 
   /** Follows a new size of the element (nothing when the size drawn is still right). */
@@ -233,6 +242,7 @@ export class GraphPlot {
         }
         try {
           await this.plotly[fn](gd, update, indices, maxPoints ?? undefined);
+          this.amended = true;
         } catch (error) {
           host.warnOnce(`${prop}-failed-${String(error)}`, `${prop} could not be applied: ${error instanceof Error ? error.message : String(error)}`);
         }

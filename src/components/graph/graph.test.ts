@@ -108,6 +108,9 @@ describe('<dash-graph> drawing', () => {
     try {
       el.figure = structuredClone(el.figure);
       await settle(el);
+      const stored = el.figure;
+      el.figure = stored;
+      await settle(el);
       await aTimeout(20);
       expect(react.calls.length, 'deep-equal figure').to.equal(0);
       expect(changes).to.deep.equal([]);
@@ -382,6 +385,31 @@ describe('<dash-graph> streaming', () => {
     el.extendData = [{ x: [[12]], y: [[1]] }, [0]];
     await settle(el);
     expect((el.graphDiv as Any).data[0].x).to.deep.equal([10, 11, 12]);
+  });
+
+  it('redraws the original figure written back after extendData, as the same object or a copy', async () => {
+    const original = scatter();
+    const el = await graph(original);
+    const gd = el.graphDiv as Any;
+    for (const x of [5, 6, 7]) {
+      el.extendData = [{ x: [[x]], y: [[x]] }, [0]];
+      await settle(el);
+    }
+    expect(gd.data[0].x).to.deep.equal([1, 2, 3, 4, 5, 6, 7]);
+    el.figure = structuredClone(original); // a "reset" callback's answer: equal to the stored figure
+    await settle(el);
+    expect(gd.data[0].x).to.deep.equal([1, 2, 3, 4]);
+    expect(gd.querySelectorAll('.scatterlayer .trace')[0].querySelectorAll('.point').length).to.equal(4);
+
+    el.extendData = [{ x: [[8]], y: [[8]] }, [0]];
+    await settle(el);
+    expect(gd.data[0].x).to.deep.equal([1, 2, 3, 4, 8]);
+    const changes = collectPropChanges(el);
+    const stored = el.figure;
+    el.figure = stored; // the very object stored
+    await settle(el);
+    expect(gd.data[0].x).to.deep.equal([1, 2, 3, 4]);
+    expect(changes, 'writing the same figure is no property change').to.deep.equal([]);
   });
 
   it('warns about extendData for a missing trace and keeps working', async () => {

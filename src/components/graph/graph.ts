@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { jsonConverter, jsonOrStringConverter } from '../../internal/converters.js';
-import { deepEqual } from '../../internal/deep-equal.js';
 import { styleMap } from '../../internal/style-map.js';
 import { emit } from '../../internal/events.js';
 import { loadPlotly, type PlotlyApi } from './plotly-loader.js';
@@ -89,8 +88,13 @@ export class DashGraph extends DashElement {
    */
   static plotlyUrl: string | null = null;
 
-  /** The plotly.js figure, `{data, layout, frames}`. Set it as a property (JSON in the attribute works too). */
-  @property({ attribute: 'figure', converter: jsonConverter })
+  /**
+   * The plotly.js figure, `{data, layout, frames}`. Set it as a property (JSON in the attribute works
+   * too). Writing a figure equal to the one drawn redraws nothing, unless `extendData` or
+   * `prependData` changed the plot since: then the figure written is drawn, as in Dash.
+   */
+  // Every write reaches updated(), even of the object already stored: whether to redraw is decided there.
+  @property({ attribute: 'figure', converter: jsonConverter, hasChanged: () => true })
   figure: Figure = { data: [], layout: {}, frames: [] };
 
   /** plotly.js config (`displayModeBar`, `scrollZoom`, `locale` …). */
@@ -281,7 +285,7 @@ export class DashGraph extends DashElement {
     super.updated(changed);
     if (!this.isConnected) return;
     if (changed.has('figure') || changed.has('config') || changed.has('responsive')) {
-      if (changed.has('config') || changed.has('responsive') || !deepEqual(this.figure, this.plot?.drawnFigure ?? null)) {
+      if (changed.has('config') || changed.has('responsive') || !this.plot?.shows(this.figure)) {
         this.needsPlot = true;
         this.requestPlot();
       }

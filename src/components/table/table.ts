@@ -5,11 +5,14 @@ import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from '../../internal/style-map.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { jsonConverter } from '../../internal/converters.js';
-import { deepEqual } from '../../internal/deep-equal.js';
 import { parseFilterQuery } from '../../filter-query/parser.js';
 import { compileFilter } from '../../filter-query/evaluate.js';
 import { tableStyles } from './table.styles.js';
-import { csvChunks, tsvLine } from './table-io.js';
+import { TableSelection } from './table-selection.js';
+import { TableEditor } from './table-cell-editor.js';
+import { TableClipboard } from './table-clipboard.js';
+import { DELETE_COL, SELECT_COL, TableNavigation } from './table-navigation.js';
+import { Lazy, PendingWork, columnQueries, editCode, type ColumnQueries } from './table-lazy.js';
 import { columnFormatter, specifierFormatsPending, type CellFormatter } from './table-format.js';
 import {
   compileConditions,
@@ -71,25 +74,7 @@ const OVERSCAN = 8;
 /** Without virtualization, more rows than this in the DOM is slow: say so once. */
 const PLAIN_ROWS_WARNING = 5000;
 const READ_ONLY = new Set(['derivedVirtualData', 'derivedVirtualIndices', 'derivedViewportData', 'derivedViewportIndices']);
-/** Keys of the control columns in the navigation order (never column ids: those are strings users pick, these hold a NUL). */
-const DELETE_COL = '\u0000delete';
-const SELECT_COL = '\u0000select';
 const CONTROL_WIDTH = 36;
-/** `selectedCells` lists at most this many cells (a selection can be bigger: copy uses all of it). */
-const MAX_SELECTED_CELLS = 100_000;
-
-/** A cell addressed by its row's index in `data` (so it follows the row through sorting and filtering). */
-interface CellRef {
-  row: number;
-  col: string;
-}
-
-interface EditState {
-  row: number;
-  col: string;
-  text: string;
-  error: string | null;
-}
 
 interface FilterState {
   query: string;
@@ -243,59 +228,65 @@ export class DashTable extends DashElement {
 
   /** The body's scroll position; scrolling repaints only the row window, not the whole element. */
   private bodyScrollTop = 0;
-  /** Height of the body's visible area (repaints the window only). */
-  private viewportHeight = 0;
-  @state() private rowHeight = 32;
+  /** @internal Height of the body's visible area (repaints the window only). */
+  viewportHeight = 0;
+  /** @internal */
+  @state() rowHeight = 32;
   /** Per-column filter box text, as typed. */
   @state() private boxTexts = new Map<string, string>();
   @state() private invalidBoxes = new Set<string>();
 
   @query('.scroller') private scroller!: HTMLDivElement;
-  @query('.head') private head!: HTMLDivElement;
+  /** @internal */
+  @query('.head') head!: HTMLDivElement;
   @query('.window') private windowEl?: HTMLDivElement | null;
-  @query('.grid') private gridEl?: HTMLDivElement | null;
+  /** @internal */
+  @query('.grid') gridEl?: HTMLDivElement | null;
 
+  /** @internal */
+  readonly selection = new TableSelection(this);
+  /** @internal */
+  readonly editor = new TableEditor(this);
+  private readonly clipboard = new TableClipboard(this);
+  /** @internal */
+  readonly navigation = new TableNavigation(this);
   private readonly pipeline = new TablePipeline((k, m) => this.warnOnce(k, m));
-  private rows: Row[] = [];
-  private cols: TableColumn[] = [];
-  private shown: TableColumn[] = [];
+  /** @internal */
+  rows: Row[] = [];
+  /** @internal */
+  cols: TableColumn[] = [];
+  /** @internal */
+  shown: TableColumn[] = [];
   private widths = new Map<string, number>();
   private sort: SortByEntry[] = [];
   private filter: FilterState = { query: '', predicate: null, key: '', error: null };
-  private virtual: Uint32Array = new Uint32Array(0);
+  /** @internal */
+  virtual: Uint32Array = new Uint32Array(0);
   private page: PageInfo = { page: 0, pageCount: 1, start: 0, end: 0 };
-  /** Indices into `data` of the rows on the current page, in display order. */
-  private view: Uint32Array = new Uint32Array(0);
+  /** @internal Indices into `data` of the rows on the current page, in display order. */
+  view: Uint32Array = new Uint32Array(0);
   /** The filterQuery the boxes last wrote: re-splitting it would undo what the user typed. */
   private ownQuery: string | null = null;
   private resizeObserver?: ResizeObserver;
 
-  // Interaction state. Cells are addressed by data index, so they follow rows through sort/filter.
-  /** Where the keyboard is (the end of a Shift-extended range). */
-  private focusCell: CellRef | null = null;
-  /** The active cell (`activeCell`), also the start of a range. */
-  private anchor: CellRef | null = null;
-  /** Selected cells: one bitmap over data indices per column id. */
-  private cellSel = new Map<string, Uint8Array>();
-  /** Data indices with a selected cell (unsorted, distinct). */
-  private selRowList: number[] | Uint32Array = [];
-  @state() private editing: EditState | null = null;
-  private focusEditorPending = false;
-  private focusGridPending = false;
+  /** @internal */
+  focusGridPending = false;
   /** data index → position on the page (-1: not on it); built when needed. */
   private posMap: Int32Array | null = null;
-  private emittedActive: ActiveCell | null = null;
-  private emittedCells: TableCell[] | null = null;
-  private selectedSet: Set<number> = new Set();
-  private selectedSource: unknown = null;
   private formatters = new Map<string, CellFormatter | null>();
   /** Code loaded on first use and the work waiting for it (d3-format, the filter boxes' language): updateComplete waits for them. */
-  private loads = new Set<Promise<void>>();
+  private readonly pending = new PendingWork();
   private dataBase = new Map<string, StyleObject>();
   private dataConds = new Map<string, Condition[]>();
   private headerStyles = new Map<string, StyleObject>();
   private filterStyle: StyleObject = {};
-  private ownEdit = false;
+  /** @internal */
+  ownEdit = false;
+
+  /** @internal The parts beside this file write properties as the user's change too. */
+  override setByUser<K extends keyof this>(prop: K, value: this[K]): boolean {
+    return super.setByUser(prop, value);
+  }
 
   override checkProp(prop: string, value: unknown): void {
     if (READ_ONLY.has(prop)) throw new TypeError(`${prop} is read-only`);
@@ -342,8 +333,8 @@ export class DashTable extends DashElement {
   /** Resolves once Lit has rendered, and the code loaded on first use (number formats, filter boxes) has been applied. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    while (this.loads.size || this.isUpdatePending) {
-      await Promise.all(this.loads);
+    while (this.pending.size || this.isUpdatePending) {
+      await this.pending.settled();
       result = await super.getUpdateComplete();
     }
     return result;
@@ -370,14 +361,13 @@ export class DashTable extends DashElement {
     }
   }
 
-  /** Work waiting for lazily loaded code (it handles its own errors): updateComplete waits for it. */
-  private track(work: Promise<void>): void {
-    const done: Promise<void> = work.finally(() => this.loads.delete(done));
-    this.loads.add(done);
+  /** @internal Work waiting for lazily loaded code (it handles its own errors): updateComplete waits for it. */
+  track(work: Promise<void>): void {
+    this.pending.track(work);
   }
 
-  /** Runs `task` with a module loaded on first use: now when it is there, else once it is. */
-  private withModule<T>(lazy: Lazy<T>, task: (module: T) => void): void {
+  /** @internal Runs `task` with a module loaded on first use: now when it is there, else once it is. */
+  withModule<T>(lazy: Lazy<T>, task: (module: T) => void): void {
     if (lazy.module) return task(lazy.module);
     this.track(
       lazy.load().then(task, (error: unknown) => {
@@ -452,112 +442,12 @@ export class DashTable extends DashElement {
       this.posMap = null;
     }
     const viewChanged = virtualChanged || pageInputs.some((p) => changed.has(p));
-    this.syncSelection(changed, viewChanged);
+    this.selection.sync(changed, viewChanged);
     super.willUpdate(changed);
   }
 
-  /** Keeps activeCell, selectedCells, selectedRows and selectedRowIds consistent with each other and with the view. */
-  private syncSelection(changed: PropertyValues, viewChanged: boolean): void {
-    // Row selection: whichever of the pair outside code wrote, derive the other.
-    if (changed.has('selectedRows') && !changed.has('selectedRowIds') && this.hasIds()) {
-      this.selectedRowIds = this.idsOf(this.validRows(this.selectedRows));
-    } else if (changed.has('selectedRowIds') && !changed.has('selectedRows') && Array.isArray(this.selectedRowIds)) {
-      const wanted = new Set(this.selectedRowIds);
-      const rows: number[] = [];
-      if (wanted.size) this.rows.forEach((r, i) => wanted.has(r.id) && rows.push(i));
-      this.selectedRows = rows;
-    }
-    if (this.rows.length !== this.cellSelLength) this.clearCellSelection();
-    // Written from outside: take them as the new state.
-    if (changed.has('activeCell') && this.activeCell !== this.emittedActive) {
-      this.anchor = this.parseCell(this.activeCell, 'activeCell');
-      this.focusCell = this.anchor;
-      if (!changed.has('selectedCells')) this.clearCellSelection();
-      viewChanged = true;
-    }
-    if (changed.has('selectedCells') && this.selectedCells !== this.emittedCells) {
-      this.clearCellSelection();
-      const cells = Array.isArray(this.selectedCells) ? this.selectedCells : [];
-      const rows = new Set<number>();
-      for (const c of cells) {
-        const ref = this.parseCell(c, 'selectedCells');
-        if (!ref) continue;
-        this.bitmap(ref.col)[ref.row] = 1;
-        rows.add(ref.row);
-      }
-      this.selRowList = [...rows];
-      viewChanged = true;
-    }
-    if (!viewChanged && !changed.has('data')) return;
-    // The view moved (sort, filter, page, data): recompute positions of what is active and selected.
-    if (this.anchor && (this.anchor.row >= this.rows.length || !this.cols.some((c) => c.id === this.anchor?.col))) this.anchor = null;
-    if (this.focusCell && this.focusCell.row >= this.rows.length) this.focusCell = this.anchor;
-    const active = this.anchor ? this.cellOut(this.anchor) : null;
-    if (!deepEqual(active, this.activeCell)) this.activeCell = active;
-    this.emittedActive = this.activeCell;
-    const cells = this.listSelectedCells();
-    if (!deepEqual(cells, this.selectedCells)) this.selectedCells = cells;
-    this.emittedCells = this.selectedCells;
-  }
-
-  private cellSelLength = 0;
-
-  private clearCellSelection(): void {
-    this.cellSel = new Map();
-    this.selRowList = [];
-    this.cellSelLength = this.rows.length;
-  }
-
-  private bitmap(col: string): Uint8Array {
-    let b = this.cellSel.get(col);
-    if (!b || b.length !== this.rows.length) {
-      b = new Uint8Array(this.rows.length);
-      this.cellSel.set(col, b);
-    }
-    return b;
-  }
-
-  private isCellSelected(row: number, col: string): boolean {
-    const b = this.cellSel.get(col);
-    return !!b && b[row] === 1;
-  }
-
-  /** `{row, column, row_id, column_id}` (either spelling) → a data-indexed cell, or null. */
-  private parseCell(value: unknown, prop: string): CellRef | null {
-    if (value === null || value === undefined) return null;
-    if (typeof value !== 'object') {
-      this.warnOnce(`${prop}:shape`, `${prop} must be {row, column, row_id, column_id}; ignoring ${JSON.stringify(value)}`);
-      return null;
-    }
-    const v = value as Record<string, unknown>;
-    const columnId = v.column_id ?? v.columnId;
-    let col: TableColumn | undefined;
-    if (columnId !== undefined && columnId !== null) col = this.cols.find((c) => c.id === String(columnId));
-    else if (typeof v.column === 'number') col = this.cols[v.column];
-    const row = Number(v.row);
-    const rowId = v.row_id ?? v.rowId;
-    let dataIndex = Number.isInteger(row) && row >= 0 && row < this.view.length ? this.view[row] : -1;
-    if (dataIndex < 0 && rowId !== undefined) dataIndex = this.rows.findIndex((r) => r.id === rowId);
-    if (!col || dataIndex < 0) {
-      this.warnOnce(`${prop}:missing:${JSON.stringify(value)}`, `${prop} ${JSON.stringify(value)} is not a cell of the current page; ignoring it`);
-      return null;
-    }
-    return { row: dataIndex, col: col.id };
-  }
-
-  /** A data-indexed cell in Dash's shape, or null when its row is not on the current page. */
-  private cellOut(ref: CellRef): ActiveCell | null {
-    const p = this.positionOf(ref.row);
-    const column = this.cols.findIndex((c) => c.id === ref.col);
-    if (p < 0 || column < 0) return null;
-    const out: ActiveCell = { row: p, column, column_id: ref.col };
-    const id = this.rows[ref.row]?.id;
-    if (id !== undefined) out.row_id = id;
-    return out;
-  }
-
-  /** Position of a data row on the current page, or -1. */
-  private positionOf(dataIndex: number): number {
+  /** @internal Position of a data row on the current page, or -1. */
+  positionOf(dataIndex: number): number {
     if (!this.posMap) {
       const map = new Int32Array(this.rows.length).fill(-1);
       const view = this.view;
@@ -565,53 +455,6 @@ export class DashTable extends DashElement {
       this.posMap = map;
     }
     return dataIndex >= 0 && dataIndex < this.posMap.length ? this.posMap[dataIndex] : -1;
-  }
-
-  /** The selected cells on the current page, in page then column order (at most MAX_SELECTED_CELLS). */
-  private listSelectedCells(): TableCell[] {
-    if (!this.selRowList.length) return [];
-    const positions: number[] = [];
-    for (const r of this.selRowList) {
-      const p = this.positionOf(r);
-      if (p >= 0) positions.push(p);
-    }
-    positions.sort((a, b) => a - b);
-    const cols = this.cols.map((c, i) => ({ c, i, b: this.cellSel.get(c.id) })).filter((x) => x.b);
-    const out: TableCell[] = [];
-    for (const p of positions) {
-      const r = this.view[p];
-      const id = this.rows[r]?.id;
-      for (const { c, i, b } of cols) {
-        if (!b || b[r] !== 1) continue;
-        if (out.length >= MAX_SELECTED_CELLS) {
-          this.warnOnce('selected-cells-cap', `more than ${MAX_SELECTED_CELLS} cells are selected; selectedCells lists the first ${MAX_SELECTED_CELLS} (copy uses all)`);
-          return out;
-        }
-        const cell: TableCell = { row: p, column: i, column_id: c.id };
-        if (id !== undefined) cell.row_id = id;
-        out.push(cell);
-      }
-    }
-    return out;
-  }
-
-  private hasIds(): boolean {
-    const n = Math.min(this.rows.length, 100);
-    for (let i = 0; i < n; i++) if (this.rows[i]?.id !== undefined) return true;
-    return false;
-  }
-
-  private validRows(rows: unknown): number[] {
-    return Array.isArray(rows) ? rows.filter((r): r is number => Number.isInteger(r) && r >= 0 && r < this.rows.length) : [];
-  }
-
-  private idsOf(rows: number[]): unknown[] {
-    const out: unknown[] = [];
-    for (const r of rows) {
-      const id = this.rows[r]?.id;
-      if (id !== undefined) out.push(id);
-    }
-    return out;
   }
 
   private compileStyles(): void {
@@ -638,7 +481,8 @@ export class DashTable extends DashElement {
     }
   }
 
-  private isEditable(col: TableColumn): boolean {
+  /** @internal */
+  isEditable(col: TableColumn): boolean {
     const own = col.source.editable;
     return typeof own === 'boolean' ? own : this.editable;
   }
@@ -712,8 +556,8 @@ export class DashTable extends DashElement {
     return this.filterAction === 'none' ? 1 : 2;
   }
 
-  /** Keys of the columns the keyboard moves over: control columns first (Dash's order), then the shown columns. */
-  private get navCols(): string[] {
+  /** @internal Keys of the columns the keyboard moves over: control columns first (Dash's order), then the shown columns. */
+  get navCols(): string[] {
     const out: string[] = [];
     if (this.rowDeletable) out.push(DELETE_COL);
     if (this.rowSelectable === 'single' || this.rowSelectable === 'multi') out.push(SELECT_COL);
@@ -721,7 +565,8 @@ export class DashTable extends DashElement {
     return out;
   }
 
-  private get controlCount(): number {
+  /** @internal */
+  get controlCount(): number {
     return (this.rowDeletable ? 1 : 0) + (this.rowSelectable === 'single' || this.rowSelectable === 'multi' ? 1 : 0);
   }
 
@@ -737,8 +582,8 @@ export class DashTable extends DashElement {
     const anyEditable = this.cols.some((c) => this.isEditable(c));
     return html`
       ${this.renderToolbar()}
-      ${this.editing?.error
-        ? html`<div part="edit-error" class="edit-error" id="edit-error" role="alert">${this.editing.error}</div>`
+      ${this.editor.editing?.error
+        ? html`<div part="edit-error" class="edit-error" id="edit-error" role="alert">${this.editor.editing.error}</div>`
         : nothing}
       ${error && this.filterAction !== 'none'
         ? html`<div part="filter-error" class="filter-error" id="filter-error" role="alert">
@@ -756,8 +601,8 @@ export class DashTable extends DashElement {
           aria-readonly=${anyEditable ? 'false' : 'true'}
           aria-multiselectable="true"
           style=${styleMap({ '--_columns': template, width: `${totalWidth}px` })}
-          @keydown=${this.onGridKey}
-          @focus=${this.onGridFocus}
+          @keydown=${this.navigation.onGridKey}
+          @focus=${this.navigation.onGridFocus}
         >
           <div role="rowgroup" class="head" part="header">
             <div role="row" class="row header-row" aria-rowindex="1">
@@ -780,7 +625,7 @@ export class DashTable extends DashElement {
     if (!csv && !hideable.length) return nothing;
     const hidden = new Set(Array.isArray(this.hiddenColumns) ? this.hiddenColumns.map(String) : []);
     return html`<div class="toolbar" part="toolbar">
-      ${csv ? html`<button type="button" part="export-button" @click=${() => this.exportCsv()}>Export</button>` : nothing}
+      ${csv ? html`<button type="button" part="export-button" @click=${() => this.clipboard.exportCsv()}>Export</button>` : nothing}
       ${hideable.length
         ? html`<details part="columns-menu" class="columns-menu">
             <summary>Columns</summary>
@@ -805,7 +650,7 @@ export class DashTable extends DashElement {
       out.push(html`<div role="columnheader" class="cell th control" part="header-cell" aria-colindex=${++i}><span class="visually-hidden">Delete</span></div>`);
     }
     if (this.rowSelectable === 'multi') {
-      const { all, some } = this.filteredSelection();
+      const { all, some } = this.selection.filteredSelection();
       out.push(html`<div role="columnheader" class="cell th control" part="header-cell" aria-colindex=${++i}>
         <input
           type="checkbox"
@@ -815,35 +660,13 @@ export class DashTable extends DashElement {
           .checked=${live(all)}
           .indeterminate=${some && !all}
           ?disabled=${this.view.length === 0}
-          @change=${(e: Event) => this.selectAll((e.target as HTMLInputElement).checked)}
+          @change=${(e: Event) => this.selection.selectAll((e.target as HTMLInputElement).checked)}
         />
       </div>`);
     } else if (this.rowSelectable === 'single') {
       out.push(html`<div role="columnheader" class="cell th control" part="header-cell" aria-colindex=${++i}><span class="visually-hidden">Select</span></div>`);
     }
     return out;
-  }
-
-  /** Whether every / some filtered row (all pages) is selected. */
-  private filteredSelection(): { all: boolean; some: boolean } {
-    const set = this.selectedRowSet();
-    const cache = this.filteredSelectionCache;
-    if (cache && cache.set === set && cache.virtual === this.virtual) return cache.result;
-    let count = 0;
-    if (set.size) for (let i = 0; i < this.virtual.length; i++) if (set.has(this.virtual[i])) count++;
-    const result = { all: count > 0 && count === this.virtual.length, some: count > 0 };
-    this.filteredSelectionCache = { set, virtual: this.virtual, result };
-    return result;
-  }
-
-  private filteredSelectionCache: { set: Set<number>; virtual: Uint32Array; result: { all: boolean; some: boolean } } | null = null;
-
-  private selectedRowSet(): Set<number> {
-    if (this.selectedSource !== this.selectedRows) {
-      this.selectedSource = this.selectedRows;
-      this.selectedSet = new Set(this.validRows(this.selectedRows));
-    }
-    return this.selectedSet;
   }
 
   private renderHeaderCell(col: TableColumn, index: number): TemplateResult {
@@ -928,25 +751,13 @@ export class DashTable extends DashElement {
     el.style.top = `${win.top}px`;
     const rows: number[] = [];
     for (let r = fixed + win.start; r < fixed + win.end; r++) rows.push(r);
-    const editing = this.editing;
+    const editing = this.editor.editing;
     if (editing && !rows.includes(this.positionOf(editing.row)) && this.positionOf(editing.row) >= fixed) {
       // The row being edited scrolled out of the DOM: commit what was typed (or drop it when invalid).
-      queueMicrotask(() => this.editing === editing && this.commitEdit(null, false, true));
+      queueMicrotask(() => this.editor.editing === editing && this.editor.commit(null, false, true));
     }
     render(repeat(rows, (r) => r, (r) => this.renderRow(r)), el, { host: this });
-    this.syncActiveDescendant();
-  }
-
-  /** Points the grid's aria-activedescendant at the focused cell when it is in the DOM. */
-  private syncActiveDescendant(): void {
-    const grid = this.gridEl;
-    if (!grid) return;
-    const f = this.focusCell;
-    const p = f ? this.positionOf(f.row) : -1;
-    const c = f ? this.navCols.indexOf(f.col) : -1;
-    const id = p >= 0 && c >= 0 ? `cell-${p}-${c}` : '';
-    if (id && this.renderRoot.querySelector(`#${id}`)) grid.setAttribute('aria-activedescendant', id);
-    else grid.removeAttribute('aria-activedescendant');
+    this.navigation.syncActiveDescendant();
   }
 
   /** Rows `from`..`to` (exclusive) of the current page. */
@@ -961,9 +772,9 @@ export class DashTable extends DashElement {
     const dataIndex = this.view[r];
     const row = this.rows[dataIndex] ?? {};
     const rowSelectable = this.rowSelectable === 'single' || this.rowSelectable === 'multi';
-    const selected = rowSelectable && this.selectedRowSet().has(dataIndex);
+    const selected = rowSelectable && this.selection.selectedRowSet().has(dataIndex);
     const controls = this.controlCount;
-    const f = this.focusCell;
+    const f = this.selection.focusCell;
     const focusCol = f && f.row === dataIndex ? f.col : null;
     let ci = 0;
     const control: TemplateResult[] = [];
@@ -1001,12 +812,12 @@ export class DashTable extends DashElement {
   }
 
   private renderCell(row: Row, dataIndex: number, r: number, col: TableColumn, index: number, focused: boolean): TemplateResult {
-    const a = this.anchor;
+    const a = this.selection.anchor;
     const active = !!a && a.row === dataIndex && a.col === col.id;
-    const selected = this.isCellSelected(dataIndex, col.id);
+    const selected = this.selection.isCellSelected(dataIndex, col.id);
     const editable = this.isEditable(col);
     const style = this.cellStyle(row, r, col, editable, active, selected);
-    const edit = this.editing;
+    const edit = this.editor.editing;
     const isEditing = !!edit && edit.row === dataIndex && edit.col === col.id;
     return html`<div
       role="gridcell"
@@ -1020,32 +831,7 @@ export class DashTable extends DashElement {
       ?data-selected=${selected}
       ?data-focus=${focused}
       style=${styleMap(style)}
-    >${isEditing ? this.renderEditor(edit, col) : this.formatCell(row[col.id], col)}</div>`;
-  }
-
-  private renderEditor(edit: EditState, col: TableColumn): TemplateResult {
-    return html`<input
-        class="editor"
-        part="cell-editor"
-        type="text"
-        inputmode=${col.type === 'numeric' ? 'decimal' : nothing}
-        placeholder=${col.type === 'datetime' ? 'YYYY-MM-DD' : nothing}
-        autocomplete="off"
-        spellcheck="false"
-        aria-label=${`Edit ${col.name}`}
-        aria-invalid=${edit.error ? 'true' : 'false'}
-        aria-describedby=${edit.error ? 'edit-error' : nothing}
-        .value=${live(edit.text)}
-        @input=${(e: Event) => {
-          edit.text = (e.target as HTMLInputElement).value;
-          if (edit.error) {
-            edit.error = null;
-            this.requestUpdate();
-          }
-        }}
-        @keydown=${this.onEditorKey}
-        @blur=${() => this.editing === edit && this.commitEdit(null, false, true)}
-      />`;
+    >${isEditing ? this.editor.render(edit, col) : this.formatCell(row[col.id], col)}</div>`;
   }
 
   private cellStyle(row: Row, r: number, col: TableColumn, editable: boolean, active: boolean, selected: boolean): StyleObject {
@@ -1101,15 +887,8 @@ export class DashTable extends DashElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     this.paintWindow();
-    this.syncActiveDescendant();
-    if (this.focusEditorPending) {
-      this.focusEditorPending = false;
-      const input = this.renderRoot.querySelector<HTMLInputElement>('input.editor');
-      if (input) {
-        input.focus();
-        input.setSelectionRange(input.value.length, input.value.length);
-      }
-    }
+    this.navigation.syncActiveDescendant();
+    this.editor.focusIfPending();
     if (this.focusGridPending) {
       this.focusGridPending = false;
       this.gridEl?.focus({ preventScroll: true });
@@ -1118,17 +897,17 @@ export class DashTable extends DashElement {
 
   protected override firstUpdated(): void {
     this.observeSize();
-    this.scroller.addEventListener('click', (e) => this.onCellClick(e as MouseEvent));
-    this.scroller.addEventListener('dblclick', (e) => this.onCellDoubleClick(e));
+    this.scroller.addEventListener('click', (e) => this.navigation.onCellClick(e as MouseEvent));
+    this.scroller.addEventListener('dblclick', (e) => this.navigation.onCellDoubleClick(e));
     this.scroller.addEventListener('mousedown', (e) => {
       // Shift-click extends the cell selection, not the text selection.
-      if (e.shiftKey && this.cellAt(e)) e.preventDefault();
+      if (e.shiftKey && this.navigation.cellAt(e)) e.preventDefault();
     });
     // The editor's and filter boxes' `input` events are composed: they would reach the page as
     // the table's own. The table fires `input`/`change` itself when `data` changes.
     this.renderRoot.addEventListener('input', (e) => e.stopPropagation());
-    this.addEventListener('copy', this.onCopy);
-    this.addEventListener('paste', this.onPaste);
+    this.addEventListener('copy', this.clipboard.onCopy);
+    this.addEventListener('paste', this.clipboard.onPaste);
   }
 
   private observeSize(): void {
@@ -1139,7 +918,8 @@ export class DashTable extends DashElement {
     this.measureViewport();
   }
 
-  private measureViewport(): void {
+  /** @internal */
+  measureViewport(): void {
     if (!this.scroller || !this.head) return;
     const rh = parseFloat(getComputedStyle(this).getPropertyValue('--dash-table-row-height'));
     const rowHeight = Number.isFinite(rh) && rh > 0 ? rh : 32;
@@ -1205,119 +985,8 @@ export class DashTable extends DashElement {
     this.setByUser('pageCurrent', page);
   }
 
-  /** The cell under a pointer event: its position on the page and its index in navCols. */
-  private cellAt(e: Event): { p: number; c: number; control: boolean } | null {
-    const path = e.composedPath();
-    const cell = path.find((n) => n instanceof HTMLElement && n.getAttribute('role') === 'gridcell') as HTMLElement | undefined;
-    const rowEl = cell?.parentElement;
-    if (!cell || !rowEl?.dataset.row) return null;
-    const p = Number(rowEl.dataset.row);
-    const c = Number(cell.getAttribute('aria-colindex')) - 1;
-    if (!(p >= 0 && p < this.view.length) || !(c >= 0 && c < this.navCols.length)) return null;
-    return { p, c, control: c < this.controlCount };
-  }
-
-  private onCellClick(e: MouseEvent): void {
-    const at = this.cellAt(e);
-    if (!at) return;
-    const target = e.composedPath()[0] as HTMLElement;
-    if (target instanceof HTMLInputElement && target.classList.contains('editor')) return;
-    if (at.control) {
-      // A click anywhere in the cell works its control; the keyboard stays in the grid, on that cell.
-      const ref = { row: this.view[at.p], col: this.navCols[at.c] };
-      this.focusCell = ref;
-      this.focusGridPending = true;
-      this.activateControl(ref);
-      return;
-    }
-    this.setCursor(at.p, at.c, e.shiftKey);
-  }
-
-  private onCellDoubleClick(e: MouseEvent): void {
-    const at = this.cellAt(e);
-    if (!at || at.control) return;
-    const ref = { row: this.view[at.p], col: this.navCols[at.c] };
-    this.startEdit(ref, null);
-  }
-
-  private onGridFocus = (): void => {
-    if (this.focusCell && this.positionOf(this.focusCell.row) >= 0 && this.navCols.includes(this.focusCell.col)) return;
-    if (!this.view.length || !this.navCols.length) return;
-    // APG: focus lands on a cell — the active one, else the first data cell.
-    const a = this.anchor && this.positionOf(this.anchor.row) >= 0 && this.navCols.includes(this.anchor.col) ? this.anchor : null;
-    this.focusCell = a ?? { row: this.view[0], col: this.navCols[Math.min(this.controlCount, this.navCols.length - 1)] };
-    this.requestUpdate();
-  };
-
-  /** Position and nav-column index of the keyboard focus (the first data cell when there is none on the page). */
-  private focusPosition(): [number, number] {
-    const f = this.focusCell;
-    const p = f ? this.positionOf(f.row) : -1;
-    const c = f ? this.navCols.indexOf(f.col) : -1;
-    if (p >= 0 && c >= 0) return [p, c];
-    return [0, Math.min(this.controlCount, this.navCols.length - 1)];
-  }
-
-  /** Rows PageUp/PageDown move by: what fits in view, less one for context. */
-  private get pageRows(): number {
-    this.measureViewport();
-    const visible = Math.min(this.viewportHeight || Infinity, window.innerHeight - this.head.offsetHeight);
-    return Math.max(1, Math.floor(visible / this.rowHeight) - 1);
-  }
-
-  /** Moves the keyboard (and, on a data cell, the active cell) to page position p, nav column c; `extend` grows the selection. */
-  private setCursor(p: number, c: number, extend: boolean): void {
-    const nav = this.navCols;
-    if (!this.view.length || !nav.length) return;
-    const controls = this.controlCount;
-    p = Math.max(0, Math.min(this.view.length - 1, p));
-    c = Math.max(0, Math.min(nav.length - 1, c));
-    const anchorOnPage = !!this.anchor && this.positionOf(this.anchor.row) >= 0 && nav.includes(this.anchor.col);
-    if (extend && anchorOnPage && this.anchor) {
-      c = Math.max(c, controls);
-      const ref = { row: this.view[p], col: nav[c] };
-      this.focusCell = ref;
-      this.selectRect(this.anchor, ref);
-    } else {
-      const ref = { row: this.view[p], col: nav[c] };
-      this.focusCell = ref;
-      if (c >= controls) {
-        this.anchor = ref;
-        this.selectRect(ref, ref);
-      }
-    }
-    this.publishSelection();
-    this.ensureVisible(p, c);
-    this.requestUpdate();
-  }
-
-  /** Selects the rectangle between two data cells (by their current page positions). */
-  private selectRect(a: CellRef, b: CellRef): void {
-    const pa = this.positionOf(a.row);
-    const pb = this.positionOf(b.row);
-    const ia = this.shown.findIndex((c) => c.id === a.col);
-    const ib = this.shown.findIndex((c) => c.id === b.col);
-    this.clearCellSelection();
-    if (pa < 0 || pb < 0 || ia < 0 || ib < 0) return;
-    const rows = this.view.slice(Math.min(pa, pb), Math.max(pa, pb) + 1);
-    for (let i = Math.min(ia, ib); i <= Math.max(ia, ib); i++) {
-      const bits = this.bitmap(this.shown[i].id);
-      for (let k = 0; k < rows.length; k++) bits[rows[k]] = 1;
-    }
-    this.selRowList = rows;
-  }
-
-  /** Writes activeCell and selectedCells from the internal state, as the user's change. */
-  private publishSelection(): void {
-    const active = this.anchor ? this.cellOut(this.anchor) : null;
-    this.setByUser('activeCell', active);
-    this.emittedActive = this.activeCell;
-    this.setByUser('selectedCells', this.listSelectedCells());
-    this.emittedCells = this.selectedCells;
-  }
-
-  /** Scrolls so the cell at page position p, nav column c is in view (the virtual body included). */
-  private ensureVisible(p: number, c: number): void {
+  /** @internal Scrolls so the cell at page position p, nav column c is in view (the virtual body included). */
+  ensureVisible(p: number, c: number): void {
     const sc = this.scroller;
     if (!sc) return;
     this.measureViewport();
@@ -1360,244 +1029,9 @@ export class DashTable extends DashElement {
     }
   }
 
-  private onGridKey = (e: KeyboardEvent): void => {
-    if (e.composedPath()[0] !== this.gridEl || this.editing) return;
-    const nav = this.navCols;
-    if (!nav.length || !this.view.length) return;
-    const [p, c] = this.focusPosition();
-    const ctrl = e.ctrlKey || e.metaKey;
-    const lastRow = this.view.length - 1;
-    const lastCol = nav.length - 1;
-    const firstData = Math.min(this.controlCount, lastCol);
-    let to: [number, number] | null = null;
-    switch (e.key) {
-      case 'ArrowDown': to = [p + 1, c]; break;
-      case 'ArrowUp': to = [p - 1, c]; break;
-      case 'ArrowRight': to = [p, c + 1]; break;
-      case 'ArrowLeft': to = [p, c - 1]; break;
-      // Home goes to the first data cell: the row controls stay one ArrowLeft away.
-      case 'Home': to = ctrl ? [0, e.shiftKey ? c : firstData] : [p, firstData]; break;
-      case 'End': to = ctrl ? [lastRow, e.shiftKey ? c : lastCol] : [p, lastCol]; break;
-      case 'PageDown': to = [Math.min(lastRow, p + this.pageRows), c]; break;
-      case 'PageUp': to = [Math.max(0, p - this.pageRows), c]; break;
-    }
-    if (to) {
-      e.preventDefault();
-      this.setCursor(to[0], to[1], e.shiftKey);
-      return;
-    }
-    const ref: CellRef = { row: this.view[p], col: nav[c] };
-    const control = c < this.controlCount;
-    if (control && (e.key === 'Enter' || e.key === ' ')) {
-      e.preventDefault();
-      this.activateControl(ref);
-      return;
-    }
-    if (e.key === ' ' && e.shiftKey && (this.rowSelectable === 'single' || this.rowSelectable === 'multi')) {
-      e.preventDefault();
-      this.toggleRow(ref.row);
-      return;
-    }
-    if (control) return;
-    if (e.key === 'Enter' || e.key === 'F2') {
-      e.preventDefault();
-      if (!this.anchor || this.anchor.row !== ref.row || this.anchor.col !== ref.col) this.setCursor(p, c, false);
-      this.startEdit(ref, null);
-    } else if (ctrl && e.key.toLowerCase() === 'a') {
-      e.preventDefault();
-      const first = this.shown[0];
-      const last = this.shown[this.shown.length - 1];
-      if (!first || !this.anchor) return;
-      this.selectRect({ row: this.view[0], col: first.id }, { row: this.view[lastRow], col: last.id });
-      this.publishSelection();
-      this.requestUpdate();
-    } else if (e.key === 'Escape') {
-      if (this.anchor) {
-        this.selectRect(this.anchor, this.anchor);
-        this.focusCell = this.anchor;
-        this.publishSelection();
-        this.requestUpdate();
-      }
-    } else if (e.key === 'Delete' || e.key === 'Backspace') {
-      e.preventDefault();
-      this.clearSelectedCells();
-    } else if (e.key.length === 1 && !ctrl && !e.altKey) {
-      // Typing replaces the cell's content, as in a spreadsheet.
-      if (this.startEdit(ref, e.key)) e.preventDefault();
-    }
-  };
-
-  private activateControl(ref: CellRef): void {
-    if (ref.col === DELETE_COL) this.deleteRow(ref.row);
-    else this.toggleRow(ref.row);
-    this.requestUpdate();
-  }
-
   // --- editing -----------------------------------------------------------------------------
 
-  /** Opens the editor on a cell; `text` null starts from the cell's value. False when the cell is not editable. */
-  private startEdit(ref: CellRef, text: string | null): boolean {
-    const col = this.cols.find((c) => c.id === ref.col);
-    if (!col || !this.isEditable(col) || this.positionOf(ref.row) < 0) return false;
-    // Commits need table-edit.js (loaded with the first editable cell): the editor opens once it is there.
-    this.withModule(editCode, () => {
-      this.editing = { row: ref.row, col: ref.col, text: text ?? cellText(this.rows[ref.row]?.[col.id]), error: null };
-      this.focusEditorPending = true;
-      this.requestUpdate();
-    });
-    return true;
-  }
-
-  private onEditorKey = (e: KeyboardEvent): void => {
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      this.editing = null;
-      this.focusGridPending = true;
-    } else if (e.key === 'Enter') {
-      e.preventDefault();
-      this.commitEdit(e.shiftKey ? 'up' : 'down', true);
-    } else if (e.key === 'Tab') {
-      e.preventDefault();
-      this.commitEdit(e.shiftKey ? 'left' : 'right', true);
-    }
-  };
-
-  /**
-   * Validates and stores the edit. Invalid text keeps the editor open with a message, except when
-   * the editor is left otherwise (blur, scrolled away): then the cell keeps its value (Dash's reject).
-   */
-  private commitEdit(move: 'up' | 'down' | 'left' | 'right' | null, refocus: boolean, leaving = false): boolean {
-    const edit = this.editing;
-    if (!edit) return false;
-    const col = this.cols.find((c) => c.id === edit.col);
-    // Loaded: the editor only opens once it is (startEdit).
-    const result = col ? editCode.module!.coerceEdit(edit.text, col) : null;
-    if (!col || !result || !result.ok) {
-      if (leaving || !col) {
-        this.editing = null;
-        return false;
-      }
-      edit.error = result && !result.ok ? result.message : 'Invalid value';
-      this.requestUpdate();
-      return false;
-    }
-    const p = this.positionOf(edit.row);
-    const c = this.navCols.indexOf(edit.col);
-    this.editing = null;
-    if (refocus) this.focusGridPending = true;
-    this.applyEdits([{ row: edit.row, col, value: result.value }]);
-    if (move && p >= 0 && c >= 0) {
-      const controls = this.controlCount;
-      const lastCol = this.navCols.length - 1;
-      let [np, nc] = [p, c];
-      if (move === 'down') np = p + 1;
-      else if (move === 'up') np = p - 1;
-      else if (move === 'right') [np, nc] = c < lastCol ? [p, c + 1] : [p + 1, controls];
-      else [np, nc] = c > controls ? [p, c - 1] : [p - 1, lastCol];
-      if (np >= 0 && np < this.view.length) this.setCursor(np, nc, false);
-    }
-    this.requestUpdate();
-    return true;
-  }
-
-  /** Writes new values into a copy of `data` (rows copied, not mutated); false when nothing changed. */
-  private applyEdits(edits: Array<{ row: number; col: TableColumn; value: unknown }>): boolean {
-    let next: Row[] | null = null;
-    for (const { row, col, value } of edits) {
-      const current = (next ?? this.rows)[row];
-      if (!current || deepEqual(current[col.id], value)) continue;
-      next ??= this.rows.slice();
-      next[row] = { ...current, [col.id]: value };
-    }
-    if (!next) return false;
-    this.commitData(next);
-    return true;
-  }
-
-  private commitData(next: Row[]): void {
-    const previous = this.data;
-    this.ownEdit = true;
-    this.setByUser('dataPrevious', previous);
-    this.setByUser('dataTimestamp', Date.now());
-    this.setByUser('data', next);
-    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-  }
-
-  /** Delete/Backspace: empties the selected editable cells (null in numeric and datetime columns). */
-  private clearSelectedCells(): void {
-    this.withModule(editCode, ({ coerceEdit }) => this.clearCells(coerceEdit));
-  }
-
-  private clearCells(coerceEdit: EditCode['coerceEdit']): void {
-    const edits: Array<{ row: number; col: TableColumn; value: unknown }> = [];
-    const rows = this.selRowList.length ? this.selRowList : this.anchor ? [this.anchor.row] : [];
-    for (const col of this.shown) {
-      if (!this.isEditable(col)) continue;
-      const bits = this.cellSel.get(col.id);
-      const anchorOnly = !this.selRowList.length && this.anchor?.col === col.id;
-      if (!bits && !anchorOnly) continue;
-      const cleared = coerceEdit('', col);
-      if (!cleared.ok) continue;
-      for (const r of rows) if (anchorOnly || bits?.[r]) edits.push({ row: r, col, value: cleared.value });
-    }
-    this.applyEdits(edits);
-  }
-
   // --- rows --------------------------------------------------------------------------------
-
-  private deleteRow(dataIndex: number): void {
-    if (dataIndex < 0 || dataIndex >= this.rows.length) return;
-    const p = this.positionOf(dataIndex);
-    const next = this.rows.slice(0, dataIndex).concat(this.rows.slice(dataIndex + 1));
-    const shift = (r: number) => (r > dataIndex ? r - 1 : r);
-    // Keyboard focus goes to the row that takes the deleted one's place on the page.
-    const neighbour = p >= 0 ? (p + 1 < this.view.length ? this.view[p + 1] : p > 0 ? this.view[p - 1] : -1) : -1;
-    if (this.focusCell) {
-      const row = this.focusCell.row === dataIndex ? neighbour : this.focusCell.row;
-      this.focusCell = row >= 0 ? { row: shift(row), col: this.focusCell.col } : null;
-    }
-    if (this.anchor) this.anchor = this.anchor.row === dataIndex ? null : { row: shift(this.anchor.row), col: this.anchor.col };
-    this.editing = null;
-    this.clearCellSelection();
-    const selected = this.validRows(this.selectedRows).filter((r) => r !== dataIndex).map(shift);
-    this.commitData(next);
-    this.setByUser('selectedRows', selected);
-    const ids: unknown[] = [];
-    for (const r of selected) if (next[r]?.id !== undefined) ids.push(next[r].id);
-    this.setByUser('selectedRowIds', ids);
-    this.focusGridPending = true;
-  }
-
-  private toggleRow(dataIndex: number): void {
-    const current = this.validRows(this.selectedRows);
-    let next: number[];
-    if (this.rowSelectable === 'single') next = [dataIndex];
-    else next = current.includes(dataIndex) ? current.filter((r) => r !== dataIndex) : [...current, dataIndex];
-    this.setRowSelection(next);
-  }
-
-  /** The header checkbox: selects (or deselects) every row that passes the filter, on all pages. */
-  private selectAll(select: boolean): void {
-    const current = this.validRows(this.selectedRows);
-    const filtered = this.virtual;
-    let next: number[];
-    if (select) {
-      const have = new Set(current);
-      next = current.slice();
-      for (let i = 0; i < filtered.length; i++) if (!have.has(filtered[i])) next.push(filtered[i]);
-    } else {
-      const drop = new Set(filtered);
-      next = current.filter((r) => !drop.has(r));
-    }
-    this.setRowSelection(next);
-  }
-
-  private setRowSelection(rows: number[]): void {
-    this.setByUser('selectedRows', rows);
-    this.setByUser('selectedRowIds', this.idsOf(rows));
-    this.requestUpdate();
-  }
 
   private setHidden(id: string, hide: boolean): void {
     const hidden = Array.isArray(this.hiddenColumns) ? this.hiddenColumns.map(String) : [];
@@ -1607,134 +1041,13 @@ export class DashTable extends DashElement {
 
   // --- clipboard and export ----------------------------------------------------------------
 
-  /** The grid has the keyboard. (Clipboard events target the text selection when there is one, so their target says little.) */
-  private get gridFocused(): boolean {
-    return !!this.gridEl && this.renderRoot instanceof ShadowRoot && this.renderRoot.activeElement === this.gridEl;
-  }
-
-  private onCopy = (e: ClipboardEvent): void => {
-    if (!this.gridFocused || !e.clipboardData || this.editing) return;
-    const text = this.selectionText();
-    if (text === null) return;
-    e.clipboardData.setData('text/plain', text);
-    e.preventDefault();
-  };
-
-  /** The selected cells of the current page as tab-separated text (the active cell when none is selected). */
-  private selectionText(): string | null {
-    let positions: number[] = [];
-    for (const r of this.selRowList) {
-      const p = this.positionOf(r);
-      if (p >= 0) positions.push(p);
-    }
-    let cols = this.shown.filter((c) => this.cellSel.has(c.id));
-    if (!positions.length || !cols.length) {
-      const a = this.anchor;
-      const p = a ? this.positionOf(a.row) : -1;
-      const col = a && this.shown.find((c) => c.id === a.col);
-      if (p < 0 || !col || !a) return null;
-      positions = [p];
-      cols = [col];
-      this.bitmap(col.id)[a.row] = 1;
-    }
-    positions = Array.from(new Uint32Array(positions).sort());
-    const lines: string[] = [];
-    if (this.includeHeadersOnCopyPaste) lines.push(tsvLine(cols.map((c) => c.name)));
-    const bits = cols.map((c) => this.cellSel.get(c.id));
-    const cells: string[] = new Array(cols.length);
-    for (const p of positions) {
-      const r = this.view[p];
-      const row = this.rows[r];
-      for (let i = 0; i < cols.length; i++) cells[i] = bits[i]?.[r] ? cellText(row?.[cols[i].id]) : '';
-      lines.push(tsvLine(cells));
-    }
-    return lines.join('\n');
-  }
-
-  private onPaste = (e: ClipboardEvent): void => {
-    if (!this.gridFocused || !e.clipboardData || this.editing) return;
-    e.preventDefault();
-    const text = e.clipboardData.getData('text/plain');
-    // The clipboard text reader loads on the first paste.
-    this.track(
-      import('./table-paste.js').then(
-        ({ planPaste }) => this.pasteText(planPaste, text),
-        (error: unknown) => this.warnOnce('paste-load', `paste could not be loaded (${String(error)})`),
-      ),
-    );
-  };
-
-  /** Pastes a block of tab-separated text at the active cell, into editable cells, validated by column type. */
-  private pasteText(planPaste: PastePlanner, text: string): void {
-    const a = this.anchor;
-    const p0 = a ? this.positionOf(a.row) : -1;
-    const c0 = a ? this.shown.findIndex((c) => c.id === a.col) : -1;
-    if (!a || p0 < 0 || c0 < 0) return;
-    const { edits, rejected, lastP, lastC, overflow } = planPaste(text, {
-      p0,
-      c0,
-      columns: this.shown,
-      rows: this.view,
-      headers: this.includeHeadersOnCopyPaste ? this.cols.map((c) => c.name) : null,
-      isEditable: (col) => this.isEditable(col),
-    });
-    if (rejected.length) {
-      console.warn(`${this.describe()}: pasted values that do not fit their column were skipped: ${rejected.slice(0, 5).join(', ')}${rejected.length > 5 ? ' …' : ''}`);
-    }
-    if (overflow) {
-      this.warnOnce('paste-overflow', 'pasted rows beyond the last row of the page were dropped');
-    }
-    // Select the block written to, then store it.
-    this.selectRect(a, { row: this.view[lastP], col: this.shown[lastC].id });
-    this.applyEdits(edits);
-    this.publishSelection();
-    this.requestUpdate();
-  }
-
   /** The filtered, sorted rows (all pages, shown columns) as the CSV the export button downloads. */
   toCsv(): string {
-    return this.csvParts().join('');
+    return this.clipboard.csvParts().join('');
   }
 
-  private csvParts(): string[] {
-    return csvChunks(this.shown.map((c) => ({ id: c.id, name: c.name })), this.derivedVirtualData);
-  }
-
-  private exportCsv(): void {
-    const url = URL.createObjectURL(new Blob(this.csvParts(), { type: 'text/csv;charset=utf-8' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'Data.csv';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  }
 }
 
-type PastePlanner = (typeof import('./table-paste.js'))['planPaste'];
-/** A module imported on first use, once per page (again after a failed import); `module` once it is there. */
-class Lazy<T> {
-  module: T | null = null;
-  private pending: Promise<T> | null = null;
-  constructor(private readonly importer: () => Promise<T>) {}
-
-  load(): Promise<T> {
-    this.pending ??= this.importer().then(
-      (module) => (this.module = module),
-      (error: unknown) => {
-        this.pending = null;
-        throw error;
-      },
-    );
-    return this.pending;
-  }
-}
-
-/** The filter boxes' language: only tables with filter boxes or a filterQuery need it. */
-const columnQueries = new Lazy(() => import('../../filter-query/column-query.js'));
-type ColumnQueries = NonNullable<typeof columnQueries.module>;
-/** Turning typed text into a value: only editable tables need it. */
-const editCode = new Lazy(() => import('./table-edit.js'));
-type EditCode = NonNullable<typeof editCode.module>;
 
 let canvas: HTMLCanvasElement | null = null;
 function measureContext(): CanvasRenderingContext2D | null {

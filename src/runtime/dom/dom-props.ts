@@ -1,7 +1,8 @@
 /**
  * Reading, writing and watching one property of any element (SPEC §4): dash elements, native
  * form controls, and plain DOM properties (`textContent`, `hidden`, `className`, `style` …).
- * `children` is text content and is never parsed as HTML.
+ * `children` is text content and is never parsed as HTML, and properties that parse markup or
+ * run code are never written (docs/callbacks.md, "What callbacks may not write").
  */
 import { canonicalProp } from '../dependency.js';
 import type { DashPropChangeEvent } from '../../internal/events.js';
@@ -26,6 +27,7 @@ export function readProp(el: Element, prop: string): unknown {
 
 export function writeProp(el: Element, prop: string, value: unknown): void {
   const name = canonicalProp(prop);
+  refuseUnsafe(el, name, value);
   if (name === 'children') {
     el.textContent = toText(value);
   } else if (name === 'style' && el instanceof HTMLElement) {
@@ -37,10 +39,53 @@ export function writeProp(el: Element, prop: string, value: unknown): void {
   }
 }
 
-/** Lets a dash element refuse a value before anything is written (SPEC §4 rule 10). */
+/**
+ * Throws if a callback may not write `value` to `prop` of `el`: what would run script, for any
+ * element, then what the element itself refuses (SPEC §4 rule 10). Nothing is written then.
+ */
 export function checkProp(el: Element, prop: string, value: unknown): void {
+  refuseUnsafe(el, canonicalProp(prop), value);
   const check = (el as unknown as { checkProp?: (p: string, v: unknown) => void }).checkProp;
   if (typeof check === 'function') check.call(el, canonicalProp(prop), value);
+}
+
+/** Properties that parse markup (an answer from a server could carry `<img onerror=…>`). */
+const MARKUP_PROPS = new Set(['innerhtml', 'outerhtml', 'srcdoc', 'insertadjacenthtml', 'sethtml', 'sethtmlunsafe']);
+/** Properties holding a URL that a `javascript:` URL would turn into code. */
+const URL_PROPS = new Set(['href', 'xlinkhref', 'src', 'action', 'formaction', 'data']);
+
+/**
+ * Every write of a callback (outputs, `ctx.setProps`, an endpoint's `sideUpdate`) passes here:
+ * markup, event handlers, `javascript:` URLs and `<script>` elements are refused with an error
+ * that names the safe alternative. Names are compared without case or punctuation, so that
+ * `innerHtml`, `inner_html` and `xlink:href` are caught too.
+ */
+function refuseUnsafe(el: Element, name: string, value: unknown): void {
+  const key = name.toLowerCase().replace(/[^a-z]/g, '');
+  const target = `<${el.localName}${el.id ? ` id="${el.id}"` : ''}>.${name}`;
+  if (MARKUP_PROPS.has(key)) {
+    throw new TypeError(`${target}: callbacks may not write markup (it could run script); write "children" instead, which is shown as text`);
+  }
+  if (key.startsWith('on')) {
+    throw new TypeError(`${target}: callbacks may not set event handlers; make the event an input of a callback instead (e.g. "${el.id || 'id'}.n_clicks")`);
+  }
+  if (el.localName === 'script') {
+    throw new TypeError(`${target}: callbacks may not write to a <script> element (its content would run)`);
+  }
+  if (URL_PROPS.has(key) && typeof value === 'string' && isJavascriptUrl(value)) {
+    throw new TypeError(`${target}: callbacks may not write a javascript: URL (it runs code); write an http(s) or relative URL, or "children" for text`);
+  }
+}
+
+/** As the URL parser reads it: spaces and control characters around and inside the scheme do not count. */
+function isJavascriptUrl(url: string): boolean {
+  let scheme = '';
+  for (const char of url) {
+    if (char <= ' ') continue;
+    scheme += char.toLowerCase();
+    if (scheme.length === 'javascript:'.length) break;
+  }
+  return scheme === 'javascript:';
 }
 
 /**

@@ -214,14 +214,29 @@ export class CallbackScope implements RuntimeHost {
 
   /** `ctx.setProps(id, props)`: writes props of any element in scope, as a change callbacks see. */
   setProps(id: string | Record<string, unknown>, props: Record<string, unknown>): void {
-    const key = canonicalId(id, 'setProps');
-    const el = this.lookup(key);
-    if (!el) throw new Error(`setProps: no element with id ${key.startsWith('{') ? key : `"${key}"`} in this scope`);
-    for (const [prop, given] of Object.entries(props)) {
-      const value = isPatch(given) ? applyPatch(readProp(el, prop), given) : given;
-      checkProp(el, prop, value);
+    this.setPropsOf({ [canonicalId(id, 'setProps')]: props });
+  }
+
+  /**
+   * Writes props of several elements (an endpoint's `sideUpdate`; ids as text, object ids as
+   * JSON). All or nothing: a missing id or a refused prop (docs/callbacks.md) throws before
+   * anything is written. A Patch is applied to the current value.
+   */
+  setPropsOf(updates: Record<string, Record<string, unknown>>): void {
+    const writes: Array<{ el: Element; id: string; prop: string; value: unknown }> = [];
+    for (const [given, props] of Object.entries(updates)) {
+      const id = canonicalId(given, 'setProps');
+      const el = this.lookup(id);
+      if (!el) throw new Error(`setProps: no element with id ${id.startsWith('{') ? id : `"${id}"`} in this scope`);
+      for (const [prop, update] of Object.entries(props)) {
+        const value = isPatch(update) ? applyPatch(readProp(el, prop), update) : update;
+        checkProp(el, prop, value);
+        writes.push({ el, id, prop, value });
+      }
+    }
+    for (const { el, id, prop, value } of writes) {
       writeProp(el, prop, value);
-      this.runtime.changed({ id: key, prop }, readProp(el, prop));
+      this.runtime.changed({ id, prop }, readProp(el, prop));
     }
   }
 
