@@ -68,6 +68,15 @@ export function depText(dep: Dependency): string {
   return `${dep.id}.${dep.prop}`;
 }
 
+/**
+ * Dash's id for a callback's outputs: `"a.b"` for one output, `"..a.b...c.d.."` for several.
+ * `multi` forces the list form for a single output (Dash's `[Output(...)]`).
+ */
+export function outputId(outputs: readonly Dependency[], multi = outputs.length > 1): string {
+  const ids = outputs.map(depText);
+  return multi ? `..${ids.join('...')}..` : (ids[0] ?? '');
+}
+
 const PROP_NAME = /^[A-Za-z_$][\w$]*(@\w+)?$/;
 
 /**

@@ -4,7 +4,9 @@
  * Node APIs, shared by the browser transport and the Node server.
  */
 import { isRecord } from '../internal/is-record.js';
-import { type Dependency, DependencyError, canonicalId, depText, idValue, parseDependency, sameProp } from './dependency.js';
+import { type Dependency, DependencyError, canonicalId, depText, idValue, outputId, parseDependency, sameProp } from './dependency.js';
+
+export { outputId };
 import { NO_UPDATE } from './sentinels.js';
 import { Patch, isWirePatch } from './patch.js';
 
@@ -69,14 +71,6 @@ export class ProtocolError extends Error {
 /** `"id.prop"`, in the page's spelling. */
 export const propId = depText;
 
-/**
- * Dash's id for a callback's outputs: `"a.b"` for one output, `"..a.b...c.d.."` for several.
- * `multi` forces the list form for a single output (Dash's `[Output(...)]`).
- */
-export function outputId(outputs: readonly Dependency[], multi = outputs.length > 1): string {
-  const ids = outputs.map(propId);
-  return multi ? `..${ids.join('...')}..` : (ids[0] ?? '');
-}
 
 /** Reads one `"id.prop"` from the wire (`changedPropIds`, `output`) with the shared parser; null when malformed. */
 export function readPropId(text: string): Dependency | null {

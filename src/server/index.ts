@@ -34,7 +34,8 @@ import {
   valuesByPropId,
   valuesPerOutput,
 } from '../runtime/context.js';
-import { checkCallbackDependencies, flattenValues, idFits, isMany, isPattern, parseObjectId } from '../runtime/patterns.js';
+import { flattenValues, isMany, isPattern } from '../runtime/patterns.js';
+import { checkCallbackDependencies, idFits, parseObjectId } from '../runtime/pattern-matching.js';
 
 export { NO_UPDATE, PreventUpdate, isNoUpdate, isPreventUpdate };
 export { Patch, applyPatch } from '../runtime/patch.js';

@@ -4,14 +4,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DependencyError, canonicalProp, depKey, parseDependencies, sameProp } from '../../src/runtime/dependency.js';
-import { checkCallbackDependencies } from '../../src/runtime/patterns.js';
+import { checkCallbackDependencies } from '../../src/runtime/pattern-matching.js';
 import { valuesPerOutput, triggeredIdOf, triggeredInput } from '../../src/runtime/context.js';
 import { readPropId } from '../../src/runtime/protocol.js';
 import { NO_UPDATE } from '../../src/runtime/sentinels.js';
 import { createDashServer } from '../../src/server/index.js';
 import { dependencyCases } from '../fixtures/dependency-cases.js';
 
-/** What the page does with `<dash-callback inputs="…" outputs="out.children">`. */
+/** What the page does with `<dash-callback inputs="…" outputs="out.children">` (the scope checks the wildcard rules). */
 function pageParse(inputs: string) {
   const parsed = parseDependencies(inputs, 'inputs');
   checkCallbackDependencies({ inputs: parsed, outputs: [{ id: 'out', prop: 'children' }], state: [] });

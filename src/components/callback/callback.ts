@@ -1,8 +1,7 @@
 import { emit } from '../../internal/events.js';
-import { type Dependency, DependencyError, depText, parseDependencies } from '../../runtime/dependency.js';
-import { checkCallbackDependencies, groupValues, isPattern, slotsWithValues } from '../../runtime/patterns.js';
+import { type Dependency, DependencyError, depText, outputId, parseDependencies } from '../../runtime/dependency.js';
+import { groupValues, isPattern, slotsWithValues } from '../../runtime/patterns.js';
 import { type CallbackContext, type CallbackInvocation, contextFor, describeValue, valuesPerOutput } from '../../runtime/context.js';
-import { outputId } from '../../runtime/protocol.js';
 import { PreventUpdate } from '../../runtime/sentinels.js';
 import type { TransportRequest } from '../../runtime/transport.js';
 import { type CallbackScope, type CallbackSource, scopeOf } from '../../runtime/dom/scope.js';
@@ -161,7 +160,6 @@ export class DashCallback extends HTMLElement implements CallbackSource {
       this.outputDeps = parseDependencies(this.getAttribute('outputs'), 'outputs');
       this.stateDeps = parseDependencies(this.getAttribute('state'), 'state');
       this.runningDeps = parseDependencies(this.getAttribute('running'), 'running');
-      checkCallbackDependencies({ inputs: this.inputDeps, outputs: this.outputDeps, state: this.stateDeps });
       if (this.runningDeps.some(isPattern)) throw new DependencyError('running: wildcards are not supported here');
     } catch (error) {
       this.callbackName = this.describe();

@@ -9,7 +9,7 @@
 import type { Dependency } from '../dependency.js';
 import { canonicalId, canonicalProp, depKey } from '../dependency.js';
 import type { CallbackInvocation } from '../context.js';
-import { type Expansion, expandCallback, flatDeps, flattenValues, groupValues, isPattern, plainExpansion } from '../patterns.js';
+import { type Expansion, flatDeps, flattenValues, groupValues, isPattern, plainExpansion } from '../patterns.js';
 import { CallbackRuntime, type CallbackCall, type CallbackHandle, type RuntimeHost } from '../runtime.js';
 import { applyPatch, isPatch } from '../patch.js';
 import { checkProp, readProp, watchProp, writeProp } from './dom-props.js';
@@ -50,12 +50,20 @@ interface Registration {
   unwatch: Array<() => void>;
 }
 
+type PatternMatching = typeof import('../pattern-matching.js');
+
 /** A `<dash-callback>` and its concrete calls (one, or one per MATCH value), by expansion key. */
 interface Group {
   source: CallbackSource;
   pattern: boolean;
+  /** For a pattern group, once loaded: the wildcard matching (a lazy chunk). */
+  matching?: PatternMatching;
   instances: Map<string, Registration>;
 }
+
+/** Wildcard matching is loaded on first use: pages without wildcards never download it. */
+let matchingModule: Promise<PatternMatching> | undefined;
+const loadMatching = () => (matchingModule ??= import('../pattern-matching.js'));
 
 const scopes = new WeakMap<ScopeRoot, CallbackScope>();
 
@@ -102,8 +110,23 @@ export class CallbackScope implements RuntimeHost {
     const all = [...source.inputDeps, ...source.outputDeps, ...source.stateDeps];
     const group: Group = { source, pattern: all.some(isPattern), instances: new Map() };
     this.groups.set(source, group);
-    this.expand(group, source.preventInitialCall);
     this.observe();
+    if (!group.pattern) {
+      this.expand(group, source.preventInitialCall);
+      return;
+    }
+    loadMatching().then((matching) => {
+      if (this.groups.get(source) !== group) return;
+      try {
+        matching.checkCallbackDependencies({ inputs: source.inputDeps, outputs: source.outputDeps, state: source.stateDeps });
+      } catch (error) {
+        // Dash's wildcard rules: reported once, and the callback is not wired.
+        source.reportError(error as Error);
+        return;
+      }
+      group.matching = matching;
+      this.expand(group, source.preventInitialCall);
+    }, (error: Error) => source.reportError(error));
   }
 
   unregister(source: CallbackSource): void {
@@ -126,7 +149,7 @@ export class CallbackScope implements RuntimeHost {
   private expand(group: Group, preventInitialCall: boolean): void {
     const { source } = group;
     const callback = { inputs: source.inputDeps, outputs: source.outputDeps, state: source.stateDeps };
-    const expansions = group.pattern ? expandCallback(callback, [...this.objectIndex().keys()]) : [plainExpansion(callback)];
+    const expansions = group.matching ? group.matching.expandCallback(callback, [...this.objectIndex().keys()]) : [plainExpansion(callback)];
     const keep = new Set<string>();
     for (const expansion of expansions) {
       keep.add(expansion.key);
@@ -313,7 +336,7 @@ export class CallbackScope implements RuntimeHost {
 
   /**
    * Every element in scope with an object id, by canonical id, in document order. A malformed
-   * JSON id is reported once to the pattern-matching callbacks and otherwise ignored.
+   * JSON id is reported once (by a pattern-matching callback) and otherwise ignored.
    */
   private objectIndex(): Map<string, Element> {
     if (this.objectIds) return this.objectIds;
@@ -325,7 +348,8 @@ export class CallbackScope implements RuntimeHost {
       } else if (!this.reportedIds.has(el.id)) {
         this.reportedIds.add(el.id);
         const error = new Error(`the element id ${el.id} is not a valid JSON object id; it is ignored`);
-        for (const group of this.groups.values()) if (group.pattern) group.source.reportError(error);
+        // Once per page: to the first pattern-matching callback.
+        [...this.groups.values()].find((group) => group.matching)?.source.reportError(error);
       }
     }
     return (this.objectIds = index);
@@ -452,7 +476,7 @@ export class CallbackScope implements RuntimeHost {
     }
     if (objectIdsChanged) {
       this.objectIds = undefined;
-      for (const group of [...this.groups.values()]) if (group.pattern) this.expand(group, group.source.preventInitialCall);
+      for (const group of [...this.groups.values()]) if (group.matching) this.expand(group, group.source.preventInitialCall);
     }
     for (const id of touched) {
       const known = this.elements.get(id);
