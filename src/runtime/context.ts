@@ -106,10 +106,16 @@ export function valuesByPropId(deps: readonly Dependency[], values: readonly unk
 /**
  * One value per output: a callback with one output (not written as a list) returns its value; one
  * with a list of outputs returns an array as long as the list, or `NO_UPDATE` alone for "leave
- * them all"; one without outputs returns nothing that is used. Throws a TypeError otherwise.
+ * them all"; one without outputs returns nothing (undefined, null). Throws a TypeError otherwise.
  */
 export function valuesPerOutput(result: unknown, outputCount: number, list = outputCount > 1): unknown[] {
-  if (outputCount === 0) return [];
+  if (outputCount === 0) {
+    // As Dash: a callback without outputs works through ctx.setProps and returns nothing.
+    if (result !== undefined && result !== null && result !== NO_UPDATE) {
+      throw new TypeError(`a callback without outputs returned ${describeValue(result)}; it should return nothing (use ctx.setProps)`);
+    }
+    return [];
+  }
   if (!list) return [result];
   if (result === NO_UPDATE) return new Array<unknown>(outputCount).fill(NO_UPDATE);
   if (!Array.isArray(result) || result.length !== outputCount) {

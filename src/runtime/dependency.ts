@@ -35,6 +35,10 @@ export class DependencyError extends TypeError {
 /** Dash's pattern-matching wildcards, as they appear inside an object id. */
 export const WILDCARDS = ['ALL', 'MATCH', 'ALLSMALLER'] as const;
 export type Wildcard = (typeof WILDCARDS)[number];
+/** Dash's wildcards, for object ids in dependencies: `{id: {type: 'item', index: ALL}, prop: 'value'}`. */
+export const ALL = 'ALL';
+export const MATCH = 'MATCH';
+export const ALLSMALLER = 'ALLSMALLER';
 
 /**
  * The name a property is compared by: `n_clicks` → `nClicks`, `page_current` → `pageCurrent`, and

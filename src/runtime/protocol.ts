@@ -246,7 +246,6 @@ export function buildResponse(
   });
   const hasSide = !!sideUpdates && Object.keys(sideUpdates).length > 0;
   if (!any && !hasSide) return null;
-  const body: CallbackResponse = { multi: true, response };
-  if (hasSide) body.sideUpdate = sideUpdates;
-  return body;
+  // Dash's key order: multi, sideUpdate, response.
+  return hasSide ? { multi: true, sideUpdate: sideUpdates, response } : { multi: true, response };
 }

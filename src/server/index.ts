@@ -44,7 +44,7 @@ export type { NoUpdate } from '../runtime/sentinels.js';
 export type { CallbackRequest, CallbackResponse } from '../runtime/protocol.js';
 /** Dependencies as `"id.prop"`, `"a.value, b.value"`, a `{id, prop}` or a list of either (parsed as the page parses them). */
 export type { Dependency, DependencySpec, DependencyObject } from '../runtime/dependency.js';
-export { DependencyError } from '../runtime/dependency.js';
+export { ALL, ALLSMALLER, DependencyError, MATCH } from '../runtime/dependency.js';
 export type { CallbackContext, TriggeredInput } from '../runtime/context.js';
 
 export interface CallbackSpec {
