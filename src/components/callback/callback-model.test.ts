@@ -149,6 +149,22 @@ describe('pattern-matching callbacks in the page', () => {
     expect(calls.map((c) => (c as { value: string }).value)).to.deep.equal(['sea']);
   });
 
+  it('an ALL state whose set changes does not run the callback (state never triggers)', async () => {
+    const el = await fixture(html`<div>
+      <button id="go">go</button><span id="out"></span><div id="items">${''}</div>
+      <dash-callback inputs="go.n_clicks" state='{"type":"item","index":"ALL"}.value' outputs="out.children" prevent-initial-call></dash-callback>
+    </div>`);
+    let calls = 0;
+    (el.querySelector('dash-callback') as DashCallback).fn = (_n: number, values: string[]) => `${++calls}: ${values.join(',')}`;
+    byId(el, 'items').insertAdjacentHTML('beforeend', item(1, 'a') + item(2, 'b'));
+    await aTimeout(20);
+    itemInput(el, 1).remove();
+    await aTimeout(20);
+    expect(calls).to.equal(0);
+    click(byId(el, 'go'));
+    await waitUntil(() => byId(el, 'out').textContent === '1: b');
+  });
+
   it('an ALL output takes an array, one value per matched element', async () => {
     const el = await fixture(html`<div>
       <input id="n" value="x" />

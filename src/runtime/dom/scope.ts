@@ -156,8 +156,17 @@ export class CallbackScope implements RuntimeHost {
       const existing = group.instances.get(expansion.key);
       const signature = signatureOf(expansion);
       if (existing?.signature === signature) continue;
-      if (existing) this.removeInstance(existing);
-      group.instances.set(expansion.key, this.addInstance(source, expansion, signature, existing ? false : preventInitialCall));
+      let quiet = preventInitialCall;
+      if (existing) {
+        // A changed ALL input set is a change of that input: the call runs again. A changed ALL
+        // state never triggers (as any state); new ALL outputs get values unless prevent-initial-call.
+        const [inputs, outputs] = signature.split('|');
+        const [oldInputs, oldOutputs] = existing.signature.split('|');
+        const wasWired = existing.handle.active;
+        quiet = inputs !== oldInputs ? false : outputs !== oldOutputs ? preventInitialCall : wasWired || preventInitialCall;
+        this.removeInstance(existing);
+      }
+      group.instances.set(expansion.key, this.addInstance(source, expansion, signature, quiet));
     }
     for (const [key, registration] of group.instances) {
       if (keep.has(key)) continue;
