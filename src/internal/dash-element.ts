@@ -50,6 +50,11 @@ export class DashElement extends LitElement {
     return true;
   }
 
+  /** True while an update is pending for a change made through `setByUser()` (read before `super.willUpdate`). */
+  protected isUserChange(prop: PropertyKey): boolean {
+    return this.userChanged.has(prop);
+  }
+
   /** `console.warn` once per element and key: `<dash-slider id="x">: message`. */
   warnOnce(key: string, message: string): void {
     if (this.warned.has(key)) return;

@@ -141,7 +141,6 @@ export function buildRequest(options: {
   return body;
 }
 
-
 /** Dash serializes a stray `no_update` as this object. */
 function isWireNoUpdate(v: unknown): boolean {
   return isRecord(v) && v._dash_no_update === '_dash_no_update' && Object.keys(v).length === 1;

@@ -9,25 +9,15 @@
 import { parseFilterQuery } from '../../filter-query/parser.js';
 import { compileFilter } from '../../filter-query/evaluate.js';
 import type { ColumnType, Row, TableColumn, Warn } from './table-model.js';
+import { dashStyle } from '../../internal/dash-style.js';
+import { isRecord } from '../../internal/is-record.js';
 
 export type StyleObject = Record<string, string>;
 
-/** CSS properties that take bare numbers (React's list, abridged to what tables use). */
-const UNITLESS = new Set([
-  'opacity', 'zIndex', 'fontWeight', 'lineHeight', 'flex', 'flexGrow', 'flexShrink', 'order', 'zoom',
-  'tabSize', 'orphans', 'widows', 'fillOpacity', 'strokeOpacity', 'columnCount', 'aspectRatio',
-]);
-
-/** A Dash style object as CSS for Lit's styleMap: drops `if`, adds px to bare numbers. */
+/** A Dash style object as CSS for Lit's styleMap (src/internal/dash-style.ts), without its `if`. */
 export function toStyle(value: unknown): StyleObject {
-  const out: StyleObject = {};
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return out;
-  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-    if (key === 'if' || v === null || v === undefined || v === false) continue;
-    if (typeof v === 'number') out[key] = UNITLESS.has(key) || key.startsWith('--') || v === 0 ? String(v) : `${v}px`;
-    else if (typeof v === 'string') out[key] = v;
-  }
-  return out;
+  const { if: _condition, ...style } = isRecord(value) ? value : {};
+  return dashStyle(style);
 }
 
 export interface CellContext {
@@ -151,4 +141,46 @@ export function matchesHeader(c: Condition, column: TableColumn, editable: boole
   if (!matchesColumn(c, column, editable)) return false;
   if (c.headerIndex !== null && !indexMatches(c.headerIndex, headerIndex)) return false;
   return c.rowIndex === null && c.state === null && c.filter === null;
+}
+
+/** Every column's styles, compiled once per change of the style props or columns. */
+export interface TableStyles {
+  /** A data cell's style before its `styleDataConditional` entries. */
+  dataBase: Map<string, StyleObject>;
+  /** The `styleDataConditional` entries that can apply to a column's cells. */
+  dataConds: Map<string, Condition[]>;
+  headerStyles: Map<string, StyleObject>;
+  filterStyle: StyleObject;
+}
+
+/** The style props a table compiles. */
+export interface StyleProps {
+  styleCell: unknown;
+  styleHeader: unknown;
+  styleData: unknown;
+  styleCellConditional: unknown;
+  styleHeaderConditional: unknown;
+  styleDataConditional: unknown;
+}
+
+/** Compiles the style props for the columns: `styleCell` under `styleHeader`/`styleData`, conditional entries over them. */
+export function compileTableStyles(props: StyleProps, cols: readonly TableColumn[], isEditable: (col: TableColumn) => boolean, warn: Warn): TableStyles {
+  const types: Record<string, ColumnType> = {};
+  for (const c of cols) types[c.id] = c.type;
+  const cellConds = compileConditions(props.styleCellConditional, types, warn, 'styleCellConditional');
+  const headerConds = compileConditions(props.styleHeaderConditional, types, warn, 'styleHeaderConditional');
+  const dataConds = compileConditions(props.styleDataConditional, types, warn, 'styleDataConditional');
+  const cell = toStyle(props.styleCell);
+  const header = toStyle(props.styleHeader);
+  const data = toStyle(props.styleData);
+  const out: TableStyles = { dataBase: new Map(), dataConds: new Map(), headerStyles: new Map(), filterStyle: cell };
+  for (const c of cols) {
+    const editable = isEditable(c);
+    const forCol = cellConds.filter((x) => columnOnly(x) && matchesColumn(x, c, editable)).map((x) => x.style);
+    out.dataBase.set(c.id, Object.assign({}, cell, ...forCol, data));
+    out.dataConds.set(c.id, dataConds.filter((x) => matchesColumn(x, c, editable)));
+    const forHeader = headerConds.filter((x) => matchesHeader(x, c, editable, 0)).map((x) => x.style);
+    out.headerStyles.set(c.id, Object.assign({}, cell, ...forCol, header, ...forHeader));
+  }
+  return out;
 }

@@ -298,7 +298,7 @@ export class CallbackScope implements RuntimeHost {
     if (!registration) return;
     const { source } = registration;
     this.setBusy(source, +1);
-    for (const dep of registration.outputs) this.setBusy(this.elements.get(dep.id), +1);
+    for (const dep of registration.outputs) this.setBusy(this.elements.get(dep.id), +1, dep.prop);
     this.setRunning(source, true);
     source.dispatchEvent(new CustomEvent('dash-callback-start', { bubbles: true, composed: true, detail: { outputs: source.callbackName } }));
   }
@@ -308,7 +308,7 @@ export class CallbackScope implements RuntimeHost {
     if (!registration) return;
     const { source } = registration;
     this.setBusy(source, -1);
-    for (const dep of registration.outputs) this.setBusy(this.elements.get(dep.id), -1);
+    for (const dep of registration.outputs) this.setBusy(this.elements.get(dep.id), -1, dep.prop);
     this.setRunning(source, false);
     source.dispatchEvent(new CustomEvent('dash-callback-end', { bubbles: true, composed: true, detail: { outputs: source.callbackName } }));
   }
@@ -327,8 +327,16 @@ export class CallbackScope implements RuntimeHost {
     }
   }
 
-  private setBusy(el: Element | undefined, delta: number): void {
+  /**
+   * Counts the calls writing into `el`. For an output (`prop` given) it also tells enclosing
+   * `<dash-loading>`s, across shadow roots, which prop started or stopped loading.
+   */
+  private setBusy(el: Element | undefined, delta: number, prop?: string): void {
     if (!el) return;
+    if (prop !== undefined) {
+      const detail = { prop: canonicalProp(prop), loading: delta > 0 };
+      el.dispatchEvent(new CustomEvent('dash-output-loading', { bubbles: true, composed: true, detail }));
+    }
     const count = Math.max(0, (this.busy.get(el) ?? 0) + delta);
     if (count === 0) {
       this.busy.delete(el);
