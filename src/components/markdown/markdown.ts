@@ -3,6 +3,7 @@ import { property, query } from 'lit/decorators.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { defaultTrueConverter, jsonConverter } from '../../internal/converters.js';
 import { markdownStyles } from './markdown.styles.js';
+import { PendingWork } from '../../internal/pending-work.js';
 
 /** Dash's `highlight_config`: `theme` picks the code colours (`dark` or `light`; default: the page's scheme). */
 export interface HighlightConfig {
@@ -59,8 +60,8 @@ export class DashMarkdown extends DashElement {
   @query('[part="body"]') private body!: HTMLElement;
 
   private readonly sourceObserver = new MutationObserver(() => this.requestUpdate());
-  /** The render in flight (the engine may still be loading); `updateComplete` waits for it. */
-  private rendering: Promise<void> | null = null;
+  /** Renders in flight (the engine may still be loading); `updateComplete` waits for them. */
+  private readonly rendering = new PendingWork();
   private renderCount = 0;
 
   override connectedCallback(): void {
@@ -87,19 +88,11 @@ export class DashMarkdown extends DashElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const count = ++this.renderCount;
-    const done = this.renderInto(this.body, count).finally(() => {
-      if (this.rendering === done) this.rendering = null;
-    });
-    this.rendering = done;
+    this.rendering.track(this.renderInto(this.body, count));
   }
 
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await super.getUpdateComplete();
-    while (this.rendering || this.isUpdatePending) {
-      await this.rendering;
-      result = await super.getUpdateComplete();
-    }
-    return result;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.rendering.afterUpdates(() => super.getUpdateComplete(), () => this.isUpdatePending);
   }
 
   private async renderInto(body: HTMLElement, count: number): Promise<void> {

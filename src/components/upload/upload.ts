@@ -3,9 +3,10 @@ import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { jsonConverter } from '../../internal/converters.js';
-import { emit } from '../../internal/events.js';
+import { emit, emitUserEdit } from '../../internal/events.js';
 import { acceptList, accepts, readAsDataUrl, sortFiles, type RejectedFile } from './upload-files.js';
 import { uploadStyles } from './upload.styles.js';
+import { cssPropertyName, dashStyle } from '../../internal/dash-style.js';
 
 export type { RejectedFile, UploadRejectReason } from './upload-files.js';
 
@@ -18,8 +19,6 @@ type StyleObject = Record<string, string | number>;
 type ZoneState = 'active' | 'reject' | 'disabled' | null;
 
 /** Dash style values: numbers are px, except for these. */
-const UNITLESS = new Set(['opacity', 'z-index', 'font-weight', 'line-height', 'flex-grow', 'flex-shrink', 'order']);
-const kebab = (name: string) => (name.includes('-') ? name : name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`));
 
 /**
  * Dash's `dcc.Upload`: a drop zone around its slotted content. Drop files on it, or click it (or
@@ -155,10 +154,10 @@ export class DashUpload extends DashElement {
     this.classList.add(...this.appliedClasses);
     const style = { active: this.styleActive, reject: this.styleReject, disabled: this.styleDisabled }[state];
     if (typeof style !== 'object' || style === null) return;
-    for (const [key, value] of Object.entries(style)) {
-      const name = kebab(key);
+    for (const [key, css] of Object.entries(dashStyle(style))) {
+      const name = cssPropertyName(key);
       this.savedStyle.set(name, [this.style.getPropertyValue(name), this.style.getPropertyPriority(name)]);
-      this.style.setProperty(name, typeof value === 'number' && !UNITLESS.has(name) ? `${value}px` : String(value));
+      this.style.setProperty(name, css);
     }
   }
 
@@ -228,9 +227,9 @@ export class DashUpload extends DashElement {
     this.setByUser('contents', this.multiple ? contents : contents[0]);
     this.setByUser('filename', this.multiple ? names : names[0]);
     this.setByUser('lastModified', this.multiple ? modified : modified[0]);
-    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    emitUserEdit(this, { change: false });
     await this.updateComplete;
-    this.dispatchEvent(new Event('change', { bubbles: true }));
+    emitUserEdit(this, { input: false });
   }
 }
 
