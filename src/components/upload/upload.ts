@@ -4,9 +4,10 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { jsonConverter } from '../../internal/converters.js';
 import { emit, emitUserEdit } from '../../internal/events.js';
+import { accessibleName } from '../../internal/accessible-name.js';
+import { cssPropertyName, cssValue } from '../../internal/dash-style.js';
 import { acceptList, accepts, readAsDataUrl, sortFiles, type RejectedFile } from './upload-files.js';
 import { uploadStyles } from './upload.styles.js';
-import { cssPropertyName, dashStyle } from '../../internal/dash-style.js';
 
 export type { RejectedFile, UploadRejectReason } from './upload-files.js';
 
@@ -18,7 +19,6 @@ export interface DashUploadRejectDetail {
 type StyleObject = Record<string, string | number>;
 type ZoneState = 'active' | 'reject' | 'disabled' | null;
 
-/** Dash style values: numbers are px, except for these. */
 
 /**
  * Dash's `dcc.Upload`: a drop zone around its slotted content. Drop files on it, or click it (or
@@ -122,7 +122,7 @@ export class DashUpload extends DashElement {
         role=${clickable ? 'button' : 'group'}
         tabindex=${clickable ? '0' : '-1'}
         aria-disabled=${this.disabled ? 'true' : 'false'}
-        aria-label=${ifDefined(this.getAttribute('aria-label') ?? undefined)}
+        aria-label=${ifDefined(accessibleName(this) || undefined)}
         @click=${this.browse}
         @keydown=${this.onKeydown}
         @dragenter=${this.onDragEnter}
@@ -154,10 +154,11 @@ export class DashUpload extends DashElement {
     this.classList.add(...this.appliedClasses);
     const style = { active: this.styleActive, reject: this.styleReject, disabled: this.styleDisabled }[state];
     if (typeof style !== 'object' || style === null) return;
-    for (const [key, css] of Object.entries(dashStyle(style))) {
+    for (const [key, value] of Object.entries(style)) {
+      if (typeof value !== 'string' && typeof value !== 'number') continue;
       const name = cssPropertyName(key);
       this.savedStyle.set(name, [this.style.getPropertyValue(name), this.style.getPropertyPriority(name)]);
-      this.style.setProperty(name, css);
+      this.style.setProperty(name, cssValue(name, value));
     }
   }
 
@@ -227,9 +228,7 @@ export class DashUpload extends DashElement {
     this.setByUser('contents', this.multiple ? contents : contents[0]);
     this.setByUser('filename', this.multiple ? names : names[0]);
     this.setByUser('lastModified', this.multiple ? modified : modified[0]);
-    emitUserEdit(this, { change: false });
-    await this.updateComplete;
-    emitUserEdit(this, { input: false });
+    emitUserEdit(this);
   }
 }
 
