@@ -15,3 +15,14 @@ export type { CallbackContext, CallbackFunction, DashCallbackErrorDetail } from 
 export { DashApp } from './components/app/app.js';
 export type { TriggeredInput } from './runtime/runtime.js';
 export { DashTable } from './components/table/table.js';
+export { DashStore } from './components/store/store.js';
+export { DashInterval } from './components/interval/interval.js';
+export { DashLocation } from './components/location/location.js';
+export { DashLink } from './components/link/link.js';
+export { DashTabs } from './components/tabs/tabs.js';
+export type { TabsColors } from './components/tabs/tabs.js';
+export { DashTab } from './components/tabs/tab.js';
+export { DashLoading } from './components/loading/loading.js';
+export type { SpinnerType } from './components/loading/loading.js';
+export type { PersistentProps, PersistenceTransform } from './internal/persistence.js';
+export type { StorageType } from './internal/web-storage.js';
