@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { startE2E, waitUntil } from '../test/e2e/helpers.js';
 
-const PAGES = ['index', 'sales', 'gapminder', 'flights', 'cdn', 'csp', 'basics'];
+const PAGES = ['index', 'sales', 'gapminder', 'flights', 'stocks', 'cdn', 'csp', 'basics'];
 const out = new URL('../docs/screenshots/', import.meta.url);
 mkdirSync(out, { recursive: true });
 

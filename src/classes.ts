@@ -15,6 +15,13 @@ export type { CallbackContext, CallbackFunction, DashCallbackErrorDetail } from 
 export { DashApp } from './components/app/app.js';
 export type { TriggeredInput } from './runtime/runtime.js';
 export { DashTable } from './components/table/table.js';
+export { DashChecklist } from './components/checklist/checklist.js';
+export { DashRadioItems } from './components/radio-items/radio-items.js';
+export { DashInput } from './components/input/input.js';
+export { DashTextarea } from './components/textarea/textarea.js';
+export { DashButton } from './components/button/button.js';
+export { DashDatePickerSingle } from './components/date-picker/date-picker-single.js';
+export { DashDatePickerRange } from './components/date-picker/date-picker-range.js';
 export { DashStore } from './components/store/store.js';
 export { DashInterval } from './components/interval/interval.js';
 export { DashLocation } from './components/location/location.js';

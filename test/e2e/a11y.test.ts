@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { axeViolations, ensureBuilt, startE2E, waitUntil, type E2E } from './helpers.js';
 import type { Page } from 'playwright-core';
 
-export const PAGES = ['index', 'sales', 'gapminder', 'flights', 'cdn', 'csp', 'basics', 'app'];
+export const PAGES = ['index', 'sales', 'gapminder', 'multiple-inputs', 'chained', 'flights', 'stocks', 'cdn', 'csp', 'basics', 'app'];
 
 let e2e: E2E;
 before(async () => {
@@ -46,3 +46,14 @@ test('an open dropdown list has no axe violations', async () => {
   assert.deepEqual(await axeViolations(page), []);
   await page.context().close();
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`an open date picker calendar has no axe violations (${scheme})`, async () => {
+    const { page } = await e2e.open('demo/stocks.html', { colorScheme: scheme });
+    await settled(page);
+    await page.getByLabel('Dates, start date').click();
+    await page.getByRole('dialog', { name: 'Choose date' }).waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    await page.context().close();
+  });
+}

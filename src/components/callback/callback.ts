@@ -189,11 +189,11 @@ export class DashCallback extends HTMLElement implements CallbackSource {
   run(call: CallbackCall, scope: CallbackScope): unknown[] | Promise<unknown[]> {
     if (this.endpoint) return this.runEndpoint(this.endpoint, call, scope);
     const fn = this.resolveFn();
-    if (!fn) return this.waitForFn(call.signal).then((found) => this.call(found, call, scope));
-    return this.call(fn, call, scope);
+    if (!fn) return this.waitForFn(call.signal).then((found) => this.callFn(found, call, scope));
+    return this.callFn(fn, call, scope);
   }
 
-  private call(fn: CallbackFunction, call: CallbackCall, scope: CallbackScope): unknown[] | Promise<unknown[]> {
+  private callFn(fn: CallbackFunction, call: CallbackCall, scope: CallbackScope): unknown[] | Promise<unknown[]> {
     const { inputDeps, stateDeps } = this;
     const ctx: CallbackContext = {
       triggered: call.triggered,
@@ -261,18 +261,17 @@ export class DashCallback extends HTMLElement implements CallbackSource {
    * (docs/callbacks.md): wait for the page to load, and FN_GRACE_MS more, before calling it missing.
    */
   private async waitForFn(signal: AbortSignal): Promise<CallbackFunction> {
-    if (document.readyState !== 'complete') await new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
+    if (document.readyState !== 'complete') await new Promise((resolve) => addEventListener('load', resolve, { once: true }));
     const deadline = performance.now() + FN_GRACE_MS;
     for (;;) {
       signal.throwIfAborted();
       const fn = this.resolveFn();
       if (fn) return fn;
-      if (performance.now() >= deadline) {
-        const path = this.getAttribute('fn')!;
-        throw new Error(`fn="${path}" does not name a function (window.${path} is ${describeValue(lookupGlobal(path))})`);
-      }
+      if (performance.now() > deadline) break;
       await new Promise((resolve) => setTimeout(resolve, FN_POLL_MS));
     }
+    const path = this.getAttribute('fn');
+    throw new Error(`fn="${path}" does not name a function (window.${path} is ${describeValue(lookupGlobal(path!))})`);
   }
 
   /** @internal Logs `Callback error updating …` and fires `dash-callback-error`. */

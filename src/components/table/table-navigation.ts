@@ -71,9 +71,9 @@ export class TableNavigation {
 
   /** Rows PageUp/PageDown move by: what fits in view, less one for context. */
   private get pageRows(): number {
-    this.host.measureViewport();
-    const visible = Math.min(this.host.viewportHeight || Infinity, window.innerHeight - this.host.head.offsetHeight);
-    return Math.max(1, Math.floor(visible / this.host.rowHeight) - 1);
+    this.host.viewport.measureViewport();
+    const visible = Math.min(this.host.viewport.viewportHeight || Infinity, window.innerHeight - this.host.head.offsetHeight);
+    return Math.max(1, Math.floor(visible / this.host.viewport.rowHeight) - 1);
   }
 
   /** @internal Moves the keyboard (and, on a data cell, the active cell) to page position p, nav column c; `extend` grows the selection. */
@@ -98,7 +98,7 @@ export class TableNavigation {
       }
     }
     this.host.selection.publish();
-    this.host.ensureVisible(p, c);
+    this.host.viewport.ensureVisible(p, c);
     this.host.requestUpdate();
   }
 

@@ -152,3 +152,45 @@ export function matchesHeader(c: Condition, column: TableColumn, editable: boole
   if (c.headerIndex !== null && !indexMatches(c.headerIndex, headerIndex)) return false;
   return c.rowIndex === null && c.state === null && c.filter === null;
 }
+
+/** Every column's styles, compiled once per change of the style props or columns. */
+export interface TableStyles {
+  /** A data cell's style before its `styleDataConditional` entries. */
+  dataBase: Map<string, StyleObject>;
+  /** The `styleDataConditional` entries that can apply to a column's cells. */
+  dataConds: Map<string, Condition[]>;
+  headerStyles: Map<string, StyleObject>;
+  filterStyle: StyleObject;
+}
+
+/** The style props a table compiles. */
+export interface StyleProps {
+  styleCell: unknown;
+  styleHeader: unknown;
+  styleData: unknown;
+  styleCellConditional: unknown;
+  styleHeaderConditional: unknown;
+  styleDataConditional: unknown;
+}
+
+/** Compiles the style props for the columns: `styleCell` under `styleHeader`/`styleData`, conditional entries over them. */
+export function compileTableStyles(props: StyleProps, cols: readonly TableColumn[], isEditable: (col: TableColumn) => boolean, warn: Warn): TableStyles {
+  const types: Record<string, ColumnType> = {};
+  for (const c of cols) types[c.id] = c.type;
+  const cellConds = compileConditions(props.styleCellConditional, types, warn, 'styleCellConditional');
+  const headerConds = compileConditions(props.styleHeaderConditional, types, warn, 'styleHeaderConditional');
+  const dataConds = compileConditions(props.styleDataConditional, types, warn, 'styleDataConditional');
+  const cell = toStyle(props.styleCell);
+  const header = toStyle(props.styleHeader);
+  const data = toStyle(props.styleData);
+  const out: TableStyles = { dataBase: new Map(), dataConds: new Map(), headerStyles: new Map(), filterStyle: cell };
+  for (const c of cols) {
+    const editable = isEditable(c);
+    const forCol = cellConds.filter((x) => columnOnly(x) && matchesColumn(x, c, editable)).map((x) => x.style);
+    out.dataBase.set(c.id, Object.assign({}, cell, ...forCol, data));
+    out.dataConds.set(c.id, dataConds.filter((x) => matchesColumn(x, c, editable)));
+    const forHeader = headerConds.filter((x) => matchesHeader(x, c, editable, 0)).map((x) => x.style);
+    out.headerStyles.set(c.id, Object.assign({}, cell, ...forCol, header, ...forHeader));
+  }
+  return out;
+}

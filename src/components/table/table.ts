@@ -1,7 +1,5 @@
-import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from '../../internal/style-map.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { jsonConverter } from '../../internal/converters.js';
@@ -12,29 +10,20 @@ import { TableSelection } from './table-selection.js';
 import { TableEditor } from './table-cell-editor.js';
 import { TableClipboard } from './table-clipboard.js';
 import { DELETE_COL, SELECT_COL, TableNavigation } from './table-navigation.js';
-import { Lazy, PendingWork, columnQueries, editCode, type ColumnQueries } from './table-lazy.js';
+import { CONTROL_WIDTH, TableViewport, columnWidths } from './table-viewport.js';
+import { renderPaging } from './table-paging.js';
+import { renderBody, renderRows } from './table-body.js';
+import { renderControlHeaders, renderFilterRow, renderHeaderCell, renderToolbar } from './table-header.js';
+import { Lazy, PendingWork, columnQueries, editCode } from './table-lazy.js';
 import { columnFormatter, specifierFormatsPending, type CellFormatter } from './table-format.js';
-import {
-  compileConditions,
-  columnOnly,
-  matchesCell,
-  matchesColumn,
-  matchesHeader,
-  toStyle,
-  type Condition,
-  type StyleObject,
-} from './table-style.js';
+import { compileTableStyles, type TableStyles } from './table-style.js';
 import {
   TablePipeline,
-  cellText,
   checkColumnsAgainstRows,
-  nextSortBy,
   normalizeColumns,
   normalizeData,
   normalizeSortBy,
   pageOf,
-  viewportWindow,
-  MAX_SCROLL_HEIGHT,
   type ColumnType,
   type PageInfo,
   type Row,
@@ -69,12 +58,9 @@ export type TableCell = ActiveCell;
 
 export type TableAction = 'native' | 'custom' | 'none';
 
-/** Rows kept in the DOM above and below the visible ones. */
-const OVERSCAN = 8;
 /** Without virtualization, more rows than this in the DOM is slow: say so once. */
 const PLAIN_ROWS_WARNING = 5000;
 const READ_ONLY = new Set(['derivedVirtualData', 'derivedVirtualIndices', 'derivedViewportData', 'derivedViewportIndices']);
-const CONTROL_WIDTH = 36;
 
 interface FilterState {
   query: string;
@@ -226,20 +212,17 @@ export class DashTable extends DashElement {
   /** Read-only: indices into `data` of the current page's rows. */
   @property({ attribute: false }) derivedViewportIndices: number[] = [];
 
-  /** The body's scroll position; scrolling repaints only the row window, not the whole element. */
-  private bodyScrollTop = 0;
-  /** @internal Height of the body's visible area (repaints the window only). */
-  viewportHeight = 0;
+  /** @internal Per-column filter box text, as typed. */
+  @state() boxTexts = new Map<string, string>();
   /** @internal */
-  @state() rowHeight = 32;
-  /** Per-column filter box text, as typed. */
-  @state() private boxTexts = new Map<string, string>();
-  @state() private invalidBoxes = new Set<string>();
+  @state() invalidBoxes = new Set<string>();
 
-  @query('.scroller') private scroller!: HTMLDivElement;
+  /** @internal */
+  @query('.scroller') scroller!: HTMLDivElement;
   /** @internal */
   @query('.head') head!: HTMLDivElement;
-  @query('.window') private windowEl?: HTMLDivElement | null;
+  /** @internal */
+  @query('.window') windowEl?: HTMLDivElement | null;
   /** @internal */
   @query('.grid') gridEl?: HTMLDivElement | null;
 
@@ -247,9 +230,12 @@ export class DashTable extends DashElement {
   readonly selection = new TableSelection(this);
   /** @internal */
   readonly editor = new TableEditor(this);
-  private readonly clipboard = new TableClipboard(this);
+  /** @internal */
+  readonly clipboard = new TableClipboard(this);
   /** @internal */
   readonly navigation = new TableNavigation(this);
+  /** @internal */
+  readonly viewport = new TableViewport(this);
   private readonly pipeline = new TablePipeline((k, m) => this.warnOnce(k, m));
   /** @internal */
   rows: Row[] = [];
@@ -257,29 +243,31 @@ export class DashTable extends DashElement {
   cols: TableColumn[] = [];
   /** @internal */
   shown: TableColumn[] = [];
-  private widths = new Map<string, number>();
-  private sort: SortByEntry[] = [];
-  private filter: FilterState = { query: '', predicate: null, key: '', error: null };
+  /** @internal */
+  widths = new Map<string, number>();
+  /** @internal */
+  sort: SortByEntry[] = [];
+  /** @internal */
+  filter: FilterState = { query: '', predicate: null, key: '', error: null };
   /** @internal */
   virtual: Uint32Array = new Uint32Array(0);
-  private page: PageInfo = { page: 0, pageCount: 1, start: 0, end: 0 };
+  /** @internal */
+  page: PageInfo = { page: 0, pageCount: 1, start: 0, end: 0 };
   /** @internal Indices into `data` of the rows on the current page, in display order. */
   view: Uint32Array = new Uint32Array(0);
-  /** The filterQuery the boxes last wrote: re-splitting it would undo what the user typed. */
-  private ownQuery: string | null = null;
-  private resizeObserver?: ResizeObserver;
+  /** @internal The filterQuery the boxes last wrote: re-splitting it would undo what the user typed. */
+  ownQuery: string | null = null;
 
   /** @internal */
   focusGridPending = false;
   /** data index → position on the page (-1: not on it); built when needed. */
   private posMap: Int32Array | null = null;
-  private formatters = new Map<string, CellFormatter | null>();
+  /** @internal */
+  formatters = new Map<string, CellFormatter | null>();
   /** Code loaded on first use and the work waiting for it (d3-format, the filter boxes' language): updateComplete waits for them. */
   private readonly pending = new PendingWork();
-  private dataBase = new Map<string, StyleObject>();
-  private dataConds = new Map<string, Condition[]>();
-  private headerStyles = new Map<string, StyleObject>();
-  private filterStyle: StyleObject = {};
+  /** @internal Every column's styles, from the style props. */
+  styles: TableStyles = { dataBase: new Map(), dataConds: new Map(), headerStyles: new Map(), filterStyle: {} };
   /** @internal */
   ownEdit = false;
 
@@ -305,31 +293,11 @@ export class DashTable extends DashElement {
     }
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.observeSize();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-  }
-
   /** Scrolls the body so the row at `index` (within the current page) is in view. */
   scrollToRow(index: number): void {
-    if (!this.scroller) return;
-    const n = this.bodyRowCount;
-    const win = viewportWindow(n, this.rowHeight, 0, this.viewportHeight, 0);
-    const total = n * this.rowHeight;
-    const y = index * this.rowHeight;
-    const vh = Math.min(this.viewportHeight, win.bodyHeight);
-    const scrolled = total > win.bodyHeight ? (y * (win.bodyHeight - vh)) / Math.max(1, total - vh) : y;
-    this.scroller.scrollTop = scrolled;
-    this.onScroll();
+    this.viewport.scrollToRow(index);
   }
 
-  // ------------------------------------------------------------------------------------------
   /** Resolves once Lit has rendered, and the code loaded on first use (number formats, filter boxes) has been applied. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
@@ -339,8 +307,6 @@ export class DashTable extends DashElement {
     }
     return result;
   }
-
-  // Derived state
 
   /** The columns' formatters; again once d3-format has loaded, when a column's `format.specifier` needs it. */
   private makeFormatters(): void {
@@ -388,11 +354,13 @@ export class DashTable extends DashElement {
       const hidden = new Set(Array.isArray(this.hiddenColumns) ? this.hiddenColumns.map(String) : []);
       this.shown = this.cols.filter((c) => !hidden.has(c.id));
       checkColumnsAgainstRows(this.cols, this.rows, warn);
-      this.measureColumns();
+      this.widths = columnWidths(this, this.cols, this.rows);
       this.makeFormatters();
     }
     const styleProps = ['styleCell', 'styleHeader', 'styleData', 'styleCellConditional', 'styleHeaderConditional', 'styleDataConditional', 'editable'];
-    if (colsChanged || styleProps.some((p) => changed.has(p))) this.compileStyles();
+    if (colsChanged || styleProps.some((p) => changed.has(p))) {
+      this.styles = compileTableStyles(this, this.cols, (c) => this.isEditable(c), warn);
+    }
     if (changed.has('sortBy')) this.sort = normalizeSortBy(this.sortBy, warn);
     if (changed.has('filterQuery') || changed.has('columns') || dataChanged) this.updateFilter();
     // Filter boxes are shown: their language loads now, so it is there when the user types.
@@ -434,7 +402,7 @@ export class DashTable extends DashElement {
       this.derivedViewportData = whole ? this.derivedVirtualData : this.derivedVirtualData.slice(start, end);
       if (this.page.page !== oldPage && this.scroller) {
         this.scroller.scrollTop = 0;
-        this.bodyScrollTop = 0;
+        this.viewport.bodyScrollTop = 0;
       }
       if (!this.virtualization && this.view.length > PLAIN_ROWS_WARNING) {
         this.warnOnce('plain-rows', `${this.view.length} rows without virtualization are slow: set "virtualization" or page the data`);
@@ -455,30 +423,6 @@ export class DashTable extends DashElement {
       this.posMap = map;
     }
     return dataIndex >= 0 && dataIndex < this.posMap.length ? this.posMap[dataIndex] : -1;
-  }
-
-  private compileStyles(): void {
-    const warn = (k: string, m: string) => this.warnOnce(k, m);
-    const types: Record<string, ColumnType> = {};
-    for (const c of this.cols) types[c.id] = c.type;
-    const cellConds = compileConditions(this.styleCellConditional, types, warn, 'styleCellConditional');
-    const headerConds = compileConditions(this.styleHeaderConditional, types, warn, 'styleHeaderConditional');
-    const dataConds = compileConditions(this.styleDataConditional, types, warn, 'styleDataConditional');
-    const cell = toStyle(this.styleCell);
-    const header = toStyle(this.styleHeader);
-    const data = toStyle(this.styleData);
-    this.dataBase = new Map();
-    this.dataConds = new Map();
-    this.headerStyles = new Map();
-    this.filterStyle = cell;
-    for (const c of this.cols) {
-      const editable = this.isEditable(c);
-      const forCol = cellConds.filter((x) => columnOnly(x) && matchesColumn(x, c, editable)).map((x) => x.style);
-      this.dataBase.set(c.id, Object.assign({}, cell, ...forCol, data));
-      this.dataConds.set(c.id, dataConds.filter((x) => matchesColumn(x, c, editable)));
-      const forHeader = headerConds.filter((x) => matchesHeader(x, c, editable, 0)).map((x) => x.style);
-      this.headerStyles.set(c.id, Object.assign({}, cell, ...forCol, header, ...forHeader));
-    }
   }
 
   /** @internal */
@@ -513,46 +457,19 @@ export class DashTable extends DashElement {
     }
   }
 
-  /** Fixed column widths from the header and a sample of rows: one template for header and body. */
-  private measureColumns(): void {
-    const ctx = measureContext();
-    const font = getComputedStyle(this).font || '14px system-ui';
-    if (ctx) ctx.font = font;
-    const measure = (text: string) => (ctx ? ctx.measureText(text).width : text.length * 8);
-    const sample: Row[] = [];
-    const n = this.rows.length;
-    const step = Math.max(1, Math.floor(n / 100));
-    for (let i = 0; i < Math.min(n, 100); i++) sample.push(this.rows[i]);
-    for (let i = 0; i < n && sample.length < 200; i += step) sample.push(this.rows[i]);
-    this.widths = new Map();
-    for (const col of this.cols) {
-      const fixed = Number(col.source.width);
-      if (Number.isFinite(fixed) && fixed > 0) {
-        this.widths.set(col.id, fixed);
-        continue;
-      }
-      let w = measure(col.name) + 28; // sort indicator
-      for (const row of sample) {
-        const text = cellText(row[col.id]);
-        if (text.length * 4 > w) w = Math.max(w, measure(text.length > 80 ? text.slice(0, 80) : text));
-      }
-      this.widths.set(col.id, Math.ceil(Math.min(360, Math.max(64, w + 20))));
-    }
-  }
-
-  // ------------------------------------------------------------------------------------------
-  // Rendering
-
-  private get fixedDataCount(): number {
+  /** @internal */
+  get fixedDataCount(): number {
     const n = Number(this.fixedRows?.data ?? 0);
     return Number.isFinite(n) && n > 0 ? Math.min(Math.floor(n), this.view.length) : 0;
   }
 
-  private get bodyRowCount(): number {
+  /** @internal */
+  get bodyRowCount(): number {
     return this.view.length - this.fixedDataCount;
   }
 
-  private get headerRowCount(): number {
+  /** @internal */
+  get headerRowCount(): number {
     return this.filterAction === 'none' ? 1 : 2;
   }
 
@@ -581,7 +498,7 @@ export class DashTable extends DashElement {
     const error = this.filter.error;
     const anyEditable = this.cols.some((c) => this.isEditable(c));
     return html`
-      ${this.renderToolbar()}
+      ${renderToolbar(this)}
       ${this.editor.editing?.error
         ? html`<div part="edit-error" class="edit-error" id="edit-error" role="alert">${this.editor.editing.error}</div>`
         : nothing}
@@ -590,7 +507,7 @@ export class DashTable extends DashElement {
             Invalid filter query: ${error.message} (at ${error.position})
           </div>`
         : nothing}
-      <div part="table" class="scroller ${bounded ? 'bounded' : ''}" @scroll=${this.onScroll}>
+      <div part="table" class="scroller ${bounded ? 'bounded' : ''}" @scroll=${this.viewport.onScroll}>
         <div
           class="grid"
           role="grid"
@@ -606,287 +523,22 @@ export class DashTable extends DashElement {
         >
           <div role="rowgroup" class="head" part="header">
             <div role="row" class="row header-row" aria-rowindex="1">
-              ${this.renderControlHeaders()}${cols.map((c, i) => this.renderHeaderCell(c, controls + i))}
+              ${renderControlHeaders(this)}${cols.map((c, i) => renderHeaderCell(this, c, controls + i))}
             </div>
-            ${this.filterAction === 'none' ? nothing : this.renderFilterRow(cols)}
-            ${fixed ? html`<div class="fixed-data" role="presentation">${this.renderRows(0, fixed)}</div>` : nothing}
+            ${this.filterAction === 'none' ? nothing : renderFilterRow(this, cols)}
+            ${fixed ? html`<div class="fixed-data" role="presentation">${renderRows(this, 0, fixed)}</div>` : nothing}
           </div>
-          ${this.renderBody()}
+          ${renderBody(this)}
         </div>
         ${this.view.length === 0 ? html`<div class="empty" part="empty" role="status">No rows</div>` : nothing}
       </div>
-      ${this.renderPaging()}
+      ${renderPaging(this)}
     `;
-  }
-
-  private renderToolbar(): TemplateResult | typeof nothing {
-    const hideable = this.cols.filter((c) => c.source.hideable === true);
-    const csv = this.exportFormat === 'csv';
-    if (!csv && !hideable.length) return nothing;
-    const hidden = new Set(Array.isArray(this.hiddenColumns) ? this.hiddenColumns.map(String) : []);
-    return html`<div class="toolbar" part="toolbar">
-      ${csv ? html`<button type="button" part="export-button" @click=${() => this.clipboard.exportCsv()}>Export</button>` : nothing}
-      ${hideable.length
-        ? html`<details part="columns-menu" class="columns-menu">
-            <summary>Columns</summary>
-            <fieldset>
-              <legend class="visually-hidden">Shown columns</legend>
-              ${hideable.map(
-                (c) => html`<label
-                  ><input type="checkbox" .checked=${live(!hidden.has(c.id))} @change=${(e: Event) => this.setHidden(c.id, !(e.target as HTMLInputElement).checked)} />
-                  ${c.name}</label
-                >`,
-              )}
-            </fieldset>
-          </details>`
-        : nothing}
-    </div>`;
-  }
-
-  private renderControlHeaders(): TemplateResult[] {
-    const out: TemplateResult[] = [];
-    let i = 0;
-    if (this.rowDeletable) {
-      out.push(html`<div role="columnheader" class="cell th control" part="header-cell" aria-colindex=${++i}><span class="visually-hidden">Delete</span></div>`);
-    }
-    if (this.rowSelectable === 'multi') {
-      const { all, some } = this.selection.filteredSelection();
-      out.push(html`<div role="columnheader" class="cell th control" part="header-cell" aria-colindex=${++i}>
-        <input
-          type="checkbox"
-          part="select-input"
-          tabindex="-1"
-          aria-label="Select all rows"
-          .checked=${live(all)}
-          .indeterminate=${some && !all}
-          ?disabled=${this.view.length === 0}
-          @change=${(e: Event) => this.selection.selectAll((e.target as HTMLInputElement).checked)}
-        />
-      </div>`);
-    } else if (this.rowSelectable === 'single') {
-      out.push(html`<div role="columnheader" class="cell th control" part="header-cell" aria-colindex=${++i}><span class="visually-hidden">Select</span></div>`);
-    }
-    return out;
-  }
-
-  private renderHeaderCell(col: TableColumn, index: number): TemplateResult {
-    const sortIndex = this.sort.findIndex((s) => s.column_id === col.id);
-    const sorted = sortIndex >= 0 ? this.sort[sortIndex] : null;
-    const ariaSort = sorted ? (sorted.direction === 'asc' ? 'ascending' : 'descending') : undefined;
-    const name = html`<span class="name">${col.name}</span>`;
-    const sortable = this.sortAction !== 'none';
-    const icon = sorted ? (sorted.direction === 'asc' ? '▲' : '▼') : '⇅';
-    const order = sorted && this.sort.length > 1 ? html`<span class="sort-order">${sortIndex + 1}</span>` : nothing;
-    return html`<div
-      role="columnheader"
-      class="cell th ${col.type}"
-      part="header-cell"
-      aria-colindex=${index + 1}
-      aria-sort=${ariaSort ?? nothing}
-      data-column-id=${col.id}
-      style=${styleMap(this.headerStyles.get(col.id) ?? {})}
-    >
-      ${sortable
-        ? html`<button
-            type="button"
-            part="sort-button"
-            @click=${(e: MouseEvent) => this.onSort(col, e.shiftKey || e.metaKey || e.ctrlKey)}
-            @keydown=${(e: KeyboardEvent) => this.onSortKey(col, e)}
-          >${name}<span class="sort-icon" aria-hidden="true">${icon}${order}</span></button>`
-        : html`<span class="label">${name}</span>`}
-      ${col.source.hideable === true
-        ? html`<button type="button" class="hide" part="hide-button" aria-label=${`Hide column ${col.name}`} title="Hide column" @click=${() => this.setHidden(col.id, true)}>
-            <span aria-hidden="true">×</span>
-          </button>`
-        : nothing}
-    </div>`;
-  }
-
-  private renderFilterRow(cols: TableColumn[]): TemplateResult {
-    const error = !!this.filter.error;
-    const controls = this.controlCount;
-    return html`<div role="row" class="row filter-row" part="filter-row" aria-rowindex="2">
-      ${Array.from({ length: controls }, (_, i) => html`<div role="gridcell" class="cell control" aria-colindex=${i + 1}></div>`)}
-      ${cols.map(
-        (c, i) => html`<div role="gridcell" class="cell" aria-colindex=${controls + i + 1} style=${styleMap(this.filterStyle)}>
-          <input
-            type="text"
-            part="filter-input"
-            data-column-id=${c.id}
-            aria-label=${`Filter ${c.name}`}
-            placeholder="filter data…"
-            autocomplete="off"
-            spellcheck="false"
-            aria-invalid=${error || this.invalidBoxes.has(c.id) ? 'true' : 'false'}
-            aria-describedby=${error ? 'filter-error' : nothing}
-            .value=${live(this.boxTexts.get(c.id) ?? '')}
-            @change=${(e: Event) => this.onFilterInput(c, e.target as HTMLInputElement)}
-            @keydown=${(e: KeyboardEvent) => {
-              if (e.key === 'Enter') this.onFilterInput(c, e.target as HTMLInputElement);
-            }}
-          />
-        </div>`,
-      )}
-    </div>`;
-  }
-
-  private renderBody(): TemplateResult {
-    const fixed = this.fixedDataCount;
-    const count = this.view.length - fixed;
-    if (!this.virtualization) {
-      return html`<div role="rowgroup" class="body plain">${this.renderRows(fixed, this.view.length)}</div>`;
-    }
-    const height = Math.min(count * this.rowHeight, MAX_SCROLL_HEIGHT);
-    // The window's rows are painted by paintWindow(), on every update and on every scroll.
-    return html`<div role="rowgroup" class="body" style=${styleMap({ height: `${height}px` })}><div class="window" role="presentation"></div></div>`;
-  }
-
-  /** Renders the rows in view into the virtual body (a Lit render of its own: scrolling costs no element update). */
-  private paintWindow(): void {
-    const el = this.windowEl;
-    if (!this.virtualization || !el) return;
-    const fixed = this.fixedDataCount;
-    const win = viewportWindow(this.view.length - fixed, this.rowHeight, this.bodyScrollTop, this.viewportHeight || 600, OVERSCAN);
-    // `top`, not a transform: transforms are float32, which past ~8M px is off by whole pixels.
-    el.style.top = `${win.top}px`;
-    const rows: number[] = [];
-    for (let r = fixed + win.start; r < fixed + win.end; r++) rows.push(r);
-    const editing = this.editor.editing;
-    if (editing && !rows.includes(this.positionOf(editing.row)) && this.positionOf(editing.row) >= fixed) {
-      // The row being edited scrolled out of the DOM: commit what was typed (or drop it when invalid).
-      queueMicrotask(() => this.editor.editing === editing && this.editor.commit(null, false, true));
-    }
-    render(repeat(rows, (r) => r, (r) => this.renderRow(r)), el, { host: this });
-    this.navigation.syncActiveDescendant();
-  }
-
-  /** Rows `from`..`to` (exclusive) of the current page. */
-  private renderRows(from: number, to: number): TemplateResult[] {
-    const out: TemplateResult[] = [];
-    for (let r = from; r < to; r++) out.push(this.renderRow(r));
-    return out;
-  }
-
-  /** Row `r` of the current page: the one place rows and cells are rendered. */
-  private renderRow(r: number): TemplateResult {
-    const dataIndex = this.view[r];
-    const row = this.rows[dataIndex] ?? {};
-    const rowSelectable = this.rowSelectable === 'single' || this.rowSelectable === 'multi';
-    const selected = rowSelectable && this.selection.selectedRowSet().has(dataIndex);
-    const controls = this.controlCount;
-    const f = this.selection.focusCell;
-    const focusCol = f && f.row === dataIndex ? f.col : null;
-    let ci = 0;
-    const control: TemplateResult[] = [];
-    if (this.rowDeletable) {
-      const c = ci++;
-      control.push(html`<div role="gridcell" class="cell control" id=${`cell-${r}-${c}`} aria-colindex=${c + 1} ?data-focus=${focusCol === DELETE_COL}>
-        <button type="button" part="delete-button" tabindex="-1" aria-label=${`Delete row ${r + 1}`} title="Delete row">
-          <span aria-hidden="true">×</span>
-        </button>
-      </div>`);
-    }
-    if (rowSelectable) {
-      const c = ci++;
-      control.push(html`<div role="gridcell" class="cell control" part="select-cell" id=${`cell-${r}-${c}`} aria-colindex=${c + 1} ?data-focus=${focusCol === SELECT_COL}>
-        <input
-          type=${this.rowSelectable === 'single' ? 'radio' : 'checkbox'}
-          part="select-input"
-          tabindex="-1"
-          aria-label=${`Select row ${r + 1}`}
-          .checked=${live(selected)}
-        />
-      </div>`);
-    }
-    return html`<div
-      role="row"
-      class="row"
-      part="row"
-      aria-rowindex=${this.headerRowCount + 1 + r}
-      aria-selected=${rowSelectable ? String(selected) : nothing}
-      ?data-selected=${selected}
-      data-row=${r}
-    >
-      ${control}${this.shown.map((c, i) => this.renderCell(row, dataIndex, r, c, controls + i, focusCol === c.id))}
-    </div>`;
-  }
-
-  private renderCell(row: Row, dataIndex: number, r: number, col: TableColumn, index: number, focused: boolean): TemplateResult {
-    const a = this.selection.anchor;
-    const active = !!a && a.row === dataIndex && a.col === col.id;
-    const selected = this.selection.isCellSelected(dataIndex, col.id);
-    const editable = this.isEditable(col);
-    const style = this.cellStyle(row, r, col, editable, active, selected);
-    const edit = this.editor.editing;
-    const isEditing = !!edit && edit.row === dataIndex && edit.col === col.id;
-    return html`<div
-      role="gridcell"
-      class="cell ${col.type} ${isEditing ? 'editing' : ''}"
-      part="cell"
-      id=${`cell-${r}-${index}`}
-      aria-colindex=${index + 1}
-      aria-selected=${selected ? 'true' : 'false'}
-      aria-readonly=${editable ? nothing : 'true'}
-      ?data-active=${active}
-      ?data-selected=${selected}
-      ?data-focus=${focused}
-      style=${styleMap(style)}
-    >${isEditing ? this.editor.render(edit, col) : this.formatCell(row[col.id], col)}</div>`;
-  }
-
-  private cellStyle(row: Row, r: number, col: TableColumn, editable: boolean, active: boolean, selected: boolean): StyleObject {
-    const base = this.dataBase.get(col.id);
-    const conds = this.dataConds.get(col.id);
-    if (!conds || !conds.length) return base ?? {};
-    let out: StyleObject | null = null;
-    for (const c of conds) {
-      if (columnOnly(c) || matchesCell(c, { column: col, editable, rowIndex: r, row, active, selected })) {
-        out ??= { ...base };
-        Object.assign(out, c.style);
-      }
-    }
-    return out ?? base ?? {};
-  }
-
-  /** Cell text, through the column's `format` when it has one. */
-  private formatCell(value: unknown, col: TableColumn): string {
-    if (col.type === 'numeric' && value !== null && value !== undefined && value !== '' && typeof value !== 'number') {
-      this.warnOnce(`mixed-render:${col.id}`, `column "${col.id}" is numeric but has the value ${JSON.stringify(value)}; shown as text`);
-    }
-    const f = this.formatters.get(col.id);
-    return f ? f(value) : cellText(value);
-  }
-
-  private renderPaging(): TemplateResult | typeof nothing {
-    if (this.pageAction === 'none') return nothing;
-    const { page, pageCount } = this.page;
-    const custom = this.pageAction === 'custom';
-    const knownCount = !custom || (this.pageCount !== null && this.pageCount !== undefined);
-    if (knownCount && pageCount <= 1 && page === 0) return nothing;
-    const last = knownCount ? pageCount - 1 : Infinity;
-    const button = (label: string, text: string, target: number, disabled: boolean) =>
-      html`<button type="button" part="page-button" aria-label=${label} title=${label} ?disabled=${disabled} @click=${() => this.goToPage(target)}>${text}</button>`;
-    return html`<nav part="paging" class="paging" aria-label="Pagination">
-      ${button('First page', '«', 0, page <= 0)} ${button('Previous page', '‹', page - 1, page <= 0)}
-      <label for="page-input">Page</label>
-      <input
-        id="page-input"
-        part="page-input"
-        type="number"
-        min="1"
-        max=${knownCount ? pageCount : nothing}
-        .value=${live(String(page + 1))}
-        @change=${(e: Event) => this.goToPage(Number((e.target as HTMLInputElement).value) - 1)}
-      />
-      ${knownCount ? html`<span>of ${pageCount}</span>` : nothing}
-      ${button('Next page', '›', page + 1, page >= last)} ${button('Last page', '»', last, !knownCount || page >= last)}
-      <span class="visually-hidden" role="status">Page ${page + 1}${knownCount ? ` of ${pageCount}` : ''}</span>
-    </nav>`;
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.paintWindow();
+    this.viewport.paintWindow();
     this.navigation.syncActiveDescendant();
     this.editor.focusIfPending();
     if (this.focusGridPending) {
@@ -896,7 +548,7 @@ export class DashTable extends DashElement {
   }
 
   protected override firstUpdated(): void {
-    this.observeSize();
+    this.viewport.observeSize();
     this.scroller.addEventListener('click', (e) => this.navigation.onCellClick(e as MouseEvent));
     this.scroller.addEventListener('dblclick', (e) => this.navigation.onCellDoubleClick(e));
     this.scroller.addEventListener('mousedown', (e) => {
@@ -910,147 +562,10 @@ export class DashTable extends DashElement {
     this.addEventListener('paste', this.clipboard.onPaste);
   }
 
-  private observeSize(): void {
-    if (this.resizeObserver || !this.scroller) return;
-    this.resizeObserver = new ResizeObserver(() => this.measureViewport());
-    this.resizeObserver.observe(this.scroller);
-    this.resizeObserver.observe(this.head);
-    this.measureViewport();
-  }
-
-  /** @internal */
-  measureViewport(): void {
-    if (!this.scroller || !this.head) return;
-    const rh = parseFloat(getComputedStyle(this).getPropertyValue('--dash-table-row-height'));
-    const rowHeight = Number.isFinite(rh) && rh > 0 ? rh : 32;
-    if (rowHeight !== this.rowHeight) this.rowHeight = rowHeight;
-    const vh = Math.max(0, this.scroller.clientHeight - this.head.offsetHeight);
-    if (vh !== this.viewportHeight) {
-      this.viewportHeight = vh;
-      this.paintWindow();
-    }
-  }
-
-  // ------------------------------------------------------------------------------------------
-  // Events
-
-  private onScroll = (): void => {
-    const top = this.scroller.scrollTop;
-    if (top === this.bodyScrollTop) return;
-    this.bodyScrollTop = top;
-    this.paintWindow();
-  };
-
-  private onSortKey(col: TableColumn, e: KeyboardEvent): void {
-    if ((e.key === 'Enter' || e.key === ' ') && (e.shiftKey || e.metaKey || e.ctrlKey)) {
-      e.preventDefault();
-      this.onSort(col, true);
-    }
-  }
-
-  private onSort(col: TableColumn, add: boolean): void {
-    const next = nextSortBy(this.sort, col.id, add && this.sortMode === 'multi');
-    this.setByUser('sortBy', next);
-  }
-
-  private onFilterInput(col: TableColumn, input: HTMLInputElement): void {
-    const text = input.value;
-    this.withModule(columnQueries, (q) => this.applyFilterBox(q, col, text));
-  }
-
-  private applyFilterBox({ parseColumnFilter, combineColumnQueries }: ColumnQueries, col: TableColumn, text: string): void {
-    const texts = new Map(this.boxTexts);
-    if (text.trim()) texts.set(col.id, text);
-    else texts.delete(col.id);
-    const parts = new Map<string, string>();
-    const invalid = new Set<string>();
-    for (const c of this.cols) {
-      const t = texts.get(c.id);
-      if (!t) continue;
-      const r = parseColumnFilter(c.id, c.type, t);
-      if (!r.ok) invalid.add(c.id);
-      else if (r.query) parts.set(c.id, r.query);
-    }
-    this.boxTexts = texts;
-    this.invalidBoxes = invalid;
-    const query = combineColumnQueries(parts);
-    this.ownQuery = query;
-    this.setByUser('filterQuery', query);
-  }
-
-  private goToPage(target: number): void {
-    if (!Number.isFinite(target)) return;
-    let page = Math.max(0, Math.floor(target));
-    if (this.pageAction === 'native' || this.pageCount !== null) page = Math.min(page, this.page.pageCount - 1);
-    this.setByUser('pageCurrent', page);
-  }
-
-  /** @internal Scrolls so the cell at page position p, nav column c is in view (the virtual body included). */
-  ensureVisible(p: number, c: number): void {
-    const sc = this.scroller;
-    if (!sc) return;
-    this.measureViewport();
-    const fixed = this.fixedDataCount;
-    const scrollsVertically = sc.scrollHeight > sc.clientHeight + 1;
-    if (p >= fixed && scrollsVertically) {
-      const k = p - fixed;
-      const rh = this.rowHeight;
-      const total = (this.view.length - fixed) * rh;
-      const bodyHeight = Math.min(total, MAX_SCROLL_HEIGHT);
-      const vh = Math.max(rh, this.viewportHeight || sc.clientHeight - this.head.offsetHeight);
-      const scale = this.virtualization && total > bodyHeight && bodyHeight > vh ? (total - vh) / (bodyHeight - vh) : 1;
-      const pos = sc.scrollTop * scale;
-      let next = pos;
-      if (k * rh < pos) next = k * rh;
-      else if ((k + 1) * rh > pos + vh) next = (k + 1) * rh - vh;
-      if (next !== pos) {
-        // Scroll offsets snap to (device) pixels: nudge until the row is wholly inside.
-        const down = next > pos;
-        // (Chromium keeps offsets this large at 2px steps.)
-        const wanted = down ? Math.ceil(next / scale) : Math.floor(next / scale);
-        sc.scrollTop = wanted;
-        for (let i = 1; i <= 4 && (down ? sc.scrollTop * scale < next : sc.scrollTop * scale > next); i++) {
-          sc.scrollTop = wanted + (down ? i : -i);
-        }
-        this.onScroll();
-      }
-    }
-    const controls = this.controlCount;
-    let x = Math.min(c, controls) * CONTROL_WIDTH;
-    for (let i = 0; i < c - controls; i++) x += this.widths.get(this.shown[i].id) ?? 120;
-    const w = c < controls ? CONTROL_WIDTH : (this.widths.get(this.shown[c - controls]?.id) ?? 120);
-    if (x < sc.scrollLeft) sc.scrollLeft = x;
-    else if (x + w > sc.scrollLeft + sc.clientWidth) sc.scrollLeft = x + w - sc.clientWidth;
-    if (!scrollsVertically) {
-      // The table is as tall as its rows: the page scrolls instead.
-      this.updateComplete.then(() => {
-        this.renderRoot.querySelector(`#cell-${p}-${c}`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-      });
-    }
-  }
-
-  // --- editing -----------------------------------------------------------------------------
-
-  // --- rows --------------------------------------------------------------------------------
-
-  private setHidden(id: string, hide: boolean): void {
-    const hidden = Array.isArray(this.hiddenColumns) ? this.hiddenColumns.map(String) : [];
-    const next = hide ? (hidden.includes(id) ? hidden : [...hidden, id]) : hidden.filter((h) => h !== id);
-    this.setByUser('hiddenColumns', next);
-  }
-
-  // --- clipboard and export ----------------------------------------------------------------
-
   /** The filtered, sorted rows (all pages, shown columns) as the CSV the export button downloads. */
   toCsv(): string {
     return this.clipboard.csvParts().join('');
   }
-
 }
 
 
-let canvas: HTMLCanvasElement | null = null;
-function measureContext(): CanvasRenderingContext2D | null {
-  canvas ??= document.createElement('canvas');
-  return canvas.getContext('2d');
-}

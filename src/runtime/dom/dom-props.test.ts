@@ -227,3 +227,53 @@ describe('any element as a callback input or output', () => {
     await waitUntil(() => state.textContent === 'closed');
   });
 });
+
+describe('n_clicks: counted once, by the element or by the runtime', () => {
+  /** A framework-free element that counts its own clicks (an `nClicks` accessor on its class). */
+  class TallyButton extends HTMLElement {
+    #n = 0;
+    get nClicks(): number {
+      return this.#n;
+    }
+    set nClicks(n: number) {
+      this.#n = n;
+    }
+    connectedCallback() {
+      this.addEventListener('click', () => {
+        this.#n += 1;
+        this.dispatchEvent(new CustomEvent('dash-prop-change', { bubbles: true, composed: true, detail: { prop: 'nClicks', value: this.#n, user: true } }));
+      });
+    }
+  }
+  if (!customElements.get('tally-button')) customElements.define('tally-button', TallyButton);
+
+  it('an element whose class declares nClicks is left to count itself', async () => {
+    const seen: number[] = [];
+    const el = await fixture<HTMLElement>(html`<div>
+      <tally-button id="t">+</tally-button>
+      <dash-callback inputs="t.n_clicks" .fn=${(n: number) => void seen.push(n)}></dash-callback>
+    </div>`);
+    await waitUntil(() => seen.length === 1);
+    const tally = el.querySelector<TallyButton>('#t')!;
+    tally.click();
+    tally.click();
+    await waitUntil(() => seen.at(-1) === 2);
+    expect(tally.nClicks).to.equal(2);
+    expect(seen).to.deep.equal([0, 1, 2]);
+  });
+
+  it('a plain element given an nClicks value by the page is still counted by the runtime', async () => {
+    const seen: number[] = [];
+    const el = await fixture<HTMLElement>(html`<div><span id="s">tap</span></div>`);
+    const span = el.querySelector<HTMLElement & { nClicks?: number }>('#s')!;
+    span.nClicks = 5;
+    const cb = document.createElement('dash-callback');
+    cb.setAttribute('inputs', 's.n_clicks');
+    (cb as unknown as { fn: (n: number) => void }).fn = (n) => void seen.push(n);
+    el.append(cb);
+    await waitUntil(() => seen.length === 1);
+    span.click();
+    await waitUntil(() => seen.at(-1) === 6);
+    expect(seen).to.deep.equal([5, 6]);
+  });
+});

@@ -62,30 +62,16 @@ const URL_PROPS = new Set(['href', 'xlinkhref', 'src', 'action', 'formaction', '
  */
 function refuseUnsafe(el: Element, name: string, value: unknown): void {
   const key = name.toLowerCase().replace(/[^a-z]/g, '');
-  const target = `<${el.localName}${el.id ? ` id="${el.id}"` : ''}>.${name}`;
-  if (MARKUP_PROPS.has(key)) {
-    throw new TypeError(`${target}: callbacks may not write markup (it could run script); write "children" instead, which is shown as text`);
+  const refuse = (what: string, instead = 'write "children" (text) instead') => {
+    throw new TypeError(`<${el.localName}${el.id ? ` id="${el.id}"` : ''}>.${name}: callbacks may not write ${what}; ${instead}`);
+  };
+  if (MARKUP_PROPS.has(key)) refuse('markup');
+  if (key.startsWith('on')) refuse('event handlers', `make the event a callback input instead (e.g. "${el.id}.n_clicks")`);
+  if (el.localName === 'script') refuse('to a <script>', 'its content would run');
+  // As the URL parser reads it, spaces and control characters do not hide a scheme.
+  if (URL_PROPS.has(key) && typeof value === 'string' && /^javascript:/i.test(value.replace(/[\0- ]/g, ''))) {
+    refuse('a javascript: URL', 'write an http(s) or relative URL, or "children" (text)');
   }
-  if (key.startsWith('on')) {
-    throw new TypeError(`${target}: callbacks may not set event handlers; make the event an input of a callback instead (e.g. "${el.id || 'id'}.n_clicks")`);
-  }
-  if (el.localName === 'script') {
-    throw new TypeError(`${target}: callbacks may not write to a <script> element (its content would run)`);
-  }
-  if (URL_PROPS.has(key) && typeof value === 'string' && isJavascriptUrl(value)) {
-    throw new TypeError(`${target}: callbacks may not write a javascript: URL (it runs code); write an http(s) or relative URL, or "children" for text`);
-  }
-}
-
-/** As the URL parser reads it: spaces and control characters around and inside the scheme do not count. */
-function isJavascriptUrl(url: string): boolean {
-  let scheme = '';
-  for (const char of url) {
-    if (char <= ' ') continue;
-    scheme += char.toLowerCase();
-    if (scheme.length === 'javascript:'.length) break;
-  }
-  return scheme === 'javascript:';
 }
 
 /**
@@ -105,13 +91,22 @@ export function watchProp(el: Element, prop: string, onChange: (value: unknown) 
       el.removeEventListener('change', onNative);
     };
   }
-  if (name === 'nClicks') countClicks(el);
+  if (name === 'nClicks' && !countsOwnClicks(el)) countClicks(el);
   const onPropChange = (event: Event) => {
     const { detail } = event as DashPropChangeEvent;
     if (event.composedPath()[0] === el && detail?.prop === name) onChange(detail.value);
   };
   el.addEventListener('dash-prop-change', onPropChange);
   return () => el.removeEventListener('dash-prop-change', onPropChange);
+}
+
+/**
+ * An element whose class declares `nClicks` (an accessor on its prototype, as `<dash-button>`'s)
+ * counts its own clicks and announces them; counting them here too would count each twice.
+ * A plain element, or one the page gave an own `nClicks` value, is counted by the runtime.
+ */
+function countsOwnClicks(el: Element): boolean {
+  return !Object.prototype.hasOwnProperty.call(el, 'nClicks') && 'nClicks' in el;
 }
 
 const counted = new WeakSet<Element>();
