@@ -8,6 +8,7 @@ import { normalizeOptions, type NormalizedOptions } from '../dropdown/options.js
 // Dash style objects → CSS; shared with the table (docs/checklist.md, "Styling").
 import { toStyle } from '../table/table-style.js';
 import { choiceGroupStyles } from './choice-group.styles.js';
+import { Persistent } from '../../internal/persistence.js';
 
 const EMPTY: NormalizedOptions = { options: [], keys: [], byValue: new Map(), problems: [] };
 
@@ -22,7 +23,7 @@ const extraParts = (names: unknown): string =>
  * was removed, and form association. Native inputs give the APG keyboard for free: Space
  * toggles a checkbox; a radio group is one tab stop whose arrow keys move and select.
  */
-export abstract class DashChoiceGroup extends DashFormElement {
+export abstract class DashChoiceGroup extends Persistent(DashFormElement, { props: ['value'] }) {
   static override styles = choiceGroupStyles;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 

@@ -2,6 +2,7 @@ import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { addDays } from './date-math.js';
 import { DatePickerBase, type DateBox } from './date-picker-base.js';
+import { Persistent } from '../../internal/persistence.js';
 
 /**
  * Dash's `dcc.DatePickerRange`: two text boxes (start and end, `YYYY-MM-DD`) and one calendar
@@ -38,7 +39,7 @@ import { DatePickerBase, type DateBox } from './date-picker-base.js';
  *
  * @tagname dash-date-picker-range
  */
-export class DashDatePickerRange extends DatePickerBase {
+export class DashDatePickerRange extends Persistent(DatePickerBase, { props: ['startDate', 'endDate'] }) {
   /** First day of the range, `YYYY-MM-DD`; `null` when empty. */
   @property({ attribute: 'start-date', reflect: true }) startDate: string | null = null;
 

@@ -2,6 +2,7 @@ import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { defaultTrueConverter } from '../../internal/converters.js';
 import { DatePickerBase, type DateBox } from './date-picker-base.js';
+import { Persistent } from '../../internal/persistence.js';
 
 /**
  * Dash's `dcc.DatePickerSingle`: a text box for one date (`YYYY-MM-DD`) and a calendar dialog
@@ -37,7 +38,7 @@ import { DatePickerBase, type DateBox } from './date-picker-base.js';
  *
  * @tagname dash-date-picker-single
  */
-export class DashDatePickerSingle extends DatePickerBase {
+export class DashDatePickerSingle extends Persistent(DatePickerBase, { props: ['date'] }) {
   /** The date, `YYYY-MM-DD` (a datetime string is kept to its date); `null` when empty. */
   @property({ reflect: true }) date: string | null = null;
 

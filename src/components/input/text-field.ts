@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { jsonOrStringConverter } from '../../internal/converters.js';
 import { deepEqual } from '../../internal/deep-equal.js';
 import { DashFormElement } from '../../internal/form-element.js';
+import { Persistent } from '../../internal/persistence.js';
 
 /** The inner control's id, the shadow root's reference target. */
 export const FIELD_ID = 'field';
@@ -16,7 +17,7 @@ export const FIELD_TARGET = { referenceTarget: FIELD_ID } as Partial<ShadowRootI
  * the box is left alone while it already shows the written value, and a person's edit not yet
  * committed (debounce) wins over a write that arrives meanwhile.
  */
-export abstract class DashTextField extends DashFormElement {
+export abstract class DashTextField extends Persistent(DashFormElement, { props: ['value'] }) {
   /**
    * `referenceTarget`: a `<label for>` (and `aria-labelledby`/`-describedby`) pointing at the host
    * reaches the inner box, which the browser then names (docs/input.md, "Accessible name").

@@ -8,7 +8,7 @@ import { $, settle } from '../../../test/browser/table-helpers.js';
 
 const columns = [
   { id: 'name', name: 'Name' },
-  { id: 'age', name: 'Age', type: 'numeric' },
+  { id: 'age', name: 'Age', type: 'numeric' as const },
 ];
 const data = [
   { name: 'Ann', age: 41 },
