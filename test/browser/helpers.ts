@@ -41,3 +41,9 @@ export async function warningsDuring(body: () => unknown): Promise<string[]> {
   }
   return captured.messages;
 }
+
+/** Waits, frame by frame, until `check()` holds (callbacks, file reads, lazy code); fails after `frames`. */
+export async function until(check: () => boolean, frames = 200): Promise<void> {
+  for (let i = 0; i < frames && !check(); i++) await frame();
+  if (!check()) throw new Error(`still not true after ${frames} frames: ${check.toString()}`);
+}

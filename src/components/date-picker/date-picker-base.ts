@@ -1,11 +1,13 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DashFormElement } from '../../internal/form-element.js';
-import { jsonConverter } from '../../internal/converters.js';
+import { Persistent } from '../../internal/persistence.js';
+import { jsonConverter, kebabCase } from '../../internal/converters.js';
 import { styleMap } from '../../internal/style-map.js';
 import { addMonths, monthStart, toIsoDate, today } from './date-math.js';
 import { datePickerStyles } from './date-picker.styles.js';
 import type { CalendarHost, DayState } from './calendar.js';
+import { emitUserEdit } from '../../internal/events.js';
 
 const ISO_FORMAT = 'YYYY-MM-DD';
 
@@ -33,7 +35,8 @@ export type DateBox = 'date' | 'start' | 'end';
  * the allowed-day rules, the text boxes (typed dates in the display format or ISO), the calendar
  * dialog that loads on first use, opening and closing, forms. Values are `YYYY-MM-DD` strings.
  */
-export abstract class DatePickerBase extends DashFormElement implements CalendarHost {
+// Each tag declares its own persisted props (docs/persistence.md): `date`, or `startDate` and `endDate`.
+export abstract class DatePickerBase extends Persistent(DashFormElement, { props: [] }) implements CalendarHost {
   static override styles = datePickerStyles;
 
   /** Earliest day that may be picked (`YYYY-MM-DD`); `null`: no limit. */
@@ -139,7 +142,7 @@ export abstract class DatePickerBase extends DashFormElement implements Calendar
   protected dateProp(prop: string, value: unknown): string | null {
     const iso = toIsoDate(value);
     if (iso === undefined) {
-      this.warnOnce(`${prop}:${String(value)}`, `${prop} ${JSON.stringify(value)} is not a YYYY-MM-DD date; ignoring it`);
+      this.warnOnce(`${prop}:${String(value)}`, `${kebabCase(prop)} ${JSON.stringify(value)} is not a YYYY-MM-DD date; ignoring it`);
       return null;
     }
     return iso;
@@ -175,11 +178,11 @@ export abstract class DatePickerBase extends DashFormElement implements Calendar
     if (changed.has('disabledDays')) {
       const list: unknown = this.disabledDays;
       const days = Array.isArray(list) ? list : [];
-      if (!Array.isArray(list) && list !== null) this.warnOnce('disabledDays', 'disabledDays must be an array of YYYY-MM-DD dates; ignoring it');
+      if (!Array.isArray(list) && list !== null) this.warnOnce('disabledDays', 'disabled-days must be an array of YYYY-MM-DD dates; ignoring it');
       this.disabledSet = new Set(days.map((d) => this.dateProp('disabledDays', d)).filter((d): d is string => d !== null));
     }
     if (this.format() !== ISO_FORMAT && !calendarCode) this.loadCode();
-    if ((changed.has('disabled') || changed.has('formDisabled')) && this.isDisabled) this.open = false;
+    if (this.open && this.isDisabled) this.open = false;
     if (this.open && calendarCode) this.adoptCalendarStyles(calendarCode);
     super.willUpdate(changed);
   }
@@ -385,16 +388,7 @@ export abstract class DatePickerBase extends DashFormElement implements Calendar
       changed = this.setByUser(prop as keyof this, value as this[keyof this]) || changed;
     }
     if (!changed) return;
-    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-  }
-
-  /** The accessible name given to the host (`aria-label` or `<label for>`). */
-  protected accessibleName(): string {
-    const own = this.getAttribute('aria-label');
-    if (own) return own;
-    const labels = this.internals.labels;
-    return labels ? Array.from(labels, (l) => l.textContent?.trim() ?? '').filter(Boolean).join(' ') : '';
+    emitUserEdit(this);
   }
 
   // ---- render -----------------------------------------------------------------------------
@@ -423,7 +417,11 @@ export abstract class DatePickerBase extends DashFormElement implements Calendar
             <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 1v2H2v12h12V3h-2V1h-1v2H5V1zM3 6h10v8H3z" /></svg>
           </button>
         </div>
-        ${this.open && calendarCode ? html`<div class="popup ${portal}" part="popup">${calendarCode.renderCalendar(this)}</div>` : nothing}
+        ${this.open && calendarCode
+          ? html`<div class="popup ${portal}" part="popup" @click=${(e: Event) => portal && e.target === e.currentTarget && this.closeCalendar(true)}>
+              ${calendarCode.renderCalendar(this)}
+            </div>`
+          : nothing}
       </div>
     `;
   }

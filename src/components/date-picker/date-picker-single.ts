@@ -1,8 +1,7 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { defaultTrueConverter } from '../../internal/converters.js';
+import { defaultTrueConverter, jsonConverter } from '../../internal/converters.js';
 import { DatePickerBase, type DateBox } from './date-picker-base.js';
-import { Persistent } from '../../internal/persistence.js';
 
 /**
  * Dash's `dcc.DatePickerSingle`: a text box for one date (`YYYY-MM-DD`) and a calendar dialog
@@ -38,9 +37,12 @@ import { Persistent } from '../../internal/persistence.js';
  *
  * @tagname dash-date-picker-single
  */
-export class DashDatePickerSingle extends Persistent(DatePickerBase, { props: ['date'] }) {
+export class DashDatePickerSingle extends DatePickerBase {
   /** The date, `YYYY-MM-DD` (a datetime string is kept to its date); `null` when empty. */
   @property({ reflect: true }) date: string | null = null;
+
+  /** Which props keep a person's edits with `persistence` (Dash's `persisted_props`). */
+  @property({ attribute: 'persisted-props', converter: jsonConverter }) override persistedProps = ['date'];
 
   /** Text shown in the empty box. */
   @property() placeholder: string | null = null;

@@ -2,21 +2,14 @@
 // computed accessible name of the inner control that takes focus, as a screen reader hears it.
 // One line in the element's test file runs them (docs/testing.md).
 import { expect, fixture } from '@open-wc/testing';
-import { a11ySnapshot, findAccessibilityNode } from '@web/test-runner-commands';
+import { a11yTree, findNode } from '../a11y-tree.js';
 import { settle } from '../helpers.js';
 import type { ControlAdapter, ValueElement } from './control.js';
 
-interface AxNode {
-  role: string;
-  name: string;
-  children: AxNode[];
-}
-
 /** The computed accessible name of the first node with the adapter's role, or null when there is none. */
 async function computedName(adapter: ControlAdapter): Promise<string | null> {
-  const snapshot = (await a11ySnapshot({})) as unknown as AxNode;
-  const node = findAccessibilityNode<AxNode>(snapshot, (n) => n.role === adapter.role);
-  return node ? node.name : null;
+  const node = findNode(await a11yTree('body'), (n) => n.role === adapter.role);
+  return node ? node.name ?? '' : null;
 }
 
 async function render(adapter: ControlAdapter, markup: (control: string) => string) {

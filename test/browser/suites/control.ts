@@ -19,9 +19,16 @@ export interface ControlAdapter {
   role: string;
   /** The accessible name the inner control gets when the element is labelled `label` (default: `label`). */
   nameFor?: (label: string) => string;
+  /** Reads the control's value, for controls whose value is not `value` (the date pickers' `date`). Default: `el.value`. */
+  read?: (el: HTMLElement) => unknown;
 }
 
 export type ValueElement = HTMLElement & { value: unknown; updateComplete: Promise<unknown> };
+
+/** The control's value, as the adapter reads it. */
+export function valueOf(adapter: ControlAdapter, el: ValueElement): unknown {
+  return adapter.read ? adapter.read(el) : el.value;
+}
 
 /**
  * `<button>before</button> <control …> <button>after</button>` markup, so Tab has a way in and

@@ -3,7 +3,7 @@
 import { expect, fixture } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import { settle } from '../helpers.js';
-import { between, describeFocus, pressKeys, tabFromBefore, type ControlAdapter, type ValueElement } from './control.js';
+import { between, describeFocus, pressKeys, tabFromBefore, valueOf, type ControlAdapter, type ValueElement } from './control.js';
 
 async function inForm(adapter: ControlAdapter, wrap?: (control: string) => string) {
   const form = await fixture<HTMLFormElement>(`<form>${between(adapter, 'name="field" id="field"', wrap)}</form>`);
@@ -16,7 +16,7 @@ async function inForm(adapter: ControlAdapter, wrap?: (control: string) => strin
 async function expectUsable(adapter: ControlAdapter, form: HTMLFormElement, el: ValueElement) {
   expect(await tabFromBefore(form), 'Tab moves focus into the control').to.equal(adapter.tag);
   await pressKeys(adapter, el);
-  expect(el.value).to.deep.equal(adapter.valueAfterKeys);
+  expect(valueOf(adapter, el)).to.deep.equal(adapter.valueAfterKeys);
 }
 
 /** Tab passes the control by, and its keys change nothing. */
@@ -25,7 +25,7 @@ async function expectUnusable(adapter: ControlAdapter, form: HTMLFormElement, el
   expect(focused, 'Tab skips the disabled control').to.equal('button.after');
   el.focus();
   if (el.matches(':focus-within')) await pressKeys(adapter, el);
-  expect(el.value).to.deep.equal(adapter.value);
+  expect(valueOf(adapter, el)).to.deep.equal(adapter.value);
 }
 
 export function runFormControlTests(adapter: ControlAdapter): void {
@@ -40,7 +40,7 @@ export function runFormControlTests(adapter: ControlAdapter): void {
       await expectUsable(adapter, form, el);
       form.reset();
       await settle(el);
-      expect(el.value).to.deep.equal(adapter.value);
+      expect(valueOf(adapter, el)).to.deep.equal(adapter.value);
       expect(new FormData(form).getAll('field')).to.deep.equal(adapter.submits);
     });
 
@@ -96,7 +96,7 @@ export function runFormControlTests(adapter: ControlAdapter): void {
       await settle(el);
       expect(describeFocus(document.activeElement)).to.equal(adapter.tag);
       await pressKeys(adapter, el);
-      expect(el.value).to.deep.equal(adapter.valueAfterKeys);
+      expect(valueOf(adapter, el)).to.deep.equal(adapter.valueAfterKeys);
     });
   });
 }
