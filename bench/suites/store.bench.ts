@@ -14,7 +14,7 @@ declare global {
 }
 
 const suite: BenchSuite = {
-  title: '<dash-store>: typing while ~10 MB is written to local storage (2 writes)',
+  title: '<dash-store storage-type="local">: typing during 2 writes of ~4.7 MB JSON (~9.4 MB as localStorage keeps it, near its 10 MiB quota)',
   async run({ open }) {
     const results: Record<string, { longest: number; over50: number; savedBytes: number }> = {};
     let bytes = 0;
