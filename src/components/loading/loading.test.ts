@@ -176,8 +176,7 @@ describe('dash-loading', () => {
     } finally {
       await emulateMedia({ reducedMotion: 'no-preference' });
     }
-    const capture = captureWarnings();
-    const warnings = capture.messages;
+    const { messages: warnings, restore } = captureWarnings();
     try {
       el.type = 'hexagon' as never;
       await el.updateComplete;
@@ -187,7 +186,7 @@ describe('dash-loading', () => {
       expect(warnings[0]).to.contain('<dash-loading>').and.contain('type');
       expect(spinner(el)!.classList.contains('default')).to.equal(true);
     } finally {
-      capture.restore();
+      restore();
     }
     await expect(el).to.be.accessible();
   });

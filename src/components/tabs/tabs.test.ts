@@ -170,8 +170,7 @@ describe('dash-tabs', () => {
     const [selected, other] = tabButtons(el);
     expect(getComputedStyle(selected).borderTopColor).to.equal('rgb(255, 0, 0)');
     expect(getComputedStyle(other).backgroundColor).to.equal('rgb(0, 0, 255)');
-    const capture = captureWarnings();
-    const warnings = capture.messages;
+    const { messages: warnings, restore } = captureWarnings();
     try {
       el.colors = 'red' as never;
       await el.updateComplete;
@@ -181,7 +180,7 @@ describe('dash-tabs', () => {
       expect(warnings[0]).to.contain('<dash-tabs id="tabs">').and.contain('colors');
       expect(tabButtons(el)).to.have.length(4);
     } finally {
-      capture.restore();
+      restore();
     }
   });
 
@@ -198,7 +197,6 @@ describe('dash-tabs', () => {
     el = await threeTabs('value="chart" persistence');
     expect(el.value).to.equal('chart');
   });
-
   it('persists a choice made against the default first tab', async () => {
     const make = () =>
       fixture<DashTabs>(html`<dash-tabs id="nodefault" aria-label="Numbers" persistence>
