@@ -3,11 +3,11 @@ import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { jsonConverter } from '../../internal/converters.js';
 import { cssPropertyName, dashStyle } from '../../internal/dash-style.js';
+import { emitUserEdit } from '../../internal/events.js';
 import { DashFormElement } from '../../internal/form-element.js';
 import { Persistent } from '../../internal/persistence.js';
 import { normalizeOptions, type NormalizedOptions } from '../dropdown/options.js';
 import { choiceGroupStyles } from './choice-group.styles.js';
-import { emitUserEdit } from '../../internal/events.js';
 
 const EMPTY: NormalizedOptions = { options: [], keys: [], byValue: new Map(), problems: [] };
 
@@ -48,6 +48,9 @@ export abstract class DashChoiceGroup extends Persistent(DashFormElement, { prop
   @property({ attribute: 'input-class-name' }) inputClassName = '';
 
   protected norm: NormalizedOptions = EMPTY;
+
+  /** Whether rows carry `labelStyle`/`inputStyle` (so clearing them has something to undo). */
+  private styled = false;
 
   /** `checkbox` or `radio`: the input each option renders. */
   protected abstract get inputType(): 'checkbox' | 'radio';
@@ -128,6 +131,9 @@ export abstract class DashChoiceGroup extends Persistent(DashFormElement, { prop
   private applyStyles(): void {
     const label = dashStyle(this.labelStyle);
     const input = dashStyle(this.inputStyle);
+    const styled = Object.keys(label).length > 0 || Object.keys(input).length > 0;
+    if (!styled && !this.styled) return;
+    this.styled = styled;
     for (const row of this.renderRoot.querySelectorAll<HTMLElement>('.option')) {
       setStyle(row, label);
       setStyle(row.firstElementChild as HTMLElement, input);
