@@ -14,10 +14,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { NO_UPDATE, PreventUpdate, isNoUpdate, isPreventUpdate } from '../runtime/sentinels.js';
 import { buildResponse, canonicalProp, outputId, parseOutputId, propId, sameProp, splitPropId } from '../runtime/protocol.js';
 import type { Dependency, PropsById } from '../runtime/protocol.js';
+import { FilterQueryError } from './sql/translate.js';
 
 export { NO_UPDATE, PreventUpdate, isNoUpdate, isPreventUpdate };
 export type { NoUpdate } from '../runtime/sentinels.js';
 export type { Dependency, CallbackRequest, CallbackResponse } from '../runtime/protocol.js';
+export * from './sql/index.js';
 
 /** Dependencies as `"id.prop"`, `"a.value, b.value"`, a `{id, prop}` or a list of either. */
 export type DependencySpec = string | Dependency | ReadonlyArray<string | Dependency>;
@@ -407,6 +409,8 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
         return;
       }
       if (controller.signal.aborted) return;
+      // What the person typed in a table's filter: they should read why (docs/server.md).
+      if (error instanceof FilterQueryError) throw new HttpError(400, error.message);
       console.error(`dash-elements/server: callback error updating ${cb.name}:`, error);
       throw new HttpError(500, `callback error updating ${cb.name}: internal server error (see the server log)`);
     } finally {
