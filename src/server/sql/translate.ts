@@ -116,6 +116,9 @@ function translate(ast: FilterAst, columns: SqlColumns, dialect: SqlDialect, par
     return columns[name];
   };
   const asText = (sql: string) => `CAST(${sql} AS TEXT)`;
+  // A number as JavaScript writes it: whole numbers without ".0" (DuckDB) or "e+06" (PostgreSQL).
+  const numberAsText = (sql: string) =>
+    `(CASE WHEN ${sql} = trunc(${sql}) AND abs(${sql}) < 1e15 THEN CAST(CAST(${sql} AS BIGINT) AS TEXT) ELSE CAST(${sql} AS TEXT) END)`;
 
   function node(n: FilterAst): string {
     switch (n.type) {
@@ -153,8 +156,8 @@ function translate(ast: FilterAst, columns: SqlColumns, dialect: SqlDialect, par
         if (!numeric) return 'FALSE';
         const divisor =
           dialect === 'postgres'
-            ? `EXISTS (SELECT 1 FROM generate_series(2, CAST(floor(sqrt(${col})) AS BIGINT)) AS d WHERE mod(CAST(${col} AS NUMERIC), d) = 0)`
-            : `len(list_filter(range(2, CAST(floor(sqrt(${col})) AS BIGINT) + 1), lambda d: ${col} % d = 0)) > 0`;
+            ? `EXISTS (SELECT 1 FROM generate_series(2, CAST(floor(sqrt(abs(${col}))) AS BIGINT)) AS d WHERE mod(CAST(${col} AS NUMERIC), d) = 0)`
+            : `len(list_filter(range(2, CAST(floor(sqrt(abs(${col}))) AS BIGINT) + 1), lambda d: ${col} % d = 0)) > 0`;
         return `(${col} >= 2 AND ${col} = trunc(${col}) AND NOT ${divisor})`;
       }
       case 'bool':
@@ -178,12 +181,14 @@ function translate(ast: FilterAst, columns: SqlColumns, dialect: SqlDialect, par
     const columnSide = left.kind === 'value' ? right : left;
     const otherSide = columnSide === left ? right : left;
     let as: As = columnSide.kind === 'numeric' ? 'number' : columnSide.kind === 'datetime' ? 'date' : 'text';
-    // Two columns of different types compare as text.
+    // Two columns of different types compare as text, and so does an i-prefixed order (as Dash does).
     if (otherSide.kind !== 'value' && otherSide.kind !== columnSide.kind) as = 'text';
+    if (insensitive && n.op !== '=' && n.op !== '!=') as = 'text';
 
     // Renders one side; undefined when a value cannot be converted for the comparison (no match).
     const render = (side: Side, to: As): string | undefined => {
-      if (side.kind !== 'value') return to === 'number' && side.kind === 'numeric' ? side.sql : asText(side.sql);
+      if (side.kind === 'numeric') return to === 'number' ? side.sql : numberAsText(side.sql);
+      if (side.kind !== 'value') return asText(side.sql);
       const v = side.value!;
       if (v === null || v === undefined) return undefined;
       if (to === 'number') return isNumeric(v) ? bind(Number(v)) : undefined;
@@ -204,7 +209,9 @@ function translate(ast: FilterAst, columns: SqlColumns, dialect: SqlDialect, par
       case '=':
       case '!=': {
         const p = pair(as);
-        const eq = p ? `coalesce(${p[0]} = ${p[1]}, FALSE)` : 'FALSE';
+        // Two blank cells are equal in Dash (unless compared case-insensitively).
+        const bothColumns = otherSide.kind !== 'value' && !insensitive;
+        const eq = !p ? 'FALSE' : bothColumns ? `(${p[0]} IS NOT DISTINCT FROM ${p[1]})` : `coalesce(${p[0]} = ${p[1]}, FALSE)`;
         return n.op === '=' ? eq : `(NOT ${eq})`;
       }
       case '<':
