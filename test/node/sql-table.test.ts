@@ -5,8 +5,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import pg from 'pg';
-import { FilterQueryError, sqlTable, toSql, type SqlColumns, type SqlTable } from '../../src/server/index.js';
+import { FilterQueryError, createDashServer, sqlTable, toSql, type SqlColumns, type SqlTable } from '../../src/server/index.js';
 import { compileFilter, parseFilterQuery } from '../../src/filter-query/index.js';
 
 const PG_URL = process.env.PG_URL;
@@ -108,5 +110,124 @@ describe('the same rows in the browser, DuckDB and PostgreSQL', () => {
       assert.deepEqual(await idsOf(duckTable, query), expected, 'DuckDB');
       if (pgTable) assert.deepEqual(await idsOf(pgTable, query), expected, 'PostgreSQL');
     });
+  }
+});
+
+const engines = () => [['DuckDB', duckTable] as const, ...(pgTable ? [['PostgreSQL', pgTable] as const] : [])];
+
+test('one call answers a page: rows, total and pageCount, sorted, clamped to the last page', async () => {
+  for (const [name, table] of engines()) {
+    const sortBy = [{ column_id: 'n', direction: 'desc' }];
+    const first = await table.page({ pageCurrent: 0, pageSize: 4, sortBy, filterQuery: '{n} is num' });
+    assert.equal(first.total, 11, name);
+    assert.equal(first.pageCount, 3, name);
+    assert.deepEqual(first.data.map((r) => r.n), [1000000, 97, 10, 4], name);
+    const last = await table.page({ pageCurrent: 2, pageSize: 4, sortBy, filterQuery: '{n} is num' });
+    assert.deepEqual(last.data.map((r) => r.n), [0, -0.5, -7], name);
+    const beyond = await table.page({ pageCurrent: 99, pageSize: 4, sortBy, filterQuery: '{n} is num' });
+    assert.equal(beyond.pageCurrent, 2, `${name}: a page past the end answers the last one`);
+    assert.deepEqual(beyond.data, last.data, name);
+    // Nulls sort last both ways; a second key breaks ties.
+    const asc = await table.page({ pageSize: 100, sortBy: [{ column_id: 'k', direction: 'asc' }, { column_id: 'id', direction: 'desc' }] });
+    assert.deepEqual(asc.data.map((r) => r.id), [10, 8, 9, 7, 0, 1, 2, 3, 11, 5, 6, 4], name);
+    assert.deepEqual(asc.data[0], { id: 10, n: -0.5, k: -3, name: 'alpha beta', code: 'a%', when: '2001-03-10 00:00:00', 'odd "col"': 'x' }, `${name}: numbers as numbers, dates as text`);
+    const none = await table.page({ filterQuery: '{name} = nobody' });
+    assert.deepEqual([none.total, none.pageCount, none.pageCurrent, none.data], [0, 1, 0, []], name);
+  }
+});
+
+test('toSql: the clauses alone, with each dialect\'s placeholders', () => {
+  const request = { filterQuery: '{n} > 2 && {name} icontains al', sortBy: [{ column_id: 'name', direction: 'desc' }], pageCurrent: 3, pageSize: 20 };
+  const duckdb = toSql(request, { columns });
+  assert.deepEqual(duckdb.params, [2, 'al']);
+  assert.match(duckdb.where, /"n" > \?.*upper\(\?\)/);
+  assert.equal(duckdb.orderBy, '"name" DESC NULLS LAST');
+  assert.deepEqual([duckdb.limit, duckdb.offset], [20, 60]);
+  const postgres = toSql(request, { columns, dialect: 'postgres' });
+  assert.match(postgres.where, /"n" > \$1.*\$2/);
+  assert.deepEqual(toSql({}, { columns }), { where: 'TRUE', orderBy: '', limit: 50, offset: 0, params: [] });
+});
+
+test('an invalid query, an unknown column or a bad sort is a FilterQueryError fit to show', async () => {
+  const bad: Array<[Parameters<SqlTable['page']>[0], RegExp]> = [
+    [{ filterQuery: '{n} > ' }, /invalid filter query/],
+    [{ filterQuery: '{nope} = 1' }, /unknown column \{nope\}/],
+    [{ filterQuery: '{n} = {nope}' }, /unknown column \{nope\}/],
+    [{ sortBy: [{ column_id: 'nope', direction: 'asc' }] }, /cannot sort by unknown column "nope"/],
+    [{ sortBy: 'n' }, /sort_by must be a list/],
+  ];
+  for (const [name, table] of engines()) {
+    for (const [request, message] of bad) {
+      await assert.rejects(table.page(request), (e: Error) => e instanceof FilterQueryError && message.test(e.message) && !/SELECT|WHERE/.test(e.message), `${name} ${JSON.stringify(request)}`);
+    }
+  }
+});
+
+/** Classic injections, as filter values and as column names: none may run as SQL. */
+const INJECTIONS = [
+  "'; DROP TABLE cases; --",
+  "' OR '1'='1",
+  '" OR 1=1 --',
+  "1; DELETE FROM cases",
+  "x') OR TRUE OR ('",
+  "$1",
+  "?",
+  "\\'; DROP TABLE cases; --",
+  "' UNION SELECT version() --",
+  "\u0000'; DROP TABLE cases",
+  '"; DROP TABLE cases; --',
+  'n" FROM cases; DROP TABLE cases; --',
+];
+
+test('injection attempts in filter values and column names never run as SQL', async () => {
+  for (const [name, table] of engines()) {
+    for (const attack of INJECTIONS) {
+      const quoted = JSON.stringify(attack);
+      for (const query of [`{name} = ${quoted}`, `{name} contains ${quoted}`, `{when} datestartswith ${quoted}`, `{n} > ${quoted}`, `${quoted} = {code}`]) {
+        const result = await table.page({ filterQuery: query, pageSize: 100 }).catch((e: unknown) => e);
+        if (result instanceof Error) assert.ok(result instanceof FilterQueryError, `${name} ${query}: ${result.message}`);
+        else assert.deepEqual(result.data, [], `${name} ${query}: no row holds that text`);
+      }
+      // As a column name: in the query or the sort, it is an unknown column.
+      const field = `{${attack.replace(/[{}]/g, '')}} = 1`;
+      await assert.rejects(table.page({ filterQuery: field }), FilterQueryError, `${name} ${field}`);
+      await assert.rejects(table.page({ sortBy: [{ column_id: attack, direction: 'asc' }] }), FilterQueryError, `${name} sort ${attack}`);
+    }
+    // The table is still there, whole.
+    assert.equal((await table.page({})).total, rows.length, name);
+  }
+});
+
+test('a declared column whose name is SQL is quoted, not run', async () => {
+  const evil = 'x" FROM cases; DROP TABLE cases; --';
+  await duckConnection.run(`CREATE TABLE evil AS SELECT 1 AS "${evil.replace(/"/g, '""')}"`);
+  const table = sqlTable({ engine: duckConnection, from: 'evil', columns: { [evil]: 'numeric' } });
+  const page = await table.page({ filterQuery: `{${evil}} = 1`, sortBy: [{ column_id: evil, direction: 'asc' }] });
+  assert.deepEqual(page.data, [{ [evil]: 1 }]);
+  assert.equal((await duckTable.page({})).total, rows.length);
+});
+
+test('over HTTP: a callback that lets a FilterQueryError escape answers 400 with its message, no SQL', async () => {
+  const dash = createDashServer();
+  dash.callback({ outputs: 't.data', inputs: 't.filter_query' }, async (filterQuery: string) => (await duckTable.page({ filterQuery })).data);
+  const server = http.createServer(dash.listener);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/_dash-update-component`;
+  const ask = (value: string) =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ output: 't.data', outputs: { id: 't', property: 'data' }, inputs: [{ id: 't', property: 'filter_query', value }], changedPropIds: ['t.filter_query'] }),
+    });
+  try {
+    const bad = await ask('{secret} = 1');
+    assert.equal(bad.status, 400);
+    assert.deepEqual(await bad.json(), { error: 'unknown column {secret}' });
+    const good = await ask('{n} = 97');
+    assert.equal(good.status, 200);
+    assert.deepEqual(((await good.json()) as { response: { t: { data: Array<{ id: number }> } } }).response.t.data.map((r) => r.id), [6]);
+  } finally {
+    server.closeAllConnections();
+    server.close();
   }
 });
