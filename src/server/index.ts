@@ -15,11 +15,13 @@ import { NO_UPDATE, PreventUpdate, isNoUpdate, isPreventUpdate } from '../runtim
 import { buildResponse, canonicalProp, outputId, parseOutputId, propId, sameProp, splitPropId } from '../runtime/protocol.js';
 import type { Dependency, PropsById } from '../runtime/protocol.js';
 import { FilterQueryError } from './sql/translate.js';
+import { csrfCookieFor, csrfRefusal, refusalOf, type Authorize } from './access.js';
 
 export { NO_UPDATE, PreventUpdate, isNoUpdate, isPreventUpdate };
 export type { NoUpdate } from '../runtime/sentinels.js';
 export type { Dependency, CallbackRequest, CallbackResponse } from '../runtime/protocol.js';
 export * from './sql/index.js';
+export type { Authorize, AuthorizeCallback, AuthorizeResult } from './access.js';
 
 /** Dependencies as `"id.prop"`, `"a.value, b.value"`, a `{id, prop}` or a list of either. */
 export type DependencySpec = string | Dependency | ReadonlyArray<string | Dependency>;
@@ -71,6 +73,10 @@ export interface DashServerOptions {
    * Default 25 000, under the page's own 30 s, so the page hears why. `0` or `Infinity`: no limit.
    */
   timeout?: number;
+  /** Called before a callback runs; refuse with `false` (403) or `{status: 401 | 403, message}` (docs/server.md). */
+  authorize?: Authorize;
+  /** Dash's double-submit check: every POST needs `X-CSRFToken` = the `_csrf_token` cookie, which the server sets. */
+  csrf?: boolean;
 }
 
 /** Koa's context, as far as this module needs it (`@web/dev-server` middleware). */
@@ -351,6 +357,10 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
     }
     const inputValues = matchValues('input', cb.inputs, inputs, cb);
     const stateValues = matchValues('state', cb.state, state, cb);
+    if (options.authorize) {
+      const refused = refusalOf(await options.authorize(req, { outputs: cb.outputs.map((o) => ({ ...o })), inputs: cb.inputs.map((i) => ({ ...i })), state: cb.state.map((s) => ({ ...s })) }));
+      if (refused) throw new HttpError(refused.status, refused.message);
+    }
 
     // Answer with the spelling the page used, in the order of the registration.
     const answerOutputs = cb.outputs.map(
@@ -460,6 +470,12 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
     if (path !== updatePath && path !== dependenciesPath) return false;
     const method = (req.method ?? 'GET').toUpperCase();
     try {
+      if (options.csrf) {
+        const cookie = csrfCookieFor(req, prefix);
+        if (cookie) res.setHeader('Set-Cookie', cookie);
+        const refused = method === 'POST' ? csrfRefusal(req) : null;
+        if (refused) throw new HttpError(refused.status, refused.message);
+      }
       if (path === dependenciesPath) {
         if (method !== 'GET' && method !== 'HEAD') {
           throw new HttpError(405, `${path} answers GET only`, { Allow: 'GET, HEAD' });

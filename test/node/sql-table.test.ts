@@ -184,7 +184,7 @@ test('injection attempts in filter values and column names never run as SQL', as
     for (const attack of INJECTIONS) {
       const quoted = JSON.stringify(attack);
       for (const query of [`{name} = ${quoted}`, `{name} contains ${quoted}`, `{when} datestartswith ${quoted}`, `{n} > ${quoted}`, `${quoted} = {code}`]) {
-        const result = await table.page({ filterQuery: query, pageSize: 100 }).catch((e: unknown) => e);
+        const result = await table.page({ filterQuery: query, pageSize: 100 }).catch((e: Error) => e);
         if (result instanceof Error) assert.ok(result instanceof FilterQueryError, `${name} ${query}: ${result.message}`);
         else assert.deepEqual(result.data, [], `${name} ${query}: no row holds that text`);
       }
