@@ -15,12 +15,14 @@ import { NO_UPDATE, PreventUpdate, isNoUpdate, isPreventUpdate } from '../runtim
 import { buildResponse, canonicalProp, outputId, parseOutputId, propId, sameProp, splitPropId } from '../runtime/protocol.js';
 import type { Dependency, PropsById } from '../runtime/protocol.js';
 import { FilterQueryError } from './sql/translate.js';
+import { serveStream, type StreamHandler } from './stream.js';
 import { csrfCookieFor, csrfRefusal, refusalOf, type Authorize } from './access.js';
 
 export { NO_UPDATE, PreventUpdate, isNoUpdate, isPreventUpdate };
 export type { NoUpdate } from '../runtime/sentinels.js';
 export type { Dependency, CallbackRequest, CallbackResponse } from '../runtime/protocol.js';
 export * from './sql/index.js';
+export type { StreamContext, StreamHandler, StreamUpdates } from './stream.js';
 export type { Authorize, AuthorizeCallback, AuthorizeResult } from './access.js';
 
 /** Dependencies as `"id.prop"`, `"a.value, b.value"`, a `{id, prop}` or a list of either. */
@@ -101,6 +103,8 @@ export interface DashServer {
   koaMiddleware: (ctx: KoaLikeContext, next: () => Promise<unknown>) => Promise<void>;
   /** The `/_dash-dependencies` list, in Dash's format. */
   dependencies(): DashDependency[];
+  /** Serves Server-Sent Events of `{id: {prop: value}}` at `path` for `<dash-event-source>` (docs/server.md). */
+  stream(path: string, handler: StreamHandler): DashServer;
 }
 
 /** One entry of Dash's `/_dash-dependencies`. */
@@ -305,6 +309,7 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
   const updatePath = `${prefix}_dash-update-component`;
   const dependenciesPath = `${prefix}_dash-dependencies`;
   const callbacks = new Map<string, Registered>();
+  const streams = new Map<string, StreamHandler>();
 
   function dependencies(): DashDependency[] {
     return [...callbacks.values()].map((cb) => ({
@@ -467,8 +472,13 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
     } catch {
       return false;
     }
-    if (path !== updatePath && path !== dependenciesPath) return false;
     const method = (req.method ?? 'GET').toUpperCase();
+    const streamHandler = streams.get(path);
+    if (streamHandler && method === 'GET') {
+      await serveStream(req, res, streamHandler, (error) => console.error(`dash-elements/server: stream ${path} failed:`, error));
+      return true;
+    }
+    if (path !== updatePath && path !== dependenciesPath) return false;
     try {
       if (options.csrf) {
         const cookie = csrfCookieFor(req, prefix);
@@ -532,6 +542,13 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
     },
     handle,
     dependencies,
+    stream(path, handler) {
+      if (typeof path !== 'string' || !path.startsWith('/')) throw new TypeError(`dash-elements/server: stream() needs a path starting with "/", got ${JSON.stringify(path)}`);
+      if (typeof handler !== 'function') throw new TypeError('dash-elements/server: stream() needs a handler function');
+      if (streams.has(path)) throw new Error(`dash-elements/server: ${path} already has a stream`);
+      streams.set(path, handler);
+      return server;
+    },
     listener(req, res) {
       handle(req, res).then(
         (answered) => {
