@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { startE2E, waitUntil } from '../test/e2e/helpers.js';
 
-const PAGES = ['index', 'sales', 'gapminder', 'flights', 'stocks', 'cdn', 'csp', 'basics'];
+const PAGES = ['index', 'sales', 'gapminder', 'flights', 'stocks', 'upload', 'about', 'cdn', 'csp', 'basics'];
 const out = new URL('../docs/screenshots/', import.meta.url);
 mkdirSync(out, { recursive: true });
 
@@ -14,7 +14,7 @@ try {
     await page.waitForLoadState('networkidle');
     await waitUntil(page, () => {
       const graphs = [...document.querySelectorAll('dash-graph')].every((g) => g.querySelector('.main-svg'));
-      const tables = [...document.querySelectorAll('dash-table')].every((t) => !t.hasAttribute('loading') && (t as HTMLElement & { data: unknown[] }).data.length > 0);
+      const tables = [...document.querySelectorAll('dash-table')].every((t) => (t as HTMLElement).hidden || (!t.hasAttribute('loading') && (t as HTMLElement & { data: unknown[] }).data.length > 0));
       const source = document.querySelector('[data-page-source]');
       return graphs && tables && (!source || source.textContent !== 'Loading…');
     }, `${name} to load`, 60_000);

@@ -3,7 +3,7 @@
 // the table to that country's history (Dash's `ctx.triggered_id` decides which input changed).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { DashServer, ServerCallbackContext } from '../../src/server/index.js';
+import { NO_UPDATE, type DashServer, type ServerCallbackContext } from '../../src/server/index.js';
 
 export interface GapminderRow {
   year: number;
@@ -62,7 +62,8 @@ export function gapminderFigure(year: number, region: string | null) {
       text: points.map((p) => p.country),
       customdata: points.map((p) => p.country),
       marker: { size: points.map((p) => Math.sqrt(p.pop) / 800 + 6), color: COLORS[i], opacity: 0.8, line: { width: 1, color: '#fff' } },
-      hovertemplate: '<b>%{text}</b><br>fertility %{x}<br>life expectancy %{y}<extra></extra>',
+      // The page's <dash-tooltip> card replaces plotly's hover label (as in Dash's tooltip example).
+      hoverinfo: 'none',
     };
   }).filter((trace) => trace.x.length > 0);
   return {
@@ -79,8 +80,10 @@ export function gapminderFigure(year: number, region: string | null) {
 }
 
 interface ClickData {
-  points?: Array<{ customdata?: unknown; text?: unknown }>;
+  points?: Array<{ customdata?: unknown; text?: unknown; bbox?: unknown }>;
 }
+
+const people = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
 
 export function registerGapminder(dash: DashServer): void {
   dash.callback({ outputs: 'gap-graph.figure', inputs: 'gap-year.value, gap-region.value' }, (year: number | null, region: string | null) =>
@@ -104,6 +107,27 @@ export function registerGapminder(dash: DashServer): void {
         .filter((row) => row.year === y && (r < 0 || row.cluster === r))
         .map(tableRow);
       return [list, `Showing ${list.length} countries in ${r < 0 ? 'every region' : REGIONS[r]}, ${y}. Click a country on the plot to see its history.`];
+    },
+  );
+
+  // The hover card: Dash's dcc.Tooltip example, fed by the graph's hoverData (its bbox places the card).
+  dash.callback(
+    {
+      outputs: 'gap-tooltip.show, gap-tooltip.bbox, gap-tt-country.children, gap-tt-region.children, gap-tt-stats.children',
+      inputs: 'gap-graph.hoverData',
+      state: 'gap-year.value',
+    },
+    (hover: ClickData | null, year: number | null) => {
+      const point = hover?.points?.[0];
+      const row = gapminder().find((r) => r.country === point?.customdata && r.year === (year ?? YEARS[YEARS.length - 1]));
+      if (!point || !row) return [false, NO_UPDATE, NO_UPDATE, NO_UPDATE, NO_UPDATE];
+      return [
+        true,
+        point.bbox,
+        row.country,
+        REGIONS[row.cluster],
+        `${row.year}: life expectancy ${row.life_expect} years, ${row.fertility} births per woman, population ${people.format(row.pop)}`,
+      ];
     },
   );
 }

@@ -1,4 +1,5 @@
-import { property } from 'lit/decorators.js';
+import type { PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { DashElement } from './dash-element.js';
 
 /**
@@ -11,6 +12,15 @@ export class DashFormElement extends DashElement {
 
   /** The name the value is submitted under inside a `<form>`. */
   @property({ reflect: true }) name = '';
+
+  /**
+   * Disables the control: it takes no focus and no input, and its form does not submit it.
+   * Reflects to the `disabled` attribute.
+   */
+  @property({ type: Boolean }) disabled = false;
+
+  /** What the browser last told `formDisabledCallback`: own `disabled` or a disabled `<fieldset>`. */
+  @state() private formDisabled = false;
 
   protected readonly internals: ElementInternals;
   private initialValue: unknown;
@@ -44,8 +54,28 @@ export class DashFormElement extends DashElement {
     (this as unknown as { value?: unknown }).value = copy(state);
   }
 
+  /** Whether the control is disabled, by its own `disabled` or by a disabled `<fieldset>` around it. */
+  protected get isDisabled(): boolean {
+    return this.disabled || this.formDisabled;
+  }
+
+  /** @internal The browser calls it when the disabled state changes (own attribute or a `<fieldset>`). */
+  formDisabledCallback(disabled: boolean): void {
+    this.formDisabled = disabled;
+  }
+
   formResetCallback(): void {
     this.restoreFormState(this.initialValue);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    // Reflect `disabled` here, before render, not in Lit's reflection after it: the browser calls
+    // formDisabledCallback synchronously when the attribute changes, and a state set after
+    // render would be dropped, leaving the inner control one toggle behind.
+    if (changed.has('disabled') && this.hasAttribute('disabled') !== this.disabled) {
+      this.toggleAttribute('disabled', this.disabled);
+    }
+    super.willUpdate(changed);
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {

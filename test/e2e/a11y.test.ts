@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { axeViolations, ensureBuilt, startE2E, waitUntil, type E2E } from './helpers.js';
 import type { Page } from 'playwright-core';
 
-export const PAGES = ['index', 'sales', 'gapminder', 'multiple-inputs', 'chained', 'flights', 'stocks', 'cdn', 'csp', 'basics'];
+export const PAGES = ['index', 'sales', 'gapminder', 'multiple-inputs', 'chained', 'flights', 'stocks', 'upload', 'about', 'cdn', 'csp', 'basics'];
 
 let e2e: E2E;
 before(async () => {

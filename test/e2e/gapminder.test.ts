@@ -108,6 +108,30 @@ test('sorting the table by population, largest first', async () => {
   assert.equal(first, largest.country);
 });
 
+test('hovering a country shows its card beside the point, leaving hides it', async () => {
+  const { page } = app;
+  await page.locator('#gap-graph').scrollIntoViewIfNeeded();
+  const point = await points(app).nth(5).boundingBox();
+  assert.ok(point);
+  const [x, y] = [point.x + point.width / 2, point.y + point.height / 2];
+  await page.mouse.move(x - 40, y - 40);
+  await page.mouse.move(x, y, { steps: 4 });
+  const card = page.locator('#gap-tooltip [part="card"]');
+  await page.locator('#gap-tt-stats', { hasText: 'life expectancy' }).waitFor();
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('#gap-tooltip')!).visibility === 'visible');
+  const country = (await page.locator('#gap-tt-country').textContent()) ?? '';
+  assert.ok(data.some((r) => r.country === country && r.year === 1960), `a 1960 country (${country})`);
+  assert.match((await page.locator('#gap-tt-region').textContent()) ?? '', /Asia|Europe|Africa|America|Pacific|Middle East/);
+  const box = await card.boundingBox();
+  assert.ok(box);
+  const viewport = page.viewportSize()!;
+  assert.ok(box.x + box.width <= viewport.width && box.x >= 0, 'the card is on screen');
+  assert.ok(box.x >= x || box.x + box.width <= x, 'the card is beside the point, not over it');
+  assert.ok(box.y <= y && box.y + box.height >= y - 1, 'vertically level with the point');
+  await page.mouse.move(x + 200, 10);
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('#gap-tooltip')!).visibility === 'hidden');
+});
+
 test('no errors on the page', () => {
   assert.deepEqual(app.errors, []);
 });

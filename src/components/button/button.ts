@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { DashFormElement } from '../../internal/form-element.js';
 import { FIELD_ID, FIELD_TARGET } from '../input/text-field.js';
 import { buttonStyles } from './button.styles.js';
@@ -47,8 +47,6 @@ export class DashButton extends DashFormElement {
   /** When the button last lost focus (ms since the epoch), `-1` before. */
   @property({ attribute: 'n-blur-timestamp', type: Number }) nBlurTimestamp = -1;
 
-  /** Disables the button: clicks are not counted and it does not submit. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
 
   /** `submit` (default, as a native button), `reset` or `button`: what it does inside a `<form>`. */
   @property({ reflect: true }) type = 'submit';
@@ -56,25 +54,13 @@ export class DashButton extends DashFormElement {
   /** Sent as `name=value` with the form when this button submits it. */
   @property({ reflect: true }) value = '';
 
-  @state() private formDisabled = false;
 
   constructor() {
     super();
     this.addEventListener('click', this.onClick);
   }
 
-  /**
-   * @internal A disabled `<fieldset>` (or the own `disabled` attribute) disables the button.
-   * The browser calls this while Lit reflects `disabled` inside an update, where a property set
-   * is lost; setting it a microtask later starts an update of its own.
-   */
-  formDisabledCallback(disabled: boolean): void {
-    queueMicrotask(() => (this.formDisabled = disabled));
-  }
 
-  private get isDisabled(): boolean {
-    return this.disabled || this.formDisabled;
-  }
 
   override checkProp(prop: string, value: unknown): void {
     if ((prop === 'nClicks' || prop === 'nBlur') && (typeof value !== 'number' || !Number.isFinite(value))) {

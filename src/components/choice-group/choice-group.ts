@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { jsonConverter } from '../../internal/converters.js';
 import { DashFormElement } from '../../internal/form-element.js';
@@ -35,8 +35,6 @@ export abstract class DashChoiceGroup extends DashFormElement {
   /** Lay the options out in a row instead of a column. */
   @property({ type: Boolean, reflect: true }) inline = false;
 
-  /** Disables every option; a disabled control is not submitted with its form. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
 
   /** Dash style object (`{"color": "red", "marginRight": 8}`) for each option's label wrapper. JSON in the attribute. */
   @property({ attribute: 'label-style', converter: jsonConverter }) labelStyle: unknown = null;
@@ -50,7 +48,6 @@ export abstract class DashChoiceGroup extends DashFormElement {
   /** Class names for each checkbox / radio, also added as part names. */
   @property({ attribute: 'input-class-name' }) inputClassName = '';
 
-  @state() private formDisabled = false;
 
   protected norm: NormalizedOptions = EMPTY;
 
@@ -80,18 +77,7 @@ export abstract class DashChoiceGroup extends DashFormElement {
     }
   }
 
-  /**
-   * @internal A disabled `<fieldset>` (or the own `disabled` attribute) disables the control.
-   * The browser calls this while Lit reflects `disabled` inside an update, where a property set
-   * is lost; setting it a microtask later starts an update of its own.
-   */
-  formDisabledCallback(disabled: boolean): void {
-    queueMicrotask(() => (this.formDisabled = disabled));
-  }
 
-  protected get isDisabled(): boolean {
-    return this.disabled || this.formDisabled;
-  }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('options')) {

@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DashFormElement } from '../../internal/form-element.js';
-import { jsonConverter } from '../../internal/converters.js';
+import { Persistent } from '../../internal/persistence.js';
+import { jsonConverter, kebabCase } from '../../internal/converters.js';
 import { styleMap } from '../../internal/style-map.js';
 import { addMonths, monthStart, toIsoDate, today } from './date-math.js';
 import { datePickerStyles } from './date-picker.styles.js';
@@ -33,7 +34,8 @@ export type DateBox = 'date' | 'start' | 'end';
  * the allowed-day rules, the text boxes (typed dates in the display format or ISO), the calendar
  * dialog that loads on first use, opening and closing, forms. Values are `YYYY-MM-DD` strings.
  */
-export abstract class DatePickerBase extends DashFormElement implements CalendarHost {
+// Each tag declares its own persisted props (docs/persistence.md): `date`, or `startDate` and `endDate`.
+export abstract class DatePickerBase extends Persistent(DashFormElement, { props: [] }) implements CalendarHost {
   static override styles = datePickerStyles;
 
   /** Earliest day that may be picked (`YYYY-MM-DD`); `null`: no limit. */
@@ -84,9 +86,6 @@ export abstract class DatePickerBase extends DashFormElement implements Calendar
   /** Size of a calendar day in px (Dash's `day_size`). */
   @property({ attribute: 'day-size', type: Number }) daySize = 39;
 
-  /** Makes the picker non-interactive. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
-
   /** Whether days of the neighbouring months fill the calendar's first and last weeks. */
   abstract showOutsideDays: boolean;
 
@@ -102,7 +101,6 @@ export abstract class DatePickerBase extends DashFormElement implements Calendar
   @state() protected drafts: Partial<Record<DateBox, string>> = {};
   /** Boxes whose committed text was refused. */
   @state() protected invalid: Partial<Record<DateBox, boolean>> = {};
-  @state() private formDisabled = false;
   @state() private calendarReady = calendarCode !== null;
 
   private pendingLoad: Promise<unknown> | null = null;
@@ -143,7 +141,7 @@ export abstract class DatePickerBase extends DashFormElement implements Calendar
   protected dateProp(prop: string, value: unknown): string | null {
     const iso = toIsoDate(value);
     if (iso === undefined) {
-      this.warnOnce(`${prop}:${String(value)}`, `${prop} ${JSON.stringify(value)} is not a YYYY-MM-DD date; ignoring it`);
+      this.warnOnce(`${prop}:${String(value)}`, `${kebabCase(prop)} ${JSON.stringify(value)} is not a YYYY-MM-DD date; ignoring it`);
       return null;
     }
     return iso;
@@ -179,11 +177,11 @@ export abstract class DatePickerBase extends DashFormElement implements Calendar
     if (changed.has('disabledDays')) {
       const list: unknown = this.disabledDays;
       const days = Array.isArray(list) ? list : [];
-      if (!Array.isArray(list) && list !== null) this.warnOnce('disabledDays', 'disabledDays must be an array of YYYY-MM-DD dates; ignoring it');
+      if (!Array.isArray(list) && list !== null) this.warnOnce('disabledDays', 'disabled-days must be an array of YYYY-MM-DD dates; ignoring it');
       this.disabledSet = new Set(days.map((d) => this.dateProp('disabledDays', d)).filter((d): d is string => d !== null));
     }
     if (this.format() !== ISO_FORMAT && !calendarCode) this.loadCode();
-    if ((changed.has('disabled') || changed.has('formDisabled')) && this.isDisabled) this.open = false;
+    if (this.open && this.isDisabled) this.open = false;
     if (this.open && calendarCode) this.adoptCalendarStyles(calendarCode);
     super.willUpdate(changed);
   }
@@ -237,16 +235,6 @@ export abstract class DatePickerBase extends DashFormElement implements Calendar
   }
 
   // ---- opening and closing ----------------------------------------------------------------
-
-  /** @internal */
-  get isDisabled(): boolean {
-    return this.disabled || this.formDisabled;
-  }
-
-  formDisabledCallback(disabled: boolean): void {
-    // Called while `disabled` reflects, inside an update, where a state change would be lost.
-    queueMicrotask(() => (this.formDisabled = disabled));
-  }
 
   /** @internal Opens the calendar on the selected day (else `initialVisibleMonth`, else today); `focusGrid` moves focus into it. */
   async openCalendar(focusGrid: boolean): Promise<void> {
@@ -403,10 +391,20 @@ export abstract class DatePickerBase extends DashFormElement implements Calendar
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   }
 
-  /** The accessible name given to the host (`aria-label` or `<label for>`). */
+  /** The accessible name given to the host (`aria-label`, `aria-labelledby` or `<label for>`). */
   protected accessibleName(): string {
     const own = this.getAttribute('aria-label');
     if (own) return own;
+    const ids = this.getAttribute('aria-labelledby');
+    const root = this.getRootNode() as Document | ShadowRoot;
+    if (ids) {
+      const text = ids
+        .split(/\s+/)
+        .map((id) => root.getElementById(id)?.textContent?.trim() ?? '')
+        .filter(Boolean)
+        .join(' ');
+      if (text) return text;
+    }
     const labels = this.internals.labels;
     return labels ? Array.from(labels, (l) => l.textContent?.trim() ?? '').filter(Boolean).join(' ') : '';
   }
@@ -437,7 +435,11 @@ export abstract class DatePickerBase extends DashFormElement implements Calendar
             <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 1v2H2v12h12V3h-2V1h-1v2H5V1zM3 6h10v8H3z" /></svg>
           </button>
         </div>
-        ${this.open && calendarCode ? html`<div class="popup ${portal}" part="popup">${calendarCode.renderCalendar(this)}</div>` : nothing}
+        ${this.open && calendarCode
+          ? html`<div class="popup ${portal}" part="popup" @click=${(e: Event) => portal && e.target === e.currentTarget && this.closeCalendar(true)}>
+              ${calendarCode.renderCalendar(this)}
+            </div>`
+          : nothing}
       </div>
     `;
   }

@@ -1,5 +1,6 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { jsonConverter } from '../../internal/converters.js';
 import { addDays } from './date-math.js';
 import { DatePickerBase, type DateBox } from './date-picker-base.js';
 
@@ -51,6 +52,9 @@ export class DashDatePickerRange extends DatePickerBase {
   /** `singledate`: each end is written as it is picked; `bothdates`: both together once the range is complete. */
   @property() updatemode: 'singledate' | 'bothdates' = 'singledate';
 
+  /** Which props keep a person's edits with `persistence` (Dash's `persisted_props`). */
+  @property({ attribute: 'persisted-props', converter: jsonConverter }) override persistedProps = ['startDate', 'endDate'];
+
   /** Text shown in the empty start box. */
   @property({ attribute: 'start-date-placeholder-text' }) startDatePlaceholderText = 'Start Date';
 
@@ -71,7 +75,7 @@ export class DashDatePickerRange extends DatePickerBase {
       this.dropDrafts();
     }
     if ((changed.has('startDate') || changed.has('endDate')) && this.startDate && this.endDate && this.endDate < this.startDate) {
-      this.warnOnce(`order:${this.startDate}:${this.endDate}`, `endDate ${this.endDate} is before startDate ${this.startDate}`);
+      this.warnOnce(`order:${this.startDate}:${this.endDate}`, `end-date ${this.endDate} is before start-date ${this.startDate}`);
     }
     if (changed.has('updatemode') && this.updatemode !== 'singledate' && this.updatemode !== 'bothdates') {
       this.warnOnce('updatemode', `updatemode must be "singledate" or "bothdates", not ${JSON.stringify(this.updatemode)}; using "singledate"`);

@@ -1,6 +1,6 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { defaultTrueConverter } from '../../internal/converters.js';
+import { defaultTrueConverter, jsonConverter } from '../../internal/converters.js';
 import { DatePickerBase, type DateBox } from './date-picker-base.js';
 
 /**
@@ -40,6 +40,9 @@ import { DatePickerBase, type DateBox } from './date-picker-base.js';
 export class DashDatePickerSingle extends DatePickerBase {
   /** The date, `YYYY-MM-DD` (a datetime string is kept to its date); `null` when empty. */
   @property({ reflect: true }) date: string | null = null;
+
+  /** Which props keep a person's edits with `persistence` (Dash's `persisted_props`). */
+  @property({ attribute: 'persisted-props', converter: jsonConverter }) override persistedProps = ['date'];
 
   /** Text shown in the empty box. */
   @property() placeholder: string | null = null;

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../dash-date-picker-single.js';
 import '../../dash-date-picker-range.js';
@@ -6,6 +6,10 @@ import '../../dash-callback.js';
 import type { DashDatePickerSingle } from './date-picker-single.js';
 import type { DashDatePickerRange } from './date-picker-range.js';
 import { today } from './date-math.js';
+import type { ControlAdapter } from '../../../test/browser/suites/control.js';
+import { runFormControlTests } from '../../../test/browser/suites/form-control.js';
+import { runAccessibleNameTests } from '../../../test/browser/suites/accessible-name.js';
+import { runBadInputTests } from '../../../test/browser/suites/bad-input.js';
 
 type Picker = DashDatePickerSingle | DashDatePickerRange;
 
@@ -85,6 +89,12 @@ describe('dash-date-picker-single', () => {
     expect(box(el).value).to.equal('2024-03-05');
     expect(box(el).getAttribute('aria-label')).to.equal('Day');
     expect(dialog(el)).to.equal(null);
+    // The first test in this file: nothing has needed the calendar's code yet.
+    const calendarFetched = () => performance.getEntriesByType('resource').some((e) => /date-picker\/calendar\.ts/.test(e.name));
+    expect(calendarFetched()).to.equal(false);
+    await openByKeyboard(el);
+    expect(calendarFetched()).to.equal(true);
+    expect(dialog(el)).to.exist;
   });
 
   it('warns once about a value that is not a date and stays usable', async () => {
@@ -315,7 +325,11 @@ describe('dash-date-picker-single', () => {
     const el = await fixture<DashDatePickerSingle>(html`<dash-date-picker-single aria-label="Day" with-portal></dash-date-picker-single>`);
     await openByKeyboard(el);
     expect(getComputedStyle(shadow(el).querySelector('.popup')!).position).to.equal('fixed');
-    await press(el, 'Escape');
+    // A press on the dimmed page around the calendar closes it.
+    await sendMouse({ type: 'click', position: [5, 5] });
+    await settle(el);
+    expect(dialog(el)).to.equal(null);
+    expect(shadow(el).activeElement).to.equal(box(el));
     el.withFullScreenPortal = true;
     await openByKeyboard(el);
     const calendar = shadow(el).querySelector<HTMLElement>('.calendar')!;
@@ -339,6 +353,28 @@ describe('dash-date-picker-single', () => {
     await settle(el);
     expect(el.date).to.equal('2025-01-01');
     expect(box(el).value).to.equal('2025-01-01');
+  });
+
+  it('refuses a callback writing a non-date, keeping the date', async () => {
+    const errors: string[] = [];
+    const wrap = await fixture<HTMLElement>(html`<div @dash-callback-error=${(e: CustomEvent<{ error: Error }>) => errors.push(e.detail.error.message)}>
+      <dash-date-picker-single id="dp2" aria-label="Day" date="2024-03-05"></dash-date-picker-single>
+      <button id="go2">go</button>
+      <dash-callback inputs="go2.n_clicks" outputs="dp2.date" prevent-initial-call></dash-callback>
+    </div>`);
+    const el = wrap.querySelector<DashDatePickerSingle>('#dp2')!;
+    (wrap.querySelector('dash-callback') as unknown as { fn: () => string }).fn = () => 'next Tuesday';
+    await settle(el);
+    const original = console.error;
+    console.error = () => {};
+    try {
+      wrap.querySelector<HTMLButtonElement>('#go2')!.click();
+      await waitUntil(() => errors.length > 0, 'the callback error');
+    } finally {
+      console.error = original;
+    }
+    expect(el.date).to.equal('2024-03-05');
+    expect(errors.join()).to.match(/date must be a YYYY-MM-DD date/);
   });
 
   it('submits under name, resets with its form, and survives disabled set and cleared twice', async () => {
@@ -370,6 +406,26 @@ describe('dash-date-picker-single', () => {
     await openByKeyboard(el);
     await press(el, 'ArrowRight', 'Enter');
     expect(el.date).to.equal('2024-03-06');
+  });
+
+  it('keeps a picked date across a re-creation with persistence, until the page starts elsewhere', async () => {
+    localStorage.clear();
+    const make = (date: string) => fixture<DashDatePickerSingle>(html`<dash-date-picker-single id="kept" persistence aria-label="Day" date=${date}></dash-date-picker-single>`);
+    let el = await make('2024-03-05');
+    expect(el.persistedProps).to.deep.equal(['date']);
+    await openByKeyboard(el);
+    await press(el, 'ArrowRight', 'Enter');
+    expect(el.date).to.equal('2024-03-06');
+    el.remove();
+    el = await make('2024-03-05');
+    await settle(el);
+    expect(el.date).to.equal('2024-03-06');
+    expect(box(el).value).to.equal('2024-03-06');
+    el.remove();
+    el = await make('2024-04-01');
+    await settle(el);
+    expect(el.date).to.equal('2024-04-01');
+    localStorage.clear();
   });
 
   it('is accessible with the calendar open', async () => {
@@ -471,6 +527,21 @@ describe('dash-date-picker-range', () => {
     expect(box(el, 'start').getAttribute('aria-invalid')).to.equal('false');
   });
 
+  it('keeps a picked range across a re-creation with persistence', async () => {
+    localStorage.clear();
+    const make = () =>
+      fixture<DashDatePickerRange>(html`<dash-date-picker-range id="kept-range" persistence aria-label="Stay" start-date="2024-03-04" end-date="2024-03-09"></dash-date-picker-range>`);
+    let el = await make();
+    expect(el.persistedProps).to.deep.equal(['startDate', 'endDate']);
+    await type(el, 'end', '2024-03-20');
+    await type(el, 'start', '2024-03-10');
+    el.remove();
+    el = await make();
+    await settle(el);
+    expect([el.startDate, el.endDate]).to.deep.equal(['2024-03-10', '2024-03-20']);
+    localStorage.clear();
+  });
+
   it('submits start and end under name, resets, and clears both', async () => {
     const form = await fixture<HTMLFormElement>(html`<form>
       <dash-date-picker-range aria-label="Stay" name="stay" start-date="2024-03-04" end-date="2024-03-09" clearable></dash-date-picker-range>
@@ -502,3 +573,38 @@ describe('dash-date-picker-range', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+const singleAdapter: ControlAdapter = {
+  tag: 'dash-date-picker-single',
+  attributes: 'date="2024-03-05"',
+  value: '2024-03-05',
+  submits: ['2024-03-05'],
+  keys: ['ArrowDown', 'ArrowRight', 'Enter'],
+  valueAfterKeys: '2024-03-06',
+  role: 'textbox',
+  read: (el) => (el as DashDatePickerSingle).date,
+};
+const rangeAdapter: ControlAdapter = {
+  tag: 'dash-date-picker-range',
+  attributes: 'start-date="2024-03-04" end-date="2024-03-09"',
+  value: ['2024-03-04', '2024-03-09'],
+  submits: ['2024-03-04', '2024-03-09'],
+  keys: ['ArrowDown', 'ArrowRight', 'Enter'],
+  valueAfterKeys: ['2024-03-05', '2024-03-09'],
+  role: 'textbox',
+  nameFor: (label) => `${label}, start date`,
+  read: (el) => [(el as DashDatePickerRange).startDate, (el as DashDatePickerRange).endDate],
+};
+for (const adapter of [singleAdapter, rangeAdapter]) {
+  runFormControlTests(adapter);
+  runAccessibleNameTests(adapter);
+}
+runBadInputTests(singleAdapter, [
+  { attribute: 'date', value: '2024-02-30', expect: (el) => expect((el as DashDatePickerSingle).date).to.equal(null) },
+  { attribute: 'min-date-allowed', value: 'soon' },
+  { attribute: 'disabled-days', value: '["2024-03-06"' },
+]);
+runBadInputTests(rangeAdapter, [
+  { attribute: 'start-date', value: 'yesterday', expect: (el) => expect((el as DashDatePickerRange).startDate).to.equal(null) },
+  { attribute: 'disabled-days', value: '"2024-03-05"' },
+]);

@@ -4,6 +4,8 @@ import '../../dash-dropdown.js';
 import '../../dash-callback.js';
 import type { DashDropdown } from './dropdown.js';
 import type { DashPropChangeEvent } from '../../internal/events.js';
+import type { ControlAdapter } from '../../../test/browser/suites/control.js';
+import { runFormControlTests } from '../../../test/browser/suites/form-control.js';
 
 const CITIES = [
   { label: 'New York City', value: 'NYC' },
@@ -871,3 +873,14 @@ describe('dash-dropdown: with <dash-callback>', () => {
     expect(log).to.deep.equal([]);
   });
 });
+
+const dropdownAdapter: ControlAdapter = {
+  tag: 'dash-dropdown',
+  attributes: `options='["a","b","c"]' value="a"`,
+  value: 'a',
+  submits: ['a'],
+  keys: ['ArrowDown', 'ArrowDown', 'Enter'],
+  valueAfterKeys: 'b',
+  role: 'combobox',
+};
+runFormControlTests(dropdownAdapter);

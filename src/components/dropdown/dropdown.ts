@@ -107,9 +107,6 @@ export class DashDropdown extends Persistent(DashFormElement, { props: ['value']
   /** Text shown when nothing is selected (default `labels.placeholder`, "Select..."). */
   @property({ reflect: true }) placeholder: string | null = null;
 
-  /** Disables the control; a disabled dropdown is not submitted with its form. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
-
   /** Close the list after a choice. Default: true for single, false for `multi`. */
   @property({ attribute: 'close-on-select', converter: autoBooleanConverter }) closeOnSelect: boolean | null = null;
 
@@ -131,7 +128,6 @@ export class DashDropdown extends Persistent(DashFormElement, { props: ['value']
   /** Position (in the filtered list) of the option under the keyboard/pointer cursor; -1 = none. */
   @state() private activePos = -1;
   @state() private scrollPos = 0;
-  @state() private formDisabled = false;
 
   @query('input') private input!: HTMLInputElement;
   @query('[role="listbox"]') private listbox!: HTMLElement;
@@ -185,11 +181,6 @@ export class DashDropdown extends Persistent(DashFormElement, { props: ['value']
     this.open = false;
   }
 
-  /** @internal A disabled `<fieldset>` disables the control too. */
-  formDisabledCallback(disabled: boolean): void {
-    this.formDisabled = disabled;
-  }
-
   protected override formValue(): FormData | string | null {
     const values = this.valueList();
     if (this.multi) {
@@ -223,9 +214,7 @@ export class DashDropdown extends Persistent(DashFormElement, { props: ['value']
     } else if (changed.has('value') || changed.has('options') || changed.has('multi')) {
       this.checkValue();
     }
-    if (changed.has('open') || changed.has('disabled') || changed.has('formDisabled')) {
-      if (this.isDisabled && this.open) this.open = false;
-    }
+    if (this.isDisabled && this.open) this.open = false;
     super.willUpdate(changed);
   }
 
@@ -242,10 +231,6 @@ export class DashDropdown extends Persistent(DashFormElement, { props: ['value']
   }
 
   // ---- derived state -------------------------------------------------------------------------
-
-  private get isDisabled(): boolean {
-    return this.disabled || this.formDisabled;
-  }
 
   private get ui(): DropdownLabels {
     const given = this.labels && typeof this.labels === 'object' ? this.labels : {};

@@ -1,5 +1,5 @@
 import { LitElement, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { jsonOrStringConverter } from '../../internal/converters.js';
 import { deepEqual } from '../../internal/deep-equal.js';
 import { DashFormElement } from '../../internal/form-element.js';
@@ -29,8 +29,6 @@ export abstract class DashTextField extends DashFormElement {
   /** Text shown while the box is empty. */
   @property({ reflect: true }) placeholder: string | null = null;
 
-  /** Disables the box; a disabled control is not submitted with its form. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
 
   /** The box cannot be edited (its value is still submitted). */
   @property({ attribute: 'read-only', type: Boolean, reflect: true }) readOnly = false;
@@ -53,7 +51,6 @@ export abstract class DashTextField extends DashFormElement {
   /** When the box last lost focus (ms since the epoch), `-1` before. */
   @property({ attribute: 'n-blur-timestamp', type: Number }) nBlurTimestamp = -1;
 
-  @state() protected formDisabled = false;
 
   /** The person edited the box since its text was last committed to `value`. */
   protected dirty = false;
@@ -69,18 +66,7 @@ export abstract class DashTextField extends DashFormElement {
     return value === null || value === undefined ? '' : String(value);
   }
 
-  /**
-   * @internal A disabled `<fieldset>` (or the own `disabled` attribute) disables the control.
-   * The browser calls this while Lit reflects `disabled` inside an update, where a property set
-   * is lost; setting it a microtask later starts an update of its own.
-   */
-  formDisabledCallback(disabled: boolean): void {
-    queueMicrotask(() => (this.formDisabled = disabled));
-  }
 
-  protected get isDisabled(): boolean {
-    return this.disabled || this.formDisabled;
-  }
 
   override focus(options?: FocusOptions): void {
     this.field?.focus(options);

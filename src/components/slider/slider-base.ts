@@ -105,13 +105,9 @@ export class SliderBase extends Persistent(DashFormElement, { props: ['value'] }
   /** Highlights the part of the track that is included (turn off with `included="false"`). */
   @property({ converter: defaultTrueConverter }) included = true;
 
-  /** Makes the slider non-interactive. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
-
   @state() protected drag: Drag | null = null;
   @state() private focusIndex = -1;
   @state() private hoverIndex = -1;
-  @state() private formDisabled = false;
 
   protected scale: Scale = makeScale(null, null, undefined, []);
   private explicitMarks: Mark[] = [];
@@ -187,14 +183,6 @@ export class SliderBase extends Persistent(DashFormElement, { props: ['value'] }
   /** The handle values on screen: the drag's while dragging, else from `value`. */
   protected get values(): number[] {
     return this.drag ? this.drag.values : this.valuesFromProp();
-  }
-
-  private get isDisabled(): boolean {
-    return this.disabled || this.formDisabled;
-  }
-
-  formDisabledCallback(disabled: boolean): void {
-    this.formDisabled = disabled;
   }
 
   protected override restoreFormState(state: unknown): void {

@@ -6,6 +6,8 @@ import '../../dash-callback.js';
 import { NO_UPDATE } from '../../runtime/sentinels.js';
 import type { DashSlider } from './slider.js';
 import type { DashRangeSlider } from './range-slider.js';
+import type { ControlAdapter } from '../../../test/browser/suites/control.js';
+import { runFormControlTests } from '../../../test/browser/suites/form-control.js';
 
 type AnySlider = DashSlider | DashRangeSlider;
 
@@ -697,3 +699,25 @@ describe('dash-slider with <dash-callback>', () => {
     expect(calls - before).to.equal(2);
   });
 });
+
+const sliderAdapter: ControlAdapter = {
+  tag: 'dash-slider',
+  attributes: 'min="0" max="10" value="5"',
+  value: 5,
+  submits: ['5'],
+  keys: ['ArrowRight'],
+  valueAfterKeys: 6,
+  role: 'slider',
+};
+const rangeSliderAdapter: ControlAdapter = {
+  tag: 'dash-range-slider',
+  attributes: 'min="0" max="10" value="[2,8]"',
+  value: [2, 8],
+  submits: ['2', '8'],
+  keys: ['ArrowRight'],
+  valueAfterKeys: [3, 8],
+  role: 'slider',
+  nameFor: (label) => `${label} lower`,
+};
+runFormControlTests(sliderAdapter);
+runFormControlTests(rangeSliderAdapter);

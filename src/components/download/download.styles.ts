@@ -1,0 +1,7 @@
+import { css } from 'lit';
+
+export const downloadStyles = css`
+  :host {
+    display: none;
+  }
+`;
