@@ -33,3 +33,5 @@ export { DashConfirmDialog } from './components/confirm-dialog/confirm-dialog.js
 export type { ConfirmDialogLabels } from './components/confirm-dialog/confirm-dialog.js';
 export { DashTooltip } from './components/tooltip/tooltip.js';
 export type { TooltipBbox, TooltipDirection } from './components/tooltip/tooltip.js';
+export { DashEventSource } from './components/event-source/event-source.js';
+export type { EventSourceReadyState } from './components/event-source/event-source.js';

@@ -23,3 +23,4 @@ import './dash-download.js';
 import './dash-clipboard.js';
 import './dash-confirm-dialog.js';
 import './dash-tooltip.js';
+import './dash-event-source.js';
