@@ -28,7 +28,7 @@ export interface SqlTableOptions {
   from: string;
   /** Column id → type. Only these are selected, filtered and sorted on. */
   columns: SqlColumns;
-  /** Trusted SQL appended to every ORDER BY so pages are stable (`'rowid'` in DuckDB, a key in PostgreSQL). */
+  /** Trusted SQL appended to the ORDER BY so pages are stable (`'rowid'` in DuckDB, a key in PostgreSQL); DuckDB's unsorted pages keep insertion order without it. */
   tieBreak?: string;
   /** For `engine: 'duckdb'`: a database file to open instead of memory. */
   database?: string;
@@ -126,22 +126,28 @@ export function sqlTable(options: SqlTableOptions): SqlTable {
     dialect: runner.dialect,
     async page(request, { signal } = {}) {
       const q = toSql(request, { columns, dialect: runner.dialect });
-      let counted;
+      // DuckDB keeps a table's insertion order, so an unsorted page needs no ORDER BY (a full sort).
+      const orderList = q.orderBy || runner.dialect !== 'duckdb' ? [q.orderBy, options.tieBreak].filter(Boolean).join(', ') : '';
+      const order = orderList ? `ORDER BY ${orderList}` : '';
+      const pageAt = (offset: number) => runner.rows(`SELECT ${select} FROM ${from} AS t WHERE ${q.where} ${order} LIMIT ${q.limit} OFFSET ${offset}`, q.params, signal);
+      let total: number;
+      let rows: Array<Record<string, unknown>>;
       try {
-        counted = await runner.rows(`SELECT count(*) AS n FROM ${from} AS t WHERE ${q.where}`, q.params, signal);
+        // The count and the page at once; the page again only when it was past the end.
+        const [counted, page] = await Promise.all([runner.rows(`SELECT count(*) AS n FROM ${from} AS t WHERE ${q.where}`, q.params, signal), pageAt(q.offset)]);
+        total = Number(toNumber(counted[0]?.n) ?? 0);
+        rows = page;
       } catch (error) {
         throw engineError(error);
       }
-      const total = Number(toNumber(counted[0]?.n) ?? 0);
       const pageCount = Math.max(1, Math.ceil(total / q.limit));
       const pageCurrent = Math.min(q.offset / q.limit, pageCount - 1);
-      const orderList = [q.orderBy, options.tieBreak].filter(Boolean).join(', ');
-      const order = orderList ? `ORDER BY ${orderList}` : '';
-      let rows;
-      try {
-        rows = await runner.rows(`SELECT ${select} FROM ${from} AS t WHERE ${q.where} ${order} LIMIT ${q.limit} OFFSET ${pageCurrent * q.limit}`, q.params, signal);
-      } catch (error) {
-        throw engineError(error);
+      if (pageCurrent * q.limit !== q.offset) {
+        try {
+          rows = await pageAt(pageCurrent * q.limit);
+        } catch (error) {
+          throw engineError(error);
+        }
       }
       for (const row of rows) for (const id of numericIds) if (row[id] !== null && row[id] !== undefined) row[id] = Number(row[id]);
       return { data: rows, total, pageCount, pageCurrent };
