@@ -6,14 +6,17 @@ import { registerFlights } from './server/flights.js';
 import { registerGapminder } from './server/gapminder.js';
 import { registerMultipleInputs } from './server/multiple-inputs.js';
 import { registerSales } from './server/sales.js';
+import { authorizeLive, registerLive } from './server/live.js';
 
-export const dash = createDashServer();
+// The live page's callbacks need a signed-in session (demo/server/live.ts).
+export const dash = createDashServer({ authorize: authorizeLive });
 
 // The pages' own callbacks: demo/sales.html, demo/gapminder.html, demo/multiple-inputs.html, demo/flights.html.
 registerSales(dash);
 registerGapminder(dash);
 registerMultipleInputs(dash);
 registerFlights(dash);
+registerLive(dash);
 
 // demo/basics.html:
 
