@@ -31,8 +31,12 @@ function implicitOp(type: ColumnType | undefined): RelationalOp {
   return type === 'numeric' ? '=' : type === 'datetime' ? 'datestartswith' : 'contains';
 }
 
-/** The box's value part: a quoted string, a `{field}`, Dash's permissive value, or (more lenient than Dash) the raw text. */
-function boxOperand(rest: string): Operand {
+/**
+ * The box's value part: a quoted string, a `{field}`, Dash's permissive value, or (more lenient
+ * than Dash) the raw text. Null when it opens with a whole `{field}` and goes on (`{a} <= 1`, a
+ * query typed into a box): Dash rejects that, and a literal value would hide every row.
+ */
+function boxOperand(rest: string): Operand | null {
   const trimmed = rest.replace(/\s+$/, '');
   const c = trimmed[0];
   if (c === '"' || c === "'" || c === '`' || c === '{') {
@@ -40,6 +44,7 @@ function boxOperand(rest: string): Operand {
     if (r.ok && r.token.end === trimmed.length) {
       return r.token.kind === 'field' ? { type: 'field', name: r.token.name } : { type: 'value', value: r.token.value };
     }
+    if (r.ok && r.token.kind === 'field') return null;
   }
   if (PERMISSIVE.test(rest)) return { type: 'value', value: isNumericString(rest) ? +rest : unescapeText(rest) };
   return { type: 'value', value: rest };
@@ -61,7 +66,12 @@ export function parseColumnFilter(
   if (i === s.length) return { ok: true, ast: null, query: '' };
 
   const un = matchUnary(s, i);
-  if (un && 'op' in un && s.slice(i + un.text.length).trim() === '') {
+  if (un && 'op' in un) {
+    const after = s.slice(i + un.text.length);
+    if (after.trim() !== '') {
+      // `is prime "a"`: Dash's unary tests take no value.
+      return { ok: false, error: `'${un.text.trim()}' takes no value`, position: i + un.text.length + (after.length - after.trimStart().length) };
+    }
     const ast: FilterAst = { type: 'unary', op: un.op, field: columnId };
     return { ok: true, ast, query: toQueryString(ast) };
   }
@@ -82,12 +92,14 @@ export function parseColumnFilter(
   if (op !== 'datestartswith') caseMode ??= defaultCase;
   else caseMode = undefined;
 
+  const value = boxOperand(s.slice(i));
+  if (!value) return { ok: false, error: 'A filter box holds one condition on its own column, e.g. `<= 1`', position: i };
   const ast: RelationalNode = {
     type: 'relational',
     op,
     ...(caseMode ? { case: caseMode } : {}),
     field: columnId,
-    value: boxOperand(s.slice(i)),
+    value,
   };
   return { ok: true, ast, query: toQueryString(ast) };
 }

@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { DashElement } from './dash-element.js';
 import { jsonConverter, jsonOrStringConverter } from './converters.js';
 import type { DashPropChangeEvent } from './events.js';
+import { warningsDuring } from '../../test/browser/helpers.js';
 
 @customElement('test-dash-base')
 class TestDashBase extends DashElement {
@@ -44,15 +45,10 @@ describe('DashElement', () => {
 
   it('warns once on malformed JSON and keeps the previous value', async () => {
     const el = await fixture<TestDashBase>(html`<test-dash-base id="t" my-options='["x"]'></test-dash-base>`);
-    const warnings: string[] = [];
-    const original = console.warn;
-    console.warn = (msg: string) => warnings.push(msg);
-    try {
+    const warnings = await warningsDuring(() => {
       el.setAttribute('my-options', '[broken');
       el.setAttribute('my-options', '[broken');
-    } finally {
-      console.warn = original;
-    }
+    });
     expect(el.myOptions).to.deep.equal(['x']);
     expect(warnings).to.have.length(1);
     expect(warnings[0]).to.contain('<test-dash-base id="t">').and.contain('my-options');

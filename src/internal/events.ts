@@ -23,6 +23,17 @@ export function emit<T>(
   );
 }
 
+/**
+ * Fires the native events a person's edit of a control causes, as native controls do: `input`,
+ * then `change` (both bubbling and composed, so they leave the shadow root). Pass `false` to
+ * leave one out (a slider's drag fires `input` alone until it ends).
+ */
+export function emitUserEdit(target: EventTarget, which: { input?: boolean; change?: boolean } = {}): void {
+  const init = { bubbles: true, composed: true };
+  if (which.input ?? true) target.dispatchEvent(new Event('input', init));
+  if (which.change ?? true) target.dispatchEvent(new Event('change', init));
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'dash-prop-change': DashPropChangeEvent;

@@ -1,5 +1,6 @@
 import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { accessibleName } from './accessible-name.js';
 import { DashElement } from './dash-element.js';
 
 /**
@@ -37,6 +38,13 @@ export class DashFormElement extends DashElement {
       this.initialCaptured = true;
       this.initialValue = copy(this.currentFormState());
     }
+    // A `<label for>` may come after this element in the page: render its name once it exists.
+    requestAnimationFrame(() => this.requestUpdate());
+  }
+
+  /** The name the page gives this element, for the inner control that takes focus. */
+  protected accessibleName(): string {
+    return accessibleName(this, this.internals.labels);
   }
 
   /** The value to submit: a string, FormData for several entries, or null for none. */

@@ -5,6 +5,7 @@
  */
 import { type Dependency, camelProp, depText } from './dependency.js';
 import { NO_UPDATE } from './sentinels.js';
+import { isRecord } from '../internal/is-record.js';
 
 export type { Dependency };
 
@@ -135,9 +136,6 @@ export function buildRequest(options: {
   if (state.length) body.state = state.map(toWireValue);
   return body;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Dash serializes a stray `no_update` as this object. */
 function isWireNoUpdate(v: unknown): boolean {

@@ -5,6 +5,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Dependency } from '../runtime/protocol.js';
+// The page reads the same cookie the same way.
+import { readCsrfCookie } from '../runtime/transport.js';
 
 /** The callback a request would run, as registered. */
 export interface AuthorizeCallback {
@@ -37,24 +39,9 @@ export function refusalOf(result: unknown): Refusal | null {
 export const CSRF_COOKIE = '_csrf_token';
 export const CSRF_HEADER = 'x-csrftoken';
 
-/** One cookie's value from a request, or null. */
-export function readCookie(request: IncomingMessage, name: string): string | null {
-  for (const part of String(request.headers.cookie ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) {
-      try {
-        return decodeURIComponent(part.slice(eq + 1).trim());
-      } catch {
-        return null;
-      }
-    }
-  }
-  return null;
-}
-
 /** Why a state-changing request fails the double-submit check, or null when it passes. */
 export function csrfRefusal(request: IncomingMessage): Refusal | null {
-  const cookie = readCookie(request, CSRF_COOKIE);
+  const cookie = readCsrfCookie(request.headers.cookie);
   const header = request.headers[CSRF_HEADER];
   if (!cookie) return { status: 403, message: `CSRF check failed: no ${CSRF_COOKIE} cookie (load the page first)` };
   if (typeof header !== 'string' || !header) return { status: 403, message: 'CSRF check failed: no X-CSRFToken header' };
@@ -66,7 +53,7 @@ export function csrfRefusal(request: IncomingMessage): Refusal | null {
 
 /** A `Set-Cookie` value with a fresh token, for a request that carries none; else undefined. */
 export function csrfCookieFor(request: IncomingMessage, path: string): string | undefined {
-  if (readCookie(request, CSRF_COOKIE)) return undefined;
+  if (readCsrfCookie(request.headers.cookie)) return undefined;
   // Readable by the page's script (double submit needs that), never sent cross-site on a POST.
   return `${CSRF_COOKIE}=${randomBytes(24).toString('base64url')}; Path=${path}; SameSite=Lax`;
 }

@@ -14,6 +14,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { NO_UPDATE, PreventUpdate, isNoUpdate, isPreventUpdate } from '../runtime/sentinels.js';
 import { buildResponse, canonicalProp, outputId, parseOutputId, propId, sameProp, splitPropId } from '../runtime/protocol.js';
 import type { Dependency, PropsById } from '../runtime/protocol.js';
+import { isRecord } from '../internal/is-record.js';
 import { FilterQueryError } from './sql/translate.js';
 import { serveStream, type StreamHandler } from './stream.js';
 import { csrfCookieFor, csrfRefusal, refusalOf, type Authorize } from './access.js';
@@ -148,9 +149,6 @@ function checkTimeout(value: number | undefined, where: string): number | undefi
   if (value === undefined || (typeof value === 'number' && value >= 0 && !Number.isNaN(value))) return value;
   throw new TypeError(`dash-elements/server: ${where} timeout must be a number of milliseconds (0 for none), got ${JSON.stringify(value)}`);
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function parseDeps(spec: DependencySpec | undefined, what: string): { deps: Dependency[]; single: boolean } {
   if (spec === undefined) return { deps: [], single: false };

@@ -5,6 +5,7 @@
  * buffer.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isRecord } from '../internal/is-record.js';
 
 /** `{id: {prop: value}}`: what one event sets in the page. */
 export type StreamUpdates = Record<string, Record<string, unknown>>;
@@ -26,7 +27,6 @@ export type StreamHandler = (ctx: StreamContext) => void | Promise<void> | Async
 /** Seconds between comment lines that keep idle proxies from closing the connection. */
 const KEEPALIVE_MS = 15_000;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Serves one client of a stream until it goes away or the handler finishes. */
 export async function serveStream(req: IncomingMessage, res: ServerResponse, handler: StreamHandler, onError: (error: unknown) => void): Promise<void> {

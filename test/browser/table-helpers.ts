@@ -1,5 +1,5 @@
 // What the <dash-table> browser tests share: shadow-DOM queries, waiting for a painted update,
-// and collecting events and warnings.
+// and collecting events and warnings (the last two from ./helpers.ts).
 import type { DashTable } from '../../src/components/table/table.js';
 import type { DashPropChangeEvent } from '../../src/internal/events.js';
 
@@ -17,21 +17,5 @@ export function collect(el: HTMLElement) {
   return events;
 }
 
-export async function frame() {
-  await new Promise((r) => requestAnimationFrame(() => r(null)));
-}
-
-/** Until the table has updated, painted a frame, and updated again (virtual rows follow a frame). */
-export async function settle(el: DashTable) {
-  await el.updateComplete;
-  await frame();
-  await el.updateComplete;
-}
-
-/** Captures console.warn until `restore()`. */
-export function catchWarnings(): { messages: string[]; restore: () => void } {
-  const messages: string[] = [];
-  const original = console.warn;
-  console.warn = (m: unknown) => messages.push(String(m));
-  return { messages, restore: () => (console.warn = original) };
-}
+// One definition of each, shared with every browser test.
+export { captureWarnings as catchWarnings, frame, settle } from './helpers.js';

@@ -629,6 +629,18 @@ describe('column filter boxes', () => {
     const r = parseColumnFilter('c', 'numeric', '>= ');
     assert.equal(r.ok, false);
     assert.equal(!r.ok && r.position, 3);
+
+  });
+
+  it('a query typed into a box, or a value after `is …`, is invalid (as in Dash), not a literal that hides every row', () => {
+    for (const text of ['{a} <= 1', '{other} = 2', 'is prime "a"', 'is blank x']) {
+      assert.equal(parseColumnFilter('a', 'numeric', text).ok, false, text);
+      assert.equal(columnFilterToQuery('a', 'numeric', text), '', text);
+    }
+    const r = parseColumnFilter('a', 'numeric', 'is prime "a"');
+    assert.equal(!r.ok && r.position, 9);
+    // Plain text stays a literal value, as before.
+    assert.equal(columnFilterToQuery('c', 'text', 'is blankety'), '{c} scontains "is blankety"');
   });
 
   it('box queries filter like Dash', () => {

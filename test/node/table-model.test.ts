@@ -9,10 +9,10 @@ import {
   normalizeSortBy,
   pageOf,
   radixSortIndices,
-  viewportWindow,
   type Row,
   type TableColumn,
 } from '../../src/components/table/table-model.js';
+import { viewportWindow } from '../../src/internal/virtual-window.js';
 
 const cols = (spec: Record<string, TableColumn['type']>): TableColumn[] =>
   Object.entries(spec).map(([id, type]) => ({ id, name: id, type, source: { id } }));

@@ -60,8 +60,6 @@ export class DashButton extends DashFormElement {
     this.addEventListener('click', this.onClick);
   }
 
-
-
   override checkProp(prop: string, value: unknown): void {
     if ((prop === 'nClicks' || prop === 'nBlur') && (typeof value !== 'number' || !Number.isFinite(value))) {
       throw new TypeError(`${this.describe()}: ${prop} must be a number`);

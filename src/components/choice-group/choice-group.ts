@@ -8,6 +8,7 @@ import { normalizeOptions, type NormalizedOptions } from '../dropdown/options.js
 // Dash style objects → CSS; shared with the table (docs/checklist.md, "Styling").
 import { toStyle } from '../table/table-style.js';
 import { choiceGroupStyles } from './choice-group.styles.js';
+import { emitUserEdit } from '../../internal/events.js';
 
 const EMPTY: NormalizedOptions = { options: [], keys: [], byValue: new Map(), problems: [] };
 
@@ -77,8 +78,6 @@ export abstract class DashChoiceGroup extends DashFormElement {
     }
   }
 
-
-
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('options')) {
       this.norm = normalizeOptions(this.options);
@@ -120,8 +119,7 @@ export abstract class DashChoiceGroup extends DashFormElement {
     const input = e.target as HTMLInputElement;
     const option = this.norm.options[index];
     if (!this.setByUser('value', this.nextValue(option.value, input.checked))) return;
-    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    emitUserEdit(this);
   }
 
   override render(): TemplateResult {

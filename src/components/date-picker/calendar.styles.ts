@@ -7,6 +7,8 @@ export const calendarStyles = css`
     z-index: 1000;
     top: calc(100% + 4px);
     inset-inline-start: 0;
+    /* As wide as the months need, not squeezed to the box's width. */
+    width: max-content;
   }
   .popup.portal,
   .popup.full-screen {
@@ -15,6 +17,7 @@ export const calendarStyles = css`
     display: flex;
     align-items: center;
     justify-content: center;
+    width: auto;
     background: rgb(0 0 0 / 0.45);
   }
   .popup.full-screen .calendar {
@@ -67,8 +70,10 @@ export const calendarStyles = css`
     padding-bottom: 4px;
   }
   td {
+    box-sizing: border-box;
+    padding: 0;
     width: var(--_day, 39px);
-    height: calc(var(--_day, 39px) - 6px);
+    height: calc(var(--_day, 39px) - 4px);
     text-align: center;
     cursor: pointer;
     border: 1px solid transparent;

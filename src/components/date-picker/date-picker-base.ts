@@ -7,6 +7,7 @@ import { styleMap } from '../../internal/style-map.js';
 import { addMonths, monthStart, toIsoDate, today } from './date-math.js';
 import { datePickerStyles } from './date-picker.styles.js';
 import type { CalendarHost, DayState } from './calendar.js';
+import { emitUserEdit } from '../../internal/events.js';
 
 const ISO_FORMAT = 'YYYY-MM-DD';
 
@@ -387,26 +388,7 @@ export abstract class DatePickerBase extends Persistent(DashFormElement, { props
       changed = this.setByUser(prop as keyof this, value as this[keyof this]) || changed;
     }
     if (!changed) return;
-    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-  }
-
-  /** The accessible name given to the host (`aria-label`, `aria-labelledby` or `<label for>`). */
-  protected accessibleName(): string {
-    const own = this.getAttribute('aria-label');
-    if (own) return own;
-    const ids = this.getAttribute('aria-labelledby');
-    const root = this.getRootNode() as Document | ShadowRoot;
-    if (ids) {
-      const text = ids
-        .split(/\s+/)
-        .map((id) => root.getElementById(id)?.textContent?.trim() ?? '')
-        .filter(Boolean)
-        .join(' ');
-      if (text) return text;
-    }
-    const labels = this.internals.labels;
-    return labels ? Array.from(labels, (l) => l.textContent?.trim() ?? '').filter(Boolean).join(' ') : '';
+    emitUserEdit(this);
   }
 
   // ---- render -----------------------------------------------------------------------------

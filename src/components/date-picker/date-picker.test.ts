@@ -321,6 +321,15 @@ describe('dash-date-picker-single', () => {
     expect(shadow(el).querySelector('.clear')).to.equal(null);
   });
 
+  it('sizes days with daySize', async () => {
+    const el = await fixture<DashDatePickerSingle>(html`<dash-date-picker-single aria-label="Day" date="2024-03-05" day-size="50"></dash-date-picker-single>`);
+    await openByKeyboard(el);
+    expect(cell(el, '2024-03-05').getBoundingClientRect().width).to.be.closeTo(50, 1);
+    el.daySize = 30;
+    await settle(el);
+    expect(cell(el, '2024-03-05').getBoundingClientRect().width).to.be.closeTo(30, 1);
+  });
+
   it('opens in a portal overlay with withPortal and withFullScreenPortal', async () => {
     const el = await fixture<DashDatePickerSingle>(html`<dash-date-picker-single aria-label="Day" with-portal></dash-date-picker-single>`);
     await openByKeyboard(el);
@@ -600,11 +609,11 @@ for (const adapter of [singleAdapter, rangeAdapter]) {
   runAccessibleNameTests(adapter);
 }
 runBadInputTests(singleAdapter, [
-  { attribute: 'date', value: '2024-02-30', expect: (el) => expect((el as DashDatePickerSingle).date).to.equal(null) },
+  { attribute: 'date', value: '2024-02-30', expect: (el) => expect((el as unknown as DashDatePickerSingle).date).to.equal(null) },
   { attribute: 'min-date-allowed', value: 'soon' },
   { attribute: 'disabled-days', value: '["2024-03-06"' },
 ]);
 runBadInputTests(rangeAdapter, [
-  { attribute: 'start-date', value: 'yesterday', expect: (el) => expect((el as DashDatePickerRange).startDate).to.equal(null) },
+  { attribute: 'start-date', value: 'yesterday', expect: (el) => expect((el as unknown as DashDatePickerRange).startDate).to.equal(null) },
   { attribute: 'disabled-days', value: '"2024-03-05"' },
 ]);

@@ -1,11 +1,14 @@
-import { aTimeout, expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../../dash-dropdown.js';
 import '../../dash-callback.js';
 import type { DashDropdown } from './dropdown.js';
 import type { DashPropChangeEvent } from '../../internal/events.js';
+import { captureWarnings, settle } from '../../../test/browser/helpers.js';
 import type { ControlAdapter } from '../../../test/browser/suites/control.js';
 import { runFormControlTests } from '../../../test/browser/suites/form-control.js';
+import { runAccessibleNameTests } from '../../../test/browser/suites/accessible-name.js';
+import { runBadInputTests } from '../../../test/browser/suites/bad-input.js';
 
 const CITIES = [
   { label: 'New York City', value: 'NYC' },
@@ -35,13 +38,6 @@ function collect(el: HTMLElement) {
   return { log, props };
 }
 
-function captureWarnings(): { warnings: string[]; restore(): void } {
-  const warnings: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
-  return { warnings, restore: () => (console.warn = original) };
-}
-
 async function center(node: Element): Promise<[number, number]> {
   const r = node.getBoundingClientRect();
   return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];
@@ -49,12 +45,6 @@ async function center(node: Element): Promise<[number, number]> {
 
 async function click(node: Element) {
   await sendMouse({ type: 'click', position: await center(node) });
-}
-
-async function settle(el: DashDropdown) {
-  await el.updateComplete;
-  await nextFrame();
-  await el.updateComplete;
 }
 
 async function cities() {
@@ -535,7 +525,7 @@ describe('dash-dropdown: outside writes and options changes', () => {
 
   it('a value set from outside that is not in options warns once and is shown as is', async () => {
     const el = await fixture<DashDropdown>(html`<dash-dropdown id="dd" aria-label="c" .options=${CITIES}></dash-dropdown>`);
-    const { warnings, restore } = captureWarnings();
+    const { messages: warnings, restore } = captureWarnings();
     try {
       el.value = 'Atlantis';
       await el.updateComplete;
@@ -553,7 +543,7 @@ describe('dash-dropdown: outside writes and options changes', () => {
   });
 
   it('bad options and malformed JSON warn and keep working', async () => {
-    const { warnings, restore } = captureWarnings();
+    const { messages: warnings, restore } = captureWarnings();
     let el: DashDropdown;
     try {
       el = await fixture<DashDropdown>(html`<dash-dropdown id="bad" aria-label="c" .options=${['ok', null, [1], { nope: 1 }, { label: 'Fine', value: 'f' }]}></dash-dropdown>`);
@@ -884,3 +874,9 @@ const dropdownAdapter: ControlAdapter = {
   role: 'combobox',
 };
 runFormControlTests(dropdownAdapter);
+runAccessibleNameTests(dropdownAdapter);
+runBadInputTests(dropdownAdapter, [
+  { attribute: 'options', value: '["a", "b"', expect: (el) => expect((el as DashDropdown).options).to.deep.equal(['a', 'b', 'c']) },
+  { attribute: 'max-height', value: 'abc', expect: (el) => expect(listbox(el as DashDropdown).style.maxHeight).to.equal('200px') },
+  { attribute: 'option-height', value: '-5' },
+]);

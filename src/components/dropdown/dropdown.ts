@@ -7,6 +7,8 @@ import { DashFormElement } from '../../internal/form-element.js';
 import { Persistent } from '../../internal/persistence.js';
 import { dropdownStyles } from './dropdown.styles.js';
 import { filterOptions, normalizeOptions, type NormalizedOptions } from './options.js';
+import { emitUserEdit } from '../../internal/events.js';
+import { viewportWindow } from '../../internal/virtual-window.js';
 
 export type { DropdownOption, DropdownOptionInput } from './options.js';
 
@@ -36,6 +38,8 @@ const autoBooleanConverter: ComplexAttributeConverter<boolean | null> = {
 };
 
 const OVERSCAN = 3;
+const DEFAULT_MAX_HEIGHT = 200;
+const DEFAULT_OPTION_HEIGHT = 35;
 const EMPTY: NormalizedOptions = { options: [], keys: [], byValue: new Map(), problems: [] };
 
 /**
@@ -111,10 +115,10 @@ export class DashDropdown extends Persistent(DashFormElement, { props: ['value']
   @property({ attribute: 'close-on-select', converter: autoBooleanConverter }) closeOnSelect: boolean | null = null;
 
   /** Maximum height of the open list, in px. */
-  @property({ attribute: 'max-height', type: Number }) maxHeight = 200;
+  @property({ attribute: 'max-height', type: Number }) maxHeight = DEFAULT_MAX_HEIGHT;
 
   /** Height of one option row, in px (rows are virtual, so it is fixed). */
-  @property({ attribute: 'option-height', type: Number }) optionHeight = 35;
+  @property({ attribute: 'option-height', type: Number }) optionHeight = DEFAULT_OPTION_HEIGHT;
 
   /**
    * UI strings, merged over the defaults: `placeholder` ("Select..."), `noResults` ("No results
@@ -169,12 +173,6 @@ export class DashDropdown extends Persistent(DashFormElement, { props: ['value']
 
   // ---- lifecycle -------------------------------------------------------------------------------
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // `<label for>` elements may come after this one in the document: name the input once they exist.
-    requestAnimationFrame(() => this.requestUpdate());
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('pointerdown', this.onDocPointerDown, true);
@@ -215,6 +213,12 @@ export class DashDropdown extends Persistent(DashFormElement, { props: ['value']
       this.checkValue();
     }
     if (this.isDisabled && this.open) this.open = false;
+    if (changed.has('maxHeight') && !(this.maxHeight > 0)) {
+      this.warnOnce(`max-height:${this.maxHeight}`, `max-height must be a positive number of px, not ${JSON.stringify(this.getAttribute('max-height') ?? this.maxHeight)}; using ${DEFAULT_MAX_HEIGHT}`);
+    }
+    if (changed.has('optionHeight') && !(this.optionHeight > 0)) {
+      this.warnOnce(`option-height:${this.optionHeight}`, `option-height must be a positive number of px, not ${JSON.stringify(this.getAttribute('option-height') ?? this.optionHeight)}; using ${DEFAULT_OPTION_HEIGHT}`);
+    }
     super.willUpdate(changed);
   }
 
@@ -251,11 +255,17 @@ export class DashDropdown extends Persistent(DashFormElement, { props: ['value']
   }
 
   private get pageSize(): number {
-    return Math.max(1, Math.floor(this.maxHeight / this.rowHeight) - 1);
+    return Math.max(1, Math.floor(this.listHeight / this.rowHeight) - 1);
   }
 
+  /** `optionHeight`, or the default when it is not a positive number (warned in willUpdate). */
   private get rowHeight(): number {
-    return this.optionHeight > 0 ? this.optionHeight : 35;
+    return this.optionHeight > 0 ? this.optionHeight : DEFAULT_OPTION_HEIGHT;
+  }
+
+  /** `maxHeight`, or the default when it is not a positive number (warned in willUpdate). */
+  private get listHeight(): number {
+    return this.maxHeight > 0 ? this.maxHeight : DEFAULT_MAX_HEIGHT;
   }
 
   /** The value as a list (multi may hold a scalar written from outside). */
@@ -268,27 +278,6 @@ export class DashDropdown extends Persistent(DashFormElement, { props: ['value']
   private labelOf(v: unknown): string {
     const i = this.norm.byValue.get(v);
     return i === undefined ? String(v) : this.norm.options[i].label;
-  }
-
-  /** The accessible name given to the host (`aria-label`, `aria-labelledby` or `<label for>`). */
-  private accessibleName(): string {
-    const own = this.getAttribute('aria-label');
-    if (own) return own;
-    const ids = this.getAttribute('aria-labelledby');
-    const root = this.getRootNode() as Document | ShadowRoot;
-    if (ids && root.getElementById) {
-      const text = ids
-        .split(/\s+/)
-        .map((id) => root.getElementById(id)?.textContent?.trim() ?? '')
-        .filter(Boolean)
-        .join(' ');
-      if (text) return text;
-    }
-    const labels = this.internals.labels;
-    if (labels && labels.length) {
-      return Array.from(labels, (l) => (l.textContent ?? '').trim()).filter(Boolean).join(' ');
-    }
-    return '';
   }
 
   // ---- value rules -----------------------------------------------------------------------------
@@ -319,8 +308,7 @@ export class DashDropdown extends Persistent(DashFormElement, { props: ['value']
 
   private commit(next: unknown): void {
     if (!this.setByUser('value', next)) return;
-    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    emitUserEdit(this);
   }
 
   private setSearch(text: string): void {
@@ -369,7 +357,7 @@ export class DashDropdown extends Persistent(DashFormElement, { props: ['value']
     this.activePos = pos;
     if (pos < 0) return;
     const h = this.rowHeight;
-    const view = Math.min(this.maxHeight, this.count * h);
+    const view = Math.min(this.listHeight, this.count * h);
     const top = pos * h;
     let next = this.scrollPos;
     if (center) next = Math.max(0, top - Math.max(0, (view - h) / 2));
@@ -572,8 +560,8 @@ export class DashDropdown extends Persistent(DashFormElement, { props: ['value']
     const n = this.count;
     if (!this.open || n === 0) return [];
     const h = this.rowHeight;
-    const first = Math.max(0, Math.floor(this.scrollPos / h) - OVERSCAN);
-    const last = Math.min(n, Math.ceil((this.scrollPos + this.maxHeight) / h) + OVERSCAN);
+    // Rows sit at their own offsets (pos × h): the list is never scaled, as the table's body may be.
+    const { start: first, end: last } = viewportWindow(n, h, this.scrollPos, this.listHeight, OVERSCAN, Infinity);
     const selected = new Set(this.valueList());
     const rows: TemplateResult[] = [];
     for (let pos = first; pos < last; pos++) {
@@ -703,7 +691,7 @@ export class DashDropdown extends Persistent(DashFormElement, { props: ['value']
           part="listbox"
           aria-label=${name || nothing}
           aria-multiselectable=${this.multi ? 'true' : nothing}
-          style=${styleMap({ maxHeight: `${this.maxHeight}px` })}
+          style=${styleMap({ maxHeight: `${this.listHeight}px` })}
           @scroll=${this.onScroll}
           @click=${this.onListClick}
           @mousemove=${this.onListMouseMove}

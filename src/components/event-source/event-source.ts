@@ -1,13 +1,13 @@
 import { type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DashElement } from '../../internal/dash-element.js';
+import { isRecord } from '../../internal/is-record.js';
 import { scopeOf } from '../../runtime/dom/scope.js';
 
 /** `EventSource.readyState`: 0 connecting, 1 open, 2 closed. */
 export type EventSourceReadyState = 0 | 1 | 2;
 
-const isUpdates = (v: unknown): v is Record<string, Record<string, unknown>> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((p) => typeof p === 'object' && p !== null && !Array.isArray(p));
+const isUpdates = (v: unknown): v is Record<string, Record<string, unknown>> => isRecord(v) && Object.values(v).every(isRecord);
 
 /**
  * Pushed updates from the server (docs/server.md, "Pushed updates"): listens to Server-Sent Events

@@ -5,6 +5,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../dash-graph.js';
 import { DashGraph } from './graph.js';
+import { captureWarnings } from '../../../test/browser/helpers.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
@@ -32,8 +33,7 @@ describe('<dash-graph> loading plotly.js', () => {
 
   it('shows a clear message and fires dash-graph-error when plotly.js cannot be loaded', async () => {
     DashGraph.plotlyUrl = '/no/such/plotly.js';
-    const warn = console.warn;
-    console.warn = () => {};
+    const warnings = captureWarnings();
     try {
       const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
       const el = document.createElement('dash-graph');
@@ -52,7 +52,7 @@ describe('<dash-graph> loading plotly.js', () => {
       expect(el.shadowRoot!.querySelector('[part=placeholder]')).to.equal(null);
       expect(window.Plotly).to.equal(undefined);
     } finally {
-      console.warn = warn;
+      warnings.restore();
       DashGraph.plotlyUrl = null;
     }
   });

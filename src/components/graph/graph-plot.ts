@@ -6,6 +6,7 @@
  */
 import { deepEqual } from '../../internal/deep-equal.js';
 import type { PlotlyApi } from './plotly-loader.js';
+import { isRecord } from '../../internal/is-record.js';
 
 /** plotly's default height (as graph.ts's DEFAULT_HEIGHT): for a graph whose height comes from its content. */
 const DEFAULT_HEIGHT = 450;
@@ -49,7 +50,6 @@ export interface PlotHooks {
   setByUser(prop: EventProp, value: unknown): void;
 }
 
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Copies the containers of a figure (objects, arrays of objects) so plotly.js can write its
@@ -61,7 +61,7 @@ function cloneContainers<T>(value: T): T {
     if (value.length === 0 || typeof value[0] !== 'object' || value[0] === null) return value;
     return value.map(cloneContainers) as T;
   }
-  if (isObject(value) && (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null)) {
+  if (isRecord(value) && (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null)) {
     const out: Obj = {};
     for (const key of Object.keys(value)) out[key] = cloneContainers(value[key]);
     return out as T;
@@ -75,7 +75,7 @@ function cloneContainers<T>(value: T): T {
  * trace, histogram `pointNumbers` pass through, and so do a selection's `range`/`lassoPoints`.
  */
 function shapePoints(gd: GraphDiv, eventData: unknown): Obj | null {
-  if (!isObject(eventData) || !Array.isArray(eventData.points)) return null;
+  if (!isRecord(eventData) || !Array.isArray(eventData.points)) return null;
   const data = gd.data ?? [];
   const points = eventData.points.map((full: Obj) => {
     const point: Obj = {};
@@ -110,9 +110,9 @@ function plainCopy<T>(value: T): T {
 
 /** `update`, `[update, indices, maxPoints]`, or a list of those → a list of tuples. */
 function normalizeAmend(value: unknown): Array<[Obj, number[] | undefined, unknown]> | null {
-  if (isObject(value)) return [[value, undefined, undefined]];
+  if (isRecord(value)) return [[value, undefined, undefined]];
   if (!Array.isArray(value) || value.length === 0) return null;
-  if (isObject(value[0])) return [[value[0], value[1] as number[] | undefined, value[2]]];
+  if (isRecord(value[0])) return [[value[0], value[1] as number[] | undefined, value[2]]];
   if (Array.isArray(value[0])) {
     const list = value.map((item) => normalizeAmend(item));
     return list.every(Boolean) ? list.flatMap((item) => item!) : null;
@@ -182,7 +182,7 @@ export class GraphPlot {
     if (size.height !== undefined) figure.layout.height = size.height;
     if (size.width !== undefined || size.height !== undefined) figure.layout.autosize = false;
     // <dash-graph> follows its container itself; plotly's own window-resize handler would fight it.
-    const config = { ...(isObject(host.config) ? host.config : {}), responsive: false };
+    const config = { ...(isRecord(host.config) ? host.config : {}), responsive: false };
 
     if (hooks.animated() && this.drawn && (gd.data?.length ?? -1) === figure.data.length) {
       if (figure.frames) {
@@ -195,7 +195,7 @@ export class GraphPlot {
     }
     this.drawn = true;
     this.amended = false;
-    this.drawnFigure = isObject(source) ? source : this.drawnFigure;
+    this.drawnFigure = isRecord(source) ? source : this.drawnFigure;
     this.drawnSize = size;
     this.checkTraceTypes(data);
     if (!this.eventsBound) this.bindEvents();
@@ -210,7 +210,7 @@ export class GraphPlot {
   /** Follows a new size of the element (nothing when the size drawn is still right). */
   async resize(): Promise<void> {
     const figure = this.host.figure;
-    const size = this.sizeFor(isObject(figure) && isObject(figure.layout) ? figure.layout : {});
+    const size = this.sizeFor(isRecord(figure) && isRecord(figure.layout) ? figure.layout : {});
     if (size.width === this.drawnSize.width && size.height === this.drawnSize.height) return;
     this.drawnSize = size;
     this.ownRelayout = true;
@@ -294,7 +294,7 @@ export class GraphPlot {
     const { host } = this;
     let figure: unknown = host.figure;
     if (figure === null || figure === undefined) figure = {};
-    if (!isObject(figure)) {
+    if (!isRecord(figure)) {
       host.warnOnce('figure-type', `figure must be an object {data, layout}, got ${Array.isArray(figure) ? 'an array' : typeof figure}; keeping the last figure`);
       figure = this.drawnFigure ?? {};
     }
@@ -305,12 +305,12 @@ export class GraphPlot {
       data = [];
     }
     const traces = (data as unknown[]).filter((trace, i) => {
-      if (isObject(trace)) return true;
+      if (isRecord(trace)) return true;
       host.warnOnce(`trace-${i}`, `figure.data[${i}] is not a trace object; skipped`);
       return false;
     }) as Obj[];
     let layout = fig.layout ?? {};
-    if (!isObject(layout)) {
+    if (!isRecord(layout)) {
       host.warnOnce('layout-type', 'figure.layout must be an object; using an empty layout');
       layout = {};
     }
@@ -351,13 +351,13 @@ export class GraphPlot {
     });
     gd.on('plotly_deselect', () => setByUser('selectedData', null));
     gd.on('plotly_relayout', (e: unknown) => {
-      if (!this.ownRelayout && isObject(e)) setByUser('relayoutData', plainCopy(e));
+      if (!this.ownRelayout && isRecord(e)) setByUser('relayoutData', plainCopy(e));
     });
     gd.on('plotly_restyle', (e: unknown) => {
       if (Array.isArray(e)) setByUser('restyleData', plainCopy(e));
     });
     gd.on('plotly_clickannotation', (e: unknown) => {
-      if (!isObject(e)) return;
+      if (!isRecord(e)) return;
       const { event: _event, fullAnnotation: _full, ...rest } = e;
       setByUser('clickAnnotationData', plainCopy(rest));
     });

@@ -3,6 +3,7 @@ import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
 import '../../dash-graph.js';
 import { DashGraph } from './graph.js';
 import type { PlotlyApi } from './plotly-loader.js';
+import { captureWarnings, settle, warningsDuring } from '../../../test/browser/helpers.js';
 
 DashGraph.plotlyUrl = '/node_modules/plotly.js-dist-min/plotly.min.js';
 
@@ -23,11 +24,6 @@ async function drawn(el: DashGraph): Promise<Any> {
   await waitUntil(() => el.graphDiv.querySelector('.main-svg') && !el.shadowRoot!.querySelector('[part=placeholder]'), 'graph never drew', { timeout: 8000 });
   await settle(el);
   return el.graphDiv;
-}
-
-/** Lets queued plotly work finish: the element's updateComplete waits for it. */
-async function settle(el: DashGraph): Promise<void> {
-  await el.updateComplete;
 }
 
 async function graph(figure: Obj = scatter(), extra: Obj = {}): Promise<DashGraph> {
@@ -414,17 +410,12 @@ describe('<dash-graph> streaming', () => {
 
   it('warns about extendData for a missing trace and keeps working', async () => {
     const el = await graph();
-    const warnings: string[] = [];
-    const warn = console.warn;
-    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
-    try {
+    const warnings = await warningsDuring(async () => {
       el.extendData = [{ x: [[9]], y: [[9]] }, [7]];
       await settle(el);
       el.extendData = 'nonsense';
       await settle(el);
-    } finally {
-      console.warn = warn;
-    }
+    });
     expect(warnings.some((w) => w.includes('<dash-graph') && w.includes('extendData') && w.includes('7'))).to.be.true;
     expect(warnings.some((w) => w.includes('extendData must be'))).to.be.true;
     el.extendData = [{ x: [[5]], y: [[5]] }, [0]];
@@ -521,15 +512,10 @@ describe('<dash-graph> lifecycle and size', () => {
 describe('<dash-graph> bad input and safety', () => {
   it('warns about a figure that is not an object and keeps the last one; callbacks may not write it', async () => {
     const el = await graph();
-    const warnings: string[] = [];
-    const warn = console.warn;
-    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
-    try {
+    const warnings = await warningsDuring(async () => {
       (el as Any).figure = 'not a figure';
       await settle(el);
-    } finally {
-      console.warn = warn;
-    }
+    });
     expect(warnings.some((w) => w.includes('<dash-graph') && w.includes('figure must be an object'))).to.be.true;
     expect(el.graphDiv.querySelectorAll('.scatterlayer .trace').length).to.equal(2);
     expect(() => el.checkProp('figure', 'nope')).to.throw(TypeError);
@@ -540,15 +526,10 @@ describe('<dash-graph> bad input and safety', () => {
   });
 
   it('warns about unknown trace types and bad traces, and still draws the rest', async () => {
-    const warnings: string[] = [];
-    const warn = console.warn;
-    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
     let el: DashGraph;
-    try {
+    const warnings = await warningsDuring(async () => {
       el = await graph({ data: [{ type: 'sparkles', x: [1], y: [1] }, 42, { type: 'bar', x: [1, 2], y: [3, 4] }], layout: {} });
-    } finally {
-      console.warn = warn;
-    }
+    });
     expect(warnings.some((w) => w.includes('unknown trace type "sparkles"'))).to.be.true;
     expect(warnings.some((w) => w.includes('figure.data[1]'))).to.be.true;
     expect(el!.graphDiv.querySelectorAll('.bars .point').length).to.equal(2);
@@ -556,15 +537,10 @@ describe('<dash-graph> bad input and safety', () => {
 
   it('a malformed figure attribute warns and keeps the previous figure', async () => {
     const el = await graph();
-    const warnings: string[] = [];
-    const warn = console.warn;
-    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
-    try {
+    const warnings = await warningsDuring(async () => {
       el.setAttribute('figure', '{"data": [');
       await settle(el);
-    } finally {
-      console.warn = warn;
-    }
+    });
     expect(warnings.some((w) => w.includes('figure'))).to.be.true;
     expect(el.graphDiv.querySelectorAll('.scatterlayer .trace').length).to.equal(2);
   });
@@ -628,8 +604,7 @@ describe('<dash-graph> events: dash-graph-error on draw failures', () => {
     const plotly = window.Plotly as Any;
     const original = plotly.react;
     plotly.react = () => Promise.reject(new Error('boom'));
-    const warn = console.warn;
-    console.warn = () => {};
+    const warnings = captureWarnings();
     try {
       const event = oneEvent(el, 'dash-graph-error');
       el.figure = scatter('Will fail');
@@ -637,7 +612,7 @@ describe('<dash-graph> events: dash-graph-error on draw failures', () => {
       expect(detail.error.message).to.equal('boom');
     } finally {
       plotly.react = original;
-      console.warn = warn;
+      warnings.restore();
     }
     el.figure = scatter('Works again');
     await settle(el);

@@ -7,6 +7,8 @@ import { emit } from '../../internal/events.js';
 import { loadPlotly, type PlotlyApi } from './plotly-loader.js';
 import type { Amend, GraphPlot } from './graph-plot.js';
 import { graphStyles } from './graph.styles.js';
+import { isRecord } from '../../internal/is-record.js';
+import { PendingWork } from '../../internal/pending-work.js';
 
 type Obj = Record<string, unknown>;
 
@@ -29,13 +31,12 @@ type PlotModule = typeof import('./graph-plot.js');
 /** graph-plot.js, once loaded (with plotly.js) for the first graph. */
 let plotModule: PlotModule | null = null;
 
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Plain text of a plotly title (string, or `{text}`), with plotly's markup tags dropped. */
 function titleText(layout: unknown): string | null {
-  if (!isObject(layout)) return null;
+  if (!isRecord(layout)) return null;
   const title = layout.title;
-  const raw = typeof title === 'string' ? title : isObject(title) && typeof title.text === 'string' ? title.text : null;
+  const raw = typeof title === 'string' ? title : isRecord(title) && typeof title.text === 'string' ? title.text : null;
   if (!raw) return null;
   const text = raw
     .replace(/<br\s*\/?>/gi, ' ')
@@ -197,6 +198,8 @@ export class DashGraph extends DashElement {
   /** Bumped on connect/disconnect: queued work of an earlier connection does nothing. */
   private generation = 0;
   private ops: Promise<void> = Promise.resolve();
+  /** The plotly work queued so far, which `updateComplete` waits for. */
+  private readonly pending = new PendingWork();
   private plotted = false;
   private needsPlot = false;
   private amends: Amend[] = [];
@@ -217,19 +220,12 @@ export class DashGraph extends DashElement {
   }
 
   /** Resolves once Lit has rendered and plotly.js has finished the drawing queued so far. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await super.getUpdateComplete();
-    let ops: Promise<void> | null = null;
-    while (ops !== this.ops || this.isUpdatePending) {
-      ops = this.ops;
-      await ops;
-      result = await super.getUpdateComplete();
-    }
-    return result;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.pending.afterUpdates(() => super.getUpdateComplete(), () => this.isUpdatePending);
   }
 
   override checkProp(prop: string, value: unknown): void {
-    if (prop === 'figure' && value !== null && value !== undefined && !isObject(value)) {
+    if (prop === 'figure' && value !== null && value !== undefined && !isRecord(value)) {
       throw new TypeError(`${this.describe()}: figure must be an object {data, layout}, got ${Array.isArray(value) ? 'an array' : typeof value}`);
     }
   }
@@ -271,6 +267,7 @@ export class DashGraph extends DashElement {
     this.resizeObserver?.disconnect();
     this.resizeObserver = null;
     this.ops = Promise.resolve();
+    this.pending.clear();
     try {
       this.plot?.purge();
     } catch (error) {
@@ -312,7 +309,7 @@ export class DashGraph extends DashElement {
   // ————— sizing —————
 
   private placeholderSize(): { width: string; height: string } {
-    const layout = isObject(this.figure) && isObject(this.figure.layout) ? this.figure.layout : {};
+    const layout = isRecord(this.figure) && isRecord(this.figure.layout) ? this.figure.layout : {};
     const fixed = this.responsive !== true;
     const width = fixed && typeof layout.width === 'number' ? `${layout.width}px` : '100%';
     const height = fixed && typeof layout.height === 'number' ? `${layout.height}px` : this.hasDefiniteHeight() ? '100%' : `${DEFAULT_HEIGHT}px`;
@@ -367,6 +364,7 @@ export class DashGraph extends DashElement {
     this.ops = this.ops
       .then(() => (generation === this.generation ? task() : undefined))
       .catch((error: unknown) => this.drawFailed(error));
+    this.pending.track(this.ops);
   }
 
   private requestPlot(): void {
@@ -391,7 +389,7 @@ export class DashGraph extends DashElement {
   }
 
   private updateName(): void {
-    const layout = isObject(this.figure) ? this.figure.layout : null;
+    const layout = isRecord(this.figure) ? this.figure.layout : null;
     this.internals.ariaLabel = titleText(layout);
   }
 

@@ -8,6 +8,8 @@
  * plotly.js-dist-min is a UMD bundle that sets `window.Plotly`, so it is loaded as a classic script.
  */
 
+import { Lazy } from '../../internal/lazy.js';
+
 /** The part of the plotly.js API that `<dash-graph>` uses. */
 export interface PlotlyApi {
   version?: string;
@@ -27,7 +29,6 @@ declare global {
   }
 }
 
-let pending: Promise<PlotlyApi> | null = null;
 
 /** Where the shipped copy would be, beside this module (rewritten by bundlers that handle `new URL`). */
 function shippedUrls(): string[] {
@@ -79,12 +80,10 @@ async function loadFrom(urls: string[]): Promise<PlotlyApi> {
  */
 export function loadPlotly(configured?: string | null): Promise<PlotlyApi> {
   if (window.Plotly) return Promise.resolve(window.Plotly);
-  if (!pending) {
-    const url = configuredUrl(configured);
-    pending = loadFrom(url ? [url] : shippedUrls()).catch((error: unknown) => {
-      pending = null;
-      throw error;
-    });
-  }
-  return pending;
+  return plotly.load(configured);
 }
+
+const plotly = new Lazy((configured?: string | null) => {
+  const url = configuredUrl(configured);
+  return loadFrom(url ? [url] : shippedUrls());
+});

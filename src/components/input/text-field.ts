@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { jsonOrStringConverter } from '../../internal/converters.js';
 import { deepEqual } from '../../internal/deep-equal.js';
 import { DashFormElement } from '../../internal/form-element.js';
+import { emitUserEdit } from '../../internal/events.js';
 
 /** The inner control's id, the shadow root's reference target. */
 export const FIELD_ID = 'field';
@@ -66,8 +67,6 @@ export abstract class DashTextField extends DashFormElement {
     return value === null || value === undefined ? '' : String(value);
   }
 
-
-
   override focus(options?: FocusOptions): void {
     this.field?.focus(options);
   }
@@ -84,7 +83,7 @@ export abstract class DashTextField extends DashFormElement {
   protected commit(): void {
     this.dirty = false;
     if (this.setByUser('value', this.parseBox())) {
-      this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      emitUserEdit(this, { change: false });
     }
   }
 
@@ -99,7 +98,7 @@ export abstract class DashTextField extends DashFormElement {
   protected onNativeChange(e: Event): void {
     e.stopPropagation();
     if (this.dirty) this.commit();
-    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    emitUserEdit(this, { input: false });
   }
 
   protected override updated(changed: PropertyValues): void {

@@ -1,7 +1,8 @@
+import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { defaultTrueConverter, jsonOrStringConverter } from '../../internal/converters.js';
 import { SliderBase } from './slider-base.js';
-import { clamp, toNumber, type RangeRules } from './slider-math.js';
+import { clamp, snap, toNumber, type RangeRules } from './slider-math.js';
 
 /**
  * Dash's `dcc.RangeSlider`: two or more handles on one track. `value` is the sorted array of
@@ -38,8 +39,14 @@ import { clamp, toNumber, type RangeRules } from './slider-math.js';
  * @tagname dash-range-slider
  */
 export class DashRangeSlider extends SliderBase {
-  /** The handle values, e.g. `[20, 80]` (any number of handles). `null` until set: handles at min and max. */
+  /**
+   * The handle values in ascending order, e.g. `[20, 80]` (any number of handles). Unsorted
+   * values are sorted (with a warning). `null` until set: `count + 1` handles from min to max.
+   */
   @property({ converter: jsonOrStringConverter }) value: number[] | null = null;
+
+  /** Dash's `count`: how many ranges, so `count + 1` handles while `value` is `null`. Default 1. */
+  @property({ type: Number }) count = 1;
 
   /** The values while the user drags (streams during a drag; follows `value` otherwise). */
   @property({ attribute: 'drag-value', converter: jsonOrStringConverter }) dragValue: number[] | null = null;
@@ -60,6 +67,39 @@ export class DashRangeSlider extends SliderBase {
     }
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('count') && !(Number.isInteger(this.count) && this.count >= 1)) {
+      this.warnOnce(`count:${this.count}`, `count must be a whole number of ranges, 1 or more, not ${JSON.stringify(this.getAttribute('count') ?? this.count)}; using 1`);
+    }
+    if (changed.has('value')) this.normalizeValue();
+    super.willUpdate(changed);
+  }
+
+  /** `[]` becomes `null` and numbers out of order are sorted, each with a warning; other bad values are warned about when shown. */
+  private normalizeValue(): void {
+    const raw: unknown = this.value;
+    if (!Array.isArray(raw)) return;
+    if (raw.length === 0) {
+      this.warnOnce('value:empty', 'value [] has no handles; using null (handles from min to max)');
+      this.value = null;
+      return;
+    }
+    const numbers = raw.map(toNumber);
+    if (numbers.some((n) => n === undefined)) return;
+    const sorted = (numbers as number[]).slice().sort((a, b) => a - b);
+    if (sorted.some((n, i) => n !== numbers[i])) {
+      this.warnOnce(`value:unsorted:${JSON.stringify(raw)}`, `value ${JSON.stringify(raw)} is not in ascending order; using ${JSON.stringify(sorted)}`);
+      this.value = sorted;
+    }
+  }
+
+  /** Handles while `value` is null: `count + 1` of them, spread evenly from min to max. */
+  private defaultValues(): number[] {
+    const { min, max } = this.scale;
+    const ranges = Number.isInteger(this.count) && this.count >= 1 ? this.count : 1;
+    return Array.from({ length: ranges + 1 }, (_, i) => (i === 0 ? min : i === ranges ? max : snap(min + ((max - min) * i) / ranges, this.scale)));
+  }
+
   protected override rangeRules(): RangeRules {
     const p: unknown = this.pushable;
     let d = 0;
@@ -76,10 +116,10 @@ export class DashRangeSlider extends SliderBase {
   protected override valuesFromProp(): number[] {
     const { min, max } = this.scale;
     const raw: unknown = this.value;
-    if (raw === null || raw === undefined) return [min, max];
+    if (raw === null || raw === undefined) return this.defaultValues();
     if (!Array.isArray(raw)) {
       this.warnOnce(`value:${String(raw)}`, `value ${JSON.stringify(raw)} is not an array of numbers; showing [min, max]`);
-      return [min, max];
+      return this.defaultValues();
     }
     const out: number[] = [];
     for (const item of raw) {
@@ -91,7 +131,7 @@ export class DashRangeSlider extends SliderBase {
         out.push(clamp(v, min, max));
       }
     }
-    return out.length ? out.sort((a, b) => a - b) : [min, max];
+    return out.length ? out.sort((a, b) => a - b) : this.defaultValues();
   }
 
   protected override toProp(values: number[]): number[] {

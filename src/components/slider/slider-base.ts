@@ -1,6 +1,7 @@
 import { html, nothing, type ComplexAttributeConverter, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from '../../internal/style-map.js';
+import { dashStyle } from '../../internal/dash-style.js';
 import { DashFormElement } from '../../internal/form-element.js';
 import { Persistent } from '../../internal/persistence.js';
 import { defaultTrueConverter, jsonConverter, jsonOrStringConverter } from '../../internal/converters.js';
@@ -25,6 +26,7 @@ import {
   type Scale,
 } from './slider-math.js';
 import { sliderStyles } from './slider.styles.js';
+import { emitUserEdit } from '../../internal/events.js';
 
 /** Dash's tooltip: `{alwaysVisible, placement, template}` (`always_visible` also accepted). */
 export interface SliderTooltip {
@@ -53,17 +55,6 @@ const stepConverter: ComplexAttributeConverter<unknown> = {
   fromAttribute: jsonOrStringConverter.fromAttribute,
   toAttribute: (value: unknown) => (value === null ? 'null' : jsonOrStringConverter.toAttribute!(value)),
 };
-
-const UNITLESS = new Set(['opacity', 'zIndex', 'fontWeight', 'lineHeight', 'flex', 'flexGrow', 'flexShrink', 'order']);
-
-/** A Dash (React-style) style object as CSS: camelCase keys, numbers in px where CSS wants a unit. */
-function cssStyle(style: Record<string, string | number> | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (style && typeof style === 'object') {
-    for (const [k, v] of Object.entries(style)) out[k] = typeof v === 'number' && !UNITLESS.has(k) ? `${v}px` : String(v);
-  }
-  return out;
-}
 
 /**
  * What `<dash-slider>` and `<dash-range-slider>` share: properties, rendering, pointer and
@@ -196,9 +187,7 @@ export class SliderBase extends Persistent(DashFormElement, { props: ['value'] }
     const dragChanged = this.setByUser('dragValue' as keyof this, next as this[keyof this]);
     const writeValue = !live || this.updatemode === 'drag';
     const valueChanged = writeValue && this.setByUser('value' as keyof this, structuredClone(next) as this[keyof this]);
-    const init = { bubbles: true, composed: true };
-    if (dragChanged || valueChanged) this.dispatchEvent(new Event('input', init));
-    if (valueChanged) this.dispatchEvent(new Event('change', init));
+    emitUserEdit(this, { input: dragChanged || valueChanged, change: valueChanged });
   }
 
   // ---- pointer ----------------------------------------------------------------------------
@@ -315,14 +304,6 @@ export class SliderBase extends Persistent(DashFormElement, { props: ['value'] }
 
   // ---- rendering --------------------------------------------------------------------------
 
-  /** The slider's accessible name: `aria-label` on the element, else its `<label>`s. */
-  private accessibleName(): string {
-    const own = this.getAttribute('aria-label');
-    if (own) return own;
-    const labels = this.internals.labels;
-    return labels ? Array.from(labels, (l) => l.textContent?.trim() ?? '').filter(Boolean).join(' ') : '';
-  }
-
   /** `left` (or `bottom` when vertical) for a value, mirrored right-to-left. */
   private pos(v: number): string {
     const p = toPercent(v, this.scale);
@@ -341,7 +322,7 @@ export class SliderBase extends Persistent(DashFormElement, { props: ['value'] }
   }
 
   private markStyle(m: Mark): Record<string, string> {
-    return { ...cssStyle(m.style), ...this.at(m.value) };
+    return { ...dashStyle(m.style), ...this.at(m.value) };
   }
 
   /** The tooltip's text: Dash's `transform` (a `window.dccFunctions` name), then `template`. */
@@ -437,7 +418,7 @@ export class SliderBase extends Persistent(DashFormElement, { props: ['value'] }
             @pointerleave=${() => (this.hoverIndex = -1)}
           >
             ${showTip
-              ? html`<div class="tooltip" part="tooltip" aria-hidden="true" data-place=${this.tooltipPlacement()} style=${styleMap(cssStyle(tip.style))}>
+              ? html`<div class="tooltip" part="tooltip" aria-hidden="true" data-place=${this.tooltipPlacement()} style=${styleMap(dashStyle(tip.style))}>
                   ${this.tipText(v)}
                 </div>`
               : nothing}

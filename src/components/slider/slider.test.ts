@@ -6,8 +6,11 @@ import '../../dash-callback.js';
 import { NO_UPDATE } from '../../runtime/sentinels.js';
 import type { DashSlider } from './slider.js';
 import type { DashRangeSlider } from './range-slider.js';
+import { captureWarnings } from '../../../test/browser/helpers.js';
 import type { ControlAdapter } from '../../../test/browser/suites/control.js';
 import { runFormControlTests } from '../../../test/browser/suites/form-control.js';
+import { runAccessibleNameTests } from '../../../test/browser/suites/accessible-name.js';
+import { runBadInputTests } from '../../../test/browser/suites/bad-input.js';
 
 type AnySlider = DashSlider | DashRangeSlider;
 
@@ -71,13 +74,6 @@ async function press(el: AnySlider, key: string, index = 0) {
   await el.updateComplete;
 }
 
-function captureWarnings(): { messages: string[]; restore: () => void } {
-  const messages: string[] = [];
-  const original = console.warn;
-  console.warn = (msg: string) => messages.push(String(msg));
-  return { messages, restore: () => (console.warn = original) };
-}
-
 const W = 'width: 420px; font-size: 12px;';
 
 afterEach(async () => {
@@ -112,6 +108,16 @@ describe('dash-slider: defaults and attributes', () => {
     expect(marks.map((m) => m.textContent)).to.deep.equal(['two', 'eight']);
     expect(getComputedStyle(marks[1]).color).to.equal('rgb(255, 0, 0)');
     expect(el.getAttribute('value')).to.equal('3');
+  });
+
+  it("draws a mark's Dash style: px for lengths, unitless numbers (zoom, opacity) bare", async () => {
+    const el = await fixture<DashSlider>(
+      html`<dash-slider aria-label="x" marks='{"5": {"label": "five", "style": {"zoom": 2, "opacity": 0.5, "fontSize": 14}}}'></dash-slider>`,
+    );
+    const mark = el.shadowRoot!.querySelector<HTMLElement>('[part="mark"]')!;
+    expect(mark.style.zoom).to.equal('2');
+    expect(mark.style.opacity).to.equal('0.5');
+    expect(mark.style.fontSize).to.equal('14px');
   });
 
   it('marks="null" draws no marks', async () => {
@@ -720,4 +726,22 @@ const rangeSliderAdapter: ControlAdapter = {
   nameFor: (label) => `${label} lower`,
 };
 runFormControlTests(sliderAdapter);
+runAccessibleNameTests(sliderAdapter);
+runBadInputTests(sliderAdapter, [{ attribute: 'value', value: 'abc' }]);
 runFormControlTests(rangeSliderAdapter);
+runAccessibleNameTests(rangeSliderAdapter);
+runBadInputTests(rangeSliderAdapter, [
+  { attribute: 'value', value: '[5,1]', expect: (el) => expect(el.value).to.deep.equal([1, 5]) },
+  { attribute: 'value', value: '[]', expect: (el) => expect([el.value, handles(el as DashRangeSlider).length]).to.deep.equal([null, 2]) },
+  { attribute: 'count', value: '-3' },
+]);
+
+describe('<dash-range-slider> count', () => {
+  it('gives count + 1 handles spread from min to max while value is null', async () => {
+    const el = await fixture<DashRangeSlider>(html`<dash-range-slider aria-label="x" min="0" max="90" count="3"></dash-range-slider>`);
+    expect(handles(el).map((h) => attrs(h).now)).to.deep.equal([0, 30, 60, 90]);
+    el.count = 1;
+    await el.updateComplete;
+    expect(handles(el).map((h) => attrs(h).now)).to.deep.equal([0, 90]);
+  });
+});

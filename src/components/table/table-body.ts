@@ -6,7 +6,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { styleMap } from '../../internal/style-map.js';
-import { cellText, MAX_SCROLL_HEIGHT, type Row, type TableColumn } from './table-model.js';
+import { cellText, type Row, type TableColumn } from './table-model.js';
+import { MAX_SCROLL_HEIGHT } from '../../internal/virtual-window.js';
 import { DELETE_COL, SELECT_COL } from './table-navigation.js';
 import { columnOnly, matchesCell, type StyleObject } from './table-style.js';
 import type { DashTable } from './table.js';

@@ -8,8 +8,9 @@ import { live } from 'lit/directives/live.js';
 import { deepEqual } from '../../internal/deep-equal.js';
 import { editCode, type EditCode } from './table-lazy.js';
 import { cellText, type Row, type TableColumn } from './table-model.js';
-import type { CellRef } from './table-selection.js';
+import type { CellRef, TableSelection } from './table-selection.js';
 import type { DashTable } from './table.js';
+import { emitUserEdit } from '../../internal/events.js';
 
 /** The cell being edited: its data row, column id, the text typed so far, and why it was refused. */
 export interface EditState {
@@ -22,6 +23,11 @@ export interface EditState {
 /** Edits for one `<dash-table>`: the open editor (at most one) and every change the table makes to `data`. */
 export class TableEditor {
   constructor(private readonly host: DashTable) {}
+
+  /** The table's selection, which these moves and edits change. */
+  private get selection(): TableSelection {
+    return this.host.selection;
+  }
 
   private open: EditState | null = null;
   private focusEditorPending = false;
@@ -61,6 +67,7 @@ export class TableEditor {
     return true;
   }
 
+  /** Keys in the editor: Escape cancels, Enter commits and moves down (Shift: up), Tab right (Shift: left). */
   onKey = (e: KeyboardEvent): void => {
     if (e.key === 'Escape') {
       e.preventDefault();
@@ -83,7 +90,7 @@ export class TableEditor {
     const edit = this.editing;
     if (!edit) return false;
     const col = this.host.cols.find((c) => c.id === edit.col);
-    // Loaded: the editor only opens once it is (startEdit).
+    // Loaded: the editor only opens once it is (start).
     const result = col ? editCode.module!.coerceEdit(edit.text, col) : null;
     if (!col || !result || !result.ok) {
       if (leaving || !col) {
@@ -127,14 +134,14 @@ export class TableEditor {
     return true;
   }
 
-  commitData(next: Row[]): void {
+  /** Stores new rows as the user's change, with Dash's data_previous and data_timestamp, and fires input + change. */
+  private commitData(next: Row[]): void {
     const previous = this.host.data;
     this.host.ownEdit = true;
     this.host.setByUser('dataPrevious', previous);
     this.host.setByUser('dataTimestamp', Date.now());
     this.host.setByUser('data', next);
-    this.host.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    this.host.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    emitUserEdit(this.host);
   }
 
   /** Delete/Backspace: empties the selected editable cells (null in numeric and datetime columns). */
@@ -142,13 +149,13 @@ export class TableEditor {
     this.host.withModule(editCode, ({ coerceEdit }) => this.clearCells(coerceEdit));
   }
 
-  clearCells(coerceEdit: EditCode['coerceEdit']): void {
+  private clearCells(coerceEdit: EditCode['coerceEdit']): void {
     const edits: Array<{ row: number; col: TableColumn; value: unknown }> = [];
-    const rows = this.host.selection.selRowList.length ? this.host.selection.selRowList : this.host.selection.anchor ? [this.host.selection.anchor.row] : [];
+    const rows = this.selection.selRowList.length ? this.selection.selRowList : this.selection.anchor ? [this.selection.anchor.row] : [];
     for (const col of this.host.shown) {
       if (!this.host.isEditable(col)) continue;
-      const bits = this.host.selection.cellSel.get(col.id);
-      const anchorOnly = !this.host.selection.selRowList.length && this.host.selection.anchor?.col === col.id;
+      const bits = this.selection.cellSel.get(col.id);
+      const anchorOnly = !this.selection.selRowList.length && this.selection.anchor?.col === col.id;
       if (!bits && !anchorOnly) continue;
       const cleared = coerceEdit('', col);
       if (!cleared.ok) continue;
@@ -157,6 +164,7 @@ export class TableEditor {
     this.applyEdits(edits);
   }
 
+  /** Removes a row from `data`; the selection and the keyboard follow the rows that move up. */
   deleteRow(dataIndex: number): void {
     if (dataIndex < 0 || dataIndex >= this.host.rows.length) return;
     const p = this.host.positionOf(dataIndex);
@@ -164,14 +172,15 @@ export class TableEditor {
     const shift = (r: number) => (r > dataIndex ? r - 1 : r);
     // Keyboard focus goes to the row that takes the deleted one's place on the page.
     const neighbour = p >= 0 ? (p + 1 < this.host.view.length ? this.host.view[p + 1] : p > 0 ? this.host.view[p - 1] : -1) : -1;
-    if (this.host.selection.focusCell) {
-      const row = this.host.selection.focusCell.row === dataIndex ? neighbour : this.host.selection.focusCell.row;
-      this.host.selection.focusCell = row >= 0 ? { row: shift(row), col: this.host.selection.focusCell.col } : null;
+    const { focusCell, anchor } = this.selection;
+    if (focusCell) {
+      const row = focusCell.row === dataIndex ? neighbour : focusCell.row;
+      this.selection.focusCell = row >= 0 ? { row: shift(row), col: focusCell.col } : null;
     }
-    if (this.host.selection.anchor) this.host.selection.anchor = this.host.selection.anchor.row === dataIndex ? null : { row: shift(this.host.selection.anchor.row), col: this.host.selection.anchor.col };
+    if (anchor) this.selection.anchor = anchor.row === dataIndex ? null : { row: shift(anchor.row), col: anchor.col };
     this.editing = null;
-    this.host.selection.clear();
-    const selected = this.host.selection.validRows(this.host.selectedRows).filter((r) => r !== dataIndex).map(shift);
+    this.selection.clear();
+    const selected = this.selection.validRows(this.host.selectedRows).filter((r) => r !== dataIndex).map(shift);
     this.commitData(next);
     this.host.setByUser('selectedRows', selected);
     const ids: unknown[] = [];
@@ -180,6 +189,7 @@ export class TableEditor {
     this.host.focusGridPending = true;
   }
 
+  /** The editor's input, in the cell being edited. */
   render(edit: EditState, col: TableColumn): TemplateResult {
     return html`<input
         class="editor"

@@ -6,6 +6,7 @@
 import { csvChunks, tsvLine } from './table-io.js';
 import { pasteCode } from './table-lazy.js';
 import { cellText } from './table-model.js';
+import type { TableSelection } from './table-selection.js';
 import type { DashTable } from './table.js';
 
 type PastePlanner = NonNullable<typeof pasteCode.module>['planPaste'];
@@ -13,6 +14,11 @@ type PastePlanner = NonNullable<typeof pasteCode.module>['planPaste'];
 /** Copy, paste and CSV export for one `<dash-table>`. */
 export class TableClipboard {
   constructor(private readonly host: DashTable) {}
+
+  /** The table's selection, which these moves and edits change. */
+  private get selection(): TableSelection {
+    return this.host.selection;
+  }
 
   /** The grid has the keyboard. (Clipboard events target the text selection when there is one, so their target says little.) */
   private get gridFocused(): boolean {
@@ -30,24 +36,24 @@ export class TableClipboard {
   /** The selected cells of the current page as tab-separated text (the active cell when none is selected). */
   private selectionText(): string | null {
     let positions: number[] = [];
-    for (const r of this.host.selection.selRowList) {
+    for (const r of this.selection.selRowList) {
       const p = this.host.positionOf(r);
       if (p >= 0) positions.push(p);
     }
-    let cols = this.host.shown.filter((c) => this.host.selection.cellSel.has(c.id));
+    let cols = this.host.shown.filter((c) => this.selection.cellSel.has(c.id));
     if (!positions.length || !cols.length) {
-      const a = this.host.selection.anchor;
+      const a = this.selection.anchor;
       const p = a ? this.host.positionOf(a.row) : -1;
       const col = a && this.host.shown.find((c) => c.id === a.col);
       if (p < 0 || !col || !a) return null;
       positions = [p];
       cols = [col];
-      this.host.selection.bitmap(col.id)[a.row] = 1;
+      this.selection.bitmap(col.id)[a.row] = 1;
     }
     positions = Array.from(new Uint32Array(positions).sort());
     const lines: string[] = [];
     if (this.host.includeHeadersOnCopyPaste) lines.push(tsvLine(cols.map((c) => c.name)));
-    const bits = cols.map((c) => this.host.selection.cellSel.get(c.id));
+    const bits = cols.map((c) => this.selection.cellSel.get(c.id));
     const cells: string[] = new Array(cols.length);
     for (const p of positions) {
       const r = this.host.view[p];
@@ -73,7 +79,7 @@ export class TableClipboard {
 
   /** Pastes a block of tab-separated text at the active cell, into editable cells, validated by column type. */
   private pasteText(planPaste: PastePlanner, text: string): void {
-    const a = this.host.selection.anchor;
+    const a = this.selection.anchor;
     const p0 = a ? this.host.positionOf(a.row) : -1;
     const c0 = a ? this.host.shown.findIndex((c) => c.id === a.col) : -1;
     if (!a || p0 < 0 || c0 < 0) return;
@@ -92,9 +98,9 @@ export class TableClipboard {
       this.host.warnOnce('paste-overflow', 'pasted rows beyond the last row of the page were dropped');
     }
     // Select the block written to, then store it.
-    this.host.selection.selectRect(a, { row: this.host.view[lastP], col: this.host.shown[lastC].id });
+    this.selection.selectRect(a, { row: this.host.view[lastP], col: this.host.shown[lastC].id });
     this.host.editor.applyEdits(edits);
-    this.host.selection.publish();
+    this.selection.publish();
     this.host.requestUpdate();
   }
 

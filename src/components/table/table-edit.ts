@@ -9,13 +9,14 @@
  */
 import { normalizeDate } from '../../filter-query/evaluate.js';
 import { cellText, type TableColumn } from './table-model.js';
+import { isRecord } from '../../internal/is-record.js';
 
 export type EditResult = { ok: true; value: unknown } | { ok: false; message: string };
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
 function record(v: unknown): Record<string, unknown> {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  return isRecord(v) ? v : {};
 }
 
 function coerce(text: string, column: TableColumn, validateOnly: boolean): EditResult {

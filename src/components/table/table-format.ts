@@ -13,15 +13,14 @@
  * blank cells (null, missing, '', NaN).
  */
 import { cellText, dateKey, type TableColumn, type Warn } from './table-model.js';
+import { Lazy } from '../../internal/lazy.js';
 
 export type CellFormatter = (value: unknown) => string;
 
 const isBlank = (v: unknown) => v === null || v === undefined || v === '' || (typeof v === 'number' && Number.isNaN(v));
 
-type D3Part = typeof import('./table-format-d3.js');
-/** table-format-d3.js (with d3-format), once loaded. */
-let d3: D3Part | null = null;
-let loading: Promise<void> | null = null;
+/** table-format-d3.js (with d3-format): `d3.module` once loaded. */
+const d3 = new Lazy(() => import('./table-format-d3.js'));
 
 const specifierOf = (column: TableColumn): string | null => {
   const format = column.source.format as unknown;
@@ -33,17 +32,8 @@ const specifierOf = (column: TableColumn): string | null => {
  * Loads d3-format for `specifier` formats, once per page (a failed load is tried again on the next
  * call). Until it has loaded, `columnFormatter` shows such columns' values unformatted.
  */
-export function loadSpecifierFormats(): Promise<void> {
-  loading ??= import('./table-format-d3.js').then(
-    (module) => {
-      d3 = module;
-    },
-    (error: unknown) => {
-      loading = null;
-      throw error;
-    },
-  );
-  return loading;
+export function loadSpecifierFormats(): Promise<unknown> {
+  return d3.load();
 }
 
 /**
@@ -51,8 +41,8 @@ export function loadSpecifierFormats(): Promise<void> {
  * returns the (shared) promise; the columns' formatters are to be made again once it resolves.
  * Otherwise null.
  */
-export function specifierFormatsPending(columns: TableColumn[]): Promise<void> | null {
-  return d3 || !columns.some(specifierOf) ? null : loadSpecifierFormats();
+export function specifierFormatsPending(columns: TableColumn[]): Promise<unknown> | null {
+  return d3.module || !columns.some(specifierOf) ? null : loadSpecifierFormats();
 }
 
 /** The column's formatter, or null when it has no (usable) format: cells then show `cellText`. */
@@ -70,7 +60,7 @@ export function columnFormatter(column: TableColumn, warn: Warn): CellFormatter 
     const specifier = specifierOf(column);
     if (specifier !== null) {
       // Unformatted (but `nully`) until d3-format has loaded: see specifierFormatsPending.
-      const fmt = d3?.specifierFormatter(specifier, f.locale, f.prefix);
+      const fmt = d3.module?.specifierFormatter(specifier, f.locale, f.prefix);
       if (fmt) inner = (v) => (typeof v === 'number' ? fmt(v) : null);
       else return (value) => (isBlank(value) ? nully : cellText(value));
     } else if (f.options !== undefined || typeof f.locale === 'string' || Array.isArray(f.locale)) {

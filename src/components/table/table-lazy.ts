@@ -1,44 +1,9 @@
 /**
- * Code `<dash-table>` loads on first use, and the work waiting for it. `updateComplete` waits for
- * that work, so a test or a callback sees the table as it will stay (docs/table.md).
+ * Code `<dash-table>` loads on first use (docs/table.md); `updateComplete` waits for the work
+ * waiting for it (src/internal/pending-work.ts).
  */
 
-/** A module imported on first use, once per page (again after a failed import); `module` once it is there. */
-export class Lazy<T> {
-  module: T | null = null;
-  private pending: Promise<T> | null = null;
-  constructor(private readonly importer: () => Promise<T>) {}
-
-  load(): Promise<T> {
-    this.pending ??= this.importer().then(
-      (module) => (this.module = module),
-      (error: unknown) => {
-        this.pending = null;
-        throw error;
-      },
-    );
-    return this.pending;
-  }
-}
-
-/** Work in flight that `updateComplete` waits for (each piece handles its own errors). */
-export class PendingWork {
-  private readonly work = new Set<Promise<void>>();
-
-  get size(): number {
-    return this.work.size;
-  }
-
-  track(work: Promise<void>): void {
-    const done: Promise<void> = work.finally(() => this.work.delete(done));
-    this.work.add(done);
-  }
-
-  /** Resolves when the work in flight now has finished. */
-  settled(): Promise<unknown> {
-    return Promise.all(this.work);
-  }
-}
+import { Lazy } from '../../internal/lazy.js';
 
 /** The filter boxes' language: only tables with filter boxes or a filterQuery need it. */
 export const columnQueries = new Lazy(() => import('../../filter-query/column-query.js'));

@@ -4,17 +4,21 @@
  * PageUp/PageDown move the active cell, Shift extends the selection, Enter/F2 or typing edit,
  * Space works a row's control, Ctrl+A selects the page, Delete clears.
  */
-import type { CellRef } from './table-selection.js';
+import type { CellRef, TableSelection } from './table-selection.js';
 import type { DashTable } from './table.js';
 
 /** Keys of the control columns in the navigation order (never column ids: those are strings users pick, these hold a NUL). */
 export const DELETE_COL = '\u0000delete';
 export const SELECT_COL = '\u0000select';
 
-
 /** Keyboard and pointer navigation of one `<dash-table>`'s grid. */
 export class TableNavigation {
   constructor(private readonly host: DashTable) {}
+
+  /** The table's selection, which these moves and edits change. */
+  private get selection(): TableSelection {
+    return this.host.selection;
+  }
 
   /** The cell under a pointer event: its position on the page and its index in navCols. */
   cellAt(e: Event): { p: number; c: number; control: boolean } | null {
@@ -28,6 +32,7 @@ export class TableNavigation {
     return { p, c, control: c < this.host.controlCount };
   }
 
+  /** A click moves the active cell (Shift: extends the selection) or works a row's control. */
   onCellClick(e: MouseEvent): void {
     const at = this.cellAt(e);
     if (!at) return;
@@ -36,7 +41,7 @@ export class TableNavigation {
     if (at.control) {
       // A click anywhere in the cell works its control; the keyboard stays in the grid, on that cell.
       const ref = { row: this.host.view[at.p], col: this.host.navCols[at.c] };
-      this.host.selection.focusCell = ref;
+      this.selection.focusCell = ref;
       this.host.focusGridPending = true;
       this.activateControl(ref);
       return;
@@ -44,6 +49,7 @@ export class TableNavigation {
     this.setCursor(at.p, at.c, e.shiftKey);
   }
 
+  /** A double click edits the cell. */
   onCellDoubleClick(e: MouseEvent): void {
     const at = this.cellAt(e);
     if (!at || at.control) return;
@@ -51,18 +57,19 @@ export class TableNavigation {
     this.host.editor.start(ref, null);
   }
 
+  /** Focus entering the grid lands on a cell: the active one, else the first data cell. */
   onGridFocus = (): void => {
-    if (this.host.selection.focusCell && this.host.positionOf(this.host.selection.focusCell.row) >= 0 && this.host.navCols.includes(this.host.selection.focusCell.col)) return;
+    if (this.selection.focusCell && this.host.positionOf(this.selection.focusCell.row) >= 0 && this.host.navCols.includes(this.selection.focusCell.col)) return;
     if (!this.host.view.length || !this.host.navCols.length) return;
     // APG: focus lands on a cell — the active one, else the first data cell.
-    const a = this.host.selection.anchor && this.host.positionOf(this.host.selection.anchor.row) >= 0 && this.host.navCols.includes(this.host.selection.anchor.col) ? this.host.selection.anchor : null;
-    this.host.selection.focusCell = a ?? { row: this.host.view[0], col: this.host.navCols[Math.min(this.host.controlCount, this.host.navCols.length - 1)] };
+    const a = this.selection.anchor && this.host.positionOf(this.selection.anchor.row) >= 0 && this.host.navCols.includes(this.selection.anchor.col) ? this.selection.anchor : null;
+    this.selection.focusCell = a ?? { row: this.host.view[0], col: this.host.navCols[Math.min(this.host.controlCount, this.host.navCols.length - 1)] };
     this.host.requestUpdate();
   };
 
   /** Position and nav-column index of the keyboard focus (the first data cell when there is none on the page). */
   private focusPosition(): [number, number] {
-    const f = this.host.selection.focusCell;
+    const f = this.selection.focusCell;
     const p = f ? this.host.positionOf(f.row) : -1;
     const c = f ? this.host.navCols.indexOf(f.col) : -1;
     if (p >= 0 && c >= 0) return [p, c];
@@ -76,32 +83,33 @@ export class TableNavigation {
     return Math.max(1, Math.floor(visible / this.host.viewport.rowHeight) - 1);
   }
 
-  /** @internal Moves the keyboard (and, on a data cell, the active cell) to page position p, nav column c; `extend` grows the selection. */
+  /** Moves the keyboard (and, on a data cell, the active cell) to page position p, nav column c; `extend` grows the selection. */
   setCursor(p: number, c: number, extend: boolean): void {
     const nav = this.host.navCols;
     if (!this.host.view.length || !nav.length) return;
     const controls = this.host.controlCount;
     p = Math.max(0, Math.min(this.host.view.length - 1, p));
     c = Math.max(0, Math.min(nav.length - 1, c));
-    const anchorOnPage = !!this.host.selection.anchor && this.host.positionOf(this.host.selection.anchor.row) >= 0 && nav.includes(this.host.selection.anchor.col);
-    if (extend && anchorOnPage && this.host.selection.anchor) {
+    const anchorOnPage = !!this.selection.anchor && this.host.positionOf(this.selection.anchor.row) >= 0 && nav.includes(this.selection.anchor.col);
+    if (extend && anchorOnPage && this.selection.anchor) {
       c = Math.max(c, controls);
       const ref = { row: this.host.view[p], col: nav[c] };
-      this.host.selection.focusCell = ref;
-      this.host.selection.selectRect(this.host.selection.anchor, ref);
+      this.selection.focusCell = ref;
+      this.selection.selectRect(this.selection.anchor, ref);
     } else {
       const ref = { row: this.host.view[p], col: nav[c] };
-      this.host.selection.focusCell = ref;
+      this.selection.focusCell = ref;
       if (c >= controls) {
-        this.host.selection.anchor = ref;
-        this.host.selection.selectRect(ref, ref);
+        this.selection.anchor = ref;
+        this.selection.selectRect(ref, ref);
       }
     }
-    this.host.selection.publish();
+    this.selection.publish();
     this.host.viewport.ensureVisible(p, c);
     this.host.requestUpdate();
   }
 
+  /** The grid's keys (see the top of this file); the editor and the filter boxes handle their own. */
   onGridKey = (e: KeyboardEvent): void => {
     if (e.composedPath()[0] !== this.host.gridEl || this.host.editor.editing) return;
     const nav = this.host.navCols;
@@ -137,27 +145,27 @@ export class TableNavigation {
     }
     if (e.key === ' ' && e.shiftKey && (this.host.rowSelectable === 'single' || this.host.rowSelectable === 'multi')) {
       e.preventDefault();
-      this.host.selection.toggleRow(ref.row);
+      this.selection.toggleRow(ref.row);
       return;
     }
     if (control) return;
     if (e.key === 'Enter' || e.key === 'F2') {
       e.preventDefault();
-      if (!this.host.selection.anchor || this.host.selection.anchor.row !== ref.row || this.host.selection.anchor.col !== ref.col) this.setCursor(p, c, false);
+      if (!this.selection.anchor || this.selection.anchor.row !== ref.row || this.selection.anchor.col !== ref.col) this.setCursor(p, c, false);
       this.host.editor.start(ref, null);
     } else if (ctrl && e.key.toLowerCase() === 'a') {
       e.preventDefault();
       const first = this.host.shown[0];
       const last = this.host.shown[this.host.shown.length - 1];
-      if (!first || !this.host.selection.anchor) return;
-      this.host.selection.selectRect({ row: this.host.view[0], col: first.id }, { row: this.host.view[lastRow], col: last.id });
-      this.host.selection.publish();
+      if (!first || !this.selection.anchor) return;
+      this.selection.selectRect({ row: this.host.view[0], col: first.id }, { row: this.host.view[lastRow], col: last.id });
+      this.selection.publish();
       this.host.requestUpdate();
     } else if (e.key === 'Escape') {
-      if (this.host.selection.anchor) {
-        this.host.selection.selectRect(this.host.selection.anchor, this.host.selection.anchor);
-        this.host.selection.focusCell = this.host.selection.anchor;
-        this.host.selection.publish();
+      if (this.selection.anchor) {
+        this.selection.selectRect(this.selection.anchor, this.selection.anchor);
+        this.selection.focusCell = this.selection.anchor;
+        this.selection.publish();
         this.host.requestUpdate();
       }
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
@@ -171,7 +179,7 @@ export class TableNavigation {
 
   private activateControl(ref: CellRef): void {
     if (ref.col === DELETE_COL) this.host.editor.deleteRow(ref.row);
-    else this.host.selection.toggleRow(ref.row);
+    else this.selection.toggleRow(ref.row);
     this.host.requestUpdate();
   }
 
@@ -179,7 +187,7 @@ export class TableNavigation {
   syncActiveDescendant(): void {
     const grid = this.host.gridEl;
     if (!grid) return;
-    const f = this.host.selection.focusCell;
+    const f = this.selection.focusCell;
     const p = f ? this.host.positionOf(f.row) : -1;
     const c = f ? this.host.navCols.indexOf(f.col) : -1;
     const id = p >= 0 && c >= 0 ? `cell-${p}-${c}` : '';

@@ -104,7 +104,7 @@ export class TableSelection {
   }
 
   /** `{row, column, row_id, column_id}` (either spelling) → a data-indexed cell, or null. */
-  parseCell(value: unknown, prop: string): CellRef | null {
+  private parseCell(value: unknown, prop: string): CellRef | null {
     if (value === null || value === undefined) return null;
     if (typeof value !== 'object') {
       this.host.warnOnce(`${prop}:shape`, `${prop} must be {row, column, row_id, column_id}; ignoring ${JSON.stringify(value)}`);
@@ -127,7 +127,7 @@ export class TableSelection {
   }
 
   /** A data-indexed cell in Dash's shape, or null when its row is not on the current page. */
-  cellOut(ref: CellRef): ActiveCell | null {
+  private cellOut(ref: CellRef): ActiveCell | null {
     const p = this.host.positionOf(ref.row);
     const column = this.host.cols.findIndex((c) => c.id === ref.col);
     if (p < 0 || column < 0) return null;
@@ -138,7 +138,7 @@ export class TableSelection {
   }
 
   /** The selected cells on the current page, in page then column order (at most MAX_SELECTED_CELLS). */
-  listSelectedCells(): TableCell[] {
+  private listSelectedCells(): TableCell[] {
     if (!this.selRowList.length) return [];
     const positions: number[] = [];
     for (const r of this.selRowList) {
@@ -165,7 +165,7 @@ export class TableSelection {
     return out;
   }
 
-  hasIds(): boolean {
+  private hasIds(): boolean {
     const n = Math.min(this.host.rows.length, 100);
     for (let i = 0; i < n; i++) if (this.host.rows[i]?.id !== undefined) return true;
     return false;
@@ -175,7 +175,7 @@ export class TableSelection {
     return Array.isArray(rows) ? rows.filter((r): r is number => Number.isInteger(r) && r >= 0 && r < this.host.rows.length) : [];
   }
 
-  idsOf(rows: number[]): unknown[] {
+  private idsOf(rows: number[]): unknown[] {
     const out: unknown[] = [];
     for (const r of rows) {
       const id = this.host.rows[r]?.id;
@@ -253,7 +253,7 @@ export class TableSelection {
     this.setRowSelection(next);
   }
 
-  setRowSelection(rows: number[]): void {
+  private setRowSelection(rows: number[]): void {
     this.host.setByUser('selectedRows', rows);
     this.host.setByUser('selectedRowIds', this.idsOf(rows));
     this.host.requestUpdate();

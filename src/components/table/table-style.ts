@@ -9,25 +9,15 @@
 import { parseFilterQuery } from '../../filter-query/parser.js';
 import { compileFilter } from '../../filter-query/evaluate.js';
 import type { ColumnType, Row, TableColumn, Warn } from './table-model.js';
+import { dashStyle } from '../../internal/dash-style.js';
+import { isRecord } from '../../internal/is-record.js';
 
 export type StyleObject = Record<string, string>;
 
-/** CSS properties that take bare numbers (React's list, abridged to what tables use). */
-const UNITLESS = new Set([
-  'opacity', 'zIndex', 'fontWeight', 'lineHeight', 'flex', 'flexGrow', 'flexShrink', 'order', 'zoom',
-  'tabSize', 'orphans', 'widows', 'fillOpacity', 'strokeOpacity', 'columnCount', 'aspectRatio',
-]);
-
-/** A Dash style object as CSS for Lit's styleMap: drops `if`, adds px to bare numbers. */
+/** A Dash style object as CSS for Lit's styleMap (src/internal/dash-style.ts), without its `if`. */
 export function toStyle(value: unknown): StyleObject {
-  const out: StyleObject = {};
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return out;
-  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-    if (key === 'if' || v === null || v === undefined || v === false) continue;
-    if (typeof v === 'number') out[key] = UNITLESS.has(key) || key.startsWith('--') || v === 0 ? String(v) : `${v}px`;
-    else if (typeof v === 'string') out[key] = v;
-  }
-  return out;
+  const { if: _condition, ...style } = isRecord(value) ? value : {};
+  return dashStyle(style);
 }
 
 export interface CellContext {

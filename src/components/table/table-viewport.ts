@@ -6,7 +6,8 @@
 import { render, type ReactiveController } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { renderRow } from './table-body.js';
-import { MAX_SCROLL_HEIGHT, cellText, viewportWindow, type Row, type TableColumn } from './table-model.js';
+import { cellText, type Row, type TableColumn } from './table-model.js';
+import { MAX_SCROLL_HEIGHT, viewportWindow } from '../../internal/virtual-window.js';
 import type { DashTable } from './table.js';
 
 /** Rows kept in the DOM above and below the visible ones. */

@@ -3,6 +3,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../dash-table.js';
 import type { DashTable } from './table.js';
 import { type Row, $, $$, catchWarnings, collect, settle } from '../../../test/browser/table-helpers.js';
+import { a11yTree, findNode } from '../../../test/browser/a11y-tree.js';
 
 /** Body rows as arrays of cell texts. */
 const bodyTexts = (el: DashTable) =>
@@ -33,6 +34,16 @@ const peopleColumns = [
 ];
 
 describe('dash-table rendering', () => {
+  it('names its grid from aria-labelledby, as from aria-label', async () => {
+    const wrap = await fixture<HTMLDivElement>(
+      html`<div><h2 id="people-title">People</h2><dash-table aria-labelledby="people-title" .data=${people} .columns=${peopleColumns}></dash-table></div>`,
+    );
+    const el = wrap.querySelector('dash-table')!;
+    await el.updateComplete;
+    const node = findNode(await a11yTree('dash-table'), (n) => n.role === 'grid');
+    expect(node?.name).to.equal('People');
+  });
+
   it('renders columns and rows as an accessible grid with counts and indices', async () => {
     const el = await fixture<DashTable>(html`<dash-table aria-label="People" .data=${people} .columns=${peopleColumns}></dash-table>`);
     const grid = $(el, '[role=grid]');

@@ -14,7 +14,9 @@ import { CONTROL_WIDTH, TableViewport, columnWidths } from './table-viewport.js'
 import { renderPaging } from './table-paging.js';
 import { renderBody, renderRows } from './table-body.js';
 import { renderControlHeaders, renderFilterRow, renderHeaderCell, renderToolbar } from './table-header.js';
-import { Lazy, PendingWork, columnQueries, editCode } from './table-lazy.js';
+import { columnQueries, editCode } from './table-lazy.js';
+import { Lazy } from '../../internal/lazy.js';
+import { PendingWork } from '../../internal/pending-work.js';
 import { columnFormatter, specifierFormatsPending, type CellFormatter } from './table-format.js';
 import { compileTableStyles, type TableStyles } from './table-style.js';
 import {
@@ -31,6 +33,7 @@ import {
   type SortByEntry,
   type TableColumn,
 } from './table-model.js';
+import { accessibleName } from '../../internal/accessible-name.js';
 
 export type { ColumnType, SortByEntry };
 
@@ -212,6 +215,9 @@ export class DashTable extends DashElement {
   /** Read-only: indices into `data` of the current page's rows. */
   @property({ attribute: false }) derivedViewportIndices: number[] = [];
 
+  // What the parts beside this file (table-*.ts) share. `@internal`: not public API, and kept out
+  // of custom-elements.json.
+
   /** @internal Per-column filter box text, as typed. */
   @state() boxTexts = new Map<string, string>();
   /** @internal */
@@ -273,8 +279,12 @@ export class DashTable extends DashElement {
 
   /** @internal The parts beside this file write properties as the user's change too. */
   override setByUser<K extends keyof this>(prop: K, value: this[K]): boolean {
+    if (prop === 'selectedRows') this.ownSelectedRows = value;
     return super.setByUser(prop, value);
   }
+
+  /** The selectedRows the table itself last wrote: valid by construction, not checked again. */
+  private ownSelectedRows: unknown = null;
 
   override checkProp(prop: string, value: unknown): void {
     if (READ_ONLY.has(prop)) throw new TypeError(`${prop} is read-only`);
@@ -299,13 +309,8 @@ export class DashTable extends DashElement {
   }
 
   /** Resolves once Lit has rendered, and the code loaded on first use (number formats, filter boxes) has been applied. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await super.getUpdateComplete();
-    while (this.pending.size || this.isUpdatePending) {
-      await this.pending.settled();
-      result = await super.getUpdateComplete();
-    }
-    return result;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.pending.afterUpdates(() => super.getUpdateComplete(), () => this.isUpdatePending);
   }
 
   /** The columns' formatters; again once d3-format has loaded, when a column's `format.specifier` needs it. */
@@ -346,6 +351,7 @@ export class DashTable extends DashElement {
     const warn = (k: string, m: string) => this.warnOnce(k, m);
     const dataChanged = changed.has('data');
     if (dataChanged) this.rows = normalizeData(this.data, warn);
+    this.correctInputs(changed);
     const ownEdit = this.ownEdit;
     this.ownEdit = false;
     const colsChanged = (dataChanged && !ownEdit) || changed.has('columns') || changed.has('hiddenColumns');
@@ -393,6 +399,7 @@ export class DashTable extends DashElement {
     }
     if (virtualChanged || pageInputs.some((p) => changed.has(p))) {
       const oldPage = this.page.page;
+      if (changed.has('pageCurrent') || changed.has('pageAction')) this.correctPageCurrent();
       this.page = pageOf(this.virtual.length, this.pageAction, this.pageCurrent, this.pageSize, this.pageCount);
       const { start, end } = this.page;
       this.view = this.virtual.subarray(start, end);
@@ -412,6 +419,52 @@ export class DashTable extends DashElement {
     const viewChanged = virtualChanged || pageInputs.some((p) => changed.has(p));
     this.selection.sync(changed, viewChanged);
     super.willUpdate(changed);
+  }
+
+  /** Replaces a bad value written to a property with a sensible one, saying so once per attribute (docs/table.md). */
+  private correct<K extends keyof this>(prop: K, attribute: string, value: this[K], why: string): void {
+    const show = (v: unknown) => (typeof v === 'number' ? String(v) : JSON.stringify(v));
+    this.warnOnce(`bad-value:${attribute}`, `${attribute}=${show(this[prop])} ${why}; using ${show(value)}`);
+    this[prop] = value;
+  }
+
+  /** Values no table can use, whatever its data: `page-size`, `hidden-columns`, `fixed-rows`, `selected-rows`. */
+  private correctInputs(changed: PropertyValues): void {
+    if (changed.has('pageSize') && !(Number.isInteger(this.pageSize) && this.pageSize > 0)) {
+      this.correct('pageSize', 'page-size', 250, 'is not a positive whole number');
+    }
+    if (changed.has('hiddenColumns') && this.hiddenColumns !== null && !Array.isArray(this.hiddenColumns)) {
+      this.correct('hiddenColumns', 'hidden-columns', [], 'is not a list of column ids');
+    }
+    const fixed: unknown = this.fixedRows;
+    if (changed.has('fixedRows') && fixed !== null && fixed !== undefined) {
+      if (typeof fixed !== 'object' || Array.isArray(fixed)) {
+        this.correct('fixedRows', 'fixed-rows', { headers: false, data: 0 }, 'is not {headers, data}');
+      } else if (this.fixedRows.data !== undefined && !(Number.isInteger(this.fixedRows.data) && this.fixedRows.data >= 0)) {
+        this.correct('fixedRows', 'fixed-rows', { ...this.fixedRows, data: 0 }, 'has a "data" that is not a number of rows');
+      }
+    }
+    if (changed.has('selectedRows') && this.selectedRows !== null && this.selectedRows !== this.ownSelectedRows) {
+      // Before the rows have come, any index may be one.
+      const n = this.rows.length;
+      const valid = Array.isArray(this.selectedRows) ? this.selectedRows.filter((r) => Number.isInteger(r) && r >= 0 && (n === 0 || r < n)) : [];
+      if (!Array.isArray(this.selectedRows) || valid.length !== this.selectedRows.length) {
+        this.correct('selectedRows', 'selected-rows', valid, 'holds entries that are not rows of data');
+      }
+    }
+  }
+
+  /** `page-current` past the last page or below 0: the nearest page, kept as the property. */
+  private correctPageCurrent(): void {
+    if (this.pageAction === 'none') return;
+    const wanted = this.pageCurrent;
+    let last = Infinity;
+    // Before the rows have come (native) or with an unknown page count (custom), any page may be one.
+    if (this.pageAction === 'native' && this.virtual.length) last = Math.ceil(this.virtual.length / this.pageSize) - 1;
+    else if (this.pageAction === 'custom' && Number.isInteger(this.pageCount) && (this.pageCount ?? 0) > 0) last = (this.pageCount ?? 1) - 1;
+    if (Number.isInteger(wanted) && wanted >= 0 && wanted <= last) return;
+    const page = Math.min(last, Math.max(0, Math.floor(wanted) || 0));
+    this.correct('pageCurrent', 'page-current', page, wanted > last ? `is past the last page (${last})` : 'is not a page number');
   }
 
   /** @internal Position of a data row on the current page, or -1. */
@@ -493,7 +546,7 @@ export class DashTable extends DashElement {
     const template = [...Array(controls).fill(`${CONTROL_WIDTH}px`), ...cols.map((c) => `${this.widths.get(c.id) ?? 120}px`)].join(' ') || '1fr';
     const totalWidth = controls * CONTROL_WIDTH + cols.reduce((sum, c) => sum + (this.widths.get(c.id) ?? 120), 0);
     const bounded = this.virtualization || !!this.fixedRows?.headers;
-    const label = this.getAttribute('aria-label');
+    const label = accessibleName(this);
     const fixed = this.fixedDataCount;
     const error = this.filter.error;
     const anyEditable = this.cols.some((c) => this.isEditable(c));
@@ -512,7 +565,7 @@ export class DashTable extends DashElement {
           class="grid"
           role="grid"
           tabindex="0"
-          aria-label=${label ?? nothing}
+          aria-label=${label || nothing}
           aria-rowcount=${this.headerRowCount + this.view.length}
           aria-colcount=${controls + cols.length}
           aria-readonly=${anyEditable ? 'false' : 'true'}
@@ -567,5 +620,3 @@ export class DashTable extends DashElement {
     return this.clipboard.csvParts().join('');
   }
 }
-
-

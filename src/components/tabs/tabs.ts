@@ -6,6 +6,7 @@ import { Persistent } from '../../internal/persistence.js';
 import { styleMap } from '../../internal/style-map.js';
 import { DashTab } from './tab.js';
 import { tabsStyles } from './tabs.styles.js';
+import { isRecord } from '../../internal/is-record.js';
 
 /** Dash's `colors` of `dcc.Tabs`. */
 export interface TabsColors {
@@ -108,7 +109,7 @@ export class DashTabs extends Persistent(DashElement, { props: ['value'] }) {
 
   private colorsObject(): TabsColors | null {
     const { colors } = this;
-    return typeof colors === 'object' && colors !== null && !Array.isArray(colors) ? colors : null;
+    return isRecord(colors) ? colors : null;
   }
 
   private selectedIndex(): number {

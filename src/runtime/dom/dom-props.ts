@@ -7,6 +7,7 @@
 import { camelProp } from '../dependency.js';
 import type { DashPropChangeEvent } from '../../internal/events.js';
 import { emit } from '../../internal/events.js';
+import { cssPropertyName, dashStyle } from '../../internal/dash-style.js';
 
 type Bag = Record<string, unknown>;
 
@@ -151,11 +152,6 @@ function writeStyle(el: HTMLElement, value: unknown): void {
     return;
   }
   el.style.cssText = '';
-  for (const [key, v] of Object.entries(value as Bag)) {
-    if (v === null || v === undefined) continue;
-    const name = key.includes('-') ? key : key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-    el.style.setProperty(name, typeof v === 'number' && !UNITLESS.has(name) ? `${v}px` : String(v));
-  }
+  for (const [key, css] of Object.entries(dashStyle(value))) el.style.setProperty(cssPropertyName(key), css);
 }
 
-const UNITLESS = new Set(['opacity', 'z-index', 'font-weight', 'line-height', 'flex', 'flex-grow', 'flex-shrink', 'order', 'zoom']);
