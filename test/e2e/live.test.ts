@@ -3,7 +3,7 @@
 // guarded by `authorize`; a forged session cookie gets nothing.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startE2E, type E2E, type OpenPage } from './helpers.js';
+import { axeViolations, startE2E, type E2E, type OpenPage } from './helpers.js';
 
 let e2e: E2E;
 let app: OpenPage;
@@ -34,6 +34,7 @@ test('signed out: the sign-in form shows, and the stream and the callback refuse
   const refused = await liveCallback();
   assert.equal(refused.status, 401);
   assert.deepEqual(await refused.json(), { error: 'sign in to see live orders' });
+  assert.deepEqual(await axeViolations(app.page), []);
 });
 
 test('a wrong password is refused', async () => {
@@ -65,5 +66,6 @@ test('signed in: orders are pushed every second and the guarded callback totals 
   const forged = session.value.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
   assert.equal((await liveCallback(`demo_session=${forged}`)).status, 401);
   assert.equal((await liveCallback(`demo_session=${Buffer.from('mallory').toString('base64url')}.9999999999999.x`)).status, 401);
+  assert.deepEqual(await axeViolations(app.page), []);
   assert.deepEqual(app.errors, [], 'no page errors, no refused requests from the page');
 });
