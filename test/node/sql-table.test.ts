@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { FilterQueryError, createDashServer, sqlTable, toSql, type SqlColumns, type SqlTable } from '../../src/server/index.js';
 import { compileFilter, parseFilterQuery } from '../../src/filter-query/index.js';
+import { dateRange } from '../../src/server/sql/translate.js';
 
 const PG_URL = process.env.PG_URL;
 if (!PG_URL && process.env.CI === 'true') {
@@ -230,4 +231,18 @@ test('over HTTP: a callback that lets a FilterQueryError escape answers 400 with
     server.closeAllConnections();
     server.close();
   }
+});
+
+test('datestartswith on a timestamp column is a range (no cast per row); the case table runs it on both engines', () => {
+  assert.deepEqual(dateRange('2001'), ['2001-01-01 00:00:00', '2002-01-01 00:00:00']);
+  assert.deepEqual(dateRange('2001-12'), ['2001-12-01 00:00:00', '2002-01-01 00:00:00']);
+  assert.deepEqual(dateRange('2020-02-29'), ['2020-02-29 00:00:00', '2020-03-01 00:00:00']);
+  assert.deepEqual(dateRange('2001-01-01 23'), ['2001-01-01 23:00:00', '2001-01-02 00:00:00']);
+  assert.deepEqual(dateRange('2001-01-01 10:59'), ['2001-01-01 10:59:00', '2001-01-01 11:00:00']);
+  assert.equal(dateRange('2001-01-01 10:59:30'), undefined, 'seconds: matched as text');
+  assert.equal(dateRange('0099'), undefined);
+  const asRange = toSql({ filterQuery: '{when} datestartswith 2001-03' }, { columns, timestampColumns: new Set(['when']) });
+  assert.match(asRange.where, /"when" >= CAST\(\? AS TIMESTAMP\) AND "when" < CAST\(\? AS TIMESTAMP\)/);
+  assert.deepEqual(asRange.params, ['2001-03-01 00:00:00', '2001-04-01 00:00:00']);
+  assert.match(toSql({ filterQuery: '{when} datestartswith 2001-03' }, { columns }).where, /starts_with\(CAST\("when" AS TEXT\)/);
 });

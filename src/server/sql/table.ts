@@ -122,10 +122,24 @@ export function sqlTable(options: SqlTableOptions): SqlTable {
     })
     .join(', ');
 
+  // Which datetime columns the engine stores as timestamps or dates (asked once, from one row).
+  let timestamps: Promise<Set<string>> | undefined;
+  const findTimestamps = async (): Promise<Set<string>> => {
+    const ids = Object.keys(columns).filter((id) => columns[id] === 'datetime');
+    if (!ids.length) return new Set();
+    const typeOf = runner.dialect === 'postgres' ? (c: string) => `CAST(pg_typeof(${c}) AS TEXT)` : (c: string) => `typeof(${c})`;
+    try {
+      const [row] = await runner.rows(`SELECT ${ids.map((id, i) => `${typeOf(quoteIdent(id))} AS "t${i}"`).join(', ')} FROM ${from} AS t LIMIT 1`, []);
+      return new Set(ids.filter((_, i) => /^(timestamp|timestamp without time zone|date)$/i.test(String(row?.[`t${i}`] ?? ''))));
+    } catch {
+      return new Set();
+    }
+  };
+
   return {
     dialect: runner.dialect,
     async page(request, { signal } = {}) {
-      const q = toSql(request, { columns, dialect: runner.dialect });
+      const q = toSql(request, { columns, dialect: runner.dialect, timestampColumns: await (timestamps ??= findTimestamps()) });
       // DuckDB keeps a table's insertion order, so an unsorted page needs no ORDER BY (a full sort).
       const orderList = q.orderBy || runner.dialect !== 'duckdb' ? [q.orderBy, options.tieBreak].filter(Boolean).join(', ') : '';
       const order = orderList ? `ORDER BY ${orderList}` : '';

@@ -63,13 +63,21 @@ export function checkColumns(columns: SqlColumns): void {
 }
 
 /** The clauses for one table request. Throws FilterQueryError for what the person typed. */
-export function toSql(request: TableRequest, options: { columns: SqlColumns; dialect?: SqlDialect }): SqlClauses {
+export function toSql(
+  request: TableRequest,
+  options: {
+    columns: SqlColumns;
+    dialect?: SqlDialect;
+    /** Datetime columns stored as TIMESTAMP or DATE (not text): `datestartswith` on them becomes a range the engine need not cast each row for. */
+    timestampColumns?: ReadonlySet<string>;
+  },
+): SqlClauses {
   checkColumns(options.columns);
   const dialect = options.dialect ?? 'duckdb';
   const parsed = parseFilterQuery(request.filterQuery ?? '');
   if (!parsed.ok) throw new FilterQueryError(`invalid filter query: ${parsed.error}`);
   const params: SqlParam[] = [];
-  const where = parsed.ast ? translate(parsed.ast, options.columns, dialect, params) : 'TRUE';
+  const where = parsed.ast ? translate(parsed.ast, options.columns, dialect, params, options.timestampColumns ?? new Set()) : 'TRUE';
   const limit = pageSizeOf(request.pageSize);
   const page = Number.isInteger(request.pageCurrent) && request.pageCurrent! > 0 ? request.pageCurrent! : 0;
   return { where, orderBy: sortByToSql(request.sortBy, options.columns), limit, offset: page * limit, params };
@@ -104,7 +112,25 @@ interface Side {
 
 type As = 'number' | 'text' | 'date';
 
-function translate(ast: FilterAst, columns: SqlColumns, dialect: SqlDialect, params: SqlParam[]): string {
+/**
+ * The time span a normalized date prefix covers (`2001-03` → March 2001), as `[start, end)`
+ * timestamps; undefined for a prefix with seconds or a year outside 1000–9999 (matched as text).
+ */
+export function dateRange(prefix: string): [string, string] | undefined {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?: (\d{2})(?::(\d{2}))?)?)?)?$/.exec(prefix);
+  if (!m || Number(m[1]) < 1000) return undefined;
+  const parts = m.slice(1).filter((x) => x !== undefined).map(Number);
+  const [y, mo = 1, d = 1, h = 0, mi = 0] = parts;
+  const start = new Date(Date.UTC(y, mo - 1, d, h, mi));
+  const end = new Date(start);
+  if (parts.length === 1) end.setUTCFullYear(y + 1);
+  else if (parts.length === 2) end.setUTCMonth(mo);
+  else end.setTime(start.getTime() + [86_400_000, 3_600_000, 60_000][parts.length - 3]);
+  const text = (t: Date) => t.toISOString().slice(0, 19).replace('T', ' ');
+  return end.getUTCFullYear() > 9999 ? undefined : [text(start), text(end)];
+}
+
+function translate(ast: FilterAst, columns: SqlColumns, dialect: SqlDialect, params: SqlParam[], timestamps: ReadonlySet<string>): string {
   const bind = (v: SqlParam) => {
     params.push(v);
     return dialect === 'postgres' ? `$${params.length}` : '?';
@@ -229,6 +255,11 @@ function translate(ast: FilterAst, columns: SqlColumns, dialect: SqlDialect, par
       }
       case 'datestartswith': {
         if (columnSide.kind === 'numeric') return 'FALSE';
+        const prefix = otherSide.kind === 'value' && columnSide === left ? normalizeDate(String(otherSide.value)) : null;
+        const range = prefix !== null && timestamps.has(n.field) ? dateRange(prefix) : undefined;
+        if (range) {
+          return `coalesce(${columnSide.sql} >= CAST(${bindText(range[0])} AS TIMESTAMP) AND ${columnSide.sql} < CAST(${bindText(range[1])} AS TIMESTAMP), FALSE)`;
+        }
         const p = pair('date');
         return p ? `coalesce(starts_with(${p[0]}, ${p[1]}), FALSE)` : 'FALSE';
       }
