@@ -4,7 +4,7 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { Dependency } from '../runtime/protocol.js';
+import type { Dependency } from '../runtime/dependency.js';
 // The page reads the same cookie the same way.
 import { readCsrfCookie } from '../runtime/transport.js';
 
