@@ -1,5 +1,5 @@
 /**
- * `dash-elements/server` (SPEC §6): serve Dash's callback protocol from Node, for callbacks
+ * `dash-elements/server` (docs/server.md): serve Dash's callback protocol from Node, for callbacks
  * written in TypeScript/JavaScript. Works as a `node:http` listener, as Connect/Express
  * middleware and as Koa middleware (`@web/dev-server`).
  *
