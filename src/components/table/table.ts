@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { styleMap } from '../../internal/style-map.js';
 import { DashElement } from '../../internal/dash-element.js';
+import { Persistent, type PersistenceTransform } from '../../internal/persistence.js';
 import { jsonConverter } from '../../internal/converters.js';
 import { tableStyles } from './table.styles.js';
 import { TableSelection } from './table-selection.js';
@@ -70,6 +71,15 @@ interface FilterState {
   error: { message: string; position: number } | null;
 }
 
+/** Persisting `columns.name` keeps only the columns' names (Dash's persistence transform), by position. */
+const columnNames: PersistenceTransform = {
+  extract: (columns) => (Array.isArray(columns) ? columns.map((c: { name?: unknown }) => c?.name) : columns),
+  apply: (names, columns) =>
+    Array.isArray(names) && Array.isArray(columns)
+      ? columns.map((c: object, i) => (i < names.length ? { ...c, name: names[i] } : c))
+      : columns,
+};
+
 /**
  * `<dash-table>`: Dash DataTable's model as a custom element — an accessible, virtualized grid
  * with Dash's native or custom (backend) paging, sorting and filter-query language.
@@ -131,7 +141,10 @@ interface FilterState {
  *
  * @tagname dash-table
  */
-export class DashTable extends DashElement {
+export class DashTable extends Persistent(DashElement, {
+  props: ['columns.name', 'data', 'filterQuery', 'hiddenColumns', 'selectedColumns', 'selectedRows', 'sortBy'],
+  transforms: { 'columns.name': columnNames },
+}) {
   static override styles = tableStyles;
 
   /** The rows: an array of objects keyed by column id. */
