@@ -8,10 +8,12 @@ import {
   normalizeData,
   normalizeSortBy,
   pageOf,
-  radixSortIndices,
   type Row,
   type TableColumn,
 } from '../../src/components/table/table-model.js';
+import * as sorting from '../../src/components/table/table-sort.js';
+
+const { radixSortIndices } = sorting;
 import { viewportWindow } from '../../src/internal/virtual-window.js';
 
 const cols = (spec: Record<string, TableColumn['type']>): TableColumn[] =>
@@ -19,7 +21,7 @@ const cols = (spec: Record<string, TableColumn['type']>): TableColumn[] =>
 
 function sorted(data: Row[], columns: TableColumn[], sortBy: { column_id: string; direction: 'asc' | 'desc' }[]) {
   const p = new TablePipeline();
-  return [...p.run({ data, columns, filter: null, filterKey: '', sortBy })];
+  return [...p.run({ data, columns, filter: null, filterKey: '', sortBy, sorting })];
 }
 
 describe('radixSortIndices', () => {
@@ -97,17 +99,17 @@ describe('TablePipeline sorting', () => {
     const p = new TablePipeline();
     const columns = cols({ n: 'numeric' });
     const even = (r: Row) => (r.n as number) % 2 === 0;
-    const a = p.run({ data, columns, filter: even, filterKey: 'even', sortBy: [{ column_id: 'n', direction: 'asc' }] });
+    const a = p.run({ data, columns, filter: even, filterKey: 'even', sortBy: [{ column_id: 'n', direction: 'asc' }], sorting });
     assert.deepEqual([...a].map((i) => data[i].n), [0, 2, 4, 6, 8]);
-    const b = p.run({ data, columns, filter: even, filterKey: 'even', sortBy: [{ column_id: 'n', direction: 'asc' }] });
+    const b = p.run({ data, columns, filter: even, filterKey: 'even', sortBy: [{ column_id: 'n', direction: 'asc' }], sorting });
     assert.equal(a, b);
-    const c = p.run({ data, columns, filter: null, filterKey: '', sortBy: [] });
+    const c = p.run({ data, columns, filter: null, filterKey: '', sortBy: [], sorting });
     assert.deepEqual([...c], [...data.keys()]);
   });
 
   it('a predicate that throws keeps nothing for that row, no exception', () => {
     const p = new TablePipeline();
-    const out = p.run({ data: [{ a: 1 }, { a: 2 }], columns: cols({ a: 'any' }), filter: (r) => { if (r.a === 1) throw new Error('x'); return true; }, filterKey: 'k', sortBy: [] });
+    const out = p.run({ data: [{ a: 1 }, { a: 2 }], columns: cols({ a: 'any' }), filter: (r) => { if (r.a === 1) throw new Error('x'); return true; }, filterKey: 'k', sortBy: [], sorting });
     assert.deepEqual([...out], [1]);
   });
 });

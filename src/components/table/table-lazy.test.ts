@@ -1,7 +1,8 @@
 // Code a table loads on first use, in a page of its own: d3-format only when a column has a
 // `format.specifier` (once for every table; raw values until it has come, the formatted ones after),
 // the filter-query language only for a filterQuery or a conditional style's filter_query (rows held
-// until it has come, never shown or reported unfiltered), the filter boxes' language only for a table with filter boxes or a filterQuery, what turns typed
+// until it has come, never shown or reported unfiltered), the sort code only for a sortable table (rows
+// held the same way), the filter boxes' language only for a table with filter boxes or a filterQuery, what turns typed
 // text into values only for a table with editable cells, the clipboard reader on the first paste.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../dash-table.js';
@@ -28,6 +29,7 @@ describe('<dash-table> code loaded on first use', () => {
     expect(requests('table-paste')).to.deep.equal([]);
     expect(requests('table-edit')).to.deep.equal([]);
     expect(requests('table-filter')).to.deep.equal([]);
+    expect(requests('table-sort')).to.deep.equal([]);
     expect(requests('table-io')).to.have.length(1); // copy and CSV export: in the bundle
   });
 
@@ -81,6 +83,34 @@ describe('<dash-table> code loaded on first use', () => {
     expect(el.derivedVirtualData).to.deep.equal([{ age: 85 }]);
     expect(reported).to.deep.equal([[{ age: 85 }]]);
     expect(requests('table-filter')).to.have.length(1);
+  });
+
+  it('a sortBy holds the rows until the sort code has loaded: derivedVirtualData is never unsorted', async () => {
+    const reported: unknown[] = [];
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    wrapper.addEventListener('dash-prop-change', (e) => {
+      const { prop, value } = (e as CustomEvent<{ prop: string; value: unknown }>).detail;
+      if (prop === 'derivedVirtualData') reported.push(value);
+    });
+    const el = document.createElement('dash-table');
+    el.setAttribute('sort-action', 'native');
+    el.sortBy = [{ column_id: 'age', direction: 'desc' }];
+    el.columns = [{ id: 'age', name: 'Age', type: 'numeric' }];
+    el.data = [{ age: 36 }, { age: 85 }, { age: 40 }];
+    wrapper.append(el);
+    // Lit renders within microtasks; the sort code needs a request, so it cannot have come yet.
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(el.hasUpdated).to.be.true;
+    expect(bodyTexts(el)).to.deep.equal([]);
+    await el.updateComplete;
+    expect(bodyTexts(el)).to.deep.equal([['85'], ['40'], ['36']]);
+    expect(reported).to.deep.equal([[{ age: 85 }, { age: 40 }, { age: 36 }]]);
+    expect(requests('table-sort')).to.have.length(1);
+
+    // Loaded: a second sort is applied in the same update.
+    el.sortBy = [{ column_id: 'age', direction: 'asc' }];
+    await el.updateComplete;
+    expect(bodyTexts(el)).to.deep.equal([['36'], ['40'], ['85']]);
   });
 
   it('a conditional style with a filter_query applies once the filter language is there', async () => {

@@ -11,6 +11,9 @@ export type ColumnQueries = NonNullable<typeof columnQueries.module>;
 /** Parsing and compiling filter queries: only tables with a filterQuery or a conditional style's filter_query need it. */
 export const filterCode = new Lazy(() => import('./table-filter.js'));
 export type FilterCode = NonNullable<typeof filterCode.module>;
+/** Sorting rows: only tables that are sorted need it. */
+export const sortCode = new Lazy(() => import('./table-sort.js'));
+export type SortCode = NonNullable<typeof sortCode.module>;
 /** Turning typed text into a value: only editable tables need it. */
 export const editCode = new Lazy(() => import('./table-edit.js'));
 export type EditCode = NonNullable<typeof editCode.module>;

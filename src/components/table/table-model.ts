@@ -5,8 +5,10 @@
  * Rows are addressed by their index in `data` (Dash's `derived_virtual_indices`). Sorting is a
  * stable LSD radix sort over float64 keys (numbers, dates as epoch ms, text as collation ranks), so
  * a multi-column sort is one stable pass per column, least significant first. Blanks (null,
- * undefined, '', NaN, values of the wrong type) sort last in both directions.
+ * undefined, '', NaN, values of the wrong type) sort last in both directions. The sorting itself
+ * is in table-sort.ts, loaded on first use: most tables are never sorted.
  */
+import type { SortCode } from './table-lazy.js';
 
 export type ColumnType = 'any' | 'numeric' | 'text' | 'datetime';
 export type Row = Record<string, unknown>;
@@ -169,215 +171,6 @@ export function dateKey(value: unknown): number {
   return Number.isNaN(parsed) ? NaN : parsed;
 }
 
-function isBlank(v: unknown): boolean {
-  return v === null || v === undefined || v === '' || (typeof v === 'number' && Number.isNaN(v));
-}
-
-function numericKey(v: unknown): number {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'string' && v.trim() !== '') return Number(v);
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  return NaN;
-}
-
-/** Dense collation ranks of the column's values as float64 keys (NaN = blank). */
-function rankKeys(data: readonly Row[], id: string, numericCollation: boolean): Float64Array {
-  const n = data.length;
-  // First pass: a provisional id per distinct text (in order of appearance), -1 for blanks.
-  const ids = new Int32Array(n);
-  const seen = new Map<string, number>();
-  const texts: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const v = data[i][id];
-    if (isBlank(v)) {
-      ids[i] = -1;
-      continue;
-    }
-    const s = typeof v === 'string' ? v : cellText(v);
-    let k = seen.get(s);
-    if (k === undefined) {
-      k = texts.length;
-      seen.set(s, k);
-      texts.push(s);
-    }
-    ids[i] = k;
-  }
-  // Sort the distinct texts once; strings the collator calls equal share a rank.
-  const collator = new Intl.Collator(undefined, { numeric: numericCollation });
-  const order = texts.map((_, k) => k).sort((a, b) => collator.compare(texts[a], texts[b]));
-  const rankOf = new Float64Array(texts.length);
-  let rank = 0;
-  for (let i = 0; i < order.length; i++) {
-    if (i > 0 && collator.compare(texts[order[i - 1]], texts[order[i]]) !== 0) rank++;
-    rankOf[order[i]] = rank;
-  }
-  const ranks = new Float64Array(n);
-  for (let i = 0; i < n; i++) ranks[i] = ids[i] < 0 ? NaN : rankOf[ids[i]];
-  return ranks;
-}
-
-/** One float64 sort key per row for a column; NaN marks a blank. */
-export function sortKeys(data: readonly Row[], column: TableColumn, warn: Warn): Float64Array {
-  const n = data.length;
-  const id = column.id;
-  if (column.type === 'text') return rankKeys(data, id, false);
-  if (column.type === 'numeric' || column.type === 'datetime') {
-    const keys = new Float64Array(n);
-    const toKey = column.type === 'numeric' ? numericKey : dateKey;
-    let bad = -1;
-    for (let i = 0; i < n; i++) {
-      const v = data[i][id];
-      if (isBlank(v)) {
-        keys[i] = NaN;
-        continue;
-      }
-      const k = toKey(v);
-      if (Number.isNaN(k) && bad < 0) bad = i;
-      keys[i] = k;
-    }
-    if (bad >= 0) {
-      warn(`mixed:${id}`, `column "${id}" is ${column.type} but data[${bad}].${id} is ${JSON.stringify(data[bad][id])}; such values sort last`);
-    }
-    return keys;
-  }
-  // 'any': numbers when every value is one, otherwise text with numeric-aware collation.
-  let allNumbers = true;
-  for (let i = 0; i < n; i++) {
-    const v = data[i][id];
-    if (!isBlank(v) && typeof v !== 'number') {
-      allNumbers = false;
-      break;
-    }
-  }
-  if (!allNumbers) return rankKeys(data, id, true);
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = data[i][id];
-    keys[i] = typeof v === 'number' ? v : NaN;
-  }
-  return keys;
-}
-
-/**
- * Stable sort of row indices by float64 keys (LSD radix: 11-bit digits for integer keys within a
- * 32-bit range, else 16-bit digits of the keys' order-preserving bit patterns). Blanks (NaN) go
- * last in both directions.
- */
-export function radixSortIndices(indices: Uint32Array, keys: Float64Array, desc: boolean): Uint32Array {
-  const n = indices.length;
-  if (n < 2) return indices.slice();
-  // Integer keys in a 32-bit range (counts, ids, ranks of text, most dates in minutes…) need
-  // one to three passes over 11-bit digits; anything else sorts by its full 64-bit pattern.
-  let min = Infinity;
-  let max = -Infinity;
-  let integers = true;
-  for (let i = 0; i < n; i++) {
-    const k = keys[indices[i]];
-    if (k !== k) continue;
-    if (k < min) min = k;
-    if (k > max) max = k;
-    if (integers && Math.floor(k) !== k) integers = false;
-  }
-  if (min === Infinity) return indices.slice(); // all blank
-  if (integers && max - min < 0xfffffffe) return sortInt(indices, keys, min, max, desc);
-  return sortFloat(indices, keys, desc);
-}
-
-function sortInt(indices: Uint32Array, keys: Float64Array, min: number, max: number, desc: boolean): Uint32Array {
-  const n = indices.length;
-  const blank = max - min + 1; // blanks after every value
-  let key = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const k = keys[indices[i]];
-    key[i] = k !== k ? blank : desc ? max - k : k - min;
-  }
-  let bits = 0;
-  while (bits < 32 && blank >= 2 ** bits) bits++;
-  let idx = indices.slice();
-  let key2 = new Uint32Array(n);
-  let idx2 = new Uint32Array(n);
-  const counts = new Uint32Array(2048);
-  for (let shift = 0; shift < bits; shift += 11) {
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(key[i] >>> shift) & 0x7ff]++;
-    if (counts[(key[0] >>> shift) & 0x7ff] === n) continue;
-    let sum = 0;
-    for (let d = 0; d < 2048; d++) {
-      const c = counts[d];
-      counts[d] = sum;
-      sum += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const k = key[i];
-      const to = counts[(k >>> shift) & 0x7ff]++;
-      key2[to] = k;
-      idx2[to] = idx[i];
-    }
-    [key, key2] = [key2, key];
-    [idx, idx2] = [idx2, idx];
-  }
-  return idx;
-}
-
-function sortFloat(indices: Uint32Array, keys: Float64Array, desc: boolean): Uint32Array {
-  const n = indices.length;
-  const gathered = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const k = keys[indices[i]];
-    // `+ 0` turns -0 into 0; NaN is written as the canonical positive NaN.
-    gathered[i] = k !== k ? NaN : desc ? -k + 0 : k + 0;
-  }
-  const words = new Uint32Array(gathered.buffer);
-  let lo = new Uint32Array(n);
-  let hi = new Uint32Array(n);
-  let idx = indices.slice();
-  for (let i = 0; i < n; i++) {
-    let h = words[2 * i + 1];
-    let l = words[2 * i];
-    if (gathered[i] !== gathered[i]) {
-      h = 0xffffffff;
-      l = 0xffffffff;
-    } else if (h & 0x80000000) {
-      h = ~h >>> 0;
-      l = ~l >>> 0;
-    } else {
-      h = (h | 0x80000000) >>> 0;
-    }
-    hi[i] = h;
-    lo[i] = l;
-  }
-  let lo2 = new Uint32Array(n);
-  let hi2 = new Uint32Array(n);
-  let idx2 = new Uint32Array(n);
-  const counts = new Uint32Array(65536);
-  for (let pass = 0; pass < 4; pass++) {
-    const src = pass < 2 ? lo : hi;
-    const shift = pass % 2 ? 16 : 0;
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(src[i] >>> shift) & 0xffff]++;
-    if (counts[(src[0] >>> shift) & 0xffff] === n) continue; // every row has this digit: nothing to do
-    let sum = 0;
-    for (let d = 0; d < 65536; d++) {
-      const c = counts[d];
-      counts[d] = sum;
-      sum += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const to = counts[(src[i] >>> shift) & 0xffff]++;
-      lo2[to] = lo[i];
-      hi2[to] = hi[i];
-      idx2[to] = idx[i];
-    }
-    [lo, lo2] = [lo2, lo];
-    [hi, hi2] = [hi2, hi];
-    [idx, idx2] = [idx2, idx];
-  }
-  return idx;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The pipeline
-
 export type RowPredicate = (row: Row) => boolean;
 
 export interface PipelineInput {
@@ -387,6 +180,8 @@ export interface PipelineInput {
   filter: RowPredicate | null;
   filterKey: string;
   sortBy: readonly SortByEntry[];
+  /** The sort code (src/components/table/table-sort.ts, loaded on first use): without it, nothing is sorted. */
+  sorting: SortCode | null;
 }
 
 /**
@@ -417,7 +212,8 @@ export class TablePipeline {
       this.sortKey = null;
       this.filtered = this.applyFilter(data, input.filter);
     }
-    const sortable = input.sortBy.filter((s) => input.columns.some((c) => c.id === s.column_id));
+    const sorting = input.sorting;
+    const sortable = sorting ? input.sortBy.filter((s) => input.columns.some((c) => c.id === s.column_id)) : [];
     const sortKey = sortable.map((s) => {
       const col = input.columns.find((c) => c.id === s.column_id) as TableColumn;
       return `${s.column_id}\u0000${col.type}\u0000${s.direction}`;
@@ -427,18 +223,18 @@ export class TablePipeline {
       let order = this.filtered;
       for (let i = sortable.length - 1; i >= 0; i--) {
         const col = input.columns.find((c) => c.id === sortable[i].column_id) as TableColumn;
-        order = radixSortIndices(order, this.keysFor(col), sortable[i].direction === 'desc');
+        order = sorting!.radixSortIndices(order, this.keysFor(sorting!, col), sortable[i].direction === 'desc');
       }
       this.sorted = order;
     }
     return this.sorted;
   }
 
-  private keysFor(col: TableColumn): Float64Array {
+  private keysFor(sorting: SortCode, col: TableColumn): Float64Array {
     const cacheKey = `${col.id}\u0000${col.type}`;
     let keys = this.keys.get(cacheKey);
     if (!keys) {
-      keys = sortKeys(this.data ?? [], col, this.warn);
+      keys = sorting.sortKeys(this.data ?? [], col, this.warn);
       this.keys.set(cacheKey, keys);
     }
     return keys;

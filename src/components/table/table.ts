@@ -14,7 +14,7 @@ import { renderPaging } from './table-paging.js';
 import { checkTableProp, correctInputs, correctPageCurrent } from './table-inputs.js';
 import { renderBody, renderRows } from './table-body.js';
 import { renderControlHeaders, renderFilterRow, renderHeaderCell, renderToolbar } from './table-header.js';
-import { columnQueries, editCode, filterCode } from './table-lazy.js';
+import { columnQueries, editCode, filterCode, sortCode } from './table-lazy.js';
 import { Lazy } from '../../internal/lazy.js';
 import { PendingWork } from '../../internal/pending-work.js';
 import { columnFormatter, specifierFormatsPending, type CellFormatter } from './table-format.js';
@@ -277,6 +277,8 @@ export class DashTable extends Persistent(DashElement, {
 
   /** A filterQuery is waiting for the filter language to load: native filtering holds the rows until it has. */
   private filterPending = false;
+  /** A sortBy is waiting for the sort code to load: native sorting holds the rows until it has. */
+  private sortPending = false;
   /** @internal */
   focusGridPending = false;
   /** data index → position on the page (-1: not on it); built when needed. */
@@ -373,17 +375,24 @@ export class DashTable extends Persistent(DashElement, {
     // Editable cells: so is what turns typed text into values (the editor opens once it is there).
     if (!editCode.module && this.cols.some((c) => this.isEditable(c))) this.withModule(editCode, () => {});
 
+    // Sortable: the sort code loads now, so a click on a header sorts at once.
+    if (this.sortAction === 'native' && !sortCode.module) sortCode.load().catch(() => {});
+    const sortArrived = this.sortPending && sortCode.module !== null;
+    this.sortPending = this.sortAction === 'native' && this.sort.length > 0 && !sortCode.module;
+    if (this.sortPending) this.withModule(sortCode, () => this.requestUpdate());
+
     const pipelineInputs = ['data', 'columns', 'sortBy', 'sortAction', 'filterQuery', 'filterAction'];
     const pageInputs = ['pageAction', 'pageCurrent', 'pageSize', 'pageCount'];
-    const virtualChanged = !this.hasUpdated || filterArrived || pipelineInputs.some((p) => changed.has(p));
-    // Until the filter language is there, the rows are held rather than shown unfiltered.
-    if (virtualChanged && !(this.filterPending && this.filterAction === 'native')) {
+    const virtualChanged = !this.hasUpdated || filterArrived || sortArrived || pipelineInputs.some((p) => changed.has(p));
+    // Until the filter language and the sort code are there, the rows are held rather than shown unfiltered or unsorted.
+    if (virtualChanged && !(this.filterPending && this.filterAction === 'native') && !this.sortPending) {
       const virtual = this.pipeline.run({
         data: this.rows,
         columns: this.cols,
         filter: this.filterAction === 'native' ? this.filter.predicate : null,
         filterKey: this.filter.key,
         sortBy: this.sortAction === 'native' ? this.sort : [],
+        sorting: sortCode.module,
       });
       if (virtual !== this.virtual || dataChanged) {
         this.virtual = virtual;
