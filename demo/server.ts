@@ -5,6 +5,7 @@ import type { Middleware } from '@web/dev-server-core';
 import { serve } from '../scripts/dev-server.js';
 import { dash } from './callbacks.js';
 import { closeFlights } from './server/flights.js';
+import { dashApps } from './server/dash-apps.js';
 
 /** The host's root shows the demo (a newcomer opens http://localhost:8000/ first). */
 const demoAtRoot: Middleware = (ctx, next) => {
@@ -21,7 +22,7 @@ export interface DemoServerOptions {
 
 export async function startDemoServer(options: DemoServerOptions = {}) {
   const port = options.port ?? Number(process.env.PORT ?? 8000);
-  const server = await serve({ port, quiet: options.quiet, middleware: [demoAtRoot, dash.koaMiddleware] });
+  const server = await serve({ port, quiet: options.quiet, middleware: [demoAtRoot, dash.koaMiddleware, ...dashApps.map((app) => app.koaMiddleware)] });
   return {
     ...server,
     async stop() {

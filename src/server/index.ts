@@ -94,6 +94,16 @@ export interface DashServer {
   koaMiddleware: (ctx: KoaLikeContext, next: () => Promise<unknown>) => Promise<void>;
   /** The `/_dash-dependencies` list, in Dash's format. */
   dependencies(): DashDependency[];
+  /**
+   * Serves `/_dash-layout`: Dash's component JSON (`{type, namespace, props}`), or a function
+   * returning it (called per request, like Dash's `app.layout = serve_layout`). docs/layout.md
+   */
+  layout(tree: unknown): DashServer;
+  /**
+   * Lists a clientside callback in `/_dash-dependencies` (Dash's `clientside_callback` with
+   * `ClientsideFunction(namespace, function_name)`); the page defines `window.dash_clientside[namespace][functionName]`.
+   */
+  clientsideCallback(spec: Omit<CallbackSpec, 'timeout'>, namespace: string, functionName: string): DashServer;
 }
 
 /** One entry of Dash's `/_dash-dependencies`. */
@@ -101,7 +111,7 @@ export interface DashDependency {
   output: string;
   inputs: Array<{ id: string; property: string }>;
   state: Array<{ id: string; property: string }>;
-  clientside_function: null;
+  clientside_function: { namespace: string; function_name: string } | null;
   prevent_initial_call: boolean;
 }
 
@@ -294,16 +304,20 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
   const prefix = normalizePrefix(options.pathPrefix);
   const updatePath = `${prefix}_dash-update-component`;
   const dependenciesPath = `${prefix}_dash-dependencies`;
+  const layoutPath = `${prefix}_dash-layout`;
   const callbacks = new Map<string, Registered>();
+  const clientside: DashDependency[] = [];
+  let layoutTree: unknown = null;
 
   function dependencies(): DashDependency[] {
-    return [...callbacks.values()].map((cb) => ({
+    const served = [...callbacks.values()].map((cb): DashDependency => ({
       output: cb.name,
       inputs: cb.inputs.map(({ id, prop }) => ({ id, property: prop })),
       state: cb.state.map(({ id, prop }) => ({ id, property: prop })),
       clientside_function: null,
       prevent_initial_call: cb.preventInitialCall,
     }));
+    return [...served, ...clientside];
   }
 
   async function update(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -451,14 +465,15 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
     } catch {
       return false;
     }
-    if (path !== updatePath && path !== dependenciesPath) return false;
+    if (path !== updatePath && path !== dependenciesPath && (path !== layoutPath || layoutTree === null)) return false;
     const method = (req.method ?? 'GET').toUpperCase();
     try {
-      if (path === dependenciesPath) {
+      if (path === dependenciesPath || path === layoutPath) {
         if (method !== 'GET' && method !== 'HEAD') {
           throw new HttpError(405, `${path} answers GET only`, { Allow: 'GET, HEAD' });
         }
-        const text = JSON.stringify(dependencies());
+        const body = path === layoutPath ? (typeof layoutTree === 'function' ? await layoutTree() : layoutTree) : dependencies();
+        const text = JSON.stringify(body);
         res.writeHead(200, {
           'Cache-Control': 'no-store',
           'Content-Type': 'application/json; charset=utf-8',
@@ -510,6 +525,27 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
     },
     handle,
     dependencies,
+    layout(tree) {
+      if (tree === null || tree === undefined) throw new TypeError('dash-elements/server: layout() needs component JSON or a function returning it');
+      layoutTree = tree;
+      return server;
+    },
+    clientsideCallback(spec, namespace, functionName) {
+      if (!isRecord(spec) || !namespace || !functionName) {
+        throw new TypeError('dash-elements/server: clientsideCallback() takes ({outputs, inputs, state?}, namespace, functionName)');
+      }
+      const outs = parseDeps(spec.outputs, 'output');
+      const ins = parseDeps(spec.inputs, 'input');
+      const list = (deps: Dependency[]) => deps.map(({ id, prop }) => ({ id, property: prop }));
+      clientside.push({
+        output: outputId(outs.deps, !outs.single),
+        inputs: list(ins.deps),
+        state: list(parseDeps(spec.state, 'state').deps),
+        clientside_function: { namespace, function_name: functionName },
+        prevent_initial_call: !!spec.preventInitialCall,
+      });
+      return server;
+    },
     listener(req, res) {
       handle(req, res).then(
         (answered) => {
