@@ -1,9 +1,9 @@
 // Refreshes docs/screenshots/*.png (linked from docs/demo.md): every demo page, in Chromium, once
-// it has loaded its data. `npx tsx demo/screenshots.ts` (after `npm run build`, for the CDN page).
+// it has loaded its data. `npx tsx demo/screenshots.ts [page…]` (after `npm run build`, for the CDN page).
 import { mkdirSync } from 'node:fs';
 import { startE2E, waitUntil } from '../test/e2e/helpers.js';
 
-const PAGES = ['index', 'sales', 'gapminder', 'flights', 'stocks', 'upload', 'about', 'cdn', 'csp', 'basics'];
+const PAGES = process.argv.length > 2 ? process.argv.slice(2) : ['index', 'sales', 'gapminder', 'multiple-inputs', 'chained', 'flights', 'stocks', 'upload', 'about', 'cdn', 'csp', 'basics'];
 const out = new URL('../docs/screenshots/', import.meta.url);
 mkdirSync(out, { recursive: true });
 

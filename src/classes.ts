@@ -4,6 +4,9 @@
  */
 export { NO_UPDATE, PreventUpdate } from './runtime/sentinels.js';
 export type { NoUpdate } from './runtime/sentinels.js';
+export { Patch } from './runtime/patch.js';
+export { ALL, ALLSMALLER, MATCH } from './runtime/dependency.js';
+export type { PatchLocation, PatchOperation, WirePatch } from './runtime/patch.js';
 export type { DashPropChangeDetail, DashPropChangeEvent } from './internal/events.js';
 export { DashElement } from './internal/dash-element.js';
 export { DashDropdown } from './components/dropdown/dropdown.js';

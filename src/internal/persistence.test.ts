@@ -5,6 +5,7 @@ import '../dash-slider.js';
 import '../dash-range-slider.js';
 import type { DashDropdown } from '../components/dropdown/dropdown.js';
 import type { DashSlider } from '../components/slider/slider.js';
+import { captureWarnings } from '../../test/browser/helpers.js';
 
 // Persistence is one mechanism in the base (docs/persistence.md); these tests drive it through
 // real controls, with a person's keys, and "reload" by putting the same markup in the page again.
@@ -32,13 +33,6 @@ async function pickNext(el: DashDropdown) {
   await sendKeys({ press: 'ArrowDown' });
   await sendKeys({ press: 'Enter' });
   await el.updateComplete;
-}
-
-function captureWarnings() {
-  const warnings: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
-  return { warnings, restore: () => (console.warn = original) };
 }
 
 describe('persistence', () => {
@@ -130,8 +124,8 @@ describe('persistence', () => {
     try {
       const el = await dropdown('value="NYC" persistence');
       expect(el.value).to.equal('NYC');
-      expect(capture.warnings).to.have.length(1);
-      expect(capture.warnings[0]).to.contain('<dash-dropdown id="city">').and.contain('_dash_persistence.city.value');
+      expect(capture.messages).to.have.length(1);
+      expect(capture.messages[0]).to.contain('<dash-dropdown id="city">').and.contain('_dash_persistence.city.value');
       expect(localStorage.getItem(KEY('city'))).to.equal(null);
       await pickNext(el);
       expect(JSON.parse(localStorage.getItem(KEY('city'))!)).to.deep.equal(['MTL', 'NYC']);
@@ -151,8 +145,8 @@ describe('persistence', () => {
       await pickNext(el);
       await pickNext(el);
       expect(el.value).to.equal('SF');
-      expect(capture.warnings).to.have.length(1);
-      expect(capture.warnings[0]).to.contain('<dash-dropdown id="city">');
+      expect(capture.messages).to.have.length(1);
+      expect(capture.messages[0]).to.contain('<dash-dropdown id="city">');
       expect((await dropdown('value="NYC" persistence')).value).to.equal('SF');
     } finally {
       Storage.prototype.setItem = setItem;

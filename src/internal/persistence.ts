@@ -1,6 +1,6 @@
 import type { ComplexAttributeConverter, PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { camelProp } from '../runtime/dependency.js';
+import { canonicalProp } from '../runtime/dependency.js';
 import { jsonConverter } from './converters.js';
 import type { DashElement } from './dash-element.js';
 import { deepEqual } from './deep-equal.js';
@@ -120,7 +120,7 @@ function removeEdit(type: StorageType, key: string): void {
 
 /** The prop a persisted prop lives in: `columns.name` → `columns`, `filter_query` → `filterQuery`. */
 function propOf(persistedProp: string): string {
-  return camelProp(persistedProp.split('.')[0]);
+  return canonicalProp(persistedProp.split('.')[0]);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

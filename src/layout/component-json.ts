@@ -3,7 +3,7 @@
  * of it, strings and numbers, turned into a description of the DOM to build. Pure: no DOM, so the
  * mapping is tested in Node; src/layout/render-dom.ts applies the description to the page.
  */
-import { camelProp } from '../runtime/dependency.js';
+import { canonicalProp } from '../runtime/dependency.js';
 import { isComponentJson, type ComponentJson } from './is-layout.js';
 
 export { isComponentJson, isLayoutValue, type ComponentJson } from './is-layout.js';
@@ -154,7 +154,7 @@ function componentNode(component: ComponentJson, warn: (name: string) => void): 
     } else if (prop.startsWith('data-') || prop.startsWith('aria-')) {
       node.attributes[prop] = String(value);
     } else {
-      node.properties[camelProp(prop)] = value;
+      node.properties[canonicalProp(prop)] = value;
     }
   }
   return node;
@@ -176,9 +176,9 @@ function htmlProps(props: Record<string, unknown>, warn: (name: string) => void)
     // Dash counts clicks unless `disable_n_clicks`; the runtime counts them on any element it watches.
     else if (prop === 'disable_n_clicks') continue;
     else if (prop === 'n_clicks' || prop === 'n_clicks_timestamp') {
-      if (props.disable_n_clicks !== true) properties[camelProp(prop)] = value;
+      if (props.disable_n_clicks !== true) properties[canonicalProp(prop)] = value;
     } else if (prop === 'hidden') properties.hidden = value !== false;
-    else properties[camelProp(prop)] = value;
+    else properties[canonicalProp(prop)] = value;
   }
   return { attributes, properties, children };
 }

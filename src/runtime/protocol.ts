@@ -3,9 +3,12 @@
  * `/_dash-update-component` and the answer it reads back. Pure data helpers with no DOM and no
  * Node APIs, shared by the browser transport and the Node server.
  */
-import { type Dependency, camelProp, depText } from './dependency.js';
-import { NO_UPDATE } from './sentinels.js';
 import { isRecord } from '../internal/is-record.js';
+import { type Dependency, DependencyError, canonicalId, depText, idValue, outputId, parseDependency, sameProp } from './dependency.js';
+
+export { outputId };
+import { NO_UPDATE } from './sentinels.js';
+import { Patch, isWirePatch } from './patch.js';
 
 export type { Dependency };
 
@@ -14,9 +17,9 @@ export interface DependencyValue extends Dependency {
   value: unknown;
 }
 
-/** A dependency as Dash writes it on the wire. */
+/** A dependency as Dash writes it on the wire (an object id as an object). */
 export interface WireDependency {
-  id: string;
+  id: string | Record<string, unknown>;
   property: string;
 }
 
@@ -28,11 +31,12 @@ export interface WireValue extends WireDependency {
 export interface CallbackRequest {
   /** `"a.b"` for one output, `"..a.b...c.d.."` for several. */
   output: string;
-  /** One object for a single output, an array for several. */
-  outputs: WireDependency | WireDependency[];
-  inputs: WireValue[];
+  /** One object for a single output, an array for several (a nested array for an ALL output); left out when there are none. */
+  outputs?: WireDependency | Array<WireDependency | WireDependency[]>;
+  /** One entry per input, a nested array for an ALL/ALLSMALLER input. */
+  inputs: Array<WireValue | WireValue[]>;
   /** Left out when the callback has no state (as Dash's renderer does). */
-  state?: WireValue[];
+  state?: Array<WireValue | WireValue[]>;
   /** `id.prop` of the inputs that changed; empty on an initial call. */
   changedPropIds: string[];
 }
@@ -64,36 +68,18 @@ export class ProtocolError extends Error {
   }
 }
 
-/** `n_clicks` → `nClicks`: the one spelling used to compare property names (SPEC §2). */
-export function canonicalProp(prop: string): string {
-  // Dash's `allow_duplicate` outputs carry an `@hash` suffix that is not part of the name.
-  const at = prop.indexOf('@');
-  return camelProp(at >= 0 ? prop.slice(0, at) : prop);
-}
-
-/** True when two property names are the same property (either spelling). */
-export function sameProp(a: string, b: string): boolean {
-  return a === b || canonicalProp(a) === canonicalProp(b);
-}
-
 /** `"id.prop"`, in the page's spelling. */
 export const propId = depText;
 
-/**
- * Dash's id for a callback's outputs: `"a.b"` for one output, `"..a.b...c.d.."` for several.
- * `multi` forces the list form for a single output (Dash's `[Output(...)]`).
- */
-export function outputId(outputs: readonly Dependency[], multi = outputs.length > 1): string {
-  const ids = outputs.map(propId);
-  return multi ? `..${ids.join('...')}..` : (ids[0] ?? '');
-}
 
-/** Splits `"id.prop"` at the last dot; null when either side is empty. */
-export function splitPropId(text: string): Dependency | null {
-  const s = text.trim();
-  const dot = s.lastIndexOf('.');
-  if (dot <= 0 || dot === s.length - 1) return null;
-  return { id: s.slice(0, dot), prop: s.slice(dot + 1) };
+/** Reads one `"id.prop"` from the wire (`changedPropIds`, `output`) with the shared parser; null when malformed. */
+export function readPropId(text: string): Dependency | null {
+  try {
+    return parseDependency(text, 'id');
+  } catch (error) {
+    if (error instanceof DependencyError) return null;
+    throw error;
+  }
 }
 
 /** Reads an output id back: `"a.b"` → one dependency; `"..a.b...c.d.."` → several (`multi: true`). */
@@ -102,44 +88,83 @@ export function parseOutputId(text: string): { outputs: Dependency[]; multi: boo
   const parts = multi ? text.slice(2, -2).split('...') : [text];
   const outputs: Dependency[] = [];
   for (const part of parts) {
-    const dep = splitPropId(part);
+    const dep = readPropId(part);
     if (!dep) return null;
     outputs.push(dep);
   }
   return { outputs, multi };
 }
 
-const toWire = ({ id, prop }: Dependency): WireDependency => ({ id, property: prop });
+const toWire = ({ id, prop }: Dependency): WireDependency => ({ id: idValue(id), property: prop });
 const toWireValue = ({ id, prop, value }: DependencyValue): WireValue => ({
-  id,
+  id: idValue(id),
   property: prop,
   // JSON has no undefined: an unset property goes as null (Dash's None).
   value: value === undefined ? null : value,
 });
+const mapSlot = <T, U>(slot: T | readonly T[], fn: (item: T) => U): U | U[] => (Array.isArray(slot) ? (slot as readonly T[]).map(fn) : fn(slot as T));
 
-/** Builds the request body exactly as Dash's renderer does (state left out when there is none). */
+/**
+ * The text Dash hashes (SHA-256, hex) to name a callback without outputs: its inputs,
+ * `"a.value.b.n_clicks"` (Dash's `create_callback_id`). The page and the server hash it with their
+ * platform's SHA-256.
+ */
+export function noOutputIdSource(inputs: readonly Dependency[]): string {
+  return inputs.map(propId).join('.');
+}
+
+/**
+ * Builds the request body exactly as Dash's renderer does (state left out when there is none;
+ * `outputs` left out when there are none). A list in `outputs`, `inputs` or `state` is an
+ * ALL/ALLSMALLER dependency, sent as Dash's nested list.
+ */
 export function buildRequest(options: {
-  outputs: readonly Dependency[];
-  inputs: readonly DependencyValue[];
-  state?: readonly DependencyValue[];
+  outputs: ReadonlyArray<Dependency | readonly Dependency[]>;
+  inputs: ReadonlyArray<DependencyValue | readonly DependencyValue[]>;
+  state?: ReadonlyArray<DependencyValue | readonly DependencyValue[]>;
   changedPropIds: readonly string[];
+  /** Dash's `output` id; by default made from `outputs` (give it for pattern and no-output callbacks). */
+  output?: string;
   multi?: boolean;
 }): CallbackRequest {
   const { outputs, inputs, state = [], changedPropIds } = options;
   const multi = options.multi ?? outputs.length > 1;
-  const body: CallbackRequest = {
-    output: outputId(outputs, multi),
-    outputs: multi ? outputs.map(toWire) : toWire(outputs[0]),
-    inputs: inputs.map(toWireValue),
+  const wireOutputs = outputs.map((slot) => mapSlot(slot, toWire));
+  const body = {
+    output: options.output ?? outputId(outputs.flat(), multi),
+    outputs: multi ? wireOutputs : wireOutputs[0],
+    inputs: inputs.map((slot) => mapSlot(slot, toWireValue)),
     changedPropIds: [...changedPropIds],
-  };
-  if (state.length) body.state = state.map(toWireValue);
+  } as CallbackRequest;
+  if (body.outputs === undefined) delete (body as Partial<CallbackRequest>).outputs;
+  if (state.length) body.state = state.map((slot) => mapSlot(slot, toWireValue));
   return body;
 }
 
 /** Dash serializes a stray `no_update` as this object. */
 function isWireNoUpdate(v: unknown): boolean {
   return isRecord(v) && v._dash_no_update === '_dash_no_update' && Object.keys(v).length === 1;
+}
+
+function readCanonicalId(key: string): string {
+  try {
+    return canonicalId(key, 'id');
+  } catch {
+    return key;
+  }
+}
+
+/** Dash's JSON for `no_update` and for a Patch, read back as the values they stand for. */
+function readWireValue(value: unknown): unknown {
+  if (isWireNoUpdate(value)) return NO_UPDATE;
+  if (isWirePatch(value)) {
+    try {
+      return Patch.fromJSON(value);
+    } catch (error) {
+      throw new ProtocolError(`a patch in the answer is malformed: ${(error as Error).message}`);
+    }
+  }
+  return value;
 }
 
 function readPropsById(value: unknown, what: string): PropsById {
@@ -181,16 +206,22 @@ export function parseResponse(data: unknown, outputs: readonly Dependency[]): Pa
   }
 
   const values: unknown[] = outputs.map(() => NO_UPDATE);
-  for (const [id, props] of Object.entries(byId)) {
+  for (const [key, props] of Object.entries(byId)) {
+    // Object ids come back as Dash's stringify_id; read them the way the request wrote them.
+    const id = key.startsWith('{') ? readCanonicalId(key) : key;
     for (const [prop, value] of Object.entries(props)) {
       const i = outputs.findIndex((o) => o.id === id && sameProp(o.prop, prop));
       if (i < 0) throw new ProtocolError(`the server answered for ${id}.${prop} which it was not asked for`);
-      values[i] = isWireNoUpdate(value) ? NO_UPDATE : value;
+      values[i] = readWireValue(value);
     }
   }
   const result: ParsedResponse = { values };
   if (data.sideUpdate !== undefined && data.sideUpdate !== null) {
-    result.sideUpdates = readPropsById(data.sideUpdate, '"sideUpdate"');
+    const sideUpdates = readPropsById(data.sideUpdate, '"sideUpdate"');
+    for (const props of Object.values(sideUpdates)) {
+      for (const [prop, value] of Object.entries(props)) props[prop] = readWireValue(value);
+    }
+    result.sideUpdates = sideUpdates;
   }
   return result;
 }
@@ -214,7 +245,6 @@ export function buildResponse(
   });
   const hasSide = !!sideUpdates && Object.keys(sideUpdates).length > 0;
   if (!any && !hasSide) return null;
-  const body: CallbackResponse = { multi: true, response };
-  if (hasSide) body.sideUpdate = sideUpdates;
-  return body;
+  // Dash's key order: multi, sideUpdate, response.
+  return hasSide ? { multi: true, sideUpdate: sideUpdates, response } : { multi: true, response };
 }

@@ -10,18 +10,13 @@
  * costs what the touched chain costs (rule 14).
  */
 import { deepEqual } from '../internal/deep-equal.js';
-import { type Dependency, depKey, depText } from './dependency.js';
+import { type Dependency, depKey } from './dependency.js';
+import { type TriggeredInput, triggeredInput } from './context.js';
 import { CallbackGraph } from './callback-graph.js';
 import { NO_UPDATE, isPreventUpdate } from './sentinels.js';
+import { applyPatch, isPatch } from './patch.js';
 
-/** An input that changed, as `ctx.triggered` lists it. */
-export interface TriggeredInput {
-  id: string;
-  prop: string;
-  /** Dash's spelling, `"id.prop"`. */
-  prop_id: string;
-  value: unknown;
-}
+export type { TriggeredInput };
 
 /** What a callback is called with. */
 export interface CallbackCall {
@@ -116,12 +111,18 @@ export class CallbackHandle {
   pending = false;
   /** Input dependency by key, for `triggered` in the page's spelling. */
   readonly inputByKey = new Map<string, Dependency>();
+  /** First position of each input key, to list `triggered` in input order. */
+  readonly inputOrder = new Map<string, number>();
 
   constructor(readonly definition: CallbackDefinition) {
     this.name = definition.name;
     this.inputKeys = definition.inputs.map(depKey);
     this.outputKeys = definition.outputs.map(depKey);
-    definition.inputs.forEach((dep, i) => this.inputByKey.set(this.inputKeys[i], dep));
+    definition.inputs.forEach((dep, i) => {
+      const key = this.inputKeys[i];
+      this.inputByKey.set(key, dep);
+      if (!this.inputOrder.has(key)) this.inputOrder.set(key, i);
+    });
   }
 }
 
@@ -235,7 +236,7 @@ export class CallbackRuntime {
     for (const reader of this.graph.readersOf(key)) {
       if (reader === source || !reader.active) continue;
       const dep = reader.inputByKey.get(key)!;
-      reader.changed.set(key, { id: dep.id, prop: dep.prop, prop_id: depText(dep), value });
+      reader.changed.set(key, triggeredInput(dep, value));
       this.trigger(reader);
     }
   }
@@ -316,7 +317,8 @@ export class CallbackRuntime {
 
   private start(handle: CallbackHandle): void {
     const { definition } = handle;
-    const triggered = definition.inputs.map((_, i) => handle.changed.get(handle.inputKeys[i])).filter((t) => t !== undefined);
+    // In input order, once each (one element may feed two inputs, e.g. MATCH and ALL).
+    const triggered = [...handle.changed.values()].sort((a, b) => handle.inputOrder.get(depKey(a))! - handle.inputOrder.get(depKey(b))!);
     handle.changed.clear();
     handle.owesInitialCall = false;
     handle.notBefore = 0;
@@ -376,7 +378,11 @@ export class CallbackRuntime {
     }
     const writes = outputs.map((dep, i) => ({ dep, key: handle.outputKeys[i], value: values[i] })).filter((w) => w.value !== NO_UPDATE);
     try {
-      for (const { dep, value } of writes) this.host.check?.(dep, value);
+      for (const write of writes) {
+        // A Patch is applied to the current value (never mutating it); the element gets the result.
+        if (isPatch(write.value)) write.value = applyPatch(this.host.read(write.dep), write.value);
+        this.host.check?.(write.dep, write.value);
+      }
     } catch (error) {
       this.host.onError?.(handle, toError(error));
       return;

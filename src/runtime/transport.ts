@@ -2,7 +2,7 @@
  * The endpoint transport (SPEC §5): POSTs one callback call in Dash's wire format and reads the
  * answer. Uses only the global fetch/Headers/AbortController, so it runs in browsers and Node 20.
  */
-import { buildRequest, parseResponse, ProtocolError, propId } from './protocol.js';
+import { buildRequest, noOutputIdSource, parseResponse, ProtocolError, propId } from './protocol.js';
 import type { Dependency, DependencyValue, PropsById } from './protocol.js';
 
 export type { Dependency, DependencyValue } from './protocol.js';
@@ -23,10 +23,13 @@ export interface TransportRequest {
 
 export interface PostCallbackOptions {
   url: string;
-  outputs: Dependency[];
-  inputs: DependencyValue[];
-  state: DependencyValue[];
+  /** The outputs; a list in place of one is an ALL output (sent as Dash's nested list). */
+  outputs: ReadonlyArray<Dependency | readonly Dependency[]>;
+  inputs: ReadonlyArray<DependencyValue | readonly DependencyValue[]>;
+  state: ReadonlyArray<DependencyValue | readonly DependencyValue[]>;
   changedPropIds: string[];
+  /** Dash's `output` id, when it is not made from `outputs` (pattern-matching and no-output callbacks). */
+  output?: string;
   /** Aborts the request (a newer call superseded it). The promise then rejects with the abort reason. */
   signal?: AbortSignal;
   fetch?: typeof fetch;
@@ -49,6 +52,17 @@ export class CallbackTransportError extends Error {
     this.url = url;
     this.status = status;
   }
+}
+
+/**
+ * Dash's id for a callback without outputs: the SHA-256 (hex) of its inputs (Web Crypto: a secure
+ * context, or Node).
+ */
+export async function noOutputId(inputs: readonly Dependency[]): Promise<string> {
+  const subtle = globalThis.crypto?.subtle;
+  if (!subtle) throw new Error('an endpoint callback without outputs needs Web Crypto (https or localhost) to name itself as Dash does');
+  const digest = await subtle.digest('SHA-256', new TextEncoder().encode(noOutputIdSource(inputs)));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Reads Dash's `_csrf_token` cookie from a cookie string (`document.cookie`); null when absent. */
@@ -105,7 +119,8 @@ function describeBody(text: string, type: string | null): string {
  * `signal` aborts.
  */
 export async function postCallback(options: PostCallbackOptions): Promise<TransportResult> {
-  const { outputs, signal, timeout } = options;
+  const { signal, timeout } = options;
+  const outputs = options.outputs.flat();
   const doFetch = options.fetch ?? globalThis.fetch;
   const headers = new Headers({ 'Content-Type': 'application/json', Accept: 'application/json' });
   if (options.csrfToken) headers.set('X-CSRFToken', options.csrfToken);
@@ -113,7 +128,8 @@ export async function postCallback(options: PostCallbackOptions): Promise<Transp
     url: options.url,
     headers,
     body: buildRequest({
-      outputs,
+      outputs: options.outputs,
+      output: options.output,
       inputs: options.inputs,
       state: options.state,
       changedPropIds: options.changedPropIds,

@@ -10,18 +10,42 @@
  * http.createServer(dash.listener).listen(8050);
  * ```
  */
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { NO_UPDATE, PreventUpdate, isNoUpdate, isPreventUpdate } from '../runtime/sentinels.js';
-import { buildResponse, canonicalProp, outputId, parseOutputId, propId, sameProp, splitPropId } from '../runtime/protocol.js';
-import type { Dependency, PropsById } from '../runtime/protocol.js';
 import { isRecord } from '../internal/is-record.js';
+import { NO_UPDATE, PreventUpdate, isNoUpdate, isPreventUpdate } from '../runtime/sentinels.js';
+import { buildResponse, noOutputIdSource, outputId, parseOutputId, propId, readPropId } from '../runtime/protocol.js';
+import type { PropsById } from '../runtime/protocol.js';
+import {
+  type Dependency,
+  type DependencySpec,
+  canonicalId,
+  canonicalProp,
+  idValue,
+  isListSpec,
+  parseDependencies,
+  sameProp,
+} from '../runtime/dependency.js';
+import {
+  type CallbackContext,
+  type TriggeredInput,
+  triggeredIdOf,
+  triggeredInput,
+  valuesByPropId,
+  valuesPerOutput,
+} from '../runtime/context.js';
+import { flattenValues, isMany, isPattern } from '../runtime/patterns.js';
+import { checkCallbackDependencies, idFits, parseObjectId } from '../runtime/pattern-matching.js';
 
 export { NO_UPDATE, PreventUpdate, isNoUpdate, isPreventUpdate };
+export { Patch, applyPatch } from '../runtime/patch.js';
+export type { PatchLocation, PatchOperation, WirePatch } from '../runtime/patch.js';
 export type { NoUpdate } from '../runtime/sentinels.js';
-export type { Dependency, CallbackRequest, CallbackResponse } from '../runtime/protocol.js';
-
-/** Dependencies as `"id.prop"`, `"a.value, b.value"`, a `{id, prop}` or a list of either. */
-export type DependencySpec = string | Dependency | ReadonlyArray<string | Dependency>;
+export type { CallbackRequest, CallbackResponse } from '../runtime/protocol.js';
+/** Dependencies as `"id.prop"`, `"a.value, b.value"`, a `{id, prop}` or a list of either (parsed as the page parses them). */
+export type { Dependency, DependencySpec, DependencyObject } from '../runtime/dependency.js';
+export { ALL, ALLSMALLER, DependencyError, MATCH } from '../runtime/dependency.js';
+export type { CallbackContext, TriggeredInput } from '../runtime/context.js';
 
 export interface CallbackSpec {
   /**
@@ -37,21 +61,12 @@ export interface CallbackSpec {
   timeout?: number;
 }
 
-/** Like Dash's `callback_context`, and the browser's `ctx` (SPEC §4 rule 2). */
-export interface ServerCallbackContext {
-  /** The inputs that changed (`changedPropIds`); `[]` on an initial call. */
-  triggered: Array<{ id: string; prop: string; value: unknown }>;
-  /** The id of the first triggered input, or null on an initial call (Dash's `ctx.triggered_id`). */
-  triggeredId: string | null;
-  /** `"id.prop"` → value, spelled as the callback was registered. */
-  inputs: Record<string, unknown>;
-  state: Record<string, unknown>;
-  /** The outputs, as the page asked for them. */
-  outputs: Dependency[];
+/** The page's `ctx` (docs/callbacks.md) plus what only a server has. Like Dash's `callback_context`. */
+export interface ServerCallbackContext extends CallbackContext {
   /** Aborted when the client goes away before the answer is sent. */
   signal: AbortSignal;
-  /** Side updates of components that are not outputs (Dash's `set_props`); sent as `sideUpdate`. */
-  setProps(id: string, props: Record<string, unknown>): void;
+  /** The outputs, as the page asked for them. */
+  outputs: Dependency[];
   /** The HTTP request (headers, cookies, auth). */
   request: IncomingMessage;
 }
@@ -113,6 +128,10 @@ export interface DashDependency {
   state: Array<{ id: string; property: string }>;
   clientside_function: { namespace: string; function_name: string } | null;
   prevent_initial_call: boolean;
+  long: null;
+  dynamic_creator: null;
+  /** A callback without outputs; its `output` is the SHA-256 of its inputs, as Dash names it. */
+  no_output: boolean;
 }
 
 interface Registered {
@@ -146,29 +165,6 @@ const DEFAULT_TIMEOUT_MS = 25_000;
 function checkTimeout(value: number | undefined, where: string): number | undefined {
   if (value === undefined || (typeof value === 'number' && value >= 0 && !Number.isNaN(value))) return value;
   throw new TypeError(`dash-elements/server: ${where} timeout must be a number of milliseconds (0 for none), got ${JSON.stringify(value)}`);
-}
-
-function parseDeps(spec: DependencySpec | undefined, what: string): { deps: Dependency[]; single: boolean } {
-  if (spec === undefined) return { deps: [], single: false };
-  const one = (item: string | Dependency): Dependency[] => {
-    if (typeof item === 'string') {
-      return item
-        .split(',')
-        .filter((s) => s.trim())
-        .map((s) => {
-          const dep = splitPropId(s);
-          if (!dep) throw new TypeError(`dash-elements/server: malformed ${what} "${s.trim()}": expected "id.prop"`);
-          return dep;
-        });
-    }
-    if (isRecord(item) && typeof item.id === 'string' && item.id && typeof item.prop === 'string' && item.prop) {
-      return [{ id: item.id, prop: item.prop }];
-    }
-    throw new TypeError(`dash-elements/server: malformed ${what} ${JSON.stringify(item)}: expected "id.prop" or {id, prop}`);
-  };
-  if (Array.isArray(spec)) return { deps: spec.flatMap(one), single: false };
-  const deps = one(spec as string | Dependency);
-  return { deps, single: deps.length === 1 };
 }
 
 /** Order-free key of a set of outputs, either prop spelling. */
@@ -252,32 +248,50 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
-interface WireEntry {
+/** One `{id, property, value}` of a request, its id as canonical text. */
+interface RequestEntry {
   id: string;
   property: string;
   value: unknown;
 }
 
-function readEntries(body: Record<string, unknown>, field: string, withValue: boolean): WireEntry[] {
-  const list = body[field];
-  if (!Array.isArray(list)) throw new HttpError(400, `"${field}" must be an array`);
-  return list.map((entry, i) => {
-    if (Array.isArray(entry)) throw new HttpError(400, `"${field}"[${i}] is a list: pattern-matching (ALL/MATCH) ids are not supported`);
-    if (!isRecord(entry)) throw new HttpError(400, `"${field}"[${i}] must be an object {id, property${withValue ? ', value' : ''}}`);
-    if (isRecord(entry.id)) throw new HttpError(400, `"${field}"[${i}] has an object id: pattern-matching ids are not supported`);
-    if (typeof entry.id !== 'string' || !entry.id) throw new HttpError(400, `"${field}"[${i}].id must be a non-empty string`);
-    if (typeof entry.property !== 'string' || !entry.property) {
-      throw new HttpError(400, `"${field}"[${i}].property must be a non-empty string`);
-    }
-    return { id: entry.id, property: entry.property, value: entry.value === undefined ? null : entry.value };
-  });
+/** A request's list: one entry per dependency, a list of entries for ALL/ALLSMALLER (Dash's nesting). */
+type RequestSlot = RequestEntry | RequestEntry[];
+
+function readEntry(entry: unknown, where: string, withValue: boolean): RequestEntry {
+  if (!isRecord(entry)) throw new HttpError(400, `${where} must be an object {id, property${withValue ? ', value' : ''}}`);
+  if (typeof entry.property !== 'string' || !entry.property) throw new HttpError(400, `${where}.property must be a non-empty string`);
+  let id: string;
+  try {
+    id = canonicalId(entry.id, `${where}.id`);
+  } catch (error) {
+    throw new HttpError(400, (error as Error).message);
+  }
+  if (parseObjectId(id)?.isPattern) throw new HttpError(400, `${where}.id holds a wildcard; a request names concrete ids`);
+  return { id, property: entry.property, value: entry.value === undefined ? null : entry.value };
 }
 
+function readSlots(list: unknown, field: string, withValue: boolean): RequestSlot[] {
+  if (!Array.isArray(list)) throw new HttpError(400, `"${field}" must be an array`);
+  return list.map((entry, i) =>
+    Array.isArray(entry) ? entry.map((e, j) => readEntry(e, `"${field}"[${i}][${j}]`, withValue)) : readEntry(entry, `"${field}"[${i}]`, withValue),
+  );
+}
+
+/** Whether a request slot is what a registered dependency asks for (Dash's nesting, either prop spelling). */
+function slotFits(dep: Dependency, slot: RequestSlot): boolean {
+  if (Array.isArray(slot)) return isMany(dep) && slot.every((e) => sameProp(e.property, dep.prop) && idFits(dep.id, e.id));
+  if (isMany(dep) || !sameProp(slot.property, dep.prop)) return false;
+  return isPattern(dep) ? idFits(dep.id, slot.id) : slot.id === dep.id;
+}
+
+const describeSlot = (slot: RequestSlot) => (Array.isArray(slot) ? `[${slot.map((e) => `${e.id}.${e.property}`).join(', ')}]` : `${slot.id}.${slot.property}`);
+
 /**
- * Matches the values the page sent to the dependencies the callback was registered with, by name
- * (either prop spelling; order free). Returns the values in registration order.
+ * Matches what the page sent to the dependencies the callback was registered with, by name
+ * (either prop spelling; order free) and by pattern. Returns the request's slots in registration order.
  */
-function matchValues(kind: 'input' | 'state', expected: Dependency[], got: WireEntry[], cb: Registered): unknown[] {
+function matchSlots(kind: 'input' | 'state' | 'output', expected: Dependency[], got: RequestSlot[], cb: Registered): RequestSlot[] {
   const names = expected.map(propId).join(', ') || 'none';
   if (got.length !== expected.length) {
     throw new HttpError(
@@ -287,14 +301,25 @@ function matchValues(kind: 'input' | 'state', expected: Dependency[], got: WireE
   }
   const used = new Set<number>();
   return expected.map((dep) => {
-    const i = got.findIndex((g, j) => !used.has(j) && g.id === dep.id && sameProp(g.property, dep.prop));
-    if (i < 0) {
-      const sent = got.map((g) => `${g.id}.${g.property}`).join(', ');
-      throw new HttpError(400, `the callback for ${cb.name} takes ${kind} ${names}, the request sent ${sent}`);
-    }
+    const i = got.findIndex((slot, j) => !used.has(j) && slotFits(dep, slot));
+    if (i < 0) throw new HttpError(400, `the callback for ${cb.name} takes ${kind} ${names}, the request sent ${got.map(describeSlot).join(', ')}`);
     used.add(i);
-    return got[i].value;
+    return got[i];
   });
+}
+
+const slotValue = (slot: RequestSlot) => (Array.isArray(slot) ? slot.map((e) => e.value) : slot.value);
+const entriesOf = (slots: RequestSlot[]) => slots.flatMap((slot) => (Array.isArray(slot) ? slot : [slot]));
+/** Dash's `inputs_list` shape: ids as objects, values kept (outputs: without values). */
+const wireList = (slots: RequestSlot[], withValue: boolean) =>
+  slots.map((slot) => {
+    const one = (e: RequestEntry) => (withValue ? { id: idValue(e.id), property: e.property, value: e.value } : { id: idValue(e.id), property: e.property });
+    return Array.isArray(slot) ? slot.map(one) : one(slot);
+  });
+
+/** Dash's id for a callback without outputs: the SHA-256 of its inputs, `"a.value.b.n_clicks"` (as `create_callback_id`). */
+function noOutputId(inputs: readonly Dependency[]): string {
+  return createHash('sha256').update(noOutputIdSource(inputs)).digest('hex');
 }
 
 /** Creates a server for Dash's callback endpoints. */
@@ -316,6 +341,9 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
       state: cb.state.map(({ id, prop }) => ({ id, property: prop })),
       clientside_function: null,
       prevent_initial_call: cb.preventInitialCall,
+      long: null,
+      dynamic_creator: null,
+      no_output: cb.outputs.length === 0,
     }));
     return [...served, ...clientside];
   }
@@ -333,51 +361,43 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
       throw new HttpError(400, `malformed JSON body: ${(error as Error).message}`);
     }
     if (!isRecord(body)) throw new HttpError(400, 'the body must be a JSON object {output, outputs, inputs, state?, changedPropIds}');
-    for (const field of ['output', 'outputs', 'inputs']) {
+    for (const field of ['output', 'inputs']) {
       if (!(field in body)) throw new HttpError(400, `the body is missing the "${field}" field`);
     }
     if (typeof body.output !== 'string') throw new HttpError(400, '"output" must be a string such as "chart.figure"');
-    const parsedId = parseOutputId(body.output);
+    const parsedId = callbacks.has(body.output) ? { outputs: [], multi: false } : parseOutputId(body.output);
     if (!parsedId) throw new HttpError(400, `"output" "${body.output}" is not "id.prop" or "..a.p...b.q.."`);
-    const cb = callbacks.get(outputsKey(parsedId.outputs));
+    const cb = callbacks.get(parsedId.outputs.length ? outputsKey(parsedId.outputs) : body.output);
     if (!cb) {
       const known = [...callbacks.values()].map((c) => c.name);
       const list = known.length ? `: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', …' : ''}` : '';
       throw new HttpError(400, `no callback is registered for output "${body.output}" (registered${list || ': none'})`);
     }
-    const outputs = readEntries(
-      { outputs: Array.isArray(body.outputs) ? body.outputs : [body.outputs] },
-      'outputs',
-      false,
-    ).map(({ id, property }) => ({ id, prop: property }));
-    if (outputsKey(outputs) !== outputsKey(parsedId.outputs)) {
-      throw new HttpError(400, `"outputs" (${outputs.map(propId).join(', ')}) do not match "output" "${body.output}"`);
-    }
-    const inputs = readEntries(body, 'inputs', true);
-    const state = body.state === undefined || body.state === null ? [] : readEntries(body, 'state', true);
+    if (cb.outputs.length && !('outputs' in body)) throw new HttpError(400, 'the body is missing the "outputs" field');
+    // One output is sent as itself, several (or Dash's [Output]) as a list; none may be left out.
+    // As Dash's renderer sends them: a list of slots when "output" is the "..a.b...c.d.." form, else the one slot itself.
+    const sentOutputs = body.outputs === undefined || body.outputs === null ? [] : parsedId.multi || !cb.outputs.length ? body.outputs : [body.outputs];
+    const outputSlots = matchSlots('output', cb.outputs, readSlots(sentOutputs, 'outputs', false), cb);
+    const inputSlots = matchSlots('input', cb.inputs, readSlots(body.inputs, 'inputs', true), cb);
+    const stateSlots = matchSlots('state', cb.state, body.state === undefined || body.state === null ? [] : readSlots(body.state, 'state', true), cb);
     const changed = body.changedPropIds ?? [];
     if (!Array.isArray(changed) || !changed.every((c) => typeof c === 'string')) {
       throw new HttpError(400, '"changedPropIds" must be an array of "id.prop" strings');
     }
-    const inputValues = matchValues('input', cb.inputs, inputs, cb);
-    const stateValues = matchValues('state', cb.state, state, cb);
+    const inputValues = inputSlots.map(slotValue);
+    const stateValues = stateSlots.map(slotValue);
 
-    // Answer with the spelling the page used, in the order of the registration.
-    const answerOutputs = cb.outputs.map(
-      (o) => outputs.find((p) => p.id === o.id && sameProp(p.prop, o.prop)) ?? o,
-    );
-    const inputMap: Record<string, unknown> = {};
-    cb.inputs.forEach((d, i) => (inputMap[propId(d)] = inputValues[i]));
-    const stateMap: Record<string, unknown> = {};
-    cb.state.forEach((d, i) => (stateMap[propId(d)] = stateValues[i]));
-    const triggered: ServerCallbackContext['triggered'] = [];
+    // Keys in the callback's spelling with the request's concrete ids (Dash's inputs_to_dict).
+    const inputEntries = inputSlots.flatMap((slot, i) => (Array.isArray(slot) ? slot : [slot]).map((e) => ({ id: e.id, prop: cb.inputs[i].prop, value: e.value })));
+    const stateEntries = stateSlots.flatMap((slot, i) => (Array.isArray(slot) ? slot : [slot]).map((e) => ({ id: e.id, prop: cb.state[i].prop, value: e.value })));
+    const triggered: TriggeredInput[] = [];
     for (const changedId of changed as string[]) {
-      const dep = splitPropId(changedId);
-      const i = dep ? cb.inputs.findIndex((d) => d.id === dep.id && sameProp(d.prop, dep.prop)) : -1;
-      if (i >= 0 && !triggered.some((t) => t.id === cb.inputs[i].id && t.prop === cb.inputs[i].prop)) {
-        triggered.push({ ...cb.inputs[i], value: inputValues[i] });
-      }
+      const dep = readPropId(changedId);
+      const entry = dep && inputEntries.find((e) => e.id === dep.id && sameProp(e.prop, dep.prop));
+      if (entry && !triggered.some((t) => t.prop_id === propId(entry))) triggered.push(triggeredInput(entry, entry.value));
     }
+    // Answer with the spelling the page used, in the order of the registration.
+    const answerOutputs = entriesOf(outputSlots).map(({ id, property }) => ({ id, prop: property }));
     const controller = new AbortController();
     const onClose = () => {
       if (!res.writableFinished) controller.abort(new Error('the client closed the connection'));
@@ -386,13 +406,17 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
     const sideUpdates: PropsById = {};
     const ctx: ServerCallbackContext = {
       triggered,
-      triggeredId: triggered[0]?.id ?? null,
-      inputs: inputMap,
-      state: stateMap,
+      triggeredId: triggeredIdOf(triggered),
+      inputs: valuesByPropId(inputEntries, inputEntries.map((e) => e.value)),
+      state: valuesByPropId(stateEntries, stateEntries.map((e) => e.value)),
+      inputsList: wireList(inputSlots, true),
+      stateList: wireList(stateSlots, true),
+      outputsList: cb.multi || !cb.outputs.length ? wireList(outputSlots, false) : wireList(outputSlots, false)[0],
       outputs: answerOutputs.map((o) => ({ ...o })),
       signal: controller.signal,
       setProps(id, props) {
-        sideUpdates[id] = { ...sideUpdates[id], ...props };
+        const key = canonicalId(id, 'setProps');
+        sideUpdates[key] = { ...sideUpdates[key], ...props };
       },
       request: req,
     };
@@ -427,14 +451,11 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
     }
 
     let values: unknown[];
-    if (!cb.multi) values = [result];
-    else if (isNoUpdate(result)) values = cb.outputs.map(() => NO_UPDATE);
-    else if (Array.isArray(result) && result.length === cb.outputs.length) values = result;
-    else {
-      console.error(
-        `dash-elements/server: the callback for ${cb.name} must return an array of ${cb.outputs.length} values, it returned`,
-        result,
-      );
+    try {
+      const outputPatterns = cb.outputs.map((pattern, i) => ({ pattern, deps: entriesOf([outputSlots[i]]).map(({ id, property }) => ({ id, prop: property })), many: Array.isArray(outputSlots[i]) }));
+      values = flattenValues(outputPatterns, valuesPerOutput(result, cb.outputs.length, cb.multi));
+    } catch (error) {
+      console.error(`dash-elements/server: the callback for ${cb.name}: ${(error as Error).message}`);
       throw new HttpError(500, `callback error updating ${cb.name}: internal server error (see the server log)`);
     }
     const answer = buildResponse(answerOutputs, values, sideUpdates);
@@ -502,18 +523,17 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
     callback(spec, fn) {
       if (!isRecord(spec)) throw new TypeError('dash-elements/server: callback() takes ({outputs, inputs, state?}, fn)');
       if (typeof fn !== 'function') throw new TypeError('dash-elements/server: callback() needs a function');
-      const outs = parseDeps(spec.outputs, 'output');
-      const ins = parseDeps(spec.inputs, 'input');
-      const state = parseDeps(spec.state, 'state').deps;
-      if (!outs.deps.length) throw new TypeError('dash-elements/server: a callback needs at least one output');
-      if (!ins.deps.length) throw new TypeError('dash-elements/server: a callback needs at least one input');
-      const key = outputsKey(outs.deps);
-      const multi = !outs.single;
-      const name = outputId(outs.deps, multi);
+      const outputs = parseDependencies(spec.outputs, 'outputs');
+      const inputs = parseDependencies(spec.inputs, 'inputs');
+      const state = parseDependencies(spec.state, 'state');
+      checkCallbackDependencies({ inputs, outputs, state });
+      const multi = outputs.length > 0 && isListSpec(spec.outputs, outputs);
+      const name = outputs.length ? outputId(outputs, multi) : noOutputId(inputs);
+      const key = outputs.length ? outputsKey(outputs) : name;
       if (callbacks.has(key)) throw new Error(`dash-elements/server: outputs ${name} already have a callback`);
       callbacks.set(key, {
-        outputs: outs.deps,
-        inputs: ins.deps,
+        outputs,
+        inputs,
         state,
         multi,
         preventInitialCall: !!spec.preventInitialCall,
@@ -534,15 +554,20 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
       if (!isRecord(spec) || !namespace || !functionName) {
         throw new TypeError('dash-elements/server: clientsideCallback() takes ({outputs, inputs, state?}, namespace, functionName)');
       }
-      const outs = parseDeps(spec.outputs, 'output');
-      const ins = parseDeps(spec.inputs, 'input');
+      const outputs = parseDependencies(spec.outputs, 'outputs');
+      const inputs = parseDependencies(spec.inputs, 'inputs');
+      const state = parseDependencies(spec.state, 'state');
+      checkCallbackDependencies({ inputs, outputs, state });
       const list = (deps: Dependency[]) => deps.map(({ id, prop }) => ({ id, property: prop }));
       clientside.push({
-        output: outputId(outs.deps, !outs.single),
-        inputs: list(ins.deps),
-        state: list(parseDeps(spec.state, 'state').deps),
+        output: outputs.length ? outputId(outputs, isListSpec(spec.outputs, outputs)) : noOutputId(inputs),
+        inputs: list(inputs),
+        state: list(state),
         clientside_function: { namespace, function_name: functionName },
         prevent_initial_call: !!spec.preventInitialCall,
+        long: null,
+        dynamic_creator: null,
+        no_output: outputs.length === 0,
       });
       return server;
     },

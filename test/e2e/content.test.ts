@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { ensureBuilt, repoRoot, startE2E, pickOption, type E2E, type OpenPage } from './helpers.js';
+import { axeViolations, ensureBuilt, repoRoot, startE2E, pickOption, type E2E, type OpenPage } from './helpers.js';
 
 const sample = readFileSync(new URL('../../demo/samples/gapminder-2005.csv', import.meta.url), 'utf8');
 const sampleRows = sample.trim().split('\n').slice(1);
@@ -32,6 +32,7 @@ test('upload: a CSV chosen with the file picker fills the table and the chart', 
   assert.equal(await page.locator('#csv-table [part="row"]').count(), 10, 'first page of 10 rows');
   await page.locator('#csv-graph .gtitle', { hasText: `pop of the first 40 of ${sampleRows.length} rows kept` }).waitFor();
   assert.equal(await page.locator('#csv-graph .bars .point').count(), 40);
+  assert.deepEqual(await axeViolations(page), [], 'axe with the file shown');
 });
 
 test('upload: a filter narrows the table and the chart; the download holds exactly those rows', async () => {
@@ -93,6 +94,7 @@ test('about: the confirm dialog asks first; Escape keeps the topic, OK goes back
   await page.getByRole('button', { name: 'Back to the overview…' }).click();
   await dialog.waitFor();
   assert.match((await dialog.textContent()) ?? '', /Go back to the overview\?/);
+  assert.deepEqual(await axeViolations(page), [], 'axe with the dialog open');
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
   assert.equal(await page.locator('#about-reset').evaluate((b) => b === document.activeElement), true, 'focus back on the button');

@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { pickOption, startE2E, type E2E, type OpenPage } from './helpers.js';
+import { axeViolations, pickOption, startE2E, type E2E, type OpenPage } from './helpers.js';
 
 interface Row {
   year: number;
@@ -128,6 +128,7 @@ test('hovering a country shows its card beside the point, leaving hides it', asy
   assert.ok(box.x + box.width <= viewport.width && box.x >= 0, 'the card is on screen');
   assert.ok(box.x >= x || box.x + box.width <= x, 'the card is beside the point, not over it');
   assert.ok(box.y <= y && box.y + box.height >= y - 1, 'vertically level with the point');
+  assert.deepEqual(await axeViolations(page), [], 'axe with the card shown');
   await page.mouse.move(x + 200, 10);
   await page.waitForFunction(() => getComputedStyle(document.querySelector('#gap-tooltip')!).visibility === 'hidden');
 });

@@ -4,7 +4,7 @@ import { describe, it, before, after, mock } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createDashServer, NO_UPDATE, PreventUpdate } from '../../src/server/index.js';
+import { createDashServer, NO_UPDATE, Patch, PreventUpdate } from '../../src/server/index.js';
 import type { DashServer, ServerCallbackContext } from '../../src/server/index.js';
 import { serve } from '../../scripts/dev-server.js';
 import type { Middleware } from '@web/dev-server-core';
@@ -118,7 +118,7 @@ describe('dash-elements/server as a node:http listener', () => {
     assert.match(answer.headers.get('content-type') ?? '', /^application\/json/);
     assert.deepEqual(answer.json, { multi: true, response: { greeting: { children: 'Hello Ann' } } });
     const ctx = seen.at(-1)!;
-    assert.deepEqual(ctx.triggered, [{ id: 'name', prop: 'value', value: 'Ann' }]);
+    assert.deepEqual(ctx.triggered, [{ id: 'name', prop: 'value', prop_id: 'name.value', value: 'Ann' }]);
     assert.equal(ctx.triggeredId, 'name');
     assert.deepEqual(ctx.inputs, { 'name.value': 'Ann' });
     assert.deepEqual(ctx.state, {});
@@ -186,7 +186,8 @@ describe('dash-elements/server as a node:http listener', () => {
     const ctx = seen.at(-1)!;
     assert.deepEqual(ctx.inputs, { 'submit.nClicks': 2 });
     assert.deepEqual(ctx.state, { 'text.value': 'hi' });
-    assert.deepEqual(ctx.triggered, [{ id: 'submit', prop: 'nClicks', value: 2 }]);
+    // In the registration's spelling, as ported Python compares `ctx.triggered[0]['prop_id']`.
+    assert.deepEqual(ctx.triggered, [{ id: 'submit', prop: 'nClicks', prop_id: 'submit.nClicks', value: 2 }]);
   });
 
   it('sends ctx.setProps side updates as Dash\'s sideUpdate', async () => {
@@ -230,13 +231,14 @@ describe('dash-elements/server as a node:http listener', () => {
     ['a non-string output', { output: 3, outputs: [], inputs: [] }, /"output" must be a string/],
     ['a malformed output id', { output: 'greeting', outputs: {}, inputs: [] }, /is not "id\.prop"/],
     ['an unknown output id', dashBody('nope.children', [['nope', 'children']], [['name', 'value', 1]]), /no callback is registered for output "nope\.children".*greeting\.children/],
-    ['outputs that do not match output', dashBody('greeting.children', [['other', 'children']], [['name', 'value', 1]]), /do not match/],
+    ['outputs that do not match output', dashBody('greeting.children', [['other', 'children']], [['name', 'value', 1]]), /takes output greeting\.children, the request sent other\.children/],
     ['too few input values', dashBody('..total.children...total.style..', [['total', 'children'], ['total', 'style']], [['a', 'value', 1]]), /takes 2 input values \(a\.value, b\.value\), the request sent 1/],
     ['too many input values', dashBody('greeting.children', [['greeting', 'children']], [['name', 'value', 1], ['x', 'value', 2]]), /takes 1 input value \(name\.value\), the request sent 2/],
     ['a wrong input', dashBody('greeting.children', [['greeting', 'children']], [['surname', 'value', 1]]), /takes input name\.value, the request sent surname\.value/],
     ['missing state', dashBody('result.children', [['result', 'children']], [['submit', 'nClicks', 1]]), /takes 1 state value \(text\.value\), the request sent 0/],
     ['an input entry without id', { ...dashBody('greeting.children', [['greeting', 'children']], []), inputs: [{ property: 'value', value: 1 }] }, /"inputs"\[0\]\.id/],
-    ['a pattern-matching id', { ...dashBody('greeting.children', [['greeting', 'children']], []), inputs: [{ id: { type: 'x', index: 1 }, property: 'value' }] }, /pattern-matching/],
+    ['an object id the callback does not take', { ...dashBody('greeting.children', [['greeting', 'children']], []), inputs: [{ id: { type: 'x', index: 1 }, property: 'value' }] }, /takes input name\.value, the request sent \{"index":1,"type":"x"\}\.value/],
+    ['a wildcard in a request', { ...dashBody('greeting.children', [['greeting', 'children']], []), inputs: [{ id: { type: 'x', index: ['ALL'] }, property: 'value' }] }, /holds a wildcard/],
     ['changedPropIds that is not a list of strings', { ...dashBody('greeting.children', [['greeting', 'children']], [['name', 'value', 1]]), changedPropIds: 'name.value' }, /changedPropIds/],
   ];
   for (const [name, body, message] of bad) {
@@ -274,6 +276,9 @@ describe('dash-elements/server as a node:http listener', () => {
         state: [],
         clientside_function: null,
         prevent_initial_call: false,
+        long: null,
+        dynamic_creator: null,
+        no_output: false,
       },
       {
         output: '..total.children...total.style..',
@@ -281,6 +286,9 @@ describe('dash-elements/server as a node:http listener', () => {
         state: [],
         clientside_function: null,
         prevent_initial_call: false,
+        long: null,
+        dynamic_creator: null,
+        no_output: false,
       },
       {
         output: 'result.children',
@@ -288,6 +296,9 @@ describe('dash-elements/server as a node:http listener', () => {
         state: [{ id: 'text', property: 'value' }],
         clientside_function: null,
         prevent_initial_call: true,
+        long: null,
+        dynamic_creator: null,
+        no_output: false,
       },
     ]);
   });
@@ -373,9 +384,16 @@ describe('pathPrefix', () => {
 describe('callback registration', () => {
   it('throws a TypeError naming a malformed dependency', () => {
     const dash = createDashServer();
-    assert.throws(() => dash.callback({ outputs: 'nodot', inputs: 'a.value' }, () => 1), { name: 'TypeError', message: /malformed output "nodot"/ });
-    assert.throws(() => dash.callback({ outputs: 'a.b', inputs: 'x., y.value' }, () => 1), { name: 'TypeError', message: /malformed input "x\."/ });
-    assert.throws(() => dash.callback({ outputs: 'a.b', inputs: '' }, () => 1), { name: 'TypeError', message: /at least one input/ });
+    assert.throws(() => dash.callback({ outputs: 'nodot', inputs: 'a.value' }, () => 1), { name: 'DependencyError', message: /outputs: "nodot" is not of the form ID\.PROP/ });
+    assert.throws(() => dash.callback({ outputs: 'a.b', inputs: 'x., y.value' }, () => 1), { name: 'DependencyError', message: /inputs: "x\." is not of the form ID\.PROP/ });
+    assert.throws(() => dash.callback({ outputs: 'a.c', inputs: [{ id: 'x' } as never] }, () => 1), {
+      name: 'DependencyError',
+      message: 'inputs: {"id":"x"} is not "ID.PROP" or {id, prop}',
+    });
+    assert.throws(() => dash.callback({ outputs: '{"type":"a","index":"MATCH"}.children', inputs: 'b.value' }, () => 1), {
+      name: 'DependencyError',
+      message: 'outputs: {"index":["MATCH"],"type":"a"}.children has MATCH on "index" but no input has MATCH on the same key(s)',
+    });
     assert.throws(() => dash.callback({ outputs: 'a.b', inputs: 'c.d' }, 'fn' as never), { name: 'TypeError' });
   });
 
@@ -568,5 +586,38 @@ describe('Koa middleware in @web/dev-server (scripts/dev-server.ts)', () => {
     const page = await request(`${dev.url}/demo/index.html`);
     assert.equal(page.status, 200);
     assert.match(page.text, /<html/i);
+  });
+});
+
+describe('Patch from a server callback', () => {
+  it("answers Dash's patch JSON for the output and for ctx.setProps", async () => {
+    const dash = createDashServer();
+    dash.callback({ outputs: 'chart.figure', inputs: 'add.n_clicks' }, (n: number, ctx: ServerCallbackContext) => {
+      ctx.setProps('log', { data: new Patch().append([], n) });
+      return new Patch().append(['data', 0, 'y'], n).assign(['layout', 'title', 'text'], `clicked ${n}`);
+    });
+    const server = http.createServer(dash.listener);
+    const base = await listen(server);
+    try {
+      const answer = await post(`${base}/_dash-update-component`, dashBody('chart.figure', [['chart', 'figure']], [['add', 'n_clicks', 2]], undefined, ['add.n_clicks']));
+      assert.equal(answer.status, 200);
+      assert.deepEqual(answer.json, {
+        multi: true,
+        response: {
+          chart: {
+            figure: {
+              __dash_patch_update: '__dash_patch_update',
+              operations: [
+                { operation: 'Append', location: ['data', 0, 'y'], params: { value: 2 } },
+                { operation: 'Assign', location: ['layout', 'title', 'text'], params: { value: 'clicked 2' } },
+              ],
+            },
+          },
+        },
+        sideUpdate: { log: { data: { __dash_patch_update: '__dash_patch_update', operations: [{ operation: 'Append', location: [], params: { value: 2 } }] } } },
+      });
+    } finally {
+      await close(server);
+    }
   });
 });

@@ -14,6 +14,8 @@ interface DashDependency {
   state?: Array<{ id: unknown; property: string }>;
   clientside_function?: { namespace: string; function_name: string } | null;
   prevent_initial_call?: boolean;
+  /** No outputs: `output` is then a hash of the inputs, not a property. */
+  no_output?: boolean;
 }
 
 export async function loadDashApp(app: HTMLElement, src: string, signal: AbortSignal): Promise<void> {
@@ -67,15 +69,14 @@ function depList(deps: Array<{ id: unknown; property: string }> | undefined): st
   return (deps ?? []).map(({ id, property }) => `${typeof id === 'string' ? id : JSON.stringify(id)}.${property}`).join(', ');
 }
 
-/** Dash's `output`: `"a.children"` or `"..a.children...b.value.."`; `@hash` marks allow_duplicate. */
+/** Dash's `output`: `"a.children"` or `"..a.children...b.value.."` (an `@hash` suffix, allow_duplicate, stays). */
 function outputList(output: string): string {
-  const trimmed = output.startsWith('..') && output.endsWith('..') ? output.slice(2, -2).split('...') : [output];
-  return trimmed.map((one) => one.replace(/@[0-9a-f]+$/i, '')).join(', ');
+  return output.startsWith('..') && output.endsWith('..') ? output.slice(2, -2).split('...').join(', ') : output;
 }
 
 function callbackElement(dep: DashDependency, endpoint: string): DashCallback {
   const callback = document.createElement('dash-callback') as DashCallback;
-  callback.setAttribute('outputs', outputList(dep.output));
+  if (!dep.no_output) callback.setAttribute('outputs', outputList(dep.output));
   callback.setAttribute('inputs', depList(dep.inputs));
   if (dep.state?.length) callback.setAttribute('state', depList(dep.state));
   if (dep.prevent_initial_call) callback.setAttribute('prevent-initial-call', '');

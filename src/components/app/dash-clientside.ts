@@ -7,7 +7,7 @@ import { NO_UPDATE, PreventUpdate, isPreventUpdate } from '../../runtime/sentine
 
 interface ClientsideContext {
   triggered: Array<{ prop_id: string; value: unknown }>;
-  triggered_id: string | null;
+  triggered_id: unknown;
   inputs: Record<string, unknown>;
   states: Record<string, unknown>;
 }

@@ -1,31 +1,25 @@
 import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import { a11yTree } from '../../../test/browser/a11y-tree.js';
+import { captureWarnings, settle } from '../../../test/browser/helpers.js';
+import { clickCenter } from '../../../test/browser/user-actions.js';
+import type { DashPropChangeDetail } from '../../internal/events.js';
+import type { ControlAdapter } from '../../../test/browser/suites/control.js';
+import { runAccessibleNameTests } from '../../../test/browser/suites/accessible-name.js';
+import { runBadInputTests } from '../../../test/browser/suites/bad-input.js';
 import '../../dash-button.js';
 import '../../dash-callback.js';
 import type { DashButton } from './button.js';
-import type { DashPropChangeEvent } from '../../internal/events.js';
 
 const inner = (el: DashButton) => el.shadowRoot!.querySelector('button')!;
-
-async function settle(el: HTMLElement & { updateComplete: Promise<unknown> }) {
-  await el.updateComplete;
-  await nextFrame();
-  await el.updateComplete;
-}
-
-async function click(node: Element) {
-  const r = node.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
-}
 
 describe('dash-button', () => {
   it("counts pointer clicks, Enter, Space and click() once each, with Dash's defaults", async () => {
     const el = await fixture<DashButton>(html`<dash-button>Go</dash-button>`);
     expect([el.nClicks, el.nClicksTimestamp, el.type, el.disabled]).to.deep.equal([0, -1, 'submit', false]);
-    const props: DashPropChangeEvent['detail'][] = [];
+    const props: DashPropChangeDetail[] = [];
     el.addEventListener('dash-prop-change', (e) => props.push(e.detail));
-    await click(el);
+    await clickCenter(el);
     el.focus();
     await sendKeys({ press: 'Enter' });
     await sendKeys({ press: 'Space' });
@@ -48,7 +42,7 @@ describe('dash-button', () => {
     const el = wrap.querySelector<DashButton>('dash-button')!;
     await settle(el);
     await waitUntil(() => seen.length === 1, 'no initial call');
-    await click(el);
+    await clickCenter(el);
     await settle(el);
     el.focus();
     await sendKeys({ press: 'Enter' });
@@ -83,7 +77,7 @@ describe('dash-button', () => {
 
   it('disabled: no clicks counted; set and cleared twice in one task, then counts again', async () => {
     const el = await fixture<DashButton>(html`<dash-button disabled>Go</dash-button>`);
-    await click(el);
+    await clickCenter(el);
     el.click();
     await settle(el);
     expect(el.nClicks).to.equal(0);
@@ -94,7 +88,7 @@ describe('dash-button', () => {
     el.setAttribute('disabled', '');
     el.disabled = false;
     await settle(el);
-    await click(el);
+    await clickCenter(el);
     await settle(el);
     expect(el.nClicks).to.equal(1);
     el.disabled = true;
@@ -121,12 +115,12 @@ describe('dash-button', () => {
     const [save, reset, nothing] = form.querySelectorAll('dash-button');
     const q = form.querySelector('input')!;
     q.value = 'changed';
-    await click(nothing);
+    await clickCenter(nothing);
     expect(submitted).to.have.length(0);
-    await click(save);
+    await clickCenter(save);
     expect(submitted).to.deep.equal([[['q', 'changed'], ['action', 'save']]]);
     expect([...new FormData(form)]).to.deep.equal([['q', 'changed']]); // only the submitter's submission carries it
-    await click(reset);
+    await clickCenter(reset);
     expect(q.value).to.equal('start');
     expect(submitted).to.have.length(1);
     expect(nothing.nClicks + save.nClicks + reset.nClicks).to.equal(3);
@@ -152,9 +146,7 @@ describe('dash-button', () => {
   });
 
   it('slotted content is the page\'s own DOM; a bad type warns once and acts as submit', async () => {
-    const warnings: string[] = [];
-    const original = console.warn;
-    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+    const { messages: warnings, restore } = captureWarnings();
     try {
       const el = await fixture<DashButton>(html`<dash-button id="x" type="bogus">Go</dash-button>`);
       el.requestUpdate();
@@ -164,7 +156,21 @@ describe('dash-button', () => {
       await settle(el);
       expect(el.nClicks).to.equal(1);
     } finally {
-      console.warn = original;
+      restore();
     }
   });
 });
+
+// Not a value control: the shared suites read nClicks, and Enter is the key that changes it.
+const adapter: ControlAdapter = {
+  tag: 'dash-button',
+  attributes: 'type="button"',
+  value: 0,
+  submits: [],
+  keys: ['Enter'],
+  valueAfterKeys: 1,
+  role: 'button',
+  read: (el) => (el as DashButton).nClicks,
+};
+runAccessibleNameTests(adapter);
+runBadInputTests(adapter, [{ attribute: 'type', value: 'bogus' }]);

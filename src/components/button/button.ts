@@ -1,7 +1,6 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DashFormElement } from '../../internal/form-element.js';
-import { FIELD_ID, FIELD_TARGET } from '../input/text-field.js';
 import { buttonStyles } from './button.styles.js';
 
 const TYPES = new Set(['submit', 'reset', 'button']);
@@ -32,8 +31,7 @@ const TYPES = new Set(['submit', 'reset', 'button']);
  */
 export class DashButton extends DashFormElement {
   static override styles = buttonStyles;
-  /** A `<label for>` / `aria-describedby` pointing at the host reaches the inner button (docs/button.md). */
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true, ...FIELD_TARGET };
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** Times the button was clicked. Reflects. */
   @property({ attribute: 'n-clicks', type: Number, reflect: true }) nClicks = 0;
@@ -105,10 +103,9 @@ export class DashButton extends DashFormElement {
 
   override render(): TemplateResult {
     return html`<button
-      id=${FIELD_ID}
       part="button"
       type="button"
-      aria-label=${this.getAttribute('aria-label') || nothing}
+      aria-label=${this.accessibleName() || nothing}
       ?disabled=${this.isDisabled}
       @blur=${this.onBlur}
     ><slot></slot></button>`;

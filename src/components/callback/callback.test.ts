@@ -7,6 +7,7 @@ import { DashElement } from '../../internal/dash-element.js';
 import { jsonOrStringConverter } from '../../internal/converters.js';
 import { NO_UPDATE, PreventUpdate } from '../../runtime/sentinels.js';
 import { define } from '../../internal/define.js';
+import { dependencyCases } from '../../../test/fixtures/dependency-cases.js';
 
 /** A minimal dash element: `value` reflects and announces itself like the real ones. */
 class TestControl extends DashElement {
@@ -405,6 +406,35 @@ describe('<dash-callback> errors', () => {
       el.insertAdjacentHTML('beforeend', '<dash-callback inputs="in.value" outputs="out.children" fn="nope.missing"></dash-callback>');
       expect((await missingFn).detail.error.message).to.contain('fn="nope.missing" does not name a function');
     });
+  });
+
+  it('rejects malformed lists with the same messages as dash-elements/server (one table of cases)', async () => {
+    const el = await fixture(html`<div><input id="a" value="1" /><span id="out"></span></div>`);
+    for (const { inputs, expect: expected } of dependencyCases) {
+      if (Array.isArray(expected)) continue;
+      const { result: message } = await silenced(async () => {
+        const error = oneEvent(el, 'dash-callback-error');
+        const callback = document.createElement('dash-callback');
+        callback.setAttribute('inputs', inputs);
+        callback.setAttribute('outputs', 'out.children');
+        callback.setAttribute('fn', 'String');
+        el.append(callback);
+        const { detail } = await error;
+        callback.remove();
+        return detail.error.message;
+      });
+      expect(message, inputs).to.equal(expected.error);
+    }
+  });
+
+  it("writes an output named with Dash's @hash suffix to the property itself", async () => {
+    const el = await fixture(html`<div>
+      <input id="a" value="x" /><span id="out"></span>
+      <dash-callback inputs="a.value" outputs="out.children@dup1" fn="String"></dash-callback>
+    </div>`);
+    await waitUntil(() => el.querySelector('#out')!.textContent === 'x');
+    type(el.querySelector('#a')!, 'y');
+    await waitUntil(() => el.querySelector('#out')!.textContent === 'y');
   });
 
   it('rejects a wrong number of output values', async () => {

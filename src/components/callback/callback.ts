@@ -1,26 +1,12 @@
 import { emit } from '../../internal/events.js';
-import { type Dependency, DependencyError, depText, parseDependencies } from '../../runtime/dependency.js';
-import { outputId } from '../../runtime/protocol.js';
-import type { CallbackCall, TriggeredInput } from '../../runtime/runtime.js';
+import { type Dependency, DependencyError, depText, outputId, parseDependencies } from '../../runtime/dependency.js';
+import { groupValues, isPattern, slotsWithValues } from '../../runtime/patterns.js';
+import { type CallbackContext, type CallbackInvocation, contextFor, describeValue, valuesPerOutput } from '../../runtime/context.js';
 import { PreventUpdate } from '../../runtime/sentinels.js';
 import type { TransportRequest } from '../../runtime/transport.js';
 import { type CallbackScope, type CallbackSource, scopeOf } from '../../runtime/dom/scope.js';
 
-/** The last argument of a callback function (SPEC §4 rule 2), as Dash's `callback_context`. */
-export interface CallbackContext {
-  /** The inputs that changed (`[]` on an initial call). */
-  triggered: TriggeredInput[];
-  /** The id of the first changed input, or null on an initial call (Dash's None). */
-  triggeredId: string | null;
-  /** Every input value, by `"id.prop"`. */
-  inputs: Record<string, unknown>;
-  /** Every state value, by `"id.prop"`. */
-  state: Record<string, unknown>;
-  /** Aborted when a newer trigger supersedes this call. */
-  signal: AbortSignal;
-  /** Side updates to elements that are not outputs; callbacks that read them run as usual. */
-  setProps(id: string, props: Record<string, unknown>): void;
-}
+export type { CallbackContext };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type CallbackFunction = (...args: any[]) => unknown;
@@ -174,7 +160,7 @@ export class DashCallback extends HTMLElement implements CallbackSource {
       this.outputDeps = parseDependencies(this.getAttribute('outputs'), 'outputs');
       this.stateDeps = parseDependencies(this.getAttribute('state'), 'state');
       this.runningDeps = parseDependencies(this.getAttribute('running'), 'running');
-      if (this.inputDeps.length === 0) throw new DependencyError('inputs: a callback needs at least one input');
+      if (this.runningDeps.some(isPattern)) throw new DependencyError('running: wildcards are not supported here');
     } catch (error) {
       this.callbackName = this.describe();
       this.reportError(error as Error);
@@ -185,31 +171,16 @@ export class DashCallback extends HTMLElement implements CallbackSource {
     this.scope.register(this);
   }
 
-  /** @internal Called by the runtime: runs the function or the endpoint; one value per output. */
-  run(call: CallbackCall, scope: CallbackScope): unknown[] | Promise<unknown[]> {
+  /** @internal Called by the runtime: runs the function or the endpoint; one value per output (an array for an ALL output). */
+  run(call: CallbackInvocation, scope: CallbackScope): unknown[] | Promise<unknown[]> {
     if (this.endpoint) return this.runEndpoint(this.endpoint, call, scope);
     const fn = this.resolveFn();
     if (!fn) return this.waitForFn(call.signal).then((found) => this.callFn(found, call, scope));
     return this.callFn(fn, call, scope);
   }
 
-  private callFn(fn: CallbackFunction, call: CallbackCall, scope: CallbackScope): unknown[] | Promise<unknown[]> {
-    const { inputDeps, stateDeps } = this;
-    const ctx: CallbackContext = {
-      triggered: call.triggered,
-      triggeredId: call.triggered[0]?.id ?? null,
-      // Built on first use: most callbacks never read them.
-      get inputs() {
-        return byPropId(inputDeps, call.inputs);
-      },
-      get state() {
-        return byPropId(stateDeps, call.state);
-      },
-      get signal() {
-        return call.signal;
-      },
-      setProps: (id, props) => scope.setProps(id, props),
-    };
+  private callFn(fn: CallbackFunction, call: CallbackInvocation, scope: CallbackScope): unknown[] | Promise<unknown[]> {
+    const ctx = contextFor(call, (id, props) => scope.setProps(id, props));
     const result = fn.call(this, ...call.inputs, ...call.state, ctx);
     if (typeof (result as PromiseLike<unknown> | null)?.then === 'function') {
       return Promise.resolve(result).then((value) => this.perOutput(value));
@@ -219,23 +190,19 @@ export class DashCallback extends HTMLElement implements CallbackSource {
 
   /** A function returns the value of its one output, or an array with one value per output. */
   private perOutput(result: unknown): unknown[] {
-    const count = this.outputDeps.length;
-    if (count === 0) return [];
-    if (count === 1) return [result];
-    if (!Array.isArray(result) || result.length !== count) {
-      throw new TypeError(`expected an array of ${count} values (one per output), got ${describeValue(result)}`);
-    }
-    return result;
+    return valuesPerOutput(result, this.outputDeps.length);
   }
 
-  private async runEndpoint(url: string, call: CallbackCall, scope: CallbackScope): Promise<unknown[]> {
+  private async runEndpoint(url: string, call: CallbackInvocation, scope: CallbackScope): Promise<unknown[]> {
     // Loaded on first use: pages with only local callbacks never download the transport.
-    const { postCallback, readCsrfCookie } = await import('../../runtime/transport.js');
+    const { postCallback, readCsrfCookie, noOutputId } = await import('../../runtime/transport.js');
+    const { expansion } = call;
     const result = await postCallback({
       url,
-      outputs: this.outputDeps,
-      inputs: this.inputDeps.map((dep, i) => ({ ...dep, value: call.inputs[i] })),
-      state: this.stateDeps.map((dep, i) => ({ ...dep, value: call.state[i] })),
+      output: this.outputDeps.length ? outputId(this.outputDeps) : await noOutputId(this.inputDeps),
+      outputs: expansion.outputs.map((slot) => (slot.many ? slot.deps : slot.deps[0])),
+      inputs: slotsWithValues(expansion.inputs, call.flatInputs),
+      state: slotsWithValues(expansion.state, call.flatState),
       changedPropIds: call.triggered.map((t) => t.prop_id),
       signal: call.signal,
       timeout: this.timeout,
@@ -244,7 +211,8 @@ export class DashCallback extends HTMLElement implements CallbackSource {
     });
     if (result.kind === 'prevent') throw new PreventUpdate();
     if (result.sideUpdates) scope.setPropsOf(result.sideUpdates);
-    return result.values;
+    // One value per concrete output → one per output (a list for an ALL output).
+    return groupValues(expansion.outputs, result.values);
   }
 
   /** The `fn` property, else the global `fn="ns.name"` names as it is now (null while it is not a function). */
@@ -294,18 +262,6 @@ function lookupGlobal(path: string): unknown {
   let target: unknown = globalThis;
   for (const part of path.split('.')) target = (target as Record<string, unknown> | undefined)?.[part];
   return target;
-}
-
-function byPropId(deps: Dependency[], values: unknown[]): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
-  deps.forEach((dep, i) => (result[depText(dep)] = values[i]));
-  return result;
-}
-
-function describeValue(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  if (Array.isArray(value)) return `an array of ${value.length}`;
-  return typeof value;
 }
 
 declare global {

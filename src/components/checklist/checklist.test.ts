@@ -1,10 +1,15 @@
-import { expect, fixture, html, nextFrame } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { a11yTree, findNode } from '../../../test/browser/a11y-tree.js';
+import { captureWarnings, settle } from '../../../test/browser/helpers.js';
+import { clickCenter, recordEvents } from '../../../test/browser/user-actions.js';
+import type { ControlAdapter } from '../../../test/browser/suites/control.js';
+import { runFormControlTests } from '../../../test/browser/suites/form-control.js';
+import { runAccessibleNameTests } from '../../../test/browser/suites/accessible-name.js';
+import { runBadInputTests } from '../../../test/browser/suites/bad-input.js';
 import '../../dash-checklist.js';
 import '../../dash-callback.js';
 import type { DashChecklist } from './checklist.js';
-import type { DashPropChangeEvent } from '../../internal/events.js';
 
 const CITIES = [
   { label: 'New York City', value: 'NYC' },
@@ -16,33 +21,6 @@ const CITIES = [
 const boxes = (el: DashChecklist) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input')];
 const labels = (el: DashChecklist) => [...el.shadowRoot!.querySelectorAll('[part~="label"]')].map((n) => n.textContent);
 const checked = (el: DashChecklist) => boxes(el).map((b) => b.checked);
-
-function collect(el: HTMLElement) {
-  const log: string[] = [];
-  const props: DashPropChangeEvent['detail'][] = [];
-  el.addEventListener('input', () => log.push('input'));
-  el.addEventListener('change', () => log.push('change'));
-  el.addEventListener('dash-prop-change', (e) => props.push(e.detail));
-  return { log, props };
-}
-
-function captureWarnings(): { warnings: string[]; restore(): void } {
-  const warnings: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
-  return { warnings, restore: () => (console.warn = original) };
-}
-
-async function click(node: Element) {
-  const r = node.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
-}
-
-async function settle(el: HTMLElement & { updateComplete: Promise<unknown> }) {
-  await el.updateComplete;
-  await nextFrame();
-  await el.updateComplete;
-}
 
 const cities = (value: unknown[] = []) =>
   fixture<DashChecklist>(html`<dash-checklist aria-label="Cities" .options=${CITIES} .value=${value}></dash-checklist>`);
@@ -74,9 +52,9 @@ describe('dash-checklist: options and value', () => {
 
   it('builds the value in click order and fires input, change and dash-prop-change', async () => {
     const el = await cities();
-    const { log, props } = collect(el);
-    await click(boxes(el)[2]);
-    await click(boxes(el)[0]);
+    const { log, props } = recordEvents(el);
+    await clickCenter(boxes(el)[2]);
+    await clickCenter(boxes(el)[0]);
     await settle(el);
     expect(el.value).to.deep.equal(['SF', 'NYC']);
     expect(log).to.deep.equal(['input', 'change', 'input', 'change']);
@@ -84,7 +62,7 @@ describe('dash-checklist: options and value', () => {
       ['value', ['SF'], true],
       ['value', ['SF', 'NYC'], true],
     ]);
-    await click(boxes(el)[2]);
+    await clickCenter(boxes(el)[2]);
     await settle(el);
     expect(el.value).to.deep.equal(['NYC']);
     expect(checked(el)).to.deep.equal([true, false, false, false]);
@@ -93,17 +71,17 @@ describe('dash-checklist: options and value', () => {
   it('clicking the label text toggles, and a disabled option cannot be checked', async () => {
     const el = await cities();
     const texts = [...el.shadowRoot!.querySelectorAll('[part~="label"]')];
-    await click(texts[1]);
-    await click(texts[1]);
-    await click(texts[1]);
-    await click(texts[3]);
+    await clickCenter(texts[1]);
+    await clickCenter(texts[1]);
+    await clickCenter(texts[1]);
+    await clickCenter(texts[3]);
     await settle(el);
     expect(el.value).to.deep.equal(['MTL']);
   });
 
   it('a value written from outside updates the boxes and fires no input/change', async () => {
     const el = await cities(['NYC']);
-    const { log, props } = collect(el);
+    const { log, props } = recordEvents(el);
     el.value = ['SF', 'MTL'];
     await settle(el);
     expect(checked(el)).to.deep.equal([false, true, true, false]);
@@ -113,14 +91,14 @@ describe('dash-checklist: options and value', () => {
     await settle(el);
     expect(props).to.have.length(1);
     // the person then unchecks one: the order written from outside is kept
-    await click(boxes(el)[2]);
+    await clickCenter(boxes(el)[2]);
     await settle(el);
     expect(el.value).to.deep.equal(['MTL']);
   });
 
   it('options removed by a callback drop out of the value, announced', async () => {
     const el = await cities(['NYC', 'SF', 'MTL']);
-    const { props } = collect(el);
+    const { props } = recordEvents(el);
     el.options = CITIES.filter((c) => c.value !== 'SF');
     await settle(el);
     expect(el.value).to.deep.equal(['NYC', 'MTL']);
@@ -141,7 +119,7 @@ describe('dash-checklist: options and value', () => {
     const el = await fixture<DashChecklist>(html`<dash-checklist
       aria-label="x"
       options='["a","b"]'
-      label-style='{"color":"rgb(255, 0, 0)","marginRight":12}'
+      label-style='{"color":"rgb(255, 0, 0)","marginRight":12,"--ring":"blue"}'
       input-style='{"marginRight":5}'
       label-class-name="pill big"
       input-class-name="box"
@@ -150,11 +128,15 @@ describe('dash-checklist: options and value', () => {
     const input = boxes(el)[0];
     expect(getComputedStyle(option).color).to.equal('rgb(255, 0, 0)');
     expect(option.style.marginRight).to.equal('12px');
+    expect(option.style.getPropertyValue('--ring')).to.equal('blue');
     expect(input.style.marginRight).to.equal('5px');
     expect(option.getAttribute('part')).to.equal('option pill big');
     expect(option.classList.contains('pill')).to.equal(true);
     expect(input.getAttribute('part')).to.equal('input box');
-    expect(option.hasAttribute('style')).to.equal(true); // set through the CSSOM (strict CSP safe)
+    el.labelStyle = { fontWeight: 700 };
+    await settle(el);
+    expect(option.style.color).to.equal('');
+    expect(option.style.fontWeight).to.equal('700');
   });
 });
 
@@ -207,7 +189,7 @@ describe('dash-checklist: forms and disabled', () => {
     const el = form.querySelector('dash-checklist')!;
     await settle(el);
     expect(new FormData(form).getAll('city')).to.deep.equal(['MTL']);
-    await click(boxes(el)[2]);
+    await clickCenter(boxes(el)[2]);
     await settle(el);
     expect(new FormData(form).getAll('city')).to.deep.equal(['MTL', 'SF']);
     form.reset();
@@ -224,14 +206,14 @@ describe('dash-checklist: forms and disabled', () => {
     el.disabled = false;
     await settle(el);
     expect(boxes(el).map((b) => b.disabled)).to.deep.equal([false, false, false, true]);
-    await click(boxes(el)[0]);
+    await clickCenter(boxes(el)[0]);
     await settle(el);
     expect(el.value).to.deep.equal(['NYC']);
 
     el.disabled = true;
     await settle(el);
     expect(el.hasAttribute('disabled')).to.equal(true);
-    await click(boxes(el)[1]);
+    await clickCenter(boxes(el)[1]);
     await settle(el);
     expect(el.value).to.deep.equal(['NYC']);
     el.removeAttribute('disabled');
@@ -240,7 +222,7 @@ describe('dash-checklist: forms and disabled', () => {
     await settle(el);
     el.removeAttribute('disabled');
     await settle(el);
-    await click(boxes(el)[1]);
+    await clickCenter(boxes(el)[1]);
     await settle(el);
     expect(el.value).to.deep.equal(['NYC', 'MTL']);
   });
@@ -254,7 +236,7 @@ describe('dash-checklist: forms and disabled', () => {
     expect(boxes(el)[0].disabled).to.equal(true);
     fieldset.disabled = false;
     await settle(el);
-    await click(boxes(el)[0]);
+    await clickCenter(boxes(el)[0]);
     await settle(el);
     expect(el.value).to.deep.equal(['a']);
   });
@@ -262,7 +244,7 @@ describe('dash-checklist: forms and disabled', () => {
 
 describe('dash-checklist: bad input and callbacks', () => {
   it('malformed options JSON warns once naming element and attribute, and keeps working', async () => {
-    const { warnings, restore } = captureWarnings();
+    const { messages: warnings, restore } = captureWarnings();
     try {
       const el = await fixture<DashChecklist>(html`<dash-checklist id="bad" aria-label="x" options='["a",'></dash-checklist>`);
       el.setAttribute('options', '["a","b"]');
@@ -277,13 +259,13 @@ describe('dash-checklist: bad input and callbacks', () => {
   });
 
   it('a scalar value warns once and is read as a one-entry list; wrong option shapes are skipped', async () => {
-    const { warnings, restore } = captureWarnings();
+    const { messages: warnings, restore } = captureWarnings();
     try {
       const el = await fixture<DashChecklist>(html`<dash-checklist id="v" aria-label="x" .options=${['a', { nope: 1 }, 'b']} value="b"></dash-checklist>`);
       expect(checked(el)).to.deep.equal([false, true]);
       expect(warnings.filter((w) => w.includes('value must be an array'))).to.have.length(1);
       expect(warnings.filter((w) => w.includes('options must be'))).to.have.length(1);
-      await click(boxes(el)[0]);
+      await clickCenter(boxes(el)[0]);
       await settle(el);
       expect(el.value).to.deep.equal(['b', 'a']);
     } finally {
@@ -301,8 +283,8 @@ describe('dash-checklist: bad input and callbacks', () => {
     const src = wrap.querySelector<DashChecklist>('#src')!;
     const dst = wrap.querySelector<DashChecklist>('#dst')!;
     await settle(src);
-    await click(boxes(src)[1]);
-    await click(boxes(src)[2]);
+    await clickCenter(boxes(src)[1]);
+    await clickCenter(boxes(src)[2]);
     await settle(src);
     await settle(dst);
     expect(dst.value).to.deep.equal(['c', 'b']);
@@ -316,3 +298,45 @@ describe('dash-checklist: bad input and callbacks', () => {
     expect(() => el.checkProp('options', 3)).to.throw(/options/);
   });
 });
+
+describe('dash-checklist: persistence', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('a person\'s checks survive a reload (same markup again); a callback write drops them', async () => {
+    const host = await fixture<HTMLElement>(html`<div></div>`);
+    const markup = `<dash-checklist id="keep" aria-label="x" persistence options='["a","b","c"]' value='["a"]'></dash-checklist>`;
+    const mount = async () => {
+      host.innerHTML = markup;
+      const el = host.firstElementChild as DashChecklist;
+      await settle(el);
+      return el;
+    };
+    let el = await mount();
+    await clickCenter(boxes(el)[2]);
+    await settle(el);
+    expect(el.value).to.deep.equal(['a', 'c']);
+    el = await mount();
+    expect(el.value).to.deep.equal(['a', 'c']);
+    expect(checked(el)).to.deep.equal([true, false, true]);
+    el.value = ['b'];
+    await settle(el);
+    el = await mount();
+    expect(el.value).to.deep.equal(['a']);
+  });
+});
+
+const adapter: ControlAdapter = {
+  tag: 'dash-checklist',
+  attributes: `options='["a","b","c"]' value='["b"]'`,
+  value: ['b'],
+  submits: ['b'],
+  keys: ['Space'],
+  valueAfterKeys: ['b', 'a'],
+  role: 'group',
+};
+runFormControlTests(adapter);
+runAccessibleNameTests(adapter);
+runBadInputTests(adapter, [
+  { attribute: 'options', value: '["a",' },
+  { attribute: 'value', value: '{"a":1}' },
+]);

@@ -44,15 +44,16 @@ export class DashChecklist extends DashChoiceGroup {
 
   protected override selectedValues(): unknown[] {
     const v: unknown = this.value;
-    if (v === null || v === undefined) return [];
+    if (v === null || v === undefined || (typeof v === 'object' && !Array.isArray(v))) return [];
     return Array.isArray(v) ? v : [v];
   }
 
-  protected override checkValueShape(): void {
+  protected override checkValueShape(): boolean {
     const v: unknown = this.value;
-    if (v !== null && v !== undefined && !Array.isArray(v)) {
-      this.warnOnce('value:shape', `value must be an array; ${JSON.stringify(v)} is read as [${JSON.stringify(v)}]`);
-    }
+    if (v === null || v === undefined || Array.isArray(v)) return true;
+    const readAs = typeof v === 'object' ? 'nothing is checked' : `it is read as [${JSON.stringify(v)}]`;
+    this.warnOnce('value:shape', `value must be an array; for ${JSON.stringify(v)} ${readAs}`);
+    return typeof v !== 'object';
   }
 
   protected override nextValue(option: unknown, checked: boolean): unknown[] {

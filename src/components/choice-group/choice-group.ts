@@ -2,13 +2,12 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { jsonConverter } from '../../internal/converters.js';
-import { DashFormElement } from '../../internal/form-element.js';
-import { styleMap } from '../../internal/style-map.js';
-import { normalizeOptions, type NormalizedOptions } from '../dropdown/options.js';
-// Dash style objects → CSS; shared with the table (docs/checklist.md, "Styling").
-import { toStyle } from '../table/table-style.js';
-import { choiceGroupStyles } from './choice-group.styles.js';
+import { cssPropertyName, dashStyle } from '../../internal/dash-style.js';
 import { emitUserEdit } from '../../internal/events.js';
+import { DashFormElement } from '../../internal/form-element.js';
+import { Persistent } from '../../internal/persistence.js';
+import { normalizeOptions, type NormalizedOptions } from '../dropdown/options.js';
+import { choiceGroupStyles } from './choice-group.styles.js';
 
 const EMPTY: NormalizedOptions = { options: [], keys: [], byValue: new Map(), problems: [] };
 
@@ -23,7 +22,7 @@ const extraParts = (names: unknown): string =>
  * was removed, and form association. Native inputs give the APG keyboard for free: Space
  * toggles a checkbox; a radio group is one tab stop whose arrow keys move and select.
  */
-export abstract class DashChoiceGroup extends DashFormElement {
+export abstract class DashChoiceGroup extends Persistent(DashFormElement, { props: ['value'] }) {
   static override styles = choiceGroupStyles;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
@@ -35,7 +34,6 @@ export abstract class DashChoiceGroup extends DashFormElement {
 
   /** Lay the options out in a row instead of a column. */
   @property({ type: Boolean, reflect: true }) inline = false;
-
 
   /** Dash style object (`{"color": "red", "marginRight": 8}`) for each option's label wrapper. JSON in the attribute. */
   @property({ attribute: 'label-style', converter: jsonConverter }) labelStyle: unknown = null;
@@ -49,8 +47,10 @@ export abstract class DashChoiceGroup extends DashFormElement {
   /** Class names for each checkbox / radio, also added as part names. */
   @property({ attribute: 'input-class-name' }) inputClassName = '';
 
-
   protected norm: NormalizedOptions = EMPTY;
+
+  /** Whether rows carry `labelStyle`/`inputStyle` (so clearing them has something to undo). */
+  private styled = false;
 
   /** `checkbox` or `radio`: the input each option renders. */
   protected abstract get inputType(): 'checkbox' | 'radio';
@@ -64,8 +64,8 @@ export abstract class DashChoiceGroup extends DashFormElement {
   /** The value once values no longer offered are dropped (`kept` lists the offered ones). */
   protected abstract withOnly(kept: unknown[]): unknown;
 
-  /** Warns about a value of the wrong shape (written from outside). */
-  protected abstract checkValueShape(): void;
+  /** Warns about a value of the wrong shape (written from outside); false when it is one. */
+  protected abstract checkValueShape(): boolean;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -96,8 +96,7 @@ export abstract class DashChoiceGroup extends DashFormElement {
 
   /** A value written from outside that is not offered: warn once and keep it. */
   private checkValue(): void {
-    this.checkValueShape();
-    if (this.norm.options.length === 0) return;
+    if (!this.checkValueShape() || this.norm.options.length === 0) return;
     for (const v of this.selectedValues()) {
       if (!this.norm.byValue.has(v)) {
         this.warnOnce(`value:${JSON.stringify(v)}`, `value ${JSON.stringify(v)} is not among the options; it is kept`);
@@ -114,45 +113,63 @@ export abstract class DashChoiceGroup extends DashFormElement {
 
   declare value: unknown;
 
-  private onChange(e: Event, index: number): void {
+  /** One listener for every option (a thousand options need no thousand closures). */
+  private onChange(e: Event): void {
     e.stopPropagation();
     const input = e.target as HTMLInputElement;
-    const option = this.norm.options[index];
-    if (!this.setByUser('value', this.nextValue(option.value, input.checked))) return;
+    const option = this.norm.options[Number(input.dataset.index)];
+    if (!option || !this.setByUser('value', this.nextValue(option.value, input.checked))) return;
     emitUserEdit(this);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (changed.has('labelStyle') || changed.has('inputStyle') || changed.has('options')) this.applyStyles();
+  }
+
+  /** Dash's `labelStyle` / `inputStyle`, written through the CSSOM (strict-CSP safe), only when given. */
+  private applyStyles(): void {
+    const label = dashStyle(this.labelStyle);
+    const input = dashStyle(this.inputStyle);
+    const styled = Object.keys(label).length > 0 || Object.keys(input).length > 0;
+    if (!styled && !this.styled) return;
+    this.styled = styled;
+    for (const row of this.renderRoot.querySelectorAll<HTMLElement>('.option')) {
+      setStyle(row, label);
+      setStyle(row.firstElementChild as HTMLElement, input);
+    }
   }
 
   override render(): TemplateResult {
     const selected = new Set(this.selectedValues());
     const disabled = this.isDisabled;
-    const labelStyle = toStyle(this.labelStyle);
-    const inputStyle = toStyle(this.inputStyle);
     const optionParts = `option${extraParts(this.labelClassName)}`;
     const inputParts = `input${extraParts(this.inputClassName)}`;
     const labelClass = typeof this.labelClassName === 'string' ? this.labelClassName : '';
     const inputClass = typeof this.inputClassName === 'string' ? this.inputClassName : '';
-    return html`<div class="options" part="options">
+    return html`<div class="options" part="options" @input=${stop} @change=${this.onChange}>
       ${this.norm.options.map((o, i) => {
         const off = disabled || o.disabled;
-        return html`<label
-          class="option ${labelClass}"
-          part=${optionParts}
-          title=${o.title ?? nothing}
-          ?data-disabled=${off}
-          style=${styleMap(labelStyle)}
+        return html`<label class="option ${labelClass}" part=${optionParts} title=${o.title ?? nothing} ?data-disabled=${off}
           ><input
             type=${this.inputType}
             name="choice"
             class=${inputClass}
             part=${inputParts}
+            data-index=${i}
             .checked=${live(selected.has(o.value))}
             ?disabled=${off}
-            style=${styleMap(inputStyle)}
-            @input=${(e: Event) => e.stopPropagation()}
-            @change=${(e: Event) => this.onChange(e, i)}
           /><span part="label">${o.label}</span></label
         >`;
       })}
     </div>`;
   }
 }
+
+function setStyle(el: HTMLElement, style: Record<string, string>): void {
+  el.style.cssText = '';
+  for (const [key, css] of Object.entries(style)) el.style.setProperty(cssPropertyName(key), css);
+}
+
+/** The inner inputs' own `input` events stay inside; the host fires its own. */
+const stop = (e: Event) => e.stopPropagation();

@@ -36,6 +36,8 @@ describe('dash-clipboard', () => {
     expect(el.nClicks).to.equal(1);
     expect(el.getAttribute('n-clicks')).to.equal('1');
     expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.equal('Copied');
+    expect(button(el).getAttribute('aria-label')).to.equal('Copy to clipboard, Copied!');
+    await expect(el).to.be.accessible();
     expect(await pasted()).to.equal('hello clipboard');
   });
 
@@ -102,6 +104,10 @@ describe('dash-clipboard', () => {
   it('shows slotted content, has an accessible name and passes axe', async () => {
     const el = await fixture<DashClipboard>(html`<dash-clipboard content="x" title="Copy code"><span>Copy</span></dash-clipboard>`);
     expect(button(el).getAttribute('aria-label')).to.equal('Copy code');
+    el.before(Object.assign(document.createElement('span'), { id: 'clip-name', textContent: 'Copy the snippet' }));
+    el.setAttribute('aria-labelledby', 'clip-name');
+    await el.updateComplete;
+    expect(button(el).getAttribute('aria-label')).to.equal('Copy the snippet');
     expect(el.shadowRoot!.querySelector('slot')!.assignedElements()[0].textContent).to.equal('Copy');
     await expect(el).to.be.accessible();
   });

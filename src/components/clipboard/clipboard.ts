@@ -2,6 +2,7 @@ import { html, svg, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { emit } from '../../internal/events.js';
+import { accessibleName } from '../../internal/accessible-name.js';
 import { clipboardStyles } from './clipboard.styles.js';
 
 export interface DashClipboardErrorDetail {
@@ -61,8 +62,10 @@ export class DashClipboard extends DashElement {
   private copiedTimer: ReturnType<typeof setTimeout> | undefined;
 
   protected override render() {
-    const name = this.getAttribute('aria-label') || this.title || 'Copy to clipboard';
-    return html`<button part="button" type="button" aria-label=${name} @click=${this.onClick}>
+    const name = accessibleName(this) || this.title || 'Copy to clipboard';
+    // The name includes the text shown after copying (speech users say what they see).
+    const shown = this.copied && this.copiedChildren ? `${name}, ${this.copiedChildren}` : name;
+    return html`<button part="button" type="button" aria-label=${shown} @click=${this.onClick}>
         ${this.copied
           ? html`<slot name="copied">${this.copiedChildren !== null ? this.copiedChildren : checkIcon}</slot>`
           : html`<slot>${copyIcon}</slot>`}

@@ -2,6 +2,7 @@ import { html, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { jsonConverter } from '../../internal/converters.js';
+import { accessibleName } from '../../internal/accessible-name.js';
 import { confirmDialogStyles } from './confirm-dialog.styles.js';
 
 /** The dialog's button texts (`labels` property). */
@@ -63,7 +64,7 @@ export class DashConfirmDialog extends DashElement {
 
   protected override render() {
     const labels = { ...DEFAULT_LABELS, ...(typeof this.labels === 'object' && this.labels ? this.labels : {}) };
-    const name = this.getAttribute('aria-label') || 'Confirm';
+    const name = accessibleName(this) || 'Confirm';
     return html`<dialog part="dialog" role="alertdialog" aria-label=${name} aria-describedby="message" @cancel=${this.onEscape} @close=${this.onClose}>
       <p id="message" part="message">${this.message}</p>
       <div part="actions">

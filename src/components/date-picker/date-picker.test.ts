@@ -10,6 +10,7 @@ import type { ControlAdapter } from '../../../test/browser/suites/control.js';
 import { runFormControlTests } from '../../../test/browser/suites/form-control.js';
 import { runAccessibleNameTests } from '../../../test/browser/suites/accessible-name.js';
 import { runBadInputTests } from '../../../test/browser/suites/bad-input.js';
+import { captureWarnings, settle } from '../../../test/browser/helpers.js';
 
 type Picker = DashDatePickerSingle | DashDatePickerRange;
 
@@ -34,12 +35,6 @@ const cell = (el: Picker, day: string) => shadow(el).querySelector<HTMLElement>(
 const focusedDay = (el: Picker) => (shadow(el).activeElement as HTMLElement | null)?.dataset.date;
 const titles = (el: Picker) => Array.from(shadow(el).querySelectorAll('.month-title'), (t) => t.textContent!.trim());
 const headers = (el: Picker) => Array.from(shadow(el).querySelectorAll('th'), (t) => t.getAttribute('abbr'));
-
-async function settle(el: Picker): Promise<void> {
-  await el.updateComplete;
-  await new Promise((r) => setTimeout(r));
-  await el.updateComplete;
-}
 
 /** Opens the calendar the way a keyboard user does: focus the box, ArrowDown. */
 async function openByKeyboard(el: Picker, which = 'date'): Promise<void> {
@@ -71,13 +66,6 @@ async function type(el: Picker, which: string, text: string): Promise<void> {
   await sendKeys({ type: text });
   await sendKeys({ press: 'Enter' });
   await settle(el);
-}
-
-function captureWarnings(): { messages: string[]; restore: () => void } {
-  const messages: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => messages.push(args.join(' '));
-  return { messages, restore: () => (console.warn = original) };
 }
 
 describe('dash-date-picker-single', () => {

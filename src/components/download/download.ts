@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { jsonConverter } from '../../internal/converters.js';
 import { deepEqual } from '../../internal/deep-equal.js';
+import { isRecord } from '../../internal/is-record.js';
 import { downloadStyles } from './download.styles.js';
 
 /** What Dash's `dcc.send_string`, `send_bytes`, `send_file` and `send_data_frame` return. */
@@ -15,8 +16,6 @@ export interface DownloadData {
   /** The MIME type. Default: the element's `type`. */
   type?: string;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Bytes of a base64 string (Dash's `send_bytes` / `send_file`). */
 function base64Bytes(text: string): Uint8Array<ArrayBuffer> {

@@ -1,40 +1,18 @@
-import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { a11yTree, findNode } from '../../../test/browser/a11y-tree.js';
+import { captureWarnings, settle } from '../../../test/browser/helpers.js';
+import { clickCenter, recordEvents } from '../../../test/browser/user-actions.js';
+import type { ControlAdapter } from '../../../test/browser/suites/control.js';
+import { runFormControlTests } from '../../../test/browser/suites/form-control.js';
+import { runAccessibleNameTests } from '../../../test/browser/suites/accessible-name.js';
+import { runBadInputTests } from '../../../test/browser/suites/bad-input.js';
 import '../../dash-input.js';
 import '../../dash-callback.js';
 import type { DashInput } from './input.js';
 import type { DashCallback } from '../callback/callback.js';
-import type { DashPropChangeEvent } from '../../internal/events.js';
 
 const box = (el: DashInput) => el.shadowRoot!.querySelector('input')!;
-
-function collect(el: HTMLElement) {
-  const log: string[] = [];
-  const props: DashPropChangeEvent['detail'][] = [];
-  el.addEventListener('input', () => log.push('input'));
-  el.addEventListener('change', () => log.push('change'));
-  el.addEventListener('dash-prop-change', (e) => props.push(e.detail));
-  return { log, props };
-}
-
-function captureWarnings(): { warnings: string[]; restore(): void } {
-  const warnings: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
-  return { warnings, restore: () => (console.warn = original) };
-}
-
-async function settle(el: HTMLElement & { updateComplete: Promise<unknown> }) {
-  await el.updateComplete;
-  await nextFrame();
-  await el.updateComplete;
-}
-
-async function click(node: Element) {
-  const r = node.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
-}
 
 async function typeInto(el: DashInput, text: string) {
   box(el).focus();
@@ -53,7 +31,7 @@ describe('dash-input: value and debounce', () => {
 
   it('follows every keystroke by default, firing input and dash-prop-change (user)', async () => {
     const el = await fixture<DashInput>(html`<dash-input aria-label="x"></dash-input>`);
-    const { log, props } = collect(el);
+    const { log, props } = recordEvents(el);
     await typeInto(el, 'abc');
     expect(el.value).to.equal('abc');
     expect(el.getAttribute('value')).to.equal('abc');
@@ -71,7 +49,7 @@ describe('dash-input: value and debounce', () => {
   it('shows a value written from outside, without input/change', async () => {
     const el = await fixture<DashInput>(html`<dash-input aria-label="x" value="North"></dash-input>`);
     expect(box(el).value).to.equal('North');
-    const { log } = collect(el);
+    const { log } = recordEvents(el);
     el.value = 'South';
     await settle(el);
     expect(box(el).value).to.equal('South');
@@ -110,7 +88,7 @@ describe('dash-input: value and debounce', () => {
   it('debounce in seconds: the value waits for quiet, then commits once', async () => {
     const el = await fixture<DashInput>(html`<dash-input aria-label="x" debounce="0.2"></dash-input>`);
     expect(el.debounce).to.equal(0.2);
-    const { props } = collect(el);
+    const { props } = recordEvents(el);
     await typeInto(el, 'abcd');
     expect(el.value).to.equal(null);
     await waitUntil(() => el.value === 'abcd', 'debounced value never committed', { timeout: 3000 });
@@ -280,7 +258,7 @@ describe('dash-input: forms, disabled, attributes, bad input', () => {
     el.disabled = false;
     await settle(el);
     expect(box(el).disabled).to.equal(false);
-    await click(box(el));
+    await clickCenter(box(el));
     await sendKeys({ type: 'b' });
     await settle(el);
     expect(el.value).to.equal('ab');
@@ -312,7 +290,7 @@ describe('dash-input: forms, disabled, attributes, bad input', () => {
   });
 
   it('bad type or value warns once naming the element, and the box keeps working', async () => {
-    const { warnings, restore } = captureWarnings();
+    const { messages: warnings, restore } = captureWarnings();
     try {
       const el = await fixture<DashInput>(html`<dash-input id="bad" aria-label="x" type="bogus" value='{"a":1}'></dash-input>`);
       el.requestUpdate();
@@ -337,7 +315,7 @@ describe('dash-input: forms, disabled, attributes, bad input', () => {
     const tree = await a11yTree('#w');
     expect(findNode(tree, (n) => n.role === 'textbox' && n.name === 'Home city')).to.not.equal(null);
     expect(findNode(tree, (n) => n.role === 'spinbutton' && n.name === 'Quantity')).to.not.equal(null);
-    await click(wrap.querySelector('label')!);
+    await clickCenter(wrap.querySelector('label')!);
     expect(document.activeElement).to.equal(wrap.querySelector('#city'));
     await sendKeys({ type: 'Oslo' });
     await settle(wrap.querySelector<DashInput>('#city')!);
@@ -365,3 +343,40 @@ describe('dash-input: forms, disabled, attributes, bad input', () => {
     await waitUntil(() => wrap.querySelector('#out')!.textContent === '1:go', 'callback did not run', { timeout: 3000 });
   });
 });
+
+describe('dash-input: persistence', () => {
+  beforeEach(() => sessionStorage.clear());
+
+  it('what a person typed survives a reload (same markup again)', async () => {
+    const host = await fixture<HTMLElement>(html`<div></div>`);
+    const markup = `<dash-input id="keep" aria-label="x" persistence persistence-type="session" value="start"></dash-input>`;
+    const mount = async () => {
+      host.innerHTML = markup;
+      const el = host.firstElementChild as DashInput;
+      await settle(el);
+      return el;
+    };
+    let el = await mount();
+    box(el).select();
+    await typeInto(el, 'kept');
+    el = await mount();
+    expect(el.value).to.equal('kept');
+    expect(box(el).value).to.equal('kept');
+  });
+});
+
+const adapter: ControlAdapter = {
+  tag: 'dash-input',
+  attributes: 'value="abc"',
+  value: 'abc',
+  submits: ['abc'],
+  keys: ['End', 'x'],
+  valueAfterKeys: 'abcx',
+  role: 'textbox',
+};
+runFormControlTests(adapter);
+runAccessibleNameTests(adapter);
+runBadInputTests(adapter, [
+  { attribute: 'type', value: 'bogus' },
+  { attribute: 'value', value: '{"a":1}' },
+]);

@@ -3,7 +3,7 @@ import { property, query } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { jsonOrStringConverter } from '../../internal/converters.js';
 import { inputStyles } from './input.styles.js';
-import { DashTextField, FIELD_ID } from './text-field.js';
+import { DashTextField } from './text-field.js';
 
 const TYPES = new Set(['text', 'number', 'password', 'email', 'search', 'tel', 'url', 'range', 'hidden']);
 
@@ -178,10 +178,9 @@ export class DashInput extends DashTextField {
     const type = TYPES.has(this.type) ? this.type : 'text';
     const listOptions = this.listOptions();
     return html`<input
-        id=${FIELD_ID}
         part="input"
         type=${type}
-        aria-label=${this.getAttribute('aria-label') || nothing}
+        aria-label=${this.accessibleName() || nothing}
         placeholder=${ifDefined(str(this.placeholder))}
         min=${ifDefined(str(this.min))}
         max=${ifDefined(str(this.max))}

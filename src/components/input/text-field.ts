@@ -4,11 +4,7 @@ import { jsonOrStringConverter } from '../../internal/converters.js';
 import { deepEqual } from '../../internal/deep-equal.js';
 import { DashFormElement } from '../../internal/form-element.js';
 import { emitUserEdit } from '../../internal/events.js';
-
-/** The inner control's id, the shadow root's reference target. */
-export const FIELD_ID = 'field';
-/** `ShadowRootInit.referenceTarget` is newer than TypeScript's DOM types. */
-export const FIELD_TARGET = { referenceTarget: FIELD_ID } as Partial<ShadowRootInit>;
+import { Persistent } from '../../internal/persistence.js';
 
 /**
  * What `<dash-input>` and `<dash-textarea>` share (docs/input.md): one native field in the shadow
@@ -17,19 +13,15 @@ export const FIELD_TARGET = { referenceTarget: FIELD_ID } as Partial<ShadowRootI
  * the box is left alone while it already shows the written value, and a person's edit not yet
  * committed (debounce) wins over a write that arrives meanwhile.
  */
-export abstract class DashTextField extends DashFormElement {
-  /**
-   * `referenceTarget`: a `<label for>` (and `aria-labelledby`/`-describedby`) pointing at the host
-   * reaches the inner box, which the browser then names (docs/input.md, "Accessible name").
-   */
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true, ...FIELD_TARGET };
+export abstract class DashTextField extends Persistent(DashFormElement, { props: ['value'] }) {
+  /** Focus (a `<label for>` click, `focus()`) goes to the inner box. */
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
   /** The value. Reflects; JSON in the attribute when it parses (`value="3"` is 3), else text. */
   @property({ converter: jsonOrStringConverter, reflect: true }) value: unknown = null;
 
   /** Text shown while the box is empty. */
   @property({ reflect: true }) placeholder: string | null = null;
-
 
   /** The box cannot be edited (its value is still submitted). */
   @property({ attribute: 'read-only', type: Boolean, reflect: true }) readOnly = false;
@@ -51,7 +43,6 @@ export abstract class DashTextField extends DashFormElement {
 
   /** When the box last lost focus (ms since the epoch), `-1` before. */
   @property({ attribute: 'n-blur-timestamp', type: Number }) nBlurTimestamp = -1;
-
 
   /** The person edited the box since its text was last committed to `value`. */
   protected dirty = false;

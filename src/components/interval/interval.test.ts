@@ -3,15 +3,9 @@ import '../../dash-interval.js';
 import '../../dash-callback.js';
 import type { DashInterval } from './interval.js';
 import type { DashCallback } from '../callback/callback.js';
+import { captureWarnings } from '../../../test/browser/helpers.js';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function captureWarnings() {
-  const warnings: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
-  return { warnings, restore: () => (console.warn = original) };
-}
 
 describe('dash-interval', () => {
   it('has Dash\'s defaults and renders nothing', async () => {
@@ -89,8 +83,8 @@ describe('dash-interval', () => {
     try {
       const el = await fixture<DashInterval>(html`<dash-interval interval="-5" max-intervals="1"></dash-interval>`);
       await waitUntil(() => el.nIntervals === 1, 'no tick', { timeout: 3000 });
-      expect(capture.warnings).to.have.length(1);
-      expect(capture.warnings[0]).to.contain('<dash-interval>').and.contain('interval');
+      expect(capture.messages).to.have.length(1);
+      expect(capture.messages[0]).to.contain('<dash-interval>').and.contain('interval');
     } finally {
       capture.restore();
     }

@@ -4,6 +4,7 @@ import '../../dash-loading.js';
 import '../../dash-callback.js';
 import type { DashLoading } from './loading.js';
 import type { DashCallback } from '../callback/callback.js';
+import { captureWarnings } from '../../../test/browser/helpers.js';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const spinner = (el: DashLoading) => el.shadowRoot!.querySelector<HTMLElement>('[role="progressbar"]');
@@ -175,9 +176,7 @@ describe('dash-loading', () => {
     } finally {
       await emulateMedia({ reducedMotion: 'no-preference' });
     }
-    const warnings: string[] = [];
-    const original = console.warn;
-    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    const { messages: warnings, restore } = captureWarnings();
     try {
       el.type = 'hexagon' as never;
       await el.updateComplete;
@@ -187,7 +186,7 @@ describe('dash-loading', () => {
       expect(warnings[0]).to.contain('<dash-loading>').and.contain('type');
       expect(spinner(el)!.classList.contains('default')).to.equal(true);
     } finally {
-      console.warn = original;
+      restore();
     }
     await expect(el).to.be.accessible();
   });

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { camelProp } from '../../runtime/dependency.js';
+import { canonicalProp } from '../../runtime/dependency.js';
 import { jsonConverter } from '../../internal/converters.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { styleMap, type StyleInfo } from '../../internal/style-map.js';
@@ -124,7 +124,7 @@ export class DashLoading extends DashElement {
     const wanted = Object.hasOwn(targets, el.id) ? targets[el.id] : undefined;
     if (wanted === undefined) return false;
     const list = Array.isArray(wanted) ? wanted : [wanted];
-    return list.some((p) => p === '*' || camelProp(String(p)) === prop);
+    return list.some((p) => p === '*' || canonicalProp(String(p)) === prop);
   }
 
   /** Is any watched output inside loading? (Outputs removed from inside stop counting.) */

@@ -2,12 +2,20 @@ import { html, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { defaultTrueConverter, jsonConverter } from '../../internal/converters.js';
+import { isRecord } from '../../internal/is-record.js';
+import { Lazy } from '../../internal/lazy.js';
+import { PendingWork } from '../../internal/pending-work.js';
 import { markdownStyles } from './markdown.styles.js';
 
 /** Dash's `highlight_config`: `theme` picks the code colours (`dark` or `light`; default: the page's scheme). */
 export interface HighlightConfig {
   theme?: 'dark' | 'light';
 }
+
+/** The markdown engine (marked + DOMPurify), the code highlighter and the MathJax loader: each on first use. */
+const engine = new Lazy(() => import('./markdown-render.js'));
+const highlighter = new Lazy(() => import('./markdown-highlight.js'));
+const mathjaxLoader = new Lazy(() => import('./markdown-math.js'));
 
 /**
  * Dash's `dcc.Markdown`: GitHub-flavoured markdown (tables, task lists, strikethrough) rendered in
@@ -59,8 +67,8 @@ export class DashMarkdown extends DashElement {
   @query('[part="body"]') private body!: HTMLElement;
 
   private readonly sourceObserver = new MutationObserver(() => this.requestUpdate());
-  /** The render in flight (the engine may still be loading); `updateComplete` waits for it. */
-  private rendering: Promise<void> | null = null;
+  /** Renders in flight (the engine may still be loading); `updateComplete` waits for them. */
+  private readonly pending = new PendingWork();
   private renderCount = 0;
 
   override connectedCallback(): void {
@@ -86,20 +94,11 @@ export class DashMarkdown extends DashElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const count = ++this.renderCount;
-    const done = this.renderInto(this.body, count).finally(() => {
-      if (this.rendering === done) this.rendering = null;
-    });
-    this.rendering = done;
+    this.pending.track(this.renderInto(this.body, ++this.renderCount));
   }
 
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await super.getUpdateComplete();
-    while (this.rendering || this.isUpdatePending) {
-      await this.rendering;
-      result = await super.getUpdateComplete();
-    }
-    return result;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.pending.afterUpdates(() => super.getUpdateComplete(), () => this.isUpdatePending);
   }
 
   private async renderInto(body: HTMLElement, count: number): Promise<void> {
@@ -107,7 +106,7 @@ export class DashMarkdown extends DashElement {
     const options = { dedent: this.dedent, allowHtml: this.dangerouslyAllowHtml, math: this.mathjax };
     let fragment: DocumentFragment;
     try {
-      const { renderMarkdown } = await import('./markdown-render.js');
+      const { renderMarkdown } = await engine.load();
       fragment = renderMarkdown(source, options);
     } catch (error) {
       this.warnOnce('engine', `could not load the markdown engine (${String(error)}); showing the text as it is`);
@@ -131,7 +130,7 @@ export class DashMarkdown extends DashElement {
   private async highlight(body: HTMLElement): Promise<void> {
     if (!body.querySelector('pre > code')) return;
     try {
-      const { highlightCodeBlocks } = await import('./markdown-highlight.js');
+      const { highlightCodeBlocks } = await highlighter.load();
       highlightCodeBlocks(body);
     } catch (error) {
       this.warnOnce('highlight', `could not load code highlighting (${String(error)}); code is shown plain`);
@@ -141,7 +140,7 @@ export class DashMarkdown extends DashElement {
   private async typeset(body: HTMLElement): Promise<void> {
     if (!this.mathjax || !body.querySelector('.dash-math')) return;
     try {
-      const { typesetMath } = await import('./markdown-math.js');
+      const { typesetMath } = await mathjaxLoader.load();
       await typesetMath(body, DashMarkdown.mathjaxUrl);
     } catch (error) {
       this.warnOnce('mathjax', `could not typeset math (${String(error)}); TeX is shown as text`);
@@ -151,8 +150,8 @@ export class DashMarkdown extends DashElement {
   private highlightTheme(): 'dark' | 'light' | null {
     const config = this.highlightConfig as unknown;
     if (config === null || config === undefined) return null;
-    const theme = typeof config === 'object' ? (config as HighlightConfig).theme : undefined;
-    if (typeof config !== 'object' || Array.isArray(config) || (theme !== undefined && theme !== 'dark' && theme !== 'light')) {
+    const theme = isRecord(config) ? config.theme : undefined;
+    if (!isRecord(config) || (theme !== undefined && theme !== 'dark' && theme !== 'light')) {
       this.warnOnce('highlight-config', `attribute "highlight-config" must be {"theme": "dark" | "light"}; using the page's colours`);
       return null;
     }

@@ -1,10 +1,15 @@
-import { expect, fixture, html, nextFrame } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { a11yTree, findNode } from '../../../test/browser/a11y-tree.js';
+import { captureWarnings, settle } from '../../../test/browser/helpers.js';
+import { clickCenter, recordEvents } from '../../../test/browser/user-actions.js';
+import type { ControlAdapter } from '../../../test/browser/suites/control.js';
+import { runFormControlTests } from '../../../test/browser/suites/form-control.js';
+import { runAccessibleNameTests } from '../../../test/browser/suites/accessible-name.js';
+import { runBadInputTests } from '../../../test/browser/suites/bad-input.js';
 import '../../dash-radio-items.js';
 import '../../dash-callback.js';
 import type { DashRadioItems } from './radio-items.js';
-import type { DashPropChangeEvent } from '../../internal/events.js';
 
 const CITIES = [
   { label: 'New York City', value: 'NYC' },
@@ -16,26 +21,6 @@ const CITIES = [
 const radios = (el: DashRadioItems) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input')];
 const checked = (el: DashRadioItems) => radios(el).map((b) => b.checked);
 const focused = (el: DashRadioItems) => radios(el).indexOf(el.shadowRoot!.activeElement as HTMLInputElement);
-
-function collect(el: HTMLElement) {
-  const log: string[] = [];
-  const props: DashPropChangeEvent['detail'][] = [];
-  el.addEventListener('input', () => log.push('input'));
-  el.addEventListener('change', () => log.push('change'));
-  el.addEventListener('dash-prop-change', (e) => props.push(e.detail));
-  return { log, props };
-}
-
-async function click(node: Element) {
-  const r = node.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
-}
-
-async function settle(el: HTMLElement & { updateComplete: Promise<unknown> }) {
-  await el.updateComplete;
-  await nextFrame();
-  await el.updateComplete;
-}
 
 const cities = (value: unknown = null) =>
   fixture<DashRadioItems>(html`<dash-radio-items aria-label="City" .options=${CITIES} .value=${value}></dash-radio-items>`);
@@ -55,10 +40,10 @@ describe('dash-radio-items', () => {
 
   it('a click selects; clicking the selected one changes nothing; a disabled one cannot be picked', async () => {
     const el = await cities();
-    const { log, props } = collect(el);
-    await click(radios(el)[2]);
-    await click(radios(el)[2]);
-    await click(radios(el)[1]);
+    const { log, props } = recordEvents(el);
+    await clickCenter(radios(el)[2]);
+    await clickCenter(radios(el)[2]);
+    await clickCenter(radios(el)[1]);
     await settle(el);
     expect(el.value).to.equal('SF');
     expect(log).to.deep.equal(['input', 'change']);
@@ -73,7 +58,7 @@ describe('dash-radio-items', () => {
     after.textContent = 'after';
     el.before(before);
     el.after(after);
-    const { log } = collect(el);
+    const { log } = recordEvents(el);
     before.focus();
     await sendKeys({ press: 'Tab' });
     expect(focused(el)).to.equal(0);
@@ -134,7 +119,7 @@ describe('dash-radio-items', () => {
 
   it('options that no longer offer the value set it to null, announced', async () => {
     const el = await cities('SF');
-    const { props } = collect(el);
+    const { props } = recordEvents(el);
     el.options = ['NYC', 'BOS'];
     await settle(el);
     expect(el.value).to.equal(null);
@@ -150,7 +135,7 @@ describe('dash-radio-items', () => {
     const [a, b] = form.querySelectorAll('dash-radio-items');
     await settle(a);
     expect([...new FormData(form)]).to.deep.equal([['a', 'NYC'], ['b', 'SF']]);
-    await click(radios(a)[3]);
+    await clickCenter(radios(a)[3]);
     await settle(a);
     expect([...new FormData(form)]).to.deep.equal([['a', 'BOS'], ['b', 'SF']]);
     expect(checked(b)).to.deep.equal([false, false, true, false]);
@@ -173,32 +158,30 @@ describe('dash-radio-items', () => {
     expect(el.value).to.equal('SF');
     el.disabled = true;
     await settle(el);
-    await click(radios(el)[3]);
+    await clickCenter(radios(el)[3]);
     await settle(el);
     expect(el.value).to.equal('SF');
     el.disabled = false;
     await settle(el);
-    await click(radios(el)[3]);
+    await clickCenter(radios(el)[3]);
     await settle(el);
     expect(el.value).to.equal('BOS');
   });
 
   it('a wrong value warns once naming the element and selects nothing; callbacks cannot write one', async () => {
-    const warnings: string[] = [];
-    const original = console.warn;
-    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+    const { messages: warnings, restore } = captureWarnings();
     try {
       const el = await fixture<DashRadioItems>(html`<dash-radio-items id="r" aria-label="x" options='["a","b"]' value='{"x":1}'></dash-radio-items>`);
       el.requestUpdate();
       await settle(el);
       expect(checked(el)).to.deep.equal([false, false]);
       expect(warnings.filter((w) => w.startsWith('<dash-radio-items id="r">') && w.includes('value'))).to.have.length(1);
-      await click(radios(el)[1]);
+      await clickCenter(radios(el)[1]);
       await settle(el);
       expect(el.value).to.equal('b');
       expect(() => el.checkProp('value', ['a'])).to.throw(/value must be/);
     } finally {
-      console.warn = original;
+      restore();
     }
   });
 
@@ -214,7 +197,7 @@ describe('dash-radio-items', () => {
     await settle(city);
     await settle(city);
     expect(city.value).to.equal('New York City');
-    await click(radios(country)[1]);
+    await clickCenter(radios(country)[1]);
     await settle(country);
     await settle(city);
     await settle(city);
@@ -222,3 +205,19 @@ describe('dash-radio-items', () => {
     expect(checked(city)).to.deep.equal([true, false]);
   });
 });
+
+const adapter: ControlAdapter = {
+  tag: 'dash-radio-items',
+  attributes: `options='["a","b","c"]' value="a"`,
+  value: 'a',
+  submits: ['a'],
+  keys: ['ArrowDown'],
+  valueAfterKeys: 'b',
+  role: 'radiogroup',
+};
+runFormControlTests(adapter);
+runAccessibleNameTests(adapter);
+runBadInputTests(adapter, [
+  { attribute: 'options', value: '{oops' },
+  { attribute: 'value', value: '{"x":1}' },
+]);

@@ -47,10 +47,10 @@ export class DashRadioItems extends DashChoiceGroup {
     return v === null || v === undefined || typeof v === 'object' ? [] : [v];
   }
 
-  protected override checkValueShape(): void {
-    if (this.value !== null && typeof this.value === 'object') {
-      this.warnOnce('value:shape', `value must be a string, number, boolean or null; ${JSON.stringify(this.value)} selects nothing`);
-    }
+  protected override checkValueShape(): boolean {
+    if (this.value === null || typeof this.value !== 'object') return true;
+    this.warnOnce('value:shape', `value must be a string, number, boolean or null; ${JSON.stringify(this.value)} selects nothing`);
+    return false;
   }
 
   protected override nextValue(option: unknown): unknown {

@@ -731,8 +731,8 @@ runBadInputTests(sliderAdapter, [{ attribute: 'value', value: 'abc' }]);
 runFormControlTests(rangeSliderAdapter);
 runAccessibleNameTests(rangeSliderAdapter);
 runBadInputTests(rangeSliderAdapter, [
-  { attribute: 'value', value: '[5,1]', expect: (el) => expect(el.value).to.deep.equal([1, 5]) },
-  { attribute: 'value', value: '[]', expect: (el) => expect([el.value, handles(el as DashRangeSlider).length]).to.deep.equal([null, 2]) },
+  { attribute: 'value', value: '[5,1]', expect: (el) => expect((el as DashRangeSlider).value).to.deep.equal([1, 5]) },
+  { attribute: 'value', value: '[]', expect: (el) => expect([(el as DashRangeSlider).value, handles(el as DashRangeSlider).length]).to.deep.equal([null, 2]) },
   { attribute: 'count', value: '-3' },
 ]);
 

@@ -3,6 +3,7 @@ import '../../dash-store.js';
 import '../../dash-callback.js';
 import type { DashStore } from './store.js';
 import type { DashCallback } from '../callback/callback.js';
+import { captureWarnings } from '../../../test/browser/helpers.js';
 
 let host: HTMLElement;
 
@@ -12,13 +13,6 @@ async function mount(markup: string): Promise<DashStore> {
   const el = host.querySelector('dash-store')!;
   await el.updateComplete;
   return el;
-}
-
-function captureWarnings() {
-  const warnings: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
-  return { warnings, restore: () => (console.warn = original) };
 }
 
 const saved = (key: string, storage: Storage = localStorage) => {
@@ -133,13 +127,13 @@ describe('dash-store', () => {
     try {
       const el = await mount(`<dash-store id="s" storage-type="local" data='{"page":1}'></dash-store>`);
       expect(el.data).to.deep.equal({ page: 1 });
-      expect(capture.warnings).to.have.length(1);
-      expect(capture.warnings[0]).to.contain('<dash-store id="s">').and.contain('not valid JSON');
+      expect(capture.messages).to.have.length(1);
+      expect(capture.messages[0]).to.contain('<dash-store id="s">').and.contain('not valid JSON');
       el.data = { page: 2 };
       await el.updateComplete;
       await waitUntil(() => localStorage.getItem('s') !== '{broken');
       expect(saved('s')).to.deep.equal({ page: 2 });
-      expect(capture.warnings).to.have.length(1);
+      expect(capture.messages).to.have.length(1);
     } finally {
       capture.restore();
     }
@@ -156,12 +150,12 @@ describe('dash-store', () => {
       for (const n of [1, 2]) {
         el.data = { n };
         await el.updateComplete;
-        await waitUntil(() => capture.warnings.length > 0);
+        await waitUntil(() => capture.messages.length > 0);
         await new Promise((r) => requestIdleCallback(r));
         expect(el.data).to.deep.equal({ n });
       }
-      expect(capture.warnings).to.have.length(1);
-      expect(capture.warnings[0]).to.contain('<dash-store id="big">').and.contain('keeping the data in memory');
+      expect(capture.messages).to.have.length(1);
+      expect(capture.messages[0]).to.contain('<dash-store id="big">').and.contain('keeping the data in memory');
     } finally {
       Storage.prototype.setItem = setItem;
       capture.restore();

@@ -12,6 +12,7 @@ import { TableClipboard } from './table-clipboard.js';
 import { DELETE_COL, SELECT_COL, TableNavigation } from './table-navigation.js';
 import { CONTROL_WIDTH, TableViewport, columnWidths } from './table-viewport.js';
 import { renderPaging } from './table-paging.js';
+import { checkTableProp, correctInputs, correctPageCurrent } from './table-inputs.js';
 import { renderBody, renderRows } from './table-body.js';
 import { renderControlHeaders, renderFilterRow, renderHeaderCell, renderToolbar } from './table-header.js';
 import { columnQueries, editCode } from './table-lazy.js';
@@ -63,7 +64,6 @@ export type TableAction = 'native' | 'custom' | 'none';
 
 /** Without virtualization, more rows than this in the DOM is slow: say so once. */
 const PLAIN_ROWS_WARNING = 5000;
-const READ_ONLY = new Set(['derivedVirtualData', 'derivedVirtualIndices', 'derivedViewportData', 'derivedViewportIndices']);
 
 interface FilterState {
   query: string;
@@ -283,24 +283,11 @@ export class DashTable extends DashElement {
     return super.setByUser(prop, value);
   }
 
-  /** The selectedRows the table itself last wrote: valid by construction, not checked again. */
-  private ownSelectedRows: unknown = null;
+  /** @internal The selectedRows the table itself last wrote: valid by construction, not checked again. */
+  ownSelectedRows: unknown = null;
 
   override checkProp(prop: string, value: unknown): void {
-    if (READ_ONLY.has(prop)) throw new TypeError(`${prop} is read-only`);
-    if ((prop === 'data' || prop === 'columns' || prop === 'sortBy' || prop === 'hiddenColumns') && value !== null && !Array.isArray(value)) {
-      throw new TypeError(`${prop} must be an array`);
-    }
-    if ((prop === 'pageCurrent' || prop === 'pageSize') && (typeof value !== 'number' || !Number.isInteger(value) || value < (prop === 'pageSize' ? 1 : 0))) {
-      throw new TypeError(`${prop} must be a ${prop === 'pageSize' ? 'positive' : 'non-negative'} integer`);
-    }
-    if (prop === 'filterQuery' && value !== null && typeof value !== 'string') throw new TypeError('filterQuery must be a string');
-    if ((prop === 'selectedRows' || prop === 'selectedRowIds' || prop === 'selectedCells') && value !== null && !Array.isArray(value)) {
-      throw new TypeError(`${prop} must be an array`);
-    }
-    if (prop === 'activeCell' && value !== null && (typeof value !== 'object' || Array.isArray(value))) {
-      throw new TypeError('activeCell must be {row, column, row_id, column_id} or null');
-    }
+    checkTableProp(prop, value);
   }
 
   /** Scrolls the body so the row at `index` (within the current page) is in view. */
@@ -351,7 +338,7 @@ export class DashTable extends DashElement {
     const warn = (k: string, m: string) => this.warnOnce(k, m);
     const dataChanged = changed.has('data');
     if (dataChanged) this.rows = normalizeData(this.data, warn);
-    this.correctInputs(changed);
+    correctInputs(this, changed);
     const ownEdit = this.ownEdit;
     this.ownEdit = false;
     const colsChanged = (dataChanged && !ownEdit) || changed.has('columns') || changed.has('hiddenColumns');
@@ -399,7 +386,7 @@ export class DashTable extends DashElement {
     }
     if (virtualChanged || pageInputs.some((p) => changed.has(p))) {
       const oldPage = this.page.page;
-      if (changed.has('pageCurrent') || changed.has('pageAction')) this.correctPageCurrent();
+      if (changed.has('pageCurrent') || changed.has('pageAction')) correctPageCurrent(this);
       this.page = pageOf(this.virtual.length, this.pageAction, this.pageCurrent, this.pageSize, this.pageCount);
       const { start, end } = this.page;
       this.view = this.virtual.subarray(start, end);
@@ -419,52 +406,6 @@ export class DashTable extends DashElement {
     const viewChanged = virtualChanged || pageInputs.some((p) => changed.has(p));
     this.selection.sync(changed, viewChanged);
     super.willUpdate(changed);
-  }
-
-  /** Replaces a bad value written to a property with a sensible one, saying so once per attribute (docs/table.md). */
-  private correct<K extends keyof this>(prop: K, attribute: string, value: this[K], why: string): void {
-    const show = (v: unknown) => (typeof v === 'number' ? String(v) : JSON.stringify(v));
-    this.warnOnce(`bad-value:${attribute}`, `${attribute}=${show(this[prop])} ${why}; using ${show(value)}`);
-    this[prop] = value;
-  }
-
-  /** Values no table can use, whatever its data: `page-size`, `hidden-columns`, `fixed-rows`, `selected-rows`. */
-  private correctInputs(changed: PropertyValues): void {
-    if (changed.has('pageSize') && !(Number.isInteger(this.pageSize) && this.pageSize > 0)) {
-      this.correct('pageSize', 'page-size', 250, 'is not a positive whole number');
-    }
-    if (changed.has('hiddenColumns') && this.hiddenColumns !== null && !Array.isArray(this.hiddenColumns)) {
-      this.correct('hiddenColumns', 'hidden-columns', [], 'is not a list of column ids');
-    }
-    const fixed: unknown = this.fixedRows;
-    if (changed.has('fixedRows') && fixed !== null && fixed !== undefined) {
-      if (typeof fixed !== 'object' || Array.isArray(fixed)) {
-        this.correct('fixedRows', 'fixed-rows', { headers: false, data: 0 }, 'is not {headers, data}');
-      } else if (this.fixedRows.data !== undefined && !(Number.isInteger(this.fixedRows.data) && this.fixedRows.data >= 0)) {
-        this.correct('fixedRows', 'fixed-rows', { ...this.fixedRows, data: 0 }, 'has a "data" that is not a number of rows');
-      }
-    }
-    if (changed.has('selectedRows') && this.selectedRows !== null && this.selectedRows !== this.ownSelectedRows) {
-      // Before the rows have come, any index may be one.
-      const n = this.rows.length;
-      const valid = Array.isArray(this.selectedRows) ? this.selectedRows.filter((r) => Number.isInteger(r) && r >= 0 && (n === 0 || r < n)) : [];
-      if (!Array.isArray(this.selectedRows) || valid.length !== this.selectedRows.length) {
-        this.correct('selectedRows', 'selected-rows', valid, 'holds entries that are not rows of data');
-      }
-    }
-  }
-
-  /** `page-current` past the last page or below 0: the nearest page, kept as the property. */
-  private correctPageCurrent(): void {
-    if (this.pageAction === 'none') return;
-    const wanted = this.pageCurrent;
-    let last = Infinity;
-    // Before the rows have come (native) or with an unknown page count (custom), any page may be one.
-    if (this.pageAction === 'native' && this.virtual.length) last = Math.ceil(this.virtual.length / this.pageSize) - 1;
-    else if (this.pageAction === 'custom' && Number.isInteger(this.pageCount) && (this.pageCount ?? 0) > 0) last = (this.pageCount ?? 1) - 1;
-    if (Number.isInteger(wanted) && wanted >= 0 && wanted <= last) return;
-    const page = Math.min(last, Math.max(0, Math.floor(wanted) || 0));
-    this.correct('pageCurrent', 'page-current', page, wanted > last ? `is past the last page (${last})` : 'is not a page number');
   }
 
   /** @internal Position of a data row on the current page, or -1. */

@@ -6,6 +6,7 @@ import type { DashTabs } from './tabs.js';
 import type { DashTab } from './tab.js';
 import type { DashCallback } from '../callback/callback.js';
 import type { DashPropChangeEvent } from '../../internal/events.js';
+import { captureWarnings } from '../../../test/browser/helpers.js';
 
 const tabButtons = (el: DashTabs) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
 const selectedLabel = (el: DashTabs) => el.shadowRoot!.querySelector('[aria-selected="true"]')?.textContent;
@@ -169,9 +170,7 @@ describe('dash-tabs', () => {
     const [selected, other] = tabButtons(el);
     expect(getComputedStyle(selected).borderTopColor).to.equal('rgb(255, 0, 0)');
     expect(getComputedStyle(other).backgroundColor).to.equal('rgb(0, 0, 255)');
-    const warnings: string[] = [];
-    const original = console.warn;
-    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    const { messages: warnings, restore } = captureWarnings();
     try {
       el.colors = 'red' as never;
       await el.updateComplete;
@@ -181,7 +180,7 @@ describe('dash-tabs', () => {
       expect(warnings[0]).to.contain('<dash-tabs id="tabs">').and.contain('colors');
       expect(tabButtons(el)).to.have.length(4);
     } finally {
-      console.warn = original;
+      restore();
     }
   });
 

@@ -1,34 +1,29 @@
-import { expect, fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { a11yTree, findNode } from '../../../test/browser/a11y-tree.js';
+import { captureWarnings, settle } from '../../../test/browser/helpers.js';
+import { clickCenter } from '../../../test/browser/user-actions.js';
+import type { DashPropChangeDetail } from '../../internal/events.js';
+import type { ControlAdapter } from '../../../test/browser/suites/control.js';
+import { runFormControlTests } from '../../../test/browser/suites/form-control.js';
+import { runAccessibleNameTests } from '../../../test/browser/suites/accessible-name.js';
+import { runBadInputTests } from '../../../test/browser/suites/bad-input.js';
 import '../../dash-textarea.js';
 import '../../dash-callback.js';
 import type { DashTextarea } from './textarea.js';
-import type { DashPropChangeEvent } from '../../internal/events.js';
 
 const box = (el: DashTextarea) => el.shadowRoot!.querySelector('textarea')!;
-
-async function settle(el: HTMLElement & { updateComplete: Promise<unknown> }) {
-  await el.updateComplete;
-  await nextFrame();
-  await el.updateComplete;
-}
-
-async function click(node: Element) {
-  const r = node.getBoundingClientRect();
-  await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
-}
 
 describe('dash-textarea', () => {
   it('follows every keystroke (Enter is a new line), firing input, then change on blur', async () => {
     const el = await fixture<DashTextarea>(html`<dash-textarea aria-label="Notes"></dash-textarea>`);
     expect([el.value, el.nBlur, el.nClicks, el.nClicksTimestamp]).to.deep.equal([null, 0, 0, -1]);
     const log: string[] = [];
-    const props: DashPropChangeEvent['detail'][] = [];
+    const props: DashPropChangeDetail[] = [];
     el.addEventListener('input', () => log.push('input'));
     el.addEventListener('change', () => log.push('change'));
     el.addEventListener('dash-prop-change', (e) => props.push(e.detail));
-    await click(el);
+    await clickCenter(el);
     await sendKeys({ type: 'ab' });
     await sendKeys({ press: 'Enter' });
     await sendKeys({ type: 'c' });
@@ -101,7 +96,7 @@ describe('dash-textarea', () => {
     expect(box(el).disabled).to.equal(true);
     el.disabled = false;
     await settle(el);
-    await click(el);
+    await clickCenter(el);
     await sendKeys({ type: 'ok' });
     await settle(el);
     expect(el.value).to.equal('ok');
@@ -115,16 +110,14 @@ describe('dash-textarea', () => {
     </div>`);
     const el = wrap.querySelector<DashTextarea>('dash-textarea')!;
     await settle(el);
-    await click(el);
-    await click(el);
+    await clickCenter(el);
+    await clickCenter(el);
     await waitUntil(() => seen.at(-1) === 2, 'callback did not see 2 clicks');
     expect(el.nClicks).to.equal(2);
   });
 
   it('a value of the wrong shape warns once, the box keeps working; axe passes in light and dark', async () => {
-    const warnings: string[] = [];
-    const original = console.warn;
-    console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+    const { messages: warnings, restore } = captureWarnings();
     try {
       const el = await fixture<DashTextarea>(html`<dash-textarea id="w" aria-label="Notes" value='[1,2]'></dash-textarea>`);
       el.requestUpdate();
@@ -140,7 +133,20 @@ describe('dash-textarea', () => {
       el.style.colorScheme = 'dark';
       await expect(el).to.be.accessible();
     } finally {
-      console.warn = original;
+      restore();
     }
   });
 });
+
+const adapter: ControlAdapter = {
+  tag: 'dash-textarea',
+  attributes: 'value="abc"',
+  value: 'abc',
+  submits: ['abc'],
+  keys: ['End', 'x'],
+  valueAfterKeys: 'abcx',
+  role: 'textbox',
+};
+runFormControlTests(adapter);
+runAccessibleNameTests(adapter);
+runBadInputTests(adapter, [{ attribute: 'value', value: '[1,2]' }]);

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { inputStyles } from '../input/input.styles.js';
-import { DashTextField, FIELD_ID } from '../input/text-field.js';
+import { DashTextField } from '../input/text-field.js';
 
 const str = (v: unknown): string | undefined => (v === null || v === undefined || v === '' ? undefined : String(v));
 
@@ -81,9 +81,8 @@ export class DashTextarea extends DashTextField {
 
   override render(): TemplateResult {
     return html`<textarea
-      id=${FIELD_ID}
       part="textarea"
-      aria-label=${this.getAttribute('aria-label') || nothing}
+      aria-label=${this.accessibleName() || nothing}
       placeholder=${ifDefined(str(this.placeholder))}
       rows=${ifDefined(str(this.rows))}
       cols=${ifDefined(str(this.cols))}

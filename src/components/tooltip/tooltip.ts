@@ -2,6 +2,7 @@ import { html, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { defaultTrueConverter, jsonConverter } from '../../internal/converters.js';
+import { isRecord } from '../../internal/is-record.js';
 import { tooltipStyles } from './tooltip.styles.js';
 
 /** A box to point at, in px from the tooltip's positioning parent (as `hoverData.points[0].bbox`). */
@@ -19,8 +20,7 @@ const OPPOSITE: Record<TooltipDirection, TooltipDirection> = { top: 'bottom', bo
 /** Distance kept between the card and the viewport's edges, px. */
 const EDGE = 4;
 
-const isBbox = (v: unknown): v is TooltipBbox =>
-  typeof v === 'object' && v !== null && ['x0', 'y0', 'x1', 'y1'].every((k) => Number.isFinite((v as Record<string, unknown>)[k]));
+const isBbox = (v: unknown): v is TooltipBbox => isRecord(v) && ['x0', 'y0', 'x1', 'y1'].every((k) => Number.isFinite(v[k]));
 
 /**
  * Dash's `dcc.Tooltip`: a card beside a box (`bbox`), the element Dash apps pair with a graph's

@@ -196,5 +196,11 @@ describe('dash-upload', () => {
     await el.updateComplete;
     expect(zone(el).getAttribute('aria-label')).to.equal('Drag and drop or select files (CSV)');
     await expect(el).to.be.accessible();
+    const caption = Object.assign(document.createElement('span'), { id: 'cap', textContent: 'Drag and drop or select files here' });
+    el.before(caption);
+    el.removeAttribute('aria-label');
+    el.setAttribute('aria-labelledby', 'cap');
+    await el.updateComplete;
+    expect(zone(el).getAttribute('aria-label')).to.equal('Drag and drop or select files here');
   });
 });

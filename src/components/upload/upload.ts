@@ -3,7 +3,9 @@ import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { jsonConverter } from '../../internal/converters.js';
-import { emit } from '../../internal/events.js';
+import { emit, emitUserEdit } from '../../internal/events.js';
+import { accessibleName } from '../../internal/accessible-name.js';
+import { cssPropertyName, cssValue } from '../../internal/dash-style.js';
 import { acceptList, accepts, readAsDataUrl, sortFiles, type RejectedFile } from './upload-files.js';
 import { uploadStyles } from './upload.styles.js';
 
@@ -17,9 +19,6 @@ export interface DashUploadRejectDetail {
 type StyleObject = Record<string, string | number>;
 type ZoneState = 'active' | 'reject' | 'disabled' | null;
 
-/** Dash style values: numbers are px, except for these. */
-const UNITLESS = new Set(['opacity', 'z-index', 'font-weight', 'line-height', 'flex-grow', 'flex-shrink', 'order']);
-const kebab = (name: string) => (name.includes('-') ? name : name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`));
 
 /**
  * Dash's `dcc.Upload`: a drop zone around its slotted content. Drop files on it, or click it (or
@@ -123,7 +122,7 @@ export class DashUpload extends DashElement {
         role=${clickable ? 'button' : 'group'}
         tabindex=${clickable ? '0' : '-1'}
         aria-disabled=${this.disabled ? 'true' : 'false'}
-        aria-label=${ifDefined(this.getAttribute('aria-label') ?? undefined)}
+        aria-label=${ifDefined(accessibleName(this) || undefined)}
         @click=${this.browse}
         @keydown=${this.onKeydown}
         @dragenter=${this.onDragEnter}
@@ -156,9 +155,10 @@ export class DashUpload extends DashElement {
     const style = { active: this.styleActive, reject: this.styleReject, disabled: this.styleDisabled }[state];
     if (typeof style !== 'object' || style === null) return;
     for (const [key, value] of Object.entries(style)) {
-      const name = kebab(key);
+      if (typeof value !== 'string' && typeof value !== 'number') continue;
+      const name = cssPropertyName(key);
       this.savedStyle.set(name, [this.style.getPropertyValue(name), this.style.getPropertyPriority(name)]);
-      this.style.setProperty(name, typeof value === 'number' && !UNITLESS.has(name) ? `${value}px` : String(value));
+      this.style.setProperty(name, cssValue(name, value));
     }
   }
 
@@ -228,9 +228,7 @@ export class DashUpload extends DashElement {
     this.setByUser('contents', this.multiple ? contents : contents[0]);
     this.setByUser('filename', this.multiple ? names : names[0]);
     this.setByUser('lastModified', this.multiple ? modified : modified[0]);
-    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    await this.updateComplete;
-    this.dispatchEvent(new Event('change', { bubbles: true }));
+    emitUserEdit(this);
   }
 }
 

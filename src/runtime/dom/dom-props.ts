@@ -4,7 +4,7 @@
  * `children` is text content and is never parsed as HTML, and properties that parse markup or
  * run code are never written (docs/callbacks.md, "What callbacks may not write").
  */
-import { camelProp } from '../dependency.js';
+import { canonicalProp } from '../dependency.js';
 import type { DashPropChangeEvent } from '../../internal/events.js';
 import { emit } from '../../internal/events.js';
 import { cssPropertyName, dashStyle } from '../../internal/dash-style.js';
@@ -20,7 +20,7 @@ const isNativeControl = (el: Element) =>
   el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement;
 
 export function readProp(el: Element, prop: string): unknown {
-  const name = camelProp(prop);
+  const name = canonicalProp(prop);
   if (name === 'children') return layoutValues.has(el) ? layoutValues.get(el) : el.textContent;
   if (name === 'nClicks') return (el as unknown as Bag).nClicks ?? 0;
   if (name === 'style') return styleObject((el as HTMLElement).style);
@@ -29,7 +29,7 @@ export function readProp(el: Element, prop: string): unknown {
 }
 
 export function writeProp(el: Element, prop: string, value: unknown): void {
-  const name = camelProp(prop);
+  const name = canonicalProp(prop);
   refuseUnsafe(el, name, value);
   if (name === 'children') {
     writeChildren(el, value);
@@ -47,9 +47,9 @@ export function writeProp(el: Element, prop: string, value: unknown): void {
  * element, then what the element itself refuses (SPEC §4 rule 10). Nothing is written then.
  */
 export function checkProp(el: Element, prop: string, value: unknown): void {
-  refuseUnsafe(el, camelProp(prop), value);
+  refuseUnsafe(el, canonicalProp(prop), value);
   const check = (el as unknown as { checkProp?: (p: string, v: unknown) => void }).checkProp;
-  if (typeof check === 'function') check.call(el, camelProp(prop), value);
+  if (typeof check === 'function') check.call(el, canonicalProp(prop), value);
 }
 
 /** Properties that parse markup (an answer from a server could carry `<img onerror=…>`). */
@@ -83,7 +83,7 @@ function refuseUnsafe(el: Element, name: string, value: unknown): void {
  * function that removes every listener it added.
  */
 export function watchProp(el: Element, prop: string, onChange: (value: unknown) => void): () => void {
-  const name = camelProp(prop);
+  const name = canonicalProp(prop);
   if (isNativeControl(el) && name !== 'nClicks') {
     // Native controls announce their own changes; writes by callbacks reach the runtime directly.
     const onNative = () => onChange(readProp(el, name));

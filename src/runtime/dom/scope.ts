@@ -1,16 +1,22 @@
 /**
  * The DOM side of the runtime: one scope per `<dash-app>` (or document / shadow root without
  * one). It finds the elements callbacks name, watches their inputs, writes their outputs, keeps
- * loading states, and follows elements and callbacks that come and go (SPEC §3.6, §4 rules 9, 13).
- * What runs when is decided by the pure CallbackRuntime.
+ * loading states, and follows elements and callbacks that come and go (docs/callbacks.md).
+ * A pattern-matching callback becomes one runtime callback per concrete call (one per MATCH
+ * value), re-expanded whenever elements with object ids come or go. What runs when is decided
+ * by the pure CallbackRuntime.
  */
 import type { Dependency } from '../dependency.js';
-import { camelProp } from '../dependency.js';
+import { canonicalId, canonicalProp, depKey } from '../dependency.js';
+import type { CallbackInvocation } from '../context.js';
+import { type Expansion, flatDeps, flattenValues, groupValues, isPattern, plainExpansion } from '../patterns.js';
 import { CallbackRuntime, type CallbackCall, type CallbackHandle, type RuntimeHost } from '../runtime.js';
+import { applyPatch, isPatch } from '../patch.js';
 import { checkProp, readProp, watchProp, writeProp } from './dom-props.js';
 
 /** What a scope needs from a `<dash-callback>`. */
 export interface CallbackSource extends HTMLElement {
+  /** As written: ids may be patterns (ALL, MATCH, ALLSMALLER). */
   readonly inputDeps: Dependency[];
   readonly outputDeps: Dependency[];
   readonly stateDeps: Dependency[];
@@ -20,16 +26,22 @@ export interface CallbackSource extends HTMLElement {
   readonly debounce: number;
   /** Has a function or endpoint to call; until it does, the callback waits. */
   readonly runnable: boolean;
-  run(call: CallbackCall, scope: CallbackScope): unknown[] | Promise<unknown[]>;
+  /** Runs one call; returns one value per output (an array for an ALL output). */
+  run(call: CallbackInvocation, scope: CallbackScope): unknown[] | Promise<unknown[]>;
   reportError(error: Error): void;
 }
 
 type ScopeRoot = Document | ShadowRoot | HTMLElement;
 
+/** One concrete call of a callback, registered with the runtime. */
 interface Registration {
   source: CallbackSource;
+  expansion: Expansion;
   handle: CallbackHandle;
+  outputs: Dependency[];
   deps: Dependency[];
+  /** Identity of its concrete dependencies: a changed ALL set makes a new registration. */
+  signature: string;
   missing: Set<string>;
   /** The element each id resolved to when last wired. */
   bound: Map<string, Element>;
@@ -37,6 +49,21 @@ interface Registration {
   /** Removes this registration's input listeners. */
   unwatch: Array<() => void>;
 }
+
+type PatternMatching = typeof import('../pattern-matching.js');
+
+/** A `<dash-callback>` and its concrete calls (one, or one per MATCH value), by expansion key. */
+interface Group {
+  source: CallbackSource;
+  pattern: boolean;
+  /** For a pattern group, once loaded: the wildcard matching (a lazy chunk). */
+  matching?: PatternMatching;
+  instances: Map<string, Registration>;
+}
+
+/** Wildcard matching is loaded on first use: pages without wildcards never download it. */
+let matchingModule: Promise<PatternMatching> | undefined;
+const loadMatching = () => (matchingModule ??= import('../pattern-matching.js'));
 
 const scopes = new WeakMap<ScopeRoot, CallbackScope>();
 
@@ -48,9 +75,19 @@ export function scopeOf(el: Element): CallbackScope {
   return scope;
 }
 
+/** An element's id as dependencies name it: object ids canonical, null for a malformed JSON id. */
+function idKey(raw: string): string | null {
+  if (!raw.startsWith('{')) return raw;
+  try {
+    return canonicalId(raw, 'id');
+  } catch {
+    return null;
+  }
+}
+
 export class CallbackScope implements RuntimeHost {
   readonly runtime = new CallbackRuntime(this);
-  private readonly registrations = new Map<CallbackSource, Registration>();
+  private readonly groups = new Map<CallbackSource, Group>();
   private readonly byHandle = new Map<CallbackHandle, Registration>();
   /** Elements found, by id. */
   private readonly elements = new Map<string, Element>();
@@ -58,6 +95,9 @@ export class CallbackScope implements RuntimeHost {
   private readonly users = new Map<string, Set<Registration>>();
   /** Busy callbacks per element, for `loading` / `aria-busy`. */
   private readonly busy = new Map<Element, number>();
+  /** Elements with object ids, canonical id → element, in document order; rebuilt when they change. */
+  private objectIds: Map<string, Element> | undefined;
+  private readonly reportedIds = new Set<string>();
   private readonly observer: MutationObserver;
   private observing = false;
 
@@ -67,33 +107,110 @@ export class CallbackScope implements RuntimeHost {
 
   register(source: CallbackSource): void {
     this.unregister(source);
-    const deps = [...source.inputDeps, ...source.outputDeps, ...source.stateDeps, ...source.runningDeps];
-    const handle = this.runtime.register({
+    const all = [...source.inputDeps, ...source.outputDeps, ...source.stateDeps];
+    const group: Group = { source, pattern: all.some(isPattern), instances: new Map() };
+    this.groups.set(source, group);
+    this.observe();
+    if (!group.pattern) {
+      this.expand(group, source.preventInitialCall);
+      return;
+    }
+    loadMatching().then((matching) => {
+      if (this.groups.get(source) !== group) return;
+      try {
+        matching.checkCallbackDependencies({ inputs: source.inputDeps, outputs: source.outputDeps, state: source.stateDeps });
+      } catch (error) {
+        // Dash's wildcard rules: reported once, and the callback is not wired.
+        source.reportError(error as Error);
+        return;
+      }
+      group.matching = matching;
+      this.expand(group, source.preventInitialCall);
+    }, (error: Error) => source.reportError(error));
+  }
+
+  unregister(source: CallbackSource): void {
+    const group = this.groups.get(source);
+    if (!group) return;
+    this.groups.delete(source);
+    for (const registration of group.instances.values()) this.removeInstance(registration);
+    if (this.groups.size === 0) {
+      this.observer.disconnect();
+      this.observing = false;
+      scopes.delete(this.root);
+    }
+  }
+
+  /**
+   * Brings a group's concrete calls in line with the elements present: new MATCH values get a
+   * call (and their initial call), gone ones are unwired, and a call whose ALL set changed is
+   * wired anew and runs again.
+   */
+  private expand(group: Group, preventInitialCall: boolean): void {
+    const { source } = group;
+    const callback = { inputs: source.inputDeps, outputs: source.outputDeps, state: source.stateDeps };
+    const expansions = group.matching ? group.matching.expandCallback(callback, [...this.objectIndex().keys()]) : [plainExpansion(callback)];
+    const keep = new Set<string>();
+    for (const expansion of expansions) {
+      keep.add(expansion.key);
+      const existing = group.instances.get(expansion.key);
+      const signature = signatureOf(expansion);
+      if (existing?.signature === signature) continue;
+      let quiet = preventInitialCall;
+      if (existing) {
+        // A changed ALL input set is a change of that input: the call runs again. A changed ALL
+        // state never triggers (as any state); new ALL outputs get values unless prevent-initial-call.
+        const [inputs, outputs] = signature.split('|');
+        const [oldInputs, oldOutputs] = existing.signature.split('|');
+        const wasWired = existing.handle.active;
+        quiet = inputs !== oldInputs ? false : outputs !== oldOutputs ? preventInitialCall : wasWired || preventInitialCall;
+        this.removeInstance(existing);
+      }
+      group.instances.set(expansion.key, this.addInstance(source, expansion, signature, quiet));
+    }
+    for (const [key, registration] of group.instances) {
+      if (keep.has(key)) continue;
+      group.instances.delete(key);
+      this.removeInstance(registration);
+    }
+  }
+
+  private addInstance(source: CallbackSource, expansion: Expansion, signature: string, preventInitialCall: boolean): Registration {
+    const inputs = flatDeps(expansion.inputs);
+    const outputs = flatDeps(expansion.outputs);
+    const state = flatDeps(expansion.state);
+    const registration = {
+      source,
+      expansion,
+      outputs,
+      deps: [...inputs, ...outputs, ...state, ...source.runningDeps],
+      signature,
+      missing: new Set(),
+      bound: new Map(),
+      unwatch: [],
+    } as unknown as Registration;
+    registration.handle = this.runtime.register({
       name: source.callbackName,
-      inputs: source.inputDeps,
-      outputs: source.outputDeps,
-      state: source.stateDeps,
-      preventInitialCall: source.preventInitialCall,
+      inputs,
+      outputs,
+      state,
+      preventInitialCall,
       debounce: source.debounce,
-      invoke: (call) => source.run(call, this),
+      invoke: (call) => this.invoke(registration, call),
     });
-    const registration: Registration = { source, handle, deps, missing: new Set(), bound: new Map(), unwatch: [] };
-    this.registrations.set(source, registration);
-    this.byHandle.set(handle, registration);
-    for (const id of new Set(deps.map((d) => d.id))) {
+    this.byHandle.set(registration.handle, registration);
+    for (const id of new Set(registration.deps.map((d) => d.id))) {
       let set = this.users.get(id);
       if (!set) this.users.set(id, (set = new Set()));
       set.add(registration);
     }
     this.resolve(registration);
-    this.observe();
+    return registration;
   }
 
-  unregister(source: CallbackSource): void {
-    const registration = this.registrations.get(source);
-    if (!registration) return;
-    this.registrations.delete(source);
+  private removeInstance(registration: Registration): void {
     registration.unwatch.forEach((off) => off());
+    registration.unwatch = [];
     // While still known by handle, so that a call it drops clears its loading state.
     this.runtime.unregister(registration.handle);
     this.byHandle.delete(registration.handle);
@@ -105,28 +222,46 @@ export class CallbackScope implements RuntimeHost {
         this.elements.delete(id);
       }
     }
-    if (this.registrations.size === 0) {
-      this.observer.disconnect();
-      this.observing = false;
-      scopes.delete(this.root);
-    }
+  }
+
+  /** Flat values from the runtime → the function's arguments; its per-output values → flat writes. */
+  private invoke({ source, expansion }: Registration, call: CallbackCall): unknown[] | Promise<unknown[]> {
+    const result = source.run(
+      {
+        inputs: groupValues(expansion.inputs, call.inputs),
+        state: groupValues(expansion.state, call.state),
+        expansion,
+        flatInputs: call.inputs,
+        flatState: call.state,
+        triggered: call.triggered,
+        get signal() {
+          return call.signal;
+        },
+      },
+      this,
+    );
+    if (result instanceof Promise) return result.then((values) => flattenValues(expansion.outputs, values));
+    return flattenValues(expansion.outputs, result);
   }
 
   /** `ctx.setProps(id, props)`: writes props of any element in scope, as a change callbacks see. */
-  setProps(id: string, props: Record<string, unknown>): void {
-    this.setPropsOf({ [id]: props });
+  setProps(id: string | Record<string, unknown>, props: Record<string, unknown>): void {
+    this.setPropsOf({ [canonicalId(id, 'setProps')]: props });
   }
 
   /**
-   * Writes props of several elements (an endpoint's `sideUpdate`). All or nothing: a missing id or
-   * a refused prop (docs/callbacks.md) throws before anything is written.
+   * Writes props of several elements (an endpoint's `sideUpdate`; ids as text, object ids as
+   * JSON). All or nothing: a missing id or a refused prop (docs/callbacks.md) throws before
+   * anything is written. A Patch is applied to the current value.
    */
   setPropsOf(updates: Record<string, Record<string, unknown>>): void {
     const writes: Array<{ el: Element; id: string; prop: string; value: unknown }> = [];
-    for (const [id, props] of Object.entries(updates)) {
+    for (const [given, props] of Object.entries(updates)) {
+      const id = canonicalId(given, 'setProps');
       const el = this.lookup(id);
-      if (!el) throw new Error(`setProps: no element with id "${id}" in this scope`);
-      for (const [prop, value] of Object.entries(props)) {
+      if (!el) throw new Error(`setProps: no element with id ${id.startsWith('{') ? id : `"${id}"`} in this scope`);
+      for (const [prop, update] of Object.entries(props)) {
+        const value = isPatch(update) ? applyPatch(readProp(el, prop), update) : update;
         checkProp(el, prop, value);
         writes.push({ el, id, prop, value });
       }
@@ -159,19 +294,21 @@ export class CallbackScope implements RuntimeHost {
    * `dash-callback-start`. A call that returned at once was never visibly running, so it gets none.
    */
   onStart(handle: CallbackHandle, pending: boolean): void {
-    const source = pending ? this.byHandle.get(handle)?.source : undefined;
-    if (!source) return;
+    const registration = pending ? this.byHandle.get(handle) : undefined;
+    if (!registration) return;
+    const { source } = registration;
     this.setBusy(source, +1);
-    for (const dep of source.outputDeps) this.setBusy(this.elements.get(dep.id), +1, dep.prop);
+    for (const dep of registration.outputs) this.setBusy(this.elements.get(dep.id), +1, dep.prop);
     this.setRunning(source, true);
     source.dispatchEvent(new CustomEvent('dash-callback-start', { bubbles: true, composed: true, detail: { outputs: source.callbackName } }));
   }
 
   onEnd(handle: CallbackHandle, pending: boolean): void {
-    const source = pending ? this.byHandle.get(handle)?.source : undefined;
-    if (!source) return;
+    const registration = pending ? this.byHandle.get(handle) : undefined;
+    if (!registration) return;
+    const { source } = registration;
     this.setBusy(source, -1);
-    for (const dep of source.outputDeps) this.setBusy(this.elements.get(dep.id), -1, dep.prop);
+    for (const dep of registration.outputs) this.setBusy(this.elements.get(dep.id), -1, dep.prop);
     this.setRunning(source, false);
     source.dispatchEvent(new CustomEvent('dash-callback-end', { bubbles: true, composed: true, detail: { outputs: source.callbackName } }));
   }
@@ -197,7 +334,7 @@ export class CallbackScope implements RuntimeHost {
   private setBusy(el: Element | undefined, delta: number, prop?: string): void {
     if (!el) return;
     if (prop !== undefined) {
-      const detail = { prop: camelProp(prop), loading: delta > 0 };
+      const detail = { prop: canonicalProp(prop), loading: delta > 0 };
       el.dispatchEvent(new CustomEvent('dash-output-loading', { bubbles: true, composed: true, detail }));
     }
     const count = Math.max(0, (this.busy.get(el) ?? 0) + delta);
@@ -214,7 +351,29 @@ export class CallbackScope implements RuntimeHost {
 
   // Finding elements
 
+  /**
+   * Every element in scope with an object id, by canonical id, in document order. A malformed
+   * JSON id is reported once (by a pattern-matching callback) and otherwise ignored.
+   */
+  private objectIndex(): Map<string, Element> {
+    if (this.objectIds) return this.objectIds;
+    const index = new Map<string, Element>();
+    for (const el of this.root.querySelectorAll('[id^="{"]')) {
+      const key = idKey(el.id);
+      if (key !== null) {
+        if (!index.has(key)) index.set(key, el);
+      } else if (!this.reportedIds.has(el.id)) {
+        this.reportedIds.add(el.id);
+        const error = new Error(`the element id ${el.id} is not a valid JSON object id; it is ignored`);
+        // Once per page: to the first pattern-matching callback.
+        [...this.groups.values()].find((group) => group.matching)?.source.reportError(error);
+      }
+    }
+    return (this.objectIds = index);
+  }
+
   private lookup(id: string): Element | null {
+    if (id.startsWith('{')) return this.objectIndex().get(id) ?? null;
     const root = this.root;
     if (!(root instanceof HTMLElement)) return root.getElementById(id);
     // A <dash-app>: ids are looked up inside it (several apps may reuse one id).
@@ -251,13 +410,12 @@ export class CallbackScope implements RuntimeHost {
     }
     if (ready) {
       for (const { id } of registration.deps) registration.bound.set(id, this.elements.get(id)!);
-      for (const dep of [...registration.source.inputDeps, ...registration.source.stateDeps]) {
-        const el = this.elements.get(dep.id)!;
-        if (registration.source.inputDeps.includes(dep)) {
-          registration.unwatch.push(watchProp(el, dep.prop, (value) => this.runtime.changed(dep, value)));
-        } else if (camelProp(dep.prop) === 'nClicks') {
-          registration.unwatch.push(watchProp(el, dep.prop, () => {}));
-        }
+      const inputs = flatDeps(registration.expansion.inputs);
+      for (const dep of inputs) {
+        registration.unwatch.push(watchProp(this.elements.get(dep.id)!, dep.prop, (value) => this.runtime.changed(dep, value)));
+      }
+      for (const dep of flatDeps(registration.expansion.state)) {
+        if (canonicalProp(dep.prop) === 'nClicks') registration.unwatch.push(watchProp(this.elements.get(dep.id)!, dep.prop, () => {}));
       }
     }
     this.runtime.setHostReady(registration.handle, ready);
@@ -266,7 +424,7 @@ export class CallbackScope implements RuntimeHost {
 
   /**
    * Ids still missing once the page has loaded (and two frames more, for late renders) are
-   * reported once per callback; the callback keeps waiting for them (SPEC §4 rule 13).
+   * reported once per callback; the callback keeps waiting for them (docs/callbacks.md).
    */
   private reportMissingLater(registration: Registration): void {
     // A Dash app loaded by `<dash-app src>` names ids of pages not shown yet; Dash waits for them silently.
@@ -276,9 +434,9 @@ export class CallbackScope implements RuntimeHost {
       requestAnimationFrame(() =>
         requestAnimationFrame(() => {
           const missing = [...registration.missing].filter((id) => !this.lookup(id));
-          if (missing.length === 0 || this.registrations.get(registration.source) !== registration) return;
+          if (missing.length === 0 || !this.byHandle.has(registration.handle)) return;
           registration.source.reportError(
-            new Error(`no element with id ${missing.map((id) => `"${id}"`).join(', ')} in this ${this.root instanceof HTMLElement ? '<dash-app>' : 'page'} yet; the callback waits for it`),
+            new Error(`no element with id ${missing.map((id) => (id.startsWith('{') ? id : `"${id}"`)).join(', ')} in this ${this.root instanceof HTMLElement ? '<dash-app>' : 'page'} yet; the callback waits for it`),
           );
         }),
       );
@@ -288,8 +446,7 @@ export class CallbackScope implements RuntimeHost {
 
   /** The callback's function or endpoint came or went. */
   refresh(source: CallbackSource): void {
-    const registration = this.registrations.get(source);
-    if (registration) this.resolve(registration);
+    for (const registration of this.groups.get(source)?.instances.values() ?? []) this.resolve(registration);
   }
 
   private recheck(id: string): void {
@@ -306,12 +463,16 @@ export class CallbackScope implements RuntimeHost {
   /** Elements that appeared, left, or changed id: rewire the callbacks that name them. */
   private onMutations(records: MutationRecord[]): void {
     const touched = new Set<string>();
+    let objectIdsChanged = false;
     // An id matters when a callback names it, unless the element is the one already wired and
     // still in place (the common case when a page inserts its layout and callbacks together).
     const check = (el: Element) => {
-      if (!el.id || !this.users.has(el.id)) return;
-      if (this.elements.get(el.id) === el && el.isConnected && this.root.contains(el)) return;
-      touched.add(el.id);
+      if (!el.id) return;
+      if (el.id.startsWith('{')) objectIdsChanged = true;
+      const key = idKey(el.id);
+      if (key === null || !this.users.has(key)) return;
+      if (this.elements.get(key) === el && el.isConnected && this.root.contains(el)) return;
+      touched.add(key);
     };
     const note = (node: Node) => {
       if (!(node instanceof Element)) return;
@@ -320,12 +481,20 @@ export class CallbackScope implements RuntimeHost {
     };
     for (const record of records) {
       if (record.type === 'attributes') {
-        if (record.oldValue && this.users.has(record.oldValue)) touched.add(record.oldValue);
-        if (record.target instanceof Element && this.users.has(record.target.id)) touched.add(record.target.id);
+        const old = record.oldValue;
+        if (old?.startsWith('{') || (record.target as Element).id.startsWith('{')) objectIdsChanged = true;
+        const oldKey = old ? idKey(old) : null;
+        if (oldKey && this.users.has(oldKey)) touched.add(oldKey);
+        const key = record.target instanceof Element ? idKey(record.target.id) : null;
+        if (key && this.users.has(key)) touched.add(key);
       } else {
         record.removedNodes.forEach(note);
         record.addedNodes.forEach(note);
       }
+    }
+    if (objectIdsChanged) {
+      this.objectIds = undefined;
+      for (const group of [...this.groups.values()]) if (group.matching) this.expand(group, group.source.preventInitialCall);
     }
     for (const id of touched) {
       const known = this.elements.get(id);
@@ -336,3 +505,5 @@ export class CallbackScope implements RuntimeHost {
   }
 }
 
+const signatureOf = (expansion: Expansion) =>
+  [expansion.inputs, expansion.outputs, expansion.state].map((slots) => flatDeps(slots).map(depKey).join(',')).join('|');

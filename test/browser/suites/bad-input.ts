@@ -10,7 +10,7 @@ export interface BadInput {
   /** The bad text written to the attribute. */
   value: string;
   /** Checks the sensible value the element used instead (optional). */
-  expect?: (el: ValueElement) => void;
+  expect?: (el: HTMLElement) => void;
 }
 
 export function runBadInputTests(adapter: ControlAdapter, cases: BadInput[]): void {
