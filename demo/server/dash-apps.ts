@@ -2,7 +2,7 @@
 // /_dash-dependencies, /_dash-update-component), rendered by <dash-app src> on demo/dash-app.html
 // and tested end to end (test/e2e/dash-app.test.ts). Each layout is what a Python app's
 // `app.layout` serialises to; each callback is what its @callback returns.
-import { createDashServer, type DashServer } from '../../src/server/index.js';
+import { createDashServer, NO_UPDATE, type DashServer, type ServerCallbackContext } from '../../src/server/index.js';
 
 type Props = Record<string, unknown>;
 const component = (namespace: string) => (type: string, props: Props = {}) => ({ type, namespace, props });
@@ -108,5 +108,55 @@ export function tableApp(): DashServer {
   return app;
 }
 
+type Option = { label: string; value: string };
+
+/** One to-do item: a checklist (its option's label is the text) in a row whose style a MATCH callback sets. */
+const todoItem = (index: number, text: string, done: boolean) =>
+  html('Div', {
+    id: { index, type: 'item' },
+    children: dcc('Checklist', { id: { index, type: 'done' }, options: [{ label: text, value: 'done' }], value: done ? ['done'] : [] }),
+  });
+
+/** Dash's pattern-matching to-do list: the list is layout returned by a callback; ALL and MATCH callbacks. */
+export function todoApp(): DashServer {
+  const app = createDashServer({ pathPrefix: '/apps/todo/' });
+  app.layout(
+    html('Div', {
+      children: [
+        html('Label', { htmlFor: 'new-item', children: 'New item ' }),
+        dcc('Input', { id: 'new-item', value: '' }),
+        html('Button', { id: 'add', n_clicks: 0, children: 'Add' }),
+        html('Button', { id: 'clear-done', n_clicks: 0, children: 'Clear done' }),
+        html('Div', { id: 'list-container' }),
+        html('P', { id: 'totals', 'aria-live': 'polite' }),
+      ],
+    }),
+  );
+  app.callback(
+    {
+      outputs: 'list-container.children, new-item.value',
+      inputs: 'add.n_clicks, clear-done.n_clicks',
+      state: 'new-item.value, {"index":"ALL","type":"done"}.options, {"index":"ALL","type":"done"}.value',
+      preventInitialCall: true,
+    },
+    (_add: number, _clear: number, text: string | null, options: Option[][], values: string[][], ctx: ServerCallbackContext) => {
+      const clearing = ctx.triggeredId === 'clear-done';
+      const items = options
+        .map((opts, i) => ({ text: opts[0]?.label ?? '', done: (values[i] ?? []).includes('done') }))
+        .filter((item) => !(clearing && item.done));
+      if (!clearing && text?.trim()) items.push({ text: text.trim(), done: false });
+      return [items.map((item, i) => todoItem(i, item.text, item.done)), clearing ? NO_UPDATE : ''];
+    },
+  );
+  app.callback({ outputs: '{"index":"MATCH","type":"item"}.style', inputs: '{"index":"MATCH","type":"done"}.value' }, (value: string[] | null) =>
+    value?.includes('done') ? { textDecoration: 'line-through', color: 'GrayText' } : {},
+  );
+  app.callback({ outputs: 'totals.children', inputs: '{"index":"ALL","type":"done"}.value' }, (values: string[][]) => {
+    const open = values.filter((value) => !value?.includes('done')).length;
+    return `${open} of ${values.length} items open`;
+  });
+  return app;
+}
+
 /** Every demo app, mounted by demo/server.ts. */
-export const dashApps = [pagesApp(), tabsApp(), tableApp()];
+export const dashApps = [pagesApp(), tabsApp(), tableApp(), todoApp()];

@@ -54,3 +54,31 @@ test('a DataTable app: the dropdown filters the table through the server', async
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test('Dash\'s to-do list: the list is layout from a callback, MATCH styles an item, ALL counts them', async () => {
+  const { page, errors } = await e2e.open('demo/dash-app.html');
+  const app = page.locator('#todo-app');
+  const totals = (text: string) => waitUntil(page, new Function(`return document.querySelector('#todo-app #totals')?.textContent === ${JSON.stringify(text)}`) as () => boolean, `totals "${text}"`);
+  await totals('0 of 0 items open');
+  for (const item of ['Milk', 'Bread', 'Eggs']) {
+    await app.getByLabel('New item').fill(item);
+    await app.getByRole('button', { name: 'Add' }).click();
+    await app.getByRole('checkbox', { name: item }).waitFor();
+  }
+  await totals('3 of 3 items open');
+  await app.getByRole('checkbox', { name: 'Bread' }).check();
+  await totals('2 of 3 items open');
+  await waitUntil(page, () => (document.querySelector('#todo-app [id=\'{"index":1,"type":"item"}\']') as HTMLElement | null)?.style.textDecoration === 'line-through', 'the MATCH style');
+  // Adding keeps the other items (and their state) as they are.
+  const milk = await app.getByRole('checkbox', { name: 'Milk' }).elementHandle();
+  await app.getByLabel('New item').fill('Tea');
+  await app.getByRole('button', { name: 'Add' }).click();
+  await totals('3 of 4 items open');
+  assert.equal(await milk!.evaluate((el) => el.isConnected), true);
+  await app.getByRole('button', { name: 'Clear done' }).click();
+  await totals('3 of 3 items open');
+  assert.equal(await app.getByRole('checkbox', { name: 'Bread' }).count(), 0);
+  assert.equal(await app.getByLabel('New item').inputValue(), '');
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
