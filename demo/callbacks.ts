@@ -5,15 +5,17 @@ import { createDashServer, PreventUpdate } from '../src/server/index.js';
 import { registerFlights } from './server/flights.js';
 import { registerGapminder } from './server/gapminder.js';
 import { registerMultipleInputs } from './server/multiple-inputs.js';
+import { registerLive } from './server/live.js';
 import { registerSales } from './server/sales.js';
 
 export const dash = createDashServer();
 
-// The pages' own callbacks: demo/sales.html, demo/gapminder.html, demo/multiple-inputs.html, demo/flights.html.
+// The pages' own callbacks: demo/sales.html, demo/gapminder.html, demo/multiple-inputs.html, demo/flights.html, demo/app.html.
 registerSales(dash);
 registerGapminder(dash);
 registerMultipleInputs(dash);
 registerFlights(dash);
+registerLive(dash);
 
 // demo/basics.html:
 

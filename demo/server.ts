@@ -14,6 +14,15 @@ const demoAtRoot: Middleware = (ctx, next) => {
   return Promise.resolve();
 };
 
+/**
+ * The multi-page app (demo/app.html) answers every address under /demo/app/ with its one page, so
+ * a reload or a shared link to /demo/app/live works; <dash-location> then shows the right page.
+ */
+const appPages: Middleware = (ctx, next) => {
+  if (/^\/demo\/app(\/[\w-]*)?$/.test(ctx.path)) ctx.path = '/demo/app.html';
+  return next();
+};
+
 export interface DemoServerOptions {
   /** 0 picks a free port (tests). Default: $PORT, else 8000. */
   port?: number;
@@ -22,7 +31,7 @@ export interface DemoServerOptions {
 
 export async function startDemoServer(options: DemoServerOptions = {}) {
   const port = options.port ?? Number(process.env.PORT ?? 8000);
-  const server = await serve({ port, quiet: options.quiet, middleware: [demoAtRoot, dash.koaMiddleware, ...dashApps.map((app) => app.koaMiddleware)] });
+  const server = await serve({ port, quiet: options.quiet, middleware: [demoAtRoot, appPages, dash.koaMiddleware, ...dashApps.map((app) => app.koaMiddleware)] });
   return {
     ...server,
     async stop() {

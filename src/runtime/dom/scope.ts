@@ -13,6 +13,7 @@ import { type Expansion, flatDeps, flattenValues, groupValues, isPattern, plainE
 import { CallbackRuntime, type CallbackCall, type CallbackHandle, type RuntimeHost } from '../runtime.js';
 import { applyPatch, isPatch } from '../patch.js';
 import { checkProp, readProp, watchProp, writeProp } from './dom-props.js';
+import { Lazy } from '../../internal/lazy.js';
 
 /** What a scope needs from a `<dash-callback>`. */
 export interface CallbackSource extends HTMLElement {
@@ -62,8 +63,7 @@ interface Group {
 }
 
 /** Wildcard matching is loaded on first use: pages without wildcards never download it. */
-let matchingModule: Promise<PatternMatching> | undefined;
-const loadMatching = () => (matchingModule ??= import('../pattern-matching.js'));
+const wildcardMatching = new Lazy(() => import('../pattern-matching.js'));
 
 const scopes = new WeakMap<ScopeRoot, CallbackScope>();
 
@@ -115,7 +115,7 @@ export class CallbackScope implements RuntimeHost {
       this.expand(group, source.preventInitialCall);
       return;
     }
-    loadMatching().then((matching) => {
+    wildcardMatching.load().then((matching) => {
       if (this.groups.get(source) !== group) return;
       try {
         matching.checkCallbackDependencies({ inputs: source.inputDeps, outputs: source.outputDeps, state: source.stateDeps });
