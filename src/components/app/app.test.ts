@@ -66,8 +66,10 @@ describe('<dash-app src>', () => {
     const original = console.error;
     console.error = () => {};
     try {
+      // Listened for before the app connects: its error may come before fixture() resolves.
+      const errored = oneEvent(document, 'dash-app-error');
       const broken = await fixture<HTMLElement>(html`<dash-app src="/nowhere/"></dash-app>`);
-      await oneEvent(broken, 'dash-app-error');
+      await errored;
       expect(broken.querySelector('[role="alert"]')!.textContent).to.contain('could not be loaded');
     } finally {
       console.error = original;
