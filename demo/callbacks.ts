@@ -6,9 +6,11 @@ import { registerFlights } from './server/flights.js';
 import { registerGapminder } from './server/gapminder.js';
 import { registerMultipleInputs } from './server/multiple-inputs.js';
 import { registerLive } from './server/live.js';
+import { authorizeLiveOrders, registerLiveOrders } from './server/live-orders.js';
 import { registerSales } from './server/sales.js';
 
-export const dash = createDashServer();
+// The live orders page's callbacks need a signed-in session (demo/server/live-orders.ts).
+export const dash = createDashServer({ authorize: authorizeLiveOrders });
 
 // The pages' own callbacks: demo/sales.html, demo/gapminder.html, demo/multiple-inputs.html, demo/flights.html, demo/app.html.
 registerSales(dash);
@@ -16,6 +18,7 @@ registerGapminder(dash);
 registerMultipleInputs(dash);
 registerFlights(dash);
 registerLive(dash);
+registerLiveOrders(dash);
 
 // demo/basics.html:
 

@@ -6,6 +6,7 @@ import { serve } from '../scripts/dev-server.js';
 import { dash } from './callbacks.js';
 import { closeFlights } from './server/flights.js';
 import { dashApps } from './server/dash-apps.js';
+import { liveMiddleware } from './server/live-orders.js';
 
 /** The host's root shows the demo (a newcomer opens http://localhost:8000/ first). */
 const demoAtRoot: Middleware = (ctx, next) => {
@@ -31,7 +32,7 @@ export interface DemoServerOptions {
 
 export async function startDemoServer(options: DemoServerOptions = {}) {
   const port = options.port ?? Number(process.env.PORT ?? 8000);
-  const server = await serve({ port, quiet: options.quiet, middleware: [demoAtRoot, appPages, dash.koaMiddleware, ...dashApps.map((app) => app.koaMiddleware)] });
+  const server = await serve({ port, quiet: options.quiet, middleware: [demoAtRoot, appPages, liveMiddleware, dash.koaMiddleware, ...dashApps.map((app) => app.koaMiddleware)] });
   return {
     ...server,
     async stop() {

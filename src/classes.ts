@@ -47,3 +47,5 @@ export { DashLoading } from './components/loading/loading.js';
 export type { SpinnerType } from './components/loading/loading.js';
 export type { PersistentProps, PersistenceTransform } from './internal/persistence.js';
 export type { StorageType } from './internal/web-storage.js';
+export { DashEventSource } from './components/event-source/event-source.js';
+export type { EventSourceReadyState } from './components/event-source/event-source.js';

@@ -29,3 +29,4 @@ import './dash-location.js';
 import './dash-link.js';
 import './dash-tabs.js';
 import './dash-loading.js';
+import './dash-event-source.js';

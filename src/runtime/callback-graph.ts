@@ -1,5 +1,5 @@
 /**
- * Who writes and who reads each property, and the cycle check (SPEC §4 rules 6, 11, 14).
+ * Who writes and who reads each property, and the cycle check (docs/callbacks.md).
  * Edges run from a callback to the callbacks that read one of its outputs as an input; a callback
  * that reads its own output is not an edge (rule 11). State never orders or cycles (as in Dash).
  * Everything is kept in maps so adding, removing and looking up cost what they touch. No DOM here.

@@ -1,5 +1,5 @@
 /**
- * The callback runtime (SPEC §4), free of any element: it decides which callbacks run, when,
+ * The callback runtime (docs/callbacks.md), free of any element: it decides which callbacks run, when,
  * and with what, and applies their results through a host that reads and writes properties.
  *
  * A change marks its readers *waiting* and every callback downstream of them too, so nothing

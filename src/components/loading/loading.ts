@@ -226,7 +226,7 @@ export class DashLoading extends DashElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    // aria-busy tells assistive technology the content is being updated (SPEC §3.9).
+    // aria-busy tells assistive technology the content is being updated (docs/loading.md).
     if (this.shown()) this.setAttribute('aria-busy', 'true');
     else this.removeAttribute('aria-busy');
   }

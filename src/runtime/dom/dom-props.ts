@@ -1,5 +1,5 @@
 /**
- * Reading, writing and watching one property of any element (SPEC §4): dash elements, native
+ * Reading, writing and watching one property of any element (docs/callbacks.md): dash elements, native
  * form controls, and plain DOM properties (`textContent`, `hidden`, `className`, `style` …).
  * `children` is text content and is never parsed as HTML, and properties that parse markup or
  * run code are never written (docs/callbacks.md, "What callbacks may not write").
@@ -44,7 +44,7 @@ export function writeProp(el: Element, prop: string, value: unknown): void {
 
 /**
  * Throws if a callback may not write `value` to `prop` of `el`: what would run script, for any
- * element, then what the element itself refuses (SPEC §4 rule 10). Nothing is written then.
+ * element, then what the element itself refuses (docs/callbacks.md). Nothing is written then.
  */
 export function checkProp(el: Element, prop: string, value: unknown): void {
   refuseUnsafe(el, canonicalProp(prop), value);
