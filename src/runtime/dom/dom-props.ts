@@ -64,7 +64,7 @@ const URL_PROPS = new Set(['href', 'xlinkhref', 'src', 'action', 'formaction', '
  * `innerHtml`, `inner_html` and `xlink:href` are caught too.
  */
 function refuseUnsafe(el: Element, name: string, value: unknown): void {
-  const key = name.toLowerCase().replace(/[^a-z]/g, '');
+  const key = comparableName(name);
   const refuse = (what: string, instead = 'write "children" (text) instead') => {
     throw new TypeError(`<${el.localName}${el.id ? ` id="${el.id}"` : ''}>.${name}: callbacks may not write ${what}; ${instead}`);
   };
@@ -76,6 +76,14 @@ function refuseUnsafe(el: Element, name: string, value: unknown): void {
     refuse('a javascript: URL', 'write an http(s) or relative URL, or "children" (text)');
   }
 }
+
+/** `name` without case or punctuation, remembered: every write of every callback asks. */
+function comparableName(name: string): string {
+  let key = comparableNames.get(name);
+  if (key === undefined) comparableNames.set(name, (key = name.toLowerCase().replace(/[^a-z]/g, '')));
+  return key;
+}
+const comparableNames = new Map<string, string>();
 
 /**
  * Calls `onChange(value)` whenever `prop` of `el` changes through the page: `dash-prop-change`
