@@ -5,6 +5,7 @@ import type { Middleware } from '@web/dev-server-core';
 import { serve } from '../scripts/dev-server.js';
 import { dash } from './callbacks.js';
 import { closeFlights } from './server/flights.js';
+import { dashApps } from './server/dash-apps.js';
 import { liveMiddleware } from './server/live-orders.js';
 
 /** The host's root shows the demo (a newcomer opens http://localhost:8000/ first). */
@@ -31,7 +32,7 @@ export interface DemoServerOptions {
 
 export async function startDemoServer(options: DemoServerOptions = {}) {
   const port = options.port ?? Number(process.env.PORT ?? 8000);
-  const server = await serve({ port, quiet: options.quiet, middleware: [demoAtRoot, appPages, liveMiddleware, dash.koaMiddleware] });
+  const server = await serve({ port, quiet: options.quiet, middleware: [demoAtRoot, appPages, liveMiddleware, dash.koaMiddleware, ...dashApps.map((app) => app.koaMiddleware)] });
   return {
     ...server,
     async stop() {

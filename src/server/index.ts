@@ -119,6 +119,16 @@ export interface DashServer {
   koaMiddleware: (ctx: KoaLikeContext, next: () => Promise<unknown>) => Promise<void>;
   /** The `/_dash-dependencies` list, in Dash's format. */
   dependencies(): DashDependency[];
+  /**
+   * Serves `/_dash-layout`: Dash's component JSON (`{type, namespace, props}`), or a function
+   * returning it (called per request, like Dash's `app.layout = serve_layout`). docs/layout.md
+   */
+  layout(tree: unknown): DashServer;
+  /**
+   * Lists a clientside callback in `/_dash-dependencies` (Dash's `clientside_callback` with
+   * `ClientsideFunction(namespace, function_name)`); the page defines `window.dash_clientside[namespace][functionName]`.
+   */
+  clientsideCallback(spec: Omit<CallbackSpec, 'timeout'>, namespace: string, functionName: string): DashServer;
   /** Serves Server-Sent Events of `{id: {prop: value}}` at `path` for `<dash-event-source>` (docs/server.md). */
   stream(path: string, handler: StreamHandler): DashServer;
 }
@@ -128,7 +138,7 @@ export interface DashDependency {
   output: string;
   inputs: Array<{ id: string; property: string }>;
   state: Array<{ id: string; property: string }>;
-  clientside_function: null;
+  clientside_function: { namespace: string; function_name: string } | null;
   prevent_initial_call: boolean;
   long: null;
   dynamic_creator: null;
@@ -331,11 +341,14 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
   const prefix = normalizePrefix(options.pathPrefix);
   const updatePath = `${prefix}_dash-update-component`;
   const dependenciesPath = `${prefix}_dash-dependencies`;
+  const layoutPath = `${prefix}_dash-layout`;
   const callbacks = new Map<string, Registered>();
+  const clientside: DashDependency[] = [];
+  let layoutTree: unknown = null;
   const streams = new Map<string, StreamHandler>();
 
   function dependencies(): DashDependency[] {
-    return [...callbacks.values()].map((cb) => ({
+    const served = [...callbacks.values()].map((cb): DashDependency => ({
       output: cb.name,
       inputs: cb.inputs.map(({ id, prop }) => ({ id, property: prop })),
       state: cb.state.map(({ id, prop }) => ({ id, property: prop })),
@@ -345,6 +358,7 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
       dynamic_creator: null,
       no_output: cb.outputs.length === 0,
     }));
+    return [...served, ...clientside];
   }
 
   async function update(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -497,7 +511,7 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
       await serveStream(req, res, streamHandler, (error) => console.error(`dash-elements/server: stream ${path} failed:`, error));
       return true;
     }
-    if (path !== updatePath && path !== dependenciesPath) return false;
+    if (path !== updatePath && path !== dependenciesPath && (path !== layoutPath || layoutTree === null)) return false;
     try {
       if (options.csrf) {
         const cookie = csrfCookieFor(req, prefix);
@@ -505,11 +519,12 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
         const refused = method === 'POST' ? csrfRefusal(req) : null;
         if (refused) throw new HttpError(refused.status, refused.message);
       }
-      if (path === dependenciesPath) {
+      if (path === dependenciesPath || path === layoutPath) {
         if (method !== 'GET' && method !== 'HEAD') {
           throw new HttpError(405, `${path} answers GET only`, { Allow: 'GET, HEAD' });
         }
-        const text = JSON.stringify(dependencies());
+        const body = path === layoutPath ? (typeof layoutTree === 'function' ? await layoutTree() : layoutTree) : dependencies();
+        const text = JSON.stringify(body);
         res.writeHead(200, {
           'Cache-Control': 'no-store',
           'Content-Type': 'application/json; charset=utf-8',
@@ -560,6 +575,32 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
     },
     handle,
     dependencies,
+    layout(tree) {
+      if (tree === null || tree === undefined) throw new TypeError('dash-elements/server: layout() needs component JSON or a function returning it');
+      layoutTree = tree;
+      return server;
+    },
+    clientsideCallback(spec, namespace, functionName) {
+      if (!isRecord(spec) || !namespace || !functionName) {
+        throw new TypeError('dash-elements/server: clientsideCallback() takes ({outputs, inputs, state?}, namespace, functionName)');
+      }
+      const outputs = parseDependencies(spec.outputs, 'outputs');
+      const inputs = parseDependencies(spec.inputs, 'inputs');
+      const state = parseDependencies(spec.state, 'state');
+      checkCallbackDependencies({ inputs, outputs, state });
+      const list = (deps: Dependency[]) => deps.map(({ id, prop }) => ({ id, property: prop }));
+      clientside.push({
+        output: outputs.length ? outputId(outputs, isListSpec(spec.outputs, outputs)) : noOutputId(inputs),
+        inputs: list(inputs),
+        state: list(state),
+        clientside_function: { namespace, function_name: functionName },
+        prevent_initial_call: !!spec.preventInitialCall,
+        long: null,
+        dynamic_creator: null,
+        no_output: outputs.length === 0,
+      });
+      return server;
+    },
     stream(path, handler) {
       if (typeof path !== 'string' || !path.startsWith('/')) throw new TypeError(`dash-elements/server: stream() needs a path starting with "/", got ${JSON.stringify(path)}`);
       if (typeof handler !== 'function') throw new TypeError('dash-elements/server: stream() needs a handler function');

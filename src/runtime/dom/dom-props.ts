@@ -8,6 +8,8 @@ import { canonicalProp } from '../dependency.js';
 import type { DashPropChangeEvent } from '../../internal/events.js';
 import { emit } from '../../internal/events.js';
 import { cssPropertyName, dashStyle } from '../../internal/dash-style.js';
+import { Lazy } from '../../internal/lazy.js';
+import { isLayoutValue } from '../../layout/is-layout.js';
 
 type Bag = Record<string, unknown>;
 
@@ -19,7 +21,7 @@ const isNativeControl = (el: Element) =>
 
 export function readProp(el: Element, prop: string): unknown {
   const name = canonicalProp(prop);
-  if (name === 'children') return el.textContent;
+  if (name === 'children') return layoutValues.has(el) ? layoutValues.get(el) : el.textContent;
   if (name === 'nClicks') return (el as unknown as Bag).nClicks ?? 0;
   if (name === 'style') return styleObject((el as HTMLElement).style);
   if (name === 'value' && isNumericInput(el)) return el.value === '' ? null : el.valueAsNumber;
@@ -30,7 +32,7 @@ export function writeProp(el: Element, prop: string, value: unknown): void {
   const name = canonicalProp(prop);
   refuseUnsafe(el, name, value);
   if (name === 'children') {
-    el.textContent = toText(value);
+    writeChildren(el, value);
   } else if (name === 'style' && el instanceof HTMLElement) {
     writeStyle(el, value);
   } else if (name === 'value' && isNativeControl(el)) {
@@ -134,6 +136,30 @@ function countClicks(el: Element): void {
     bag.nClicksTimestamp = Date.now();
     emit(el, 'dash-prop-change', { prop: 'nClicks', value: bag.nClicks, user: true });
   });
+}
+
+/** The layout data each element last received as `children`, which reading `children` gives back. */
+const layoutValues = new WeakMap<Element, unknown>();
+const layoutRenderer = new Lazy(() => import('../../layout/render-dom.js'));
+
+/**
+ * `children` (docs/layout.md): DOM nodes replace the content; Dash component JSON is rendered by
+ * the layout renderer, loaded on first use; anything else is text.
+ */
+function writeChildren(el: Element, value: unknown): void {
+  if (!isLayoutValue(value)) {
+    layoutValues.delete(el);
+    if (value instanceof Node) el.replaceChildren(value);
+    else el.textContent = toText(value);
+    return;
+  }
+  layoutValues.set(el, value);
+  const render = (module: typeof import('../../layout/render-dom.js')) => {
+    // A later write (layout or text) replaces this one.
+    if (layoutValues.get(el) === value) module.renderLayout(el, value);
+  };
+  if (layoutRenderer.module) render(layoutRenderer.module);
+  else layoutRenderer.load().then(render, (error: unknown) => console.error(`<${el.localName}>: children: the layout renderer failed to load`, error));
 }
 
 /** Dash `children` as text: strings and numbers as they are, lists joined, null as nothing. */

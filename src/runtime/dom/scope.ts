@@ -430,7 +430,8 @@ export class CallbackScope implements RuntimeHost {
    * reported once per callback; the callback keeps waiting for them (docs/callbacks.md).
    */
   private reportMissingLater(registration: Registration): void {
-    if (registration.missingReported) return;
+    // A Dash app loaded by `<dash-app src>` names ids of pages not shown yet; Dash waits for them silently.
+    if (registration.missingReported || (this.root instanceof HTMLElement && this.root.hasAttribute('src'))) return;
     registration.missingReported = true;
     const check = () =>
       requestAnimationFrame(() =>
