@@ -85,10 +85,11 @@ export function countNodes(root: Document | ShadowRoot = document): number {
 }
 
 /**
- * Scrolls `scroller` at a fixed speed for `ms` and returns every frame's duration (rAF to rAF).
+ * Scrolls `scroller` for `ms` and returns every frame's duration (rAF to rAF): at a fixed speed,
+ * or, with `pxPerFrame`, by a fixed jump every frame (wrapping at the end), however long frames take.
  * The bench runs Chromium without its frame-rate cap, so a frame takes as long as its work.
  */
-export function scrollFrames(scroller: HTMLElement, ms = 5000, pxPerSecond = 6000): Promise<number[]> {
+export function scrollFrames(scroller: HTMLElement, ms = 5000, pxPerSecond = 6000, pxPerFrame = 0): Promise<number[]> {
   return new Promise((resolve) => {
     const frames: number[] = [];
     const max = scroller.scrollHeight - scroller.clientHeight;
@@ -101,7 +102,7 @@ export function scrollFrames(scroller: HTMLElement, ms = 5000, pxPerSecond = 600
         last = now;
       }
       if (now - t0 >= ms) return resolve(frames);
-      scroller.scrollTop = Math.min(max, ((now - t0) / 1000) * pxPerSecond);
+      scroller.scrollTop = pxPerFrame ? ((frames.length + 1) * pxPerFrame) % max : Math.min(max, ((now - t0) / 1000) * pxPerSecond);
       requestAnimationFrame(step);
     };
     requestAnimationFrame(step);
@@ -117,7 +118,8 @@ export interface TableBenchPage {
   sortTextDistinct(): Promise<number>;
   filter(): Promise<{ ms: number; rows: number }>;
   clear(): Promise<void>;
-  scroll(ms: number): Promise<number[]>;
+  /** See scrollFrames: at 6,000 px/s, or by `pxPerFrame` every frame. */
+  scroll(ms: number, pxPerFrame?: number): Promise<number[]>;
   nodes(): number;
 }
 

@@ -15,6 +15,9 @@ interface Figures {
   filterRows: number;
   scrollP50: number;
   scrollP95: number;
+  jumpP95: number;
+  stepP95: number;
+  stepWorst: number;
   frames: number;
   nodes: number;
   heapMb: number;
@@ -37,6 +40,8 @@ async function measure(open: (path: string) => Promise<Page>, path: string): Pro
   const after = await heapUsed(page);
   const nodes = await page.evaluate(() => window.tableBench.nodes());
   const frames = await page.evaluate(() => window.tableBench.scroll(5000));
+  const jumps = await page.evaluate(() => window.tableBench.scroll(3000, 1500));
+  const steps = await page.evaluate(() => window.tableBench.scroll(3000, 400));
   await page.evaluate(() => window.tableBench.clear());
   const sortNumeric = await page.evaluate(() => window.tableBench.sortNumeric());
   await page.evaluate(() => window.tableBench.clear());
@@ -62,6 +67,9 @@ async function measure(open: (path: string) => Promise<Page>, path: string): Pro
     scrollP50: percentile(frames, 50),
     scrollP95: percentile(frames, 95),
     frames: frames.length,
+    jumpP95: percentile(jumps, 95),
+    stepP95: percentile(steps, 95),
+    stepWorst: Math.max(...steps),
     nodes,
     heapMb: (after - before) / 1024 / 1024,
   };
@@ -104,6 +112,9 @@ const suite: BenchSuite = {
         row('filter delay>100 && origin=SFO', 'ms', 'filter', '< 150 ms, ≥2× faster'),
         row('scroll frame p50 (5 s)', 'ms', 'scrollP50'),
         row('scroll frame p95 (5 s)', 'ms', 'scrollP95', '< 16 ms'),
+        row('scroll +1,500 px/frame: frame p95 (3 s)', 'ms', 'jumpP95', '< 16 ms'),
+        row('scroll +400 px/frame: frame p95 (3 s)', 'ms', 'stepP95'),
+        row('scroll +400 px/frame: worst frame (3 s)', 'ms', 'stepWorst', '≤ 17 ms'),
         row('DOM elements', 'count', 'nodes'),
         row('JS heap added by the grid', 'MB', 'heapMb'),
       ];
