@@ -18,6 +18,8 @@ export interface BenchRow {
   /** The target from the issue, for the reader (e.g. "< 30 ms"). */
   target?: string;
   higherIsBetter?: boolean;
+  /** A hard limit on `ours` (same unit): over it, the run prints OVER BUDGET and fails. */
+  budget?: number;
 }
 
 export interface BenchSuite {
@@ -65,4 +67,11 @@ export function printTable(title: string, rows: BenchRow[]): void {
   console.log(pad(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const line of lines) console.log(pad(line));
+}
+
+/** The rows over their `budget`, each printed as an OVER BUDGET line; the caller fails the run when any is. */
+export function overBudget(title: string, rows: BenchRow[]): BenchRow[] {
+  const over = rows.filter((row) => row.budget !== undefined && row.ours !== null && row.ours > row.budget);
+  for (const row of over) console.error(`OVER BUDGET (${title}): ${row.metric} is ${fmt(row.ours)} ${row.unit}, budget ${row.budget} ${row.unit}`);
+  return over;
 }

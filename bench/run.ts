@@ -4,7 +4,7 @@ import { readdir } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { chromePath } from '../scripts/chrome-path.mjs';
 import { serve } from '../scripts/dev-server.js';
-import { printTable, type BenchSuite } from './harness.js';
+import { overBudget, printTable, type BenchSuite } from './harness.js';
 
 const filters = process.argv.slice(2);
 const files = (await readdir(new URL('./suites/', import.meta.url)))
@@ -36,6 +36,7 @@ try {
         },
       });
       printTable(suite.title, rows);
+      if (overBudget(suite.title, rows).length) failed = true;
     } catch (error) {
       failed = true;
       console.error(`\n## ${suite.title}: failed\n`, error);

@@ -5,15 +5,20 @@ import { createDashServer, PreventUpdate } from '../src/server/index.js';
 import { registerFlights } from './server/flights.js';
 import { registerGapminder } from './server/gapminder.js';
 import { registerMultipleInputs } from './server/multiple-inputs.js';
+import { registerLive } from './server/live.js';
+import { authorizeLiveOrders, registerLiveOrders } from './server/live-orders.js';
 import { registerSales } from './server/sales.js';
 
-export const dash = createDashServer();
+// The live orders page's callbacks need a signed-in session (demo/server/live-orders.ts).
+export const dash = createDashServer({ authorize: authorizeLiveOrders });
 
-// The pages' own callbacks: demo/sales.html, demo/gapminder.html, demo/multiple-inputs.html, demo/flights.html.
+// The pages' own callbacks: demo/sales.html, demo/gapminder.html, demo/multiple-inputs.html, demo/flights.html, demo/app.html.
 registerSales(dash);
 registerGapminder(dash);
 registerMultipleInputs(dash);
 registerFlights(dash);
+registerLive(dash);
+registerLiveOrders(dash);
 
 // demo/basics.html:
 

@@ -5,12 +5,22 @@ import type { Middleware } from '@web/dev-server-core';
 import { serve } from '../scripts/dev-server.js';
 import { dash } from './callbacks.js';
 import { closeFlights } from './server/flights.js';
+import { liveMiddleware } from './server/live-orders.js';
 
 /** The host's root shows the demo (a newcomer opens http://localhost:8000/ first). */
 const demoAtRoot: Middleware = (ctx, next) => {
   if (ctx.path !== '/') return next();
   ctx.redirect('/demo/');
   return Promise.resolve();
+};
+
+/**
+ * The multi-page app (demo/app.html) answers every address under /demo/app/ with its one page, so
+ * a reload or a shared link to /demo/app/live works; <dash-location> then shows the right page.
+ */
+const appPages: Middleware = (ctx, next) => {
+  if (/^\/demo\/app(\/[\w-]*)?$/.test(ctx.path)) ctx.path = '/demo/app.html';
+  return next();
 };
 
 export interface DemoServerOptions {
@@ -21,7 +31,7 @@ export interface DemoServerOptions {
 
 export async function startDemoServer(options: DemoServerOptions = {}) {
   const port = options.port ?? Number(process.env.PORT ?? 8000);
-  const server = await serve({ port, quiet: options.quiet, middleware: [demoAtRoot, dash.koaMiddleware] });
+  const server = await serve({ port, quiet: options.quiet, middleware: [demoAtRoot, appPages, liveMiddleware, dash.koaMiddleware] });
   return {
     ...server,
     async stop() {

@@ -36,3 +36,16 @@ export { DashConfirmDialog } from './components/confirm-dialog/confirm-dialog.js
 export type { ConfirmDialogLabels } from './components/confirm-dialog/confirm-dialog.js';
 export { DashTooltip } from './components/tooltip/tooltip.js';
 export type { TooltipBbox, TooltipDirection } from './components/tooltip/tooltip.js';
+export { DashStore } from './components/store/store.js';
+export { DashInterval } from './components/interval/interval.js';
+export { DashLocation } from './components/location/location.js';
+export { DashLink } from './components/link/link.js';
+export { DashTabs } from './components/tabs/tabs.js';
+export type { TabsColors } from './components/tabs/tabs.js';
+export { DashTab } from './components/tabs/tab.js';
+export { DashLoading } from './components/loading/loading.js';
+export type { SpinnerType } from './components/loading/loading.js';
+export type { PersistentProps, PersistenceTransform } from './internal/persistence.js';
+export type { StorageType } from './internal/web-storage.js';
+export { DashEventSource } from './components/event-source/event-source.js';
+export type { EventSourceReadyState } from './components/event-source/event-source.js';

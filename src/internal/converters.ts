@@ -1,7 +1,7 @@
 import type { ComplexAttributeConverter } from 'lit';
 
 /**
- * Attribute converters shared by every element (SPEC §2).
+ * Attribute converters shared by every element (docs/conventions.md).
  *
  * `jsonConverter` is for object/array properties (`options`, `figure`, `data` …): the attribute is
  * JSON and the property is never reflected back. A malformed attribute throws here; DashElement
@@ -45,7 +45,7 @@ function readsBackAsString(text: string): boolean {
   }
 }
 
-/** Boolean properties whose default is true: absent → true, `"false"` → false (SPEC §2). */
+/** Boolean properties whose default is true: absent → true, `"false"` → false (docs/conventions.md). */
 export const defaultTrueConverter: ComplexAttributeConverter<boolean> = {
   fromAttribute(value: string | null) {
     return value === null ? true : value.trim().toLowerCase() !== 'false';

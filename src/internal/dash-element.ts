@@ -3,7 +3,7 @@ import { deepEqual } from './deep-equal.js';
 import { emit } from './events.js';
 
 /**
- * Base class of every dash element. It gives them the behaviour SPEC §2 asks of all:
+ * Base class of every dash element. It gives them the behaviour docs/conventions.md asks of all:
  * - `dash-prop-change` after any public property changes (by the user, a callback, or outside
  *   code), never for a deep-equal value, with `user` telling a person's change apart;
  * - malformed JSON attributes are reported once with `console.warn` and the previous value kept;
@@ -37,7 +37,7 @@ export class DashElement extends LitElement {
   }
 
   /**
-   * Rejects values a callback may not write (SPEC §4 rule 10). The runtime calls it before
+   * Rejects values a callback may not write (docs/callbacks.md). The runtime calls it before
    * writing an output; throw a `TypeError` with a clear message to refuse. Default: accept.
    */
   checkProp(_prop: string, _value: unknown): void {}

@@ -4,14 +4,10 @@
  * (`zIndex: 2`, `zoom: 2` stay `2`) or the number is 0. Pure: no DOM.
  */
 
-/** Properties whose numbers take no unit (React's list), kebab-case. */
+/** Properties whose numbers take no unit (the ones of React's list that styles use), kebab-case. */
 const UNITLESS = new Set([
-  'animation-iteration-count', 'aspect-ratio', 'border-image-outset', 'border-image-slice', 'border-image-width',
-  'column-count', 'columns', 'flex', 'flex-grow', 'flex-shrink', 'font-weight', 'grid-area', 'grid-column',
-  'grid-column-end', 'grid-column-start', 'grid-row', 'grid-row-end', 'grid-row-start', 'line-clamp',
-  'line-height', 'opacity', 'order', 'orphans', 'scale', 'tab-size', 'widows', 'z-index', 'zoom',
-  'fill-opacity', 'flood-opacity', 'stop-opacity', 'stroke-dasharray', 'stroke-dashoffset',
-  'stroke-miterlimit', 'stroke-opacity', 'stroke-width',
+  'aspect-ratio', 'column-count', 'fill-opacity', 'flex', 'flex-grow', 'flex-shrink', 'font-weight', 'line-height',
+  'opacity', 'order', 'orphans', 'stroke-opacity', 'tab-size', 'widows', 'z-index', 'zoom',
 ]);
 
 /** `backgroundColor` → `background-color`; kebab-case and `--custom` names as they are. */

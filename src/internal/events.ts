@@ -1,4 +1,4 @@
-/** Events every element shares (SPEC §2), typed for `addEventListener` in any framework. */
+/** Events every element shares (docs/conventions.md), typed for `addEventListener` in any framework. */
 
 export interface DashPropChangeDetail {
   /** The property's camelCase name. */

@@ -4,7 +4,7 @@ import { accessibleName } from './accessible-name.js';
 import { DashElement } from './dash-element.js';
 
 /**
- * A DashElement that takes part in forms through ElementInternals (SPEC §2): it submits
+ * A DashElement that takes part in forms through ElementInternals (docs/conventions.md): it submits
  * `formValue()` under `name`, is labelable by `<label for>`, and `formResetCallback()` puts back
  * the value it had when it first connected.
  */

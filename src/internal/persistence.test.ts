@@ -3,6 +3,12 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../dash-dropdown.js';
 import '../dash-slider.js';
 import '../dash-range-slider.js';
+import '../dash-checklist.js';
+import '../dash-radio-items.js';
+import '../dash-input.js';
+import '../dash-textarea.js';
+import '../dash-date-picker-single.js';
+import '../dash-date-picker-range.js';
 import type { DashDropdown } from '../components/dropdown/dropdown.js';
 import type { DashSlider } from '../components/slider/slider.js';
 import { captureWarnings } from '../../test/browser/helpers.js';
@@ -172,4 +178,75 @@ describe('persistence', () => {
     const again = await mount<DashSlider>(`<dash-range-slider id="span" aria-label="Span" min="0" max="10" value="[2,8]" persistence></dash-range-slider>`);
     expect(again.value).to.deep.equal([3, 8]);
   });
+
+  // Every other control with a user-editable value declares its props on the same mechanism.
+  const controls: Array<{ markup: string; edit: (el: HTMLElement) => Promise<void>; props: Record<string, unknown> }> = [
+    {
+      markup: `<dash-checklist id="c" aria-label="Fruit" options='["apple","pear"]' value='["apple"]' persistence></dash-checklist>`,
+      edit: async (el) => {
+        el.shadowRoot!.querySelectorAll<HTMLInputElement>('input')[1].focus();
+        await sendKeys({ press: 'Space' });
+      },
+      props: { value: ['apple', 'pear'] },
+    },
+    {
+      markup: `<dash-radio-items id="r" aria-label="Fruit" options='["apple","pear"]' value="apple" persistence></dash-radio-items>`,
+      edit: async (el) => {
+        el.shadowRoot!.querySelector<HTMLInputElement>('input')!.focus();
+        await sendKeys({ press: 'ArrowDown' });
+      },
+      props: { value: 'pear' },
+    },
+    {
+      markup: `<dash-input id="i" aria-label="Name" value="Ann" persistence></dash-input>`,
+      edit: async (el) => {
+        el.shadowRoot!.querySelector<HTMLInputElement>('input')!.focus();
+        await sendKeys({ press: 'End' });
+        await sendKeys({ type: 'a' });
+      },
+      props: { value: 'Anna' },
+    },
+    {
+      markup: `<dash-textarea id="t" aria-label="Note" value="Hi" persistence></dash-textarea>`,
+      edit: async (el) => {
+        el.shadowRoot!.querySelector<HTMLTextAreaElement>('textarea')!.focus();
+        await sendKeys({ press: 'End' });
+        await sendKeys({ type: '!' });
+      },
+      props: { value: 'Hi!' },
+    },
+    {
+      markup: `<dash-date-picker-single id="d" aria-label="Day" date="2024-05-01" persistence></dash-date-picker-single>`,
+      edit: async (el) => {
+        const box = el.shadowRoot!.querySelector<HTMLInputElement>('input[data-box="date"]')!;
+        box.focus();
+        box.select();
+        await sendKeys({ type: '2024-05-09' });
+        await sendKeys({ press: 'Enter' });
+      },
+      props: { date: '2024-05-09' },
+    },
+    {
+      markup: `<dash-date-picker-range id="dr" aria-label="Stay" start-date="2024-05-01" end-date="2024-05-03" persistence></dash-date-picker-range>`,
+      edit: async (el) => {
+        const box = el.shadowRoot!.querySelector<HTMLInputElement>('input[data-box="end"]')!;
+        box.focus();
+        box.select();
+        await sendKeys({ type: '2024-05-07' });
+        await sendKeys({ press: 'Enter' });
+      },
+      props: { startDate: '2024-05-01', endDate: '2024-05-07' },
+    },
+  ];
+  for (const { markup, edit, props } of controls) {
+    const tag = markup.slice(1, markup.indexOf(' '));
+    it(`${tag} keeps a person's edit across a reload`, async () => {
+      const el = await mount<HTMLElement & { updateComplete: Promise<boolean> }>(markup);
+      await edit(el);
+      await el.updateComplete;
+      for (const [prop, value] of Object.entries(props)) expect((el as unknown as Record<string, unknown>)[prop], prop).to.deep.equal(value);
+      const again = await mount<HTMLElement & { updateComplete: Promise<boolean> }>(markup);
+      for (const [prop, value] of Object.entries(props)) expect((again as unknown as Record<string, unknown>)[prop], `${prop} after reload`).to.deep.equal(value);
+    });
+  }
 });

@@ -127,7 +127,7 @@ function propOf(persistedProp: string): string {
 type ElementClass = abstract new (...args: any[]) => DashElement;
 
 /**
- * Gives a control Dash's `persistence`, `persistedProps` and `persistenceType` (SPEC §3.11):
+ * Gives a control Dash's `persistence`, `persistedProps` and `persistenceType` (docs/persistence.md):
  * `class DashSlider extends Persistent(DashFormElement, { props: ['value'] })`. The control only
  * has to change its props through `setByUser()` for a person's edits, as every element does.
  */

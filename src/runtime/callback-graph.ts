@@ -1,5 +1,5 @@
 /**
- * Who writes and who reads each property, and the cycle check (SPEC §4 rules 6, 11, 14).
+ * Who writes and who reads each property, and the cycle check (docs/callbacks.md).
  * Edges run from a callback to the callbacks that read one of its outputs as an input; a callback
  * that reads its own output is not an edge (rule 11). State never orders or cycles (as in Dash).
  * Everything is kept in maps so adding, removing and looking up cost what they touch. No DOM here.
@@ -15,8 +15,8 @@ export interface GraphNode {
 export class CallbackGraph<N extends GraphNode> {
   private readonly readers = new Map<string, Set<N>>();
   private readonly writers = new Map<string, Set<N>>();
-  private readonly consumerCache = new Map<N, Set<N>>();
-  private readonly producerCache = new Map<N, Set<N>>();
+  private readonly consumerCache = new Map<N, ReadonlySet<N>>();
+  private readonly producerCache = new Map<N, ReadonlySet<N>>();
   readonly nodes = new Set<N>();
 
   add(node: N): void {
@@ -42,8 +42,7 @@ export class CallbackGraph<N extends GraphNode> {
   consumers(node: N): ReadonlySet<N> {
     let set = this.consumerCache.get(node);
     if (!set) {
-      set = new Set();
-      for (const key of node.outputKeys) for (const reader of this.readersOf(key)) if (reader !== node) set.add(reader);
+      set = collect(node.outputKeys, (key) => this.readersOf(key), node);
       this.consumerCache.set(node, set);
     }
     return set;
@@ -53,8 +52,7 @@ export class CallbackGraph<N extends GraphNode> {
   producers(node: N): ReadonlySet<N> {
     let set = this.producerCache.get(node);
     if (!set) {
-      set = new Set();
-      for (const key of node.inputKeys) for (const writer of this.writers.get(key) ?? EMPTY) if (writer !== node) set.add(writer);
+      set = collect(node.inputKeys, (key) => this.writers.get(key) ?? EMPTY, node);
       this.producerCache.set(node, set);
     }
     return set;
@@ -145,6 +143,13 @@ export class CallbackGraph<N extends GraphNode> {
 }
 
 const EMPTY: ReadonlySet<never> = new Set();
+
+/** The nodes found under `keys`, but `self`. Most callbacks of a big page feed nothing: they share one empty set. */
+function collect<N>(keys: readonly string[], nodesOf: (key: string) => ReadonlySet<N>, self: N): ReadonlySet<N> {
+  let set: Set<N> | undefined;
+  for (const key of keys) for (const node of nodesOf(key)) if (node !== self) (set ??= new Set()).add(node);
+  return set ?? EMPTY;
+}
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   let set = map.get(key);

@@ -54,6 +54,8 @@ export function flatDeps(slots: readonly Slot[]): Dependency[] {
 
 /** Flat values → one argument per slot (an array for ALL/ALLSMALLER). */
 export function groupValues(slots: readonly Slot[], flat: readonly unknown[]): unknown[] {
+  // Without ALL/ALLSMALLER every slot is one value (the common case, once per call).
+  if (!slots.some((slot) => slot.many)) return flat.slice();
   let i = 0;
   return slots.map((slot) => {
     const values = flat.slice(i, i + slot.deps.length);
@@ -67,6 +69,7 @@ export function groupValues(slots: readonly Slot[], flat: readonly unknown[]): u
  * as its matches (or NO_UPDATE for all of them); throws a TypeError otherwise.
  */
 export function flattenValues(slots: readonly Slot[], perSlot: readonly unknown[]): unknown[] {
+  if (perSlot.length === slots.length && !slots.some((slot) => slot.many)) return perSlot.slice();
   return slots.flatMap((slot, i) => {
     const value = perSlot[i];
     if (!slot.many) return [value];

@@ -1,5 +1,5 @@
 /**
- * Dash's callback wire protocol (SPEC §5): the request a renderer POSTs to
+ * Dash's callback wire protocol (docs/server.md): the request a renderer POSTs to
  * `/_dash-update-component` and the answer it reads back. Pure data helpers with no DOM and no
  * Node APIs, shared by the browser transport and the Node server.
  */

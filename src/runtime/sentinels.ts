@@ -1,5 +1,5 @@
 /**
- * Dash's sentinels (SPEC §4 rule 3). Plain values with no DOM, so the server side uses the same.
+ * Dash's sentinels (docs/callbacks.md). Plain values with no DOM, so the server side uses the same.
  */
 
 /** Return in an output's place to leave that output as it is (Dash's `no_update`). */

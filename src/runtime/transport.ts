@@ -1,5 +1,5 @@
 /**
- * The endpoint transport (SPEC §5): POSTs one callback call in Dash's wire format and reads the
+ * The endpoint transport (docs/server.md): POSTs one callback call in Dash's wire format and reads the
  * answer. Uses only the global fetch/Headers/AbortController, so it runs in browsers and Node 20.
  */
 import { buildRequest, noOutputIdSource, parseResponse, ProtocolError, propId } from './protocol.js';

@@ -1,5 +1,5 @@
 /**
- * `dash-elements/server` (SPEC §6): serve Dash's callback protocol from Node, for callbacks
+ * `dash-elements/server` (docs/server.md): serve Dash's callback protocol from Node, for callbacks
  * written in TypeScript/JavaScript. Works as a `node:http` listener, as Connect/Express
  * middleware and as Koa middleware (`@web/dev-server`).
  *
@@ -13,6 +13,9 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRecord } from '../internal/is-record.js';
+import { FilterQueryError } from './sql/translate.js';
+import { serveStream, type StreamHandler } from './stream.js';
+import { csrfCookieFor, csrfRefusal, refusalOf, type Authorize } from './access.js';
 import { NO_UPDATE, PreventUpdate, isNoUpdate, isPreventUpdate } from '../runtime/sentinels.js';
 import { buildResponse, noOutputIdSource, outputId, parseOutputId, propId, readPropId } from '../runtime/protocol.js';
 import type { PropsById } from '../runtime/protocol.js';
@@ -46,6 +49,9 @@ export type { CallbackRequest, CallbackResponse } from '../runtime/protocol.js';
 export type { Dependency, DependencySpec, DependencyObject } from '../runtime/dependency.js';
 export { ALL, ALLSMALLER, DependencyError, MATCH } from '../runtime/dependency.js';
 export type { CallbackContext, TriggeredInput } from '../runtime/context.js';
+export * from './sql/index.js';
+export type { StreamContext, StreamHandler, StreamUpdates } from './stream.js';
+export type { Authorize, AuthorizeCallback, AuthorizeResult } from './access.js';
 
 export interface CallbackSpec {
   /**
@@ -85,6 +91,10 @@ export interface DashServerOptions {
    * Default 25 000, under the page's own 30 s, so the page hears why. `0` or `Infinity`: no limit.
    */
   timeout?: number;
+  /** Called before a callback runs; refuse with `false` (403) or `{status: 401 | 403, message}` (docs/server.md). */
+  authorize?: Authorize;
+  /** Dash's double-submit check: every POST needs `X-CSRFToken` = the `_csrf_token` cookie, which the server sets. */
+  csrf?: boolean;
 }
 
 /** Koa's context, as far as this module needs it (`@web/dev-server` middleware). */
@@ -109,6 +119,8 @@ export interface DashServer {
   koaMiddleware: (ctx: KoaLikeContext, next: () => Promise<unknown>) => Promise<void>;
   /** The `/_dash-dependencies` list, in Dash's format. */
   dependencies(): DashDependency[];
+  /** Serves Server-Sent Events of `{id: {prop: value}}` at `path` for `<dash-event-source>` (docs/server.md). */
+  stream(path: string, handler: StreamHandler): DashServer;
 }
 
 /** One entry of Dash's `/_dash-dependencies`. */
@@ -320,6 +332,7 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
   const updatePath = `${prefix}_dash-update-component`;
   const dependenciesPath = `${prefix}_dash-dependencies`;
   const callbacks = new Map<string, Registered>();
+  const streams = new Map<string, StreamHandler>();
 
   function dependencies(): DashDependency[] {
     return [...callbacks.values()].map((cb) => ({
@@ -372,6 +385,10 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
     }
     const inputValues = inputSlots.map(slotValue);
     const stateValues = stateSlots.map(slotValue);
+    if (options.authorize) {
+      const refused = refusalOf(await options.authorize(req, { outputs: cb.outputs.map((o) => ({ ...o })), inputs: cb.inputs.map((i) => ({ ...i })), state: cb.state.map((s) => ({ ...s })) }));
+      if (refused) throw new HttpError(refused.status, refused.message);
+    }
 
     // Keys in the callback's spelling with the request's concrete ids (Dash's inputs_to_dict).
     const inputEntries = inputSlots.flatMap((slot, i) => (Array.isArray(slot) ? slot : [slot]).map((e) => ({ id: e.id, prop: cb.inputs[i].prop, value: e.value })));
@@ -429,6 +446,8 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
         return;
       }
       if (controller.signal.aborted) return;
+      // What the person typed in a table's filter: they should read why (docs/server.md).
+      if (error instanceof FilterQueryError) throw new HttpError(400, error.message);
       console.error(`dash-elements/server: callback error updating ${cb.name}:`, error);
       throw new HttpError(500, `callback error updating ${cb.name}: internal server error (see the server log)`);
     } finally {
@@ -472,9 +491,20 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
     } catch {
       return false;
     }
-    if (path !== updatePath && path !== dependenciesPath) return false;
     const method = (req.method ?? 'GET').toUpperCase();
+    const streamHandler = streams.get(path);
+    if (streamHandler && method === 'GET') {
+      await serveStream(req, res, streamHandler, (error) => console.error(`dash-elements/server: stream ${path} failed:`, error));
+      return true;
+    }
+    if (path !== updatePath && path !== dependenciesPath) return false;
     try {
+      if (options.csrf) {
+        const cookie = csrfCookieFor(req, prefix);
+        if (cookie) res.setHeader('Set-Cookie', cookie);
+        const refused = method === 'POST' ? csrfRefusal(req) : null;
+        if (refused) throw new HttpError(refused.status, refused.message);
+      }
       if (path === dependenciesPath) {
         if (method !== 'GET' && method !== 'HEAD') {
           throw new HttpError(405, `${path} answers GET only`, { Allow: 'GET, HEAD' });
@@ -530,6 +560,13 @@ export function createDashServer(options: DashServerOptions = {}): DashServer {
     },
     handle,
     dependencies,
+    stream(path, handler) {
+      if (typeof path !== 'string' || !path.startsWith('/')) throw new TypeError(`dash-elements/server: stream() needs a path starting with "/", got ${JSON.stringify(path)}`);
+      if (typeof handler !== 'function') throw new TypeError('dash-elements/server: stream() needs a handler function');
+      if (streams.has(path)) throw new Error(`dash-elements/server: ${path} already has a stream`);
+      streams.set(path, handler);
+      return server;
+    },
     listener(req, res) {
       handle(req, res).then(
         (answered) => {

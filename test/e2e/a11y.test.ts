@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { axeViolations, ensureBuilt, startE2E, waitUntil, type E2E } from './helpers.js';
 import type { Page } from 'playwright-core';
 
-export const PAGES = ['index', 'sales', 'gapminder', 'multiple-inputs', 'chained', 'flights', 'stocks', 'upload', 'about', 'cdn', 'csp', 'basics'];
+export const PAGES = ['index', 'sales', 'gapminder', 'multiple-inputs', 'chained', 'flights', 'stocks', 'upload', 'about', 'cdn', 'csp', 'basics', 'app'];
 
 let e2e: E2E;
 before(async () => {
@@ -18,7 +18,8 @@ async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
   const ready = () => {
     const source = document.querySelector('[data-page-source]');
-    const graphsDrawn = [...document.querySelectorAll('dash-graph')].every((g) => g.querySelector('.main-svg'));
+    // Graphs on a page the app hides (demo/app.html's other pages) are not drawn until shown.
+    const graphsDrawn = [...document.querySelectorAll('dash-graph')].every((g) => !g.checkVisibility() || g.querySelector('.main-svg'));
     const tablesIdle = [...document.querySelectorAll('dash-table, dash-graph')].every((t) => !t.hasAttribute('loading'));
     return (!source || source.textContent !== 'Loading…') && graphsDrawn && tablesIdle;
   };

@@ -1,4 +1,4 @@
-// The pure callback runtime (SPEC §4), driven through an in-memory host: no DOM, no browser.
+// The pure callback runtime (docs/callbacks.md), driven through an in-memory host: no DOM, no browser.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CallbackRuntime, CycleError, type CallbackCall, type CallbackHandle, type RuntimeHost } from '../../src/runtime/runtime.js';

@@ -5,6 +5,7 @@ import { parseTsv, planPaste } from '../../src/components/table/table-paste.js';
 import { columnFormatter, loadSpecifierFormats, specifierFormatsPending } from '../../src/components/table/table-format.js';
 import { coerceEdit } from '../../src/components/table/table-edit.js';
 import { compileConditions, matchesCell, matchesHeader, toStyle } from '../../src/components/table/table-style.js';
+import * as language from '../../src/components/table/table-filter.js';
 import type { TableColumn } from '../../src/components/table/table-model.js';
 
 const col = (id: string, type: TableColumn['type'], source: Record<string, unknown> = {}): TableColumn => ({
@@ -236,6 +237,7 @@ describe('conditional styles', () => {
       types,
       noWarn,
       'styleDataConditional',
+      language,
     );
     assert.equal(conds.length, 4);
     assert.equal(matchesCell(conds[0], ctx(columns[0], 0, {})), true);
@@ -257,6 +259,7 @@ describe('conditional styles', () => {
       types,
       noWarn,
       'styleDataConditional',
+      language,
     );
     assert.equal(matchesCell(hot, ctx(columns[1], 0, { temp: 35, city: 'Madrid' })), true);
     assert.equal(matchesCell(hot, ctx(columns[1], 0, { temp: 25, city: 'Madrid' })), false);
@@ -273,6 +276,7 @@ describe('conditional styles', () => {
       types,
       (_k, m) => warnings.push(m),
       'styleHeaderConditional',
+      language,
     );
     assert.equal(conds.length, 1);
     assert.equal(warnings.length, 2);

@@ -8,24 +8,13 @@ import { addMonths, monthStart, toIsoDate, today } from './date-math.js';
 import { datePickerStyles } from './date-picker.styles.js';
 import type { CalendarHost, DayState } from './calendar.js';
 import { emitUserEdit } from '../../internal/events.js';
+import { Lazy } from '../../internal/lazy.js';
 
 const ISO_FORMAT = 'YYYY-MM-DD';
 
-type CalendarCode = typeof import('./calendar.js');
-let calendarCode: CalendarCode | null = null;
-let calendarLoading: Promise<CalendarCode> | null = null;
-
 /** The calendar (grid, keys, formats) is imported on first use: a page that never opens one doesn't pay for it. */
-function loadCalendar(): Promise<CalendarCode> {
-  calendarLoading ??= import('./calendar.js').then(
-    (code) => (calendarCode = code),
-    (error: unknown) => {
-      calendarLoading = null;
-      throw error;
-    },
-  );
-  return calendarLoading;
-}
+const calendar = new Lazy(() => import('./calendar.js'));
+type CalendarCode = NonNullable<typeof calendar.module>;
 
 /** One text box of a picker: which value it edits. */
 export type DateBox = 'date' | 'start' | 'end';
@@ -102,7 +91,7 @@ export abstract class DatePickerBase extends Persistent(DashFormElement, { props
   @state() protected drafts: Partial<Record<DateBox, string>> = {};
   /** Boxes whose committed text was refused. */
   @state() protected invalid: Partial<Record<DateBox, boolean>> = {};
-  @state() private calendarReady = calendarCode !== null;
+  @state() private calendarReady = calendar.module !== null;
 
   private pendingLoad: Promise<unknown> | null = null;
 
@@ -181,9 +170,9 @@ export abstract class DatePickerBase extends Persistent(DashFormElement, { props
       if (!Array.isArray(list) && list !== null) this.warnOnce('disabledDays', 'disabled-days must be an array of YYYY-MM-DD dates; ignoring it');
       this.disabledSet = new Set(days.map((d) => this.dateProp('disabledDays', d)).filter((d): d is string => d !== null));
     }
-    if (this.format() !== ISO_FORMAT && !calendarCode) this.loadCode();
+    if (this.format() !== ISO_FORMAT && !calendar.module) this.loadCode();
     if (this.open && this.isDisabled) this.open = false;
-    if (this.open && calendarCode) this.adoptCalendarStyles(calendarCode);
+    if (this.open && calendar.module) this.adoptCalendarStyles(calendar.module);
     super.willUpdate(changed);
   }
 
@@ -201,7 +190,7 @@ export abstract class DatePickerBase extends Persistent(DashFormElement, { props
   /** How a value shows in a box: in the display format once the formatter is here, ISO until then. */
   protected displayText(day: string | null): string {
     if (!day) return '';
-    return calendarCode ? calendarCode.formatDate(day, this.format(), this.locale()) : day;
+    return calendar.module ? calendar.module.formatDate(day, this.format(), this.locale()) : day;
   }
 
   /** The calendar's styles came with its code: add them to this picker's shadow root once. */
@@ -212,7 +201,7 @@ export abstract class DatePickerBase extends Persistent(DashFormElement, { props
   }
 
   private loadCode(): Promise<unknown> {
-    this.pendingLoad ??= loadCalendar().then(
+    this.pendingLoad ??= calendar.load().then(
       () => {
         this.calendarReady = true;
       },
@@ -322,7 +311,7 @@ export abstract class DatePickerBase extends Persistent(DashFormElement, { props
     if (text === undefined) return;
     let day: string | null = null;
     if (text.trim()) {
-      const code = await loadCalendar().catch(() => null);
+      const code = await calendar.load().catch(() => null);
       day = code ? code.parseDate(text, this.format(), this.locale()) : toIsoDate(text.trim()) ?? null;
     }
     const ok = (day !== null || !text.trim()) && (day === null || this.isAllowed(day)) && this.commitTyped(which, day);
@@ -417,9 +406,9 @@ export abstract class DatePickerBase extends Persistent(DashFormElement, { props
             <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 1v2H2v12h12V3h-2V1h-1v2H5V1zM3 6h10v8H3z" /></svg>
           </button>
         </div>
-        ${this.open && calendarCode
+        ${this.open && calendar.module
           ? html`<div class="popup ${portal}" part="popup" @click=${(e: Event) => portal && e.target === e.currentTarget && this.closeCalendar(true)}>
-              ${calendarCode.renderCalendar(this)}
+              ${calendar.module.renderCalendar(this)}
             </div>`
           : nothing}
       </div>

@@ -10,7 +10,7 @@ export interface DropdownOption {
   title?: string;
 }
 
-/** What the element accepts in `options` (SPEC §3.1). */
+/** What the element accepts in `options` (docs/dropdown.md). */
 export type DropdownOptionInput =
   | string
   | number

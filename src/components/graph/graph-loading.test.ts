@@ -1,4 +1,4 @@
-// Loading plotly.js (SPEC §3.3), in a page of its own: nothing is loaded until a graph connects,
+// Loading plotly.js (docs/graph.md), in a page of its own: nothing is loaded until a graph connects,
 // then the configured URL (DashGraph.plotlyUrl, else <meta name="dash-plotly-url">) is used once
 // per page; a failure is shown and reported; window.Plotly, when present, wins over everything.
 // The code that draws with plotly.js (graph-plot.ts) is loaded with it, never before.

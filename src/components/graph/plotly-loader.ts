@@ -1,5 +1,5 @@
 /**
- * Loads plotly.js once per page, on first use (SPEC §3.3):
+ * Loads plotly.js once per page, on first use (docs/graph.md):
  * 1. `window.Plotly` when the page already has it;
  * 2. else the configured URL (`DashGraph.plotlyUrl`, or `<meta name="dash-plotly-url" content=…>`);
  * 3. else the copy shipped next to the bundle (`plotly.min.js` beside this module: `dist/components/graph/`

@@ -37,16 +37,16 @@ describe('dash-interval', () => {
   it('disabled stops it; enabled again, twice, it resumes', async () => {
     const el = await fixture<DashInterval>(html`<dash-interval interval="5"></dash-interval>`);
     for (let round = 0; round < 2; round++) {
-      await waitUntil(() => el.nIntervals > round * 100);
+      const start = el.nIntervals;
+      await waitUntil(() => el.nIntervals > start, 'not ticking', { timeout: 5000 });
       el.disabled = true;
       await el.updateComplete;
       const stopped = el.nIntervals;
       await pause(40);
       expect(el.nIntervals).to.equal(stopped);
-      el.nIntervals = round * 100 + 1;
       el.disabled = false;
       await el.updateComplete;
-      await waitUntil(() => el.nIntervals > round * 100 + 2, 'did not resume');
+      await waitUntil(() => el.nIntervals > stopped + 1, 'did not resume', { timeout: 5000 });
     }
   });
 

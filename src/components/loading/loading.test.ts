@@ -78,7 +78,7 @@ describe('dash-loading', () => {
       <dash-callback inputs="go.n_clicks" outputs="out.children" prevent-initial-call></dash-callback>`;
     const cb = root.querySelector('dash-callback')!;
     const call = slowCallback(cb);
-    // Wiring may finish a frame after the elements connect (SPEC §4 rule 4).
+    // Wiring may finish a frame after the elements connect (docs/callbacks.md).
     await nextFrame();
     await nextFrame();
     const started = oneEvent(cb, 'dash-callback-start');

@@ -3,13 +3,17 @@ import { property, state } from 'lit/decorators.js';
 import { canonicalProp } from '../../runtime/dependency.js';
 import { jsonConverter } from '../../internal/converters.js';
 import { DashElement } from '../../internal/dash-element.js';
+import { Lazy } from '../../internal/lazy.js';
+import { PendingWork } from '../../internal/pending-work.js';
 import { styleMap, type StyleInfo } from '../../internal/style-map.js';
+import type { SpinnerType } from './loading-spinner.js';
 import { loadingStyles } from './loading.styles.js';
 
-export type SpinnerType = 'default' | 'circle' | 'dot' | 'cube' | 'graph';
+export type { SpinnerType };
 const SPINNERS: readonly SpinnerType[] = ['default', 'circle', 'dot', 'cube', 'graph'];
-/** How many pieces each spinner draws. */
-const PIECES: Record<SpinnerType, number> = { default: 8, circle: 1, dot: 3, cube: 4, graph: 4 };
+
+/** The spinners' drawing and CSS, loaded the first time one shows. */
+const spinners = new Lazy(() => import('./loading-spinner.js'));
 
 /** Detail of the `dash-output-loading` event the runtime fires from an output while a call writes it. */
 interface OutputLoading {
@@ -82,6 +86,8 @@ export class DashLoading extends DashElement {
   private showTimer: ReturnType<typeof setTimeout> | null = null;
   private hideTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly contentObserver = new MutationObserver(() => this.reconsider());
+  /** Loading the spinners' code; `updateComplete` waits for it. */
+  private readonly pending = new PendingWork();
 
   constructor() {
     super();
@@ -192,19 +198,35 @@ export class DashLoading extends DashElement {
     const shown = this.shown();
     const type = SPINNERS.includes(this.type) ? this.type : 'default';
     const overlayStyle = this.overlayStyle && typeof this.overlayStyle === 'object' ? this.overlayStyle : { visibility: 'hidden' };
+    const drawing = shown ? this.spinnerDrawing() : null;
     return html`<div part="content" class="content" style=${styleMap(shown ? overlayStyle : {})}><slot></slot></div>
       ${shown
         ? html`<div part="overlay" class="overlay" style=${styleMap({ '--_color': this.color })}>
-            <div part="spinner" class="spinner ${type}" role="progressbar" aria-label="Loading">
-              ${Array.from({ length: PIECES[type] }, (_, i) => html`<span style=${styleMap({ '--_i': i })}></span>`)}
-            </div>
+            <div part="spinner" class="spinner ${type}" role="progressbar" aria-label="Loading">${drawing ? drawing.spinnerPieces(type) : nothing}</div>
           </div>`
         : nothing}`;
   }
 
+  /** The spinners' module once loaded (its CSS adopted here); until then the overlay shows without pieces. */
+  private spinnerDrawing(): typeof import('./loading-spinner.js') | null {
+    const loaded = spinners.module;
+    const root = this.shadowRoot;
+    if (loaded && root) {
+      const sheet = loaded.spinnerStyles.styleSheet;
+      if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      return loaded;
+    }
+    this.pending.track(spinners.load().then(() => this.requestUpdate()));
+    return null;
+  }
+
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.pending.afterUpdates(() => super.getUpdateComplete(), () => this.isUpdatePending);
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    // aria-busy tells assistive technology the content is being updated (SPEC §3.9).
+    // aria-busy tells assistive technology the content is being updated (docs/loading.md).
     if (this.shown()) this.setAttribute('aria-busy', 'true');
     else this.removeAttribute('aria-busy');
   }

@@ -4,6 +4,7 @@
  * it loaded, else the URL in `DashMarkdown.mathjaxUrl` / `<meta name="dash-mathjax-url">`, else
  * MathJax 4 from jsDelivr. Loaded once per page; a failed load is tried again next time.
  */
+import { Lazy } from '../../internal/lazy.js';
 
 /** The part of MathJax's API used here. */
 export interface MathJaxApi {
@@ -19,7 +20,6 @@ declare global {
 
 export const DEFAULT_MATHJAX_URL = 'https://cdn.jsdelivr.net/npm/mathjax@4/tex-svg.js';
 
-let pending: Promise<MathJaxApi> | null = null;
 
 const isReady = (mathjax: unknown): mathjax is MathJaxApi =>
   typeof (mathjax as MathJaxApi | undefined)?.tex2svgPromise === 'function';
@@ -48,12 +48,11 @@ function load(url: string): Promise<MathJaxApi> {
 function loadMathJax(configured: string | null): Promise<MathJaxApi> {
   if (isReady(window.MathJax)) return Promise.resolve(window.MathJax);
   const meta = document.querySelector<HTMLMetaElement>('meta[name="dash-mathjax-url"]');
-  pending ??= load(configured || meta?.content || DEFAULT_MATHJAX_URL).catch((error: unknown) => {
-    pending = null;
-    throw error;
-  });
-  return pending;
+  return mathJax.load(configured || meta?.content || DEFAULT_MATHJAX_URL);
 }
+
+/** MathJax, loaded once per page from the first URL asked for (again after a failure). */
+const mathJax = new Lazy((url: string) => load(url));
 
 /** Replaces every `.dash-math` element under `root` by MathJax's SVG of its TeX. */
 export async function typesetMath(root: ParentNode, url: string | null): Promise<void> {

@@ -181,7 +181,7 @@ export class SliderBase extends Persistent(DashFormElement, { props: ['value'] }
     super.restoreFormState(state);
   }
 
-  /** Writes handle values as the user's change and fires the events (SPEC §2). */
+  /** Writes handle values as the user's change and fires the events (docs/conventions.md). */
   private commit(values: number[], live: boolean): void {
     const next = this.toProp(values);
     const dragChanged = this.setByUser('dragValue' as keyof this, next as this[keyof this]);

@@ -9,8 +9,8 @@ import { storageType, webStorage, type StorageType } from '../../internal/web-st
  * `localStorage` / `sessionStorage` under its `id` (and `<id>-timestamp`, as Dash keeps them).
  * A `local` or `session` store starts from what was saved (a reload keeps it, as in Dash the saved
  * data wins over the page's), `local` stores stay in step across tabs, and writing `clearData`
- * empties it. Saving happens when the browser is idle, latest write first, so a large write never
- * holds up a person typing. Renders nothing.
+ * empties it. Saving starts when the browser is idle and serializes a few milliseconds at a time,
+ * latest write only, so a large write does not hold up a person typing. Renders nothing.
  *
  * @summary Keeps JSON data for callbacks, in memory or browser storage.
  *
@@ -35,6 +35,8 @@ export class DashStore extends DashElement {
   /** The storage `data` was last loaded from or saved to, and its text there. */
   private saved: { type: StorageType; id: string } | null = null;
   private saveTask: number | null = null;
+  /** Counts writes, so a save still serializing knows a newer one replaced it. */
+  private saveGeneration = 0;
   /** Set while `data` is being replaced by what storage holds (not a write to save back). */
   private fromStorage = false;
 
@@ -120,29 +122,53 @@ export class DashStore extends DashElement {
   }
 
   private scheduleSave(): void {
+    // A newer write makes a save in progress stale.
+    this.saveGeneration++;
     if (!this.saved || this.saveTask !== null) return;
-    // Latest data wins: one pending save, run when the browser is idle (or within a second).
-    this.saveTask = requestIdleCallback(() => this.flush(), { timeout: 1000 });
+    // Latest data wins: one pending save, started when the browser is idle (or within a second).
+    this.saveTask = requestIdleCallback(() => void this.save(), { timeout: 1000 });
   }
 
   private cancelSave(): void {
     if (this.saveTask !== null) cancelIdleCallback(this.saveTask);
     this.saveTask = null;
+    this.saveGeneration++;
   }
 
-  /** Saves the pending write now. */
-  private flush(): void {
-    if (this.saveTask === null) return;
-    this.cancelSave();
-    const storage = this.saved && webStorage(this.saved.type);
-    if (!storage || !this.saved) return;
-    const { id } = this.saved;
+  /** Saves the latest data, serialized a few ms at a time (docs/store.md); an older save still running gives way. */
+  private async save(): Promise<void> {
+    this.saveTask = null;
+    const generation = ++this.saveGeneration;
+    const target = this.saved;
+    if (!target) return;
+    const stale = () => generation !== this.saveGeneration;
+    let text: string | null;
     try {
-      storage.setItem(id, JSON.stringify(this.data));
-      storage.setItem(`${id}-timestamp`, String(this.modifiedTimestamp));
+      const { stringifyInSlices } = await import('./store-save.js');
+      text = stale() ? null : await stringifyInSlices(this.data, stale);
+    } catch {
+      // The module did not load (offline): serialize in one go.
+      text = stale() ? null : JSON.stringify(this.data);
+    }
+    if (text !== null) this.write(target, text);
+  }
+
+  /** Saves a pending write at once (the element is leaving the page). */
+  private flush(): void {
+    if (this.saveTask === null || !this.saved) return;
+    this.cancelSave();
+    this.write(this.saved, JSON.stringify(this.data));
+  }
+
+  private write(target: { type: StorageType; id: string }, text: string): void {
+    const storage = webStorage(target.type);
+    if (!storage) return;
+    try {
+      storage.setItem(target.id, text);
+      storage.setItem(`${target.id}-timestamp`, String(this.modifiedTimestamp));
     } catch (error) {
       // Over quota: the data stays in this page (the prop), and the stale saved copy goes.
-      this.warnOnce(`full:${id}`, `${this.saved.type}Storage could not save "${id}" (${String(error)}); keeping the data in memory`);
+      this.warnOnce(`full:${target.id}`, `${target.type}Storage could not save "${target.id}" (${String(error)}); keeping the data in memory`);
       this.forget();
     }
   }

@@ -1,6 +1,7 @@
 // Code a table loads on first use, in a page of its own: d3-format only when a column has a
 // `format.specifier` (once for every table; raw values until it has come, the formatted ones after),
-// the filter boxes' language only for a table with filter boxes or a filterQuery, what turns typed
+// the filter-query language only for a filterQuery or a conditional style's filter_query (rows held
+// until it has come, never shown or reported unfiltered), the filter boxes' language only for a table with filter boxes or a filterQuery, what turns typed
 // text into values only for a table with editable cells, the clipboard reader on the first paste.
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../dash-table.js';
@@ -26,6 +27,7 @@ describe('<dash-table> code loaded on first use', () => {
     expect(requests('column-query')).to.deep.equal([]);
     expect(requests('table-paste')).to.deep.equal([]);
     expect(requests('table-edit')).to.deep.equal([]);
+    expect(requests('table-filter')).to.deep.equal([]);
     expect(requests('table-io')).to.have.length(1); // copy and CSV export: in the bundle
   });
 
@@ -54,6 +56,44 @@ describe('<dash-table> code loaded on first use', () => {
     const third = await fixture<DashTable>(html`<dash-table .columns=${columns} .data=${[{ n: -2.5, m: null }]}></dash-table>`);
     expect(bodyTexts(third)).to.deep.equal([['-2.50', '—']]);
     expect(d3Requests().filter((e) => e.name.includes('table-format-d3'))).to.have.length(1);
+  });
+
+  it('a filterQuery holds the rows until the filter language has loaded: derivedVirtualData is never unfiltered', async () => {
+    const columns: DashTableColumn[] = [{ id: 'age', name: 'Age', type: 'numeric' }];
+    const reported: unknown[] = [];
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    wrapper.addEventListener('dash-prop-change', (e) => {
+      const { prop, value } = (e as CustomEvent<{ prop: string; value: unknown }>).detail;
+      if (prop === 'derivedVirtualData') reported.push(value);
+    });
+    const el = document.createElement('dash-table');
+    el.setAttribute('filter-action', 'native');
+    el.filterQuery = '{age} > 40';
+    el.columns = columns;
+    el.data = [{ age: 36 }, { age: 85 }];
+    wrapper.append(el);
+    // Lit renders within microtasks; the filter language needs a request, so it cannot have come yet.
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(el.hasUpdated).to.be.true;
+    expect(bodyTexts(el)).to.deep.equal([]);
+    await el.updateComplete;
+    expect(bodyTexts(el)).to.deep.equal([['85']]);
+    expect(el.derivedVirtualData).to.deep.equal([{ age: 85 }]);
+    expect(reported).to.deep.equal([[{ age: 85 }]]);
+    expect(requests('table-filter')).to.have.length(1);
+  });
+
+  it('a conditional style with a filter_query applies once the filter language is there', async () => {
+    const el = await fixture<DashTable>(
+      html`<dash-table
+        .columns=${[{ id: 'age', name: 'Age', type: 'numeric' }]}
+        .data=${[{ age: 36 }, { age: 85 }]}
+        .styleDataConditional=${[{ if: { filter_query: '{age} > 40' }, color: 'rgb(255, 0, 0)' }]}
+      ></dash-table>`,
+    );
+    const colors = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.body [part=cell]')].map((c) => getComputedStyle(c).color);
+    expect(colors[0]).not.to.equal('rgb(255, 0, 0)');
+    expect(colors[1]).to.equal('rgb(255, 0, 0)');
   });
 
   it('a filterQuery set from outside shows in the filter boxes once their language has loaded (one load)', async () => {

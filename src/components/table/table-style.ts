@@ -6,8 +6,7 @@
  * `state` (`active`, `selected`) and, for headers, `header_index`. Either spelling of the keys
  * (`column_id`/`columnId`) is accepted. Later entries win, as in Dash.
  */
-import { parseFilterQuery } from '../../filter-query/parser.js';
-import { compileFilter } from '../../filter-query/evaluate.js';
+import type { FilterCode } from './table-lazy.js';
 import type { ColumnType, Row, TableColumn, Warn } from './table-model.js';
 import { dashStyle } from '../../internal/dash-style.js';
 import { isRecord } from '../../internal/is-record.js';
@@ -54,9 +53,10 @@ const indexMatches = (m: 'odd' | 'even' | Set<number>, i: number) =>
 
 /**
  * Compiles a conditional style list. Entries that cannot match (an invalid `filter_query`, an
- * unknown `state`…) are reported once and skipped.
+ * unknown `state`…) are reported once and skipped; so, silently, are those with a `filter_query`
+ * while the filter language (`language`, loaded on first use) is not there yet.
  */
-export function compileConditions(entries: unknown, types: Record<string, ColumnType>, warn: Warn, prop: string): Condition[] {
+export function compileConditions(entries: unknown, types: Record<string, ColumnType>, warn: Warn, prop: string, language: FilterCode | null): Condition[] {
   if (entries === null || entries === undefined) return [];
   if (!Array.isArray(entries)) {
     warn(`${prop}:type`, `"${prop}" must be an array of styles with an "if"; ignoring it`);
@@ -86,13 +86,14 @@ export function compileConditions(entries: unknown, types: Record<string, Column
     let filter: ((row: Row) => boolean) | null = null;
     const query = cond.filter_query ?? cond.filterQuery;
     if (typeof query === 'string' && query.trim() !== '') {
-      const parsed = parseFilterQuery(query);
+      if (!language) return;
+      const parsed = language.parseFilterQuery(query);
       if (!parsed.ok) {
         warn(`${prop}:${i}:filter`, `${prop}[${i}] filter_query ${JSON.stringify(query)} is invalid (${parsed.error}); skipping it`);
         return;
       }
       if (parsed.ast) {
-        const predicate = compileFilter(parsed.ast, types);
+        const predicate = language.compileFilter(parsed.ast, types);
         filter = (row) => {
           try {
             return predicate(row);
@@ -163,13 +164,26 @@ export interface StyleProps {
   styleDataConditional: unknown;
 }
 
-/** Compiles the style props for the columns: `styleCell` under `styleHeader`/`styleData`, conditional entries over them. */
-export function compileTableStyles(props: StyleProps, cols: readonly TableColumn[], isEditable: (col: TableColumn) => boolean, warn: Warn): TableStyles {
+const CONDITIONAL_PROPS = ['styleCellConditional', 'styleHeaderConditional', 'styleDataConditional'] as const;
+
+/** Whether any conditional style has a `filter_query`, so the filter language must be loaded. */
+export function usesFilterQuery(props: StyleProps): boolean {
+  return CONDITIONAL_PROPS.some((prop) => {
+    const entries = props[prop];
+    return Array.isArray(entries) && entries.some((entry) => isRecord(entry) && isRecord(entry.if) && (entry.if.filter_query ?? entry.if.filterQuery) !== undefined);
+  });
+}
+
+/**
+ * Compiles the style props for the columns: `styleCell` under `styleHeader`/`styleData`, conditional
+ * entries over them. `language` compiles `filter_query` conditions (null: not loaded yet, see compileConditions).
+ */
+export function compileTableStyles(props: StyleProps, cols: readonly TableColumn[], isEditable: (col: TableColumn) => boolean, warn: Warn, language: FilterCode | null): TableStyles {
   const types: Record<string, ColumnType> = {};
   for (const c of cols) types[c.id] = c.type;
-  const cellConds = compileConditions(props.styleCellConditional, types, warn, 'styleCellConditional');
-  const headerConds = compileConditions(props.styleHeaderConditional, types, warn, 'styleHeaderConditional');
-  const dataConds = compileConditions(props.styleDataConditional, types, warn, 'styleDataConditional');
+  const cellConds = compileConditions(props.styleCellConditional, types, warn, 'styleCellConditional', language);
+  const headerConds = compileConditions(props.styleHeaderConditional, types, warn, 'styleHeaderConditional', language);
+  const dataConds = compileConditions(props.styleDataConditional, types, warn, 'styleDataConditional', language);
   const cell = toStyle(props.styleCell);
   const header = toStyle(props.styleHeader);
   const data = toStyle(props.styleData);

@@ -2,9 +2,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { styleMap } from '../../internal/style-map.js';
 import { DashElement } from '../../internal/dash-element.js';
+import { Persistent, type PersistenceTransform } from '../../internal/persistence.js';
 import { jsonConverter } from '../../internal/converters.js';
-import { parseFilterQuery } from '../../filter-query/parser.js';
-import { compileFilter } from '../../filter-query/evaluate.js';
 import { tableStyles } from './table.styles.js';
 import { TableSelection } from './table-selection.js';
 import { TableEditor } from './table-cell-editor.js';
@@ -15,11 +14,11 @@ import { renderPaging } from './table-paging.js';
 import { checkTableProp, correctInputs, correctPageCurrent } from './table-inputs.js';
 import { renderBody, renderRows } from './table-body.js';
 import { renderControlHeaders, renderFilterRow, renderHeaderCell, renderToolbar } from './table-header.js';
-import { columnQueries, editCode } from './table-lazy.js';
+import { columnQueries, editCode, filterCode } from './table-lazy.js';
 import { Lazy } from '../../internal/lazy.js';
 import { PendingWork } from '../../internal/pending-work.js';
 import { columnFormatter, specifierFormatsPending, type CellFormatter } from './table-format.js';
-import { compileTableStyles, type TableStyles } from './table-style.js';
+import { compileTableStyles, usesFilterQuery, type TableStyles } from './table-style.js';
 import {
   TablePipeline,
   checkColumnsAgainstRows,
@@ -71,6 +70,15 @@ interface FilterState {
   key: string;
   error: { message: string; position: number } | null;
 }
+
+/** Persisting `columns.name` keeps only the columns' names (Dash's persistence transform), by position. */
+const columnNames: PersistenceTransform = {
+  extract: (columns) => (Array.isArray(columns) ? columns.map((c: { name?: unknown }) => c?.name) : columns),
+  apply: (names, columns) =>
+    Array.isArray(names) && Array.isArray(columns)
+      ? columns.map((c: object, i) => (i < names.length ? { ...c, name: names[i] } : c))
+      : columns,
+};
 
 /**
  * `<dash-table>`: Dash DataTable's model as a custom element — an accessible, virtualized grid
@@ -133,7 +141,10 @@ interface FilterState {
  *
  * @tagname dash-table
  */
-export class DashTable extends DashElement {
+export class DashTable extends Persistent(DashElement, {
+  props: ['columns.name', 'data', 'filterQuery', 'hiddenColumns', 'selectedColumns', 'selectedRows', 'sortBy'],
+  transforms: { 'columns.name': columnNames },
+}) {
   static override styles = tableStyles;
 
   /** The rows: an array of objects keyed by column id. */
@@ -264,6 +275,8 @@ export class DashTable extends DashElement {
   /** @internal The filterQuery the boxes last wrote: re-splitting it would undo what the user typed. */
   ownQuery: string | null = null;
 
+  /** A filterQuery is waiting for the filter language to load: native filtering holds the rows until it has. */
+  private filterPending = false;
   /** @internal */
   focusGridPending = false;
   /** data index → position on the page (-1: not on it); built when needed. */
@@ -351,11 +364,10 @@ export class DashTable extends DashElement {
       this.makeFormatters();
     }
     const styleProps = ['styleCell', 'styleHeader', 'styleData', 'styleCellConditional', 'styleHeaderConditional', 'styleDataConditional', 'editable'];
-    if (colsChanged || styleProps.some((p) => changed.has(p))) {
-      this.styles = compileTableStyles(this, this.cols, (c) => this.isEditable(c), warn);
-    }
+    if (colsChanged || styleProps.some((p) => changed.has(p))) this.compileStyles();
     if (changed.has('sortBy')) this.sort = normalizeSortBy(this.sortBy, warn);
-    if (changed.has('filterQuery') || changed.has('columns') || dataChanged) this.updateFilter();
+    const filterArrived = this.filterPending && filterCode.module !== null;
+    if (filterArrived || changed.has('filterQuery') || changed.has('columns') || dataChanged) this.updateFilter();
     // Filter boxes are shown: their language loads now, so it is there when the user types.
     if (this.filterAction !== 'none' && !columnQueries.module) columnQueries.load().catch(() => {});
     // Editable cells: so is what turns typed text into values (the editor opens once it is there).
@@ -363,8 +375,9 @@ export class DashTable extends DashElement {
 
     const pipelineInputs = ['data', 'columns', 'sortBy', 'sortAction', 'filterQuery', 'filterAction'];
     const pageInputs = ['pageAction', 'pageCurrent', 'pageSize', 'pageCount'];
-    const virtualChanged = !this.hasUpdated || pipelineInputs.some((p) => changed.has(p));
-    if (virtualChanged) {
+    const virtualChanged = !this.hasUpdated || filterArrived || pipelineInputs.some((p) => changed.has(p));
+    // Until the filter language is there, the rows are held rather than shown unfiltered.
+    if (virtualChanged && !(this.filterPending && this.filterAction === 'native')) {
       const virtual = this.pipeline.run({
         data: this.rows,
         columns: this.cols,
@@ -431,12 +444,18 @@ export class DashTable extends DashElement {
     for (const c of this.cols) types[c.id] = c.type;
     const key = `${query}\u0000${JSON.stringify(types)}`;
     if (key === this.filter.key && this.filter.query === query) return;
-    const parsed = parseFilterQuery(query);
+    const language = filterCode.module;
+    this.filterPending = query.trim() !== '' && !language;
+    if (this.filterPending) {
+      this.withModule(filterCode, () => this.requestUpdate());
+      return;
+    }
+    const parsed = language ? language.parseFilterQuery(query) : ({ ok: true, ast: null } as const);
     if (!parsed.ok) {
       this.warnOnce(`filter:${query}`, `filterQuery ${JSON.stringify(query)} is invalid (${parsed.error} at ${parsed.position}); not filtering`);
       this.filter = { query, predicate: null, key, error: { message: parsed.error, position: parsed.position } };
     } else {
-      this.filter = { query, predicate: parsed.ast ? compileFilter(parsed.ast, types) : null, key, error: null };
+      this.filter = { query, predicate: parsed.ast && language ? language.compileFilter(parsed.ast, types) : null, key, error: null };
     }
     if (query !== this.ownQuery) {
       // Set from outside: show it in the column boxes when it is a plain && of column filters.
@@ -448,6 +467,19 @@ export class DashTable extends DashElement {
           if (this.filter.query === query && this.ownQuery === null) this.boxTexts = q.splitColumnQueries(query, types) ?? new Map();
         });
       }
+    }
+  }
+
+  /** Compiles the style props; again once the filter language has loaded, when a conditional style has a `filter_query`. */
+  private compileStyles(): void {
+    const warn = (k: string, m: string) => this.warnOnce(k, m);
+    this.styles = compileTableStyles(this, this.cols, (c) => this.isEditable(c), warn, filterCode.module);
+    if (!filterCode.module && usesFilterQuery(this)) {
+      const cols = this.cols;
+      this.withModule(filterCode, () => {
+        if (this.cols === cols) this.compileStyles();
+        this.requestUpdate();
+      });
     }
   }
 

@@ -197,4 +197,18 @@ describe('dash-tabs', () => {
     el = await threeTabs('value="chart" persistence');
     expect(el.value).to.equal('chart');
   });
+  it('persists a choice made against the default first tab', async () => {
+    const make = () =>
+      fixture<DashTabs>(html`<dash-tabs id="nodefault" aria-label="Numbers" persistence>
+        <dash-tab label="One"><p>1</p></dash-tab><dash-tab label="Two"><p>2</p></dash-tab>
+      </dash-tabs>`);
+    let el = await make();
+    expect(el.value).to.equal('tab-1');
+    await click(tabButtons(el)[1]);
+    await el.updateComplete;
+    el.remove();
+    el = await make();
+    expect(el.value).to.equal('tab-2');
+    expect(shown(el)).to.deep.equal(['2']);
+  });
 });

@@ -61,10 +61,13 @@ export class DashTabs extends Persistent(DashElement, { props: ['value'] }) {
   private readonly childObserver = new MutationObserver(() => this.collectTabs());
 
   override connectedCallback(): void {
+    // The default tab is chosen before persistence looks at `value` (in super), so a person's
+    // choice is kept against it and restored on reload, as against a value the page gave.
+    this.collectTabs();
+    this.selectDefault();
     super.connectedCallback();
     this.childObserver.observe(this, { childList: true });
     this.addEventListener('dash-prop-change', this.onTabChange);
-    this.collectTabs();
   }
 
   override disconnectedCallback(): void {
@@ -96,15 +99,18 @@ export class DashTabs extends Persistent(DashElement, { props: ['value'] }) {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    // Dash selects the first tab when no value is given.
-    if (this.value === null) {
-      const first = this.tabs.findIndex((tab) => !tab.disabled);
-      if (first >= 0) this.value = this.tabValue(this.tabs[first], first);
-    }
+    this.selectDefault();
     if (changed.has('colors') && this.colors !== null && !this.colorsObject()) {
       this.warnOnce('colors', 'colors must be an object {border, primary, background}; using the defaults');
     }
     super.willUpdate(changed);
+  }
+
+  /** Dash selects the first (enabled) tab when no value is given. */
+  private selectDefault(): void {
+    if (this.value !== null) return;
+    const first = this.tabs.findIndex((tab) => !tab.disabled);
+    if (first >= 0) this.value = this.tabValue(this.tabs[first], first);
   }
 
   private colorsObject(): TabsColors | null {

@@ -1,5 +1,5 @@
 /**
- * Reading, writing and watching one property of any element (SPEC §4): dash elements, native
+ * Reading, writing and watching one property of any element (docs/callbacks.md): dash elements, native
  * form controls, and plain DOM properties (`textContent`, `hidden`, `className`, `style` …).
  * `children` is text content and is never parsed as HTML, and properties that parse markup or
  * run code are never written (docs/callbacks.md, "What callbacks may not write").
@@ -42,7 +42,7 @@ export function writeProp(el: Element, prop: string, value: unknown): void {
 
 /**
  * Throws if a callback may not write `value` to `prop` of `el`: what would run script, for any
- * element, then what the element itself refuses (SPEC §4 rule 10). Nothing is written then.
+ * element, then what the element itself refuses (docs/callbacks.md). Nothing is written then.
  */
 export function checkProp(el: Element, prop: string, value: unknown): void {
   refuseUnsafe(el, canonicalProp(prop), value);
@@ -62,7 +62,7 @@ const URL_PROPS = new Set(['href', 'xlinkhref', 'src', 'action', 'formaction', '
  * `innerHtml`, `inner_html` and `xlink:href` are caught too.
  */
 function refuseUnsafe(el: Element, name: string, value: unknown): void {
-  const key = name.toLowerCase().replace(/[^a-z]/g, '');
+  const key = comparableName(name);
   const refuse = (what: string, instead = 'write "children" (text) instead') => {
     throw new TypeError(`<${el.localName}${el.id ? ` id="${el.id}"` : ''}>.${name}: callbacks may not write ${what}; ${instead}`);
   };
@@ -74,6 +74,14 @@ function refuseUnsafe(el: Element, name: string, value: unknown): void {
     refuse('a javascript: URL', 'write an http(s) or relative URL, or "children" (text)');
   }
 }
+
+/** `name` without case or punctuation, remembered: every write of every callback asks. */
+function comparableName(name: string): string {
+  let key = comparableNames.get(name);
+  if (key === undefined) comparableNames.set(name, (key = name.toLowerCase().replace(/[^a-z]/g, '')));
+  return key;
+}
+const comparableNames = new Map<string, string>();
 
 /**
  * Calls `onChange(value)` whenever `prop` of `el` changes through the page: `dash-prop-change`

@@ -13,6 +13,7 @@ import { type Expansion, flatDeps, flattenValues, groupValues, isPattern, plainE
 import { CallbackRuntime, type CallbackCall, type CallbackHandle, type RuntimeHost } from '../runtime.js';
 import { applyPatch, isPatch } from '../patch.js';
 import { checkProp, readProp, watchProp, writeProp } from './dom-props.js';
+import { Lazy } from '../../internal/lazy.js';
 
 /** What a scope needs from a `<dash-callback>`. */
 export interface CallbackSource extends HTMLElement {
@@ -40,8 +41,8 @@ interface Registration {
   handle: CallbackHandle;
   outputs: Dependency[];
   deps: Dependency[];
-  /** Identity of its concrete dependencies: a changed ALL set makes a new registration. */
-  signature: string;
+  /** Identity of its concrete dependencies: a changed ALL set makes a new registration (computed only when compared). */
+  readonly signature: string;
   missing: Set<string>;
   /** The element each id resolved to when last wired. */
   bound: Map<string, Element>;
@@ -62,8 +63,7 @@ interface Group {
 }
 
 /** Wildcard matching is loaded on first use: pages without wildcards never download it. */
-let matchingModule: Promise<PatternMatching> | undefined;
-const loadMatching = () => (matchingModule ??= import('../pattern-matching.js'));
+const wildcardMatching = new Lazy(() => import('../pattern-matching.js'));
 
 const scopes = new WeakMap<ScopeRoot, CallbackScope>();
 
@@ -115,7 +115,7 @@ export class CallbackScope implements RuntimeHost {
       this.expand(group, source.preventInitialCall);
       return;
     }
-    loadMatching().then((matching) => {
+    wildcardMatching.load().then((matching) => {
       if (this.groups.get(source) !== group) return;
       try {
         matching.checkCallbackDependencies({ inputs: source.inputDeps, outputs: source.outputDeps, state: source.stateDeps });
@@ -154,10 +154,10 @@ export class CallbackScope implements RuntimeHost {
     for (const expansion of expansions) {
       keep.add(expansion.key);
       const existing = group.instances.get(expansion.key);
-      const signature = signatureOf(expansion);
-      if (existing?.signature === signature) continue;
       let quiet = preventInitialCall;
       if (existing) {
+        const signature = signatureOf(expansion);
+        if (existing.signature === signature) continue;
         // A changed ALL input set is a change of that input: the call runs again. A changed ALL
         // state never triggers (as any state); new ALL outputs get values unless prevent-initial-call.
         const [inputs, outputs] = signature.split('|');
@@ -166,7 +166,7 @@ export class CallbackScope implements RuntimeHost {
         quiet = inputs !== oldInputs ? false : outputs !== oldOutputs ? preventInitialCall : wasWired || preventInitialCall;
         this.removeInstance(existing);
       }
-      group.instances.set(expansion.key, this.addInstance(source, expansion, signature, quiet));
+      group.instances.set(expansion.key, this.addInstance(source, expansion, quiet));
     }
     for (const [key, registration] of group.instances) {
       if (keep.has(key)) continue;
@@ -175,7 +175,7 @@ export class CallbackScope implements RuntimeHost {
     }
   }
 
-  private addInstance(source: CallbackSource, expansion: Expansion, signature: string, preventInitialCall: boolean): Registration {
+  private addInstance(source: CallbackSource, expansion: Expansion, preventInitialCall: boolean): Registration {
     const inputs = flatDeps(expansion.inputs);
     const outputs = flatDeps(expansion.outputs);
     const state = flatDeps(expansion.state);
@@ -184,7 +184,9 @@ export class CallbackScope implements RuntimeHost {
       expansion,
       outputs,
       deps: [...inputs, ...outputs, ...state, ...source.runningDeps],
-      signature,
+      get signature() {
+        return signatureOf(expansion);
+      },
       missing: new Set(),
       bound: new Map(),
       unwatch: [],
@@ -199,7 +201,7 @@ export class CallbackScope implements RuntimeHost {
       invoke: (call) => this.invoke(registration, call),
     });
     this.byHandle.set(registration.handle, registration);
-    for (const id of new Set(registration.deps.map((d) => d.id))) {
+    for (const { id } of registration.deps) {
       let set = this.users.get(id);
       if (!set) this.users.set(id, (set = new Set()));
       set.add(registration);
@@ -403,7 +405,8 @@ export class CallbackScope implements RuntimeHost {
     registration.unwatch = [];
     const ready = registration.missing.size === 0 && registration.source.runnable;
     // A replaced element is a new element: unwire so that wiring again makes the initial call.
-    const replaced = [...registration.bound].some(([id, el]) => this.elements.get(id) !== el);
+    let replaced = false;
+    for (const [id, el] of registration.bound) replaced ||= this.elements.get(id) !== el;
     if (replaced || !ready) {
       this.runtime.setHostReady(registration.handle, false);
       registration.bound.clear();
