@@ -1,5 +1,5 @@
 // The table bench's data, generated the same way in every page: 1,000,000 flights-like rows ×
-// 6 columns (numbers, text, dates) from a fixed-seed generator, plus helpers every page shares.
+// 7 columns (numbers, text, dates) from a fixed-seed generator, plus helpers every page shares.
 export interface FlightRow {
   id: number;
   date: string;
@@ -7,9 +7,15 @@ export interface FlightRow {
   dest: string;
   delay: number;
   distance: number;
+  /** "Last, First A.B. (City)": ~1,000,000 distinct texts, a few with accents. */
+  passenger: string;
 }
 
 const AIRPORTS = ['ATL', 'BOS', 'DEN', 'DFW', 'EWR', 'IAH', 'JFK', 'LAS', 'LAX', 'MCO', 'MIA', 'MSP', 'ORD', 'PHL', 'PHX', 'SAN', 'SEA', 'SFO', 'SLC', 'TPA'];
+
+const FIRST = ['James', 'Mary', 'John', 'Patricia', 'Robert', 'Jennifer', 'Michael', 'Linda', 'William', 'Elizabeth', 'David', 'Barbara', 'Richard', 'Susan', 'Joseph', 'Jessica', 'Thomas', 'Sarah', 'Charles', 'Karen', 'Christopher', 'Nancy', 'Daniel', 'Lisa', 'Matthew', 'Betty', 'Anthony', 'Margaret', 'Mark', 'Sandra', 'Ana', 'Luis', 'Mei', 'Hiroshi', 'Fatima', 'Omar', 'Olga', 'Ivan', 'Priya', 'Chloé'];
+const LAST = ['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Garcia', 'Miller', 'Davis', 'Rodriguez', 'Martinez', 'Hernandez', 'Lopez', 'Gonzalez', 'Wilson', 'Anderson', 'Thomas', 'Taylor', 'Moore', 'Jackson', 'Martin', 'Lee', 'Perez', 'Thompson', 'White', 'Harris', 'Sanchez', 'Clark', 'Ramirez', 'Lewis', 'Robinson', 'Walker', 'Young', 'Allen', 'King', 'Wright', 'Scott', 'Torres', 'Nguyen', 'Hill', 'Flores', 'Green', 'Adams', 'Nelson', 'Baker', 'Hall', 'Rivera', 'Campbell', 'Mitchell', 'Carter', 'Roberts', "O'Brien", 'McDonald', 'de la Cruz', 'van der Berg', 'Müller', 'Núñez'];
+const CITIES = ['Springfield', 'Riverside', 'Franklin', 'Greenville', 'Bristol', 'Clinton', 'Fairview', 'Salem', 'Madison', 'Georgetown', 'Arlington', 'Ashland', 'Dover', 'Oxford', 'Jackson', 'Burlington', 'Manchester', 'Milton', 'Newport', 'Auburn', 'Dayton', 'Lexington', 'Milford', 'Winchester', 'Cleveland', 'Hudson', 'Kingston', 'Mount Vernon', 'Clayton', 'Marion', 'Sao Paulo', 'Zurich', 'Montréal', 'Krakow', 'Bogota', 'Lyon', 'Osaka', 'Austin', 'Denver', 'St. Louis'];
 
 export function makeRows(n = 1_000_000): FlightRow[] {
   let seed = 12345;
@@ -28,6 +34,10 @@ export function makeRows(n = 1_000_000): FlightRow[] {
       dest: AIRPORTS[Math.floor(rand() * AIRPORTS.length)],
       delay: Math.round(rand() * rand() * 400 - 30),
       distance: Math.round(100 + rand() * 2600),
+      passenger:
+        `${LAST[Math.floor(rand() * LAST.length)]}, ${FIRST[Math.floor(rand() * FIRST.length)]} ` +
+        `${String.fromCharCode(65 + Math.floor(rand() * 26))}.${String.fromCharCode(65 + Math.floor(rand() * 26))}. ` +
+        `(${CITIES[Math.floor(rand() * CITIES.length)]})`,
     };
   }
   return rows;
@@ -40,6 +50,7 @@ export const COLUMNS = [
   { id: 'dest', name: 'Destination', type: 'text' },
   { id: 'delay', name: 'Delay', type: 'numeric' },
   { id: 'distance', name: 'Distance', type: 'numeric' },
+  { id: 'passenger', name: 'Passenger', type: 'text' },
 ] as const;
 
 /** Resolves after the next frame has been painted. */
@@ -74,10 +85,11 @@ export function countNodes(root: Document | ShadowRoot = document): number {
 }
 
 /**
- * Scrolls `scroller` at a fixed speed for `ms` and returns every frame's duration (rAF to rAF).
+ * Scrolls `scroller` for `ms` and returns every frame's duration (rAF to rAF): at a fixed speed,
+ * or, with `pxPerFrame`, by a fixed jump every frame (wrapping at the end), however long frames take.
  * The bench runs Chromium without its frame-rate cap, so a frame takes as long as its work.
  */
-export function scrollFrames(scroller: HTMLElement, ms = 5000, pxPerSecond = 6000): Promise<number[]> {
+export function scrollFrames(scroller: HTMLElement, ms = 5000, pxPerSecond = 6000, pxPerFrame = 0): Promise<number[]> {
   return new Promise((resolve) => {
     const frames: number[] = [];
     const max = scroller.scrollHeight - scroller.clientHeight;
@@ -90,7 +102,7 @@ export function scrollFrames(scroller: HTMLElement, ms = 5000, pxPerSecond = 600
         last = now;
       }
       if (now - t0 >= ms) return resolve(frames);
-      scroller.scrollTop = Math.min(max, ((now - t0) / 1000) * pxPerSecond);
+      scroller.scrollTop = pxPerFrame ? ((frames.length + 1) * pxPerFrame) % max : Math.min(max, ((now - t0) / 1000) * pxPerSecond);
       requestAnimationFrame(step);
     };
     requestAnimationFrame(step);
@@ -102,9 +114,12 @@ export interface TableBenchPage {
   load(): Promise<number>;
   sortNumeric(): Promise<number>;
   sortText(): Promise<number>;
+  /** Sort by a text column with ~1,000,000 distinct values. */
+  sortTextDistinct(): Promise<number>;
   filter(): Promise<{ ms: number; rows: number }>;
   clear(): Promise<void>;
-  scroll(ms: number): Promise<number[]>;
+  /** See scrollFrames: at 6,000 px/s, or by `pxPerFrame` every frame. */
+  scroll(ms: number, pxPerFrame?: number): Promise<number[]>;
   nodes(): number;
 }
 

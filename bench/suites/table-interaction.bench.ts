@@ -1,4 +1,4 @@
-// <dash-table> interaction on 1,000,000 rows × 6 columns (issue 7): real key presses through
+// <dash-table> interaction on 1,000,000 rows × 7 columns (issue 7): real key presses through
 // Playwright, each timed in the page from its keydown to the first frame painted after the table
 // reacted. No peers: the issue sets no targets here; the figures show what a user waits for.
 import type { Page } from 'playwright-core';
@@ -19,7 +19,7 @@ async function key(page: Page, combo: string, check: string): Promise<number> {
 }
 
 const suite: BenchSuite = {
-  title: '<dash-table> interaction: 1,000,000 rows × 6 columns, virtualized',
+  title: '<dash-table> interaction: 1,000,000 rows × 7 columns, virtualized',
   async run(ctx) {
     const page = await ctx.open('bench/pages/table-interaction.html');
     await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, null, { timeout: 120_000 });

@@ -1,4 +1,4 @@
-// <dash-table> vs ag-grid-community vs tabulator-tables on 1,000,000 rows × 6 columns (issue 6).
+// <dash-table> vs ag-grid-community vs tabulator-tables on 1,000,000 rows × 7 columns (issue 6).
 // Each grid gets its own page with the same layout (1200×600 px) and the same generated rows.
 // Chromium runs without its frame-rate cap here, so a scroll frame lasts as long as its work.
 import { chromium, type Page } from 'playwright-core';
@@ -10,10 +10,14 @@ interface Figures {
   sortNumeric: number;
   sortNumericWarm: number;
   sortText: number;
+  sortTextDistinct: number;
   filter: number;
   filterRows: number;
   scrollP50: number;
   scrollP95: number;
+  jumpP95: number;
+  stepP95: number;
+  stepWorst: number;
   frames: number;
   nodes: number;
   heapMb: number;
@@ -36,6 +40,8 @@ async function measure(open: (path: string) => Promise<Page>, path: string): Pro
   const after = await heapUsed(page);
   const nodes = await page.evaluate(() => window.tableBench.nodes());
   const frames = await page.evaluate(() => window.tableBench.scroll(5000));
+  const jumps = await page.evaluate(() => window.tableBench.scroll(3000, 1500));
+  const steps = await page.evaluate(() => window.tableBench.scroll(3000, 400));
   await page.evaluate(() => window.tableBench.clear());
   const sortNumeric = await page.evaluate(() => window.tableBench.sortNumeric());
   await page.evaluate(() => window.tableBench.clear());
@@ -46,6 +52,8 @@ async function measure(open: (path: string) => Promise<Page>, path: string): Pro
   }
   const sortText = await page.evaluate(() => window.tableBench.sortText());
   await page.evaluate(() => window.tableBench.clear());
+  const sortTextDistinct = await page.evaluate(() => window.tableBench.sortTextDistinct());
+  await page.evaluate(() => window.tableBench.clear());
   const filter = await page.evaluate(() => window.tableBench.filter());
   await page.close();
   return {
@@ -53,18 +61,22 @@ async function measure(open: (path: string) => Promise<Page>, path: string): Pro
     sortNumeric,
     sortNumericWarm: median(warm),
     sortText,
+    sortTextDistinct,
     filter: filter.ms,
     filterRows: filter.rows,
     scrollP50: percentile(frames, 50),
     scrollP95: percentile(frames, 95),
     frames: frames.length,
+    jumpP95: percentile(jumps, 95),
+    stepP95: percentile(steps, 95),
+    stepWorst: Math.max(...steps),
     nodes,
     heapMb: (after - before) / 1024 / 1024,
   };
 }
 
 const suite: BenchSuite = {
-  title: '<dash-table>: 1,000,000 rows × 6 columns',
+  title: '<dash-table>: 1,000,000 rows × 7 columns',
   async run(ctx) {
     const browser = await chromium.launch({
       executablePath: chromePath() ?? undefined,
@@ -96,9 +108,13 @@ const suite: BenchSuite = {
         row('sort numeric (first)', 'ms', 'sortNumeric', '< 400 ms, ≥2× faster'),
         row('sort numeric (again, median of 3)', 'ms', 'sortNumericWarm'),
         row('sort text (first)', 'ms', 'sortText', '≥2× faster'),
+        row('sort text, ~1M distinct names (first)', 'ms', 'sortTextDistinct', '< 400 ms, ≥2× faster'),
         row('filter delay>100 && origin=SFO', 'ms', 'filter', '< 150 ms, ≥2× faster'),
         row('scroll frame p50 (5 s)', 'ms', 'scrollP50'),
         row('scroll frame p95 (5 s)', 'ms', 'scrollP95', '< 16 ms'),
+        row('scroll +1,500 px/frame: frame p95 (3 s)', 'ms', 'jumpP95', '< 16 ms'),
+        row('scroll +400 px/frame: frame p95 (3 s)', 'ms', 'stepP95'),
+        row('scroll +400 px/frame: worst frame (3 s)', 'ms', 'stepWorst', '≤ 17 ms'),
         row('DOM elements', 'count', 'nodes'),
         row('JS heap added by the grid', 'MB', 'heapMb'),
       ];

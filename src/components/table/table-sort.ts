@@ -4,6 +4,7 @@
  * undefined, '', NaN, values of the wrong type) sort last in both directions (docs/table.md).
  */
 import { cellText, dateKey, type Row, type TableColumn, type Warn } from './table-model.js';
+import { collationRanks } from './table-collation.js';
 
 function isBlank(v: unknown): boolean {
   return v === null || v === undefined || v === '' || (typeof v === 'number' && Number.isNaN(v));
@@ -38,15 +39,8 @@ function rankKeys(data: readonly Row[], id: string, numericCollation: boolean): 
     }
     ids[i] = k;
   }
-  // Sort the distinct texts once; strings the collator calls equal share a rank.
-  const collator = new Intl.Collator(undefined, { numeric: numericCollation });
-  const order = texts.map((_, k) => k).sort((a, b) => collator.compare(texts[a], texts[b]));
-  const rankOf = new Float64Array(texts.length);
-  let rank = 0;
-  for (let i = 0; i < order.length; i++) {
-    if (i > 0 && collator.compare(texts[order[i - 1]], texts[order[i]]) !== 0) rank++;
-    rankOf[order[i]] = rank;
-  }
+  // Rank the distinct texts once; strings the collator calls equal share a rank.
+  const rankOf = collationRanks(texts, new Intl.Collator(undefined, { numeric: numericCollation }));
   const ranks = new Float64Array(n);
   for (let i = 0; i < n; i++) ranks[i] = ids[i] < 0 ? NaN : rankOf[ids[i]];
   return ranks;

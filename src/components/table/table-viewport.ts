@@ -26,6 +26,8 @@ export class TableViewport implements ReactiveController {
   /** Height of the body's visible area (repaints the window only). */
   viewportHeight = 0;
   private height = 32;
+  /** Most rows the window can hold: the number of row keys (see paintWindow). */
+  private slots = 0;
   private resizeObserver?: ResizeObserver;
 
   hostConnected(): void {
@@ -93,7 +95,8 @@ export class TableViewport implements ReactiveController {
     const el = this.host.windowEl;
     if (!this.host.virtualization || !el) return;
     const fixed = this.host.fixedDataCount;
-    const win = viewportWindow(this.host.view.length - fixed, this.rowHeight, this.bodyScrollTop, this.viewportHeight || 600, OVERSCAN);
+    const viewportHeight = this.viewportHeight || 600;
+    const win = viewportWindow(this.host.view.length - fixed, this.rowHeight, this.bodyScrollTop, viewportHeight, OVERSCAN);
     // `top`, not a transform: transforms are float32, which past ~8M px is off by whole pixels.
     el.style.top = `${win.top}px`;
     const rows: number[] = [];
@@ -103,7 +106,13 @@ export class TableViewport implements ReactiveController {
       // The row being edited scrolled out of the DOM: commit what was typed (or drop it when invalid).
       queueMicrotask(() => this.host.editor.editing === editing && this.host.editor.commit(null, false, true));
     }
-    render(repeat(rows, (r) => r, (r) => renderRow(this.host, r)), el, { host: this.host });
+    // Rows are keyed by slot (row mod the most rows the window can hold), not by row: a row that
+    // stays in view keeps its DOM (and an open editor its focus), and a row scrolling in takes over
+    // the DOM of one that left, so even a jump of a whole window only updates text and attributes.
+    const fullWindow = Math.ceil(viewportHeight / this.rowHeight) + 1 + 2 * OVERSCAN;
+    this.slots = Math.max(this.slots, rows.length, fullWindow);
+    const slots = this.slots;
+    render(repeat(rows, (r) => r % slots, (r) => renderRow(this.host, r)), el, { host: this.host });
     this.host.navigation.syncActiveDescendant();
   }
 

@@ -1,0 +1,62 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../dash-table.js';
+import type { DashTable } from './table.js';
+import { $, $$, bodyRows, settle } from '../../../test/browser/table-helpers.js';
+
+// Scrolling a virtualized table reuses the window's row elements (docs/table.md, "Virtualization
+// and layout"): a jump repaints text in place instead of building new rows.
+describe('dash-table virtual scrolling', () => {
+  const many = Array.from({ length: 100_000 }, (_, i) => ({ n: i, t: `row ${i}` }));
+  const cols = [
+    { id: 'n', name: 'N', type: 'numeric' },
+    { id: 't', name: 'T', type: 'text' },
+  ];
+  const firstCells = (el: DashTable) => bodyRows(el).map((r) => r.querySelector('[role=gridcell]')?.textContent);
+  const open = async (editable = false) => {
+    const el = await fixture<DashTable>(html`<dash-table virtualization page-action="none" ?editable=${editable}
+      style="--dash-table-max-height: 400px" .data=${many} .columns=${cols}></dash-table>`);
+    await settle(el);
+    return el;
+  };
+
+  it('shows the right rows after jumps of a whole window, down and back up, in the same row elements', async () => {
+    const el = await open();
+    const scroller = $(el, '.scroller');
+    scroller.scrollTop = 800; // past the top, where the window is shorter (no rows above)
+    await settle(el);
+    const before = new Set(bodyRows(el));
+    for (const top of [2300, 3800, 40_000, 2300, 800, 3800]) {
+      scroller.scrollTop = top;
+      await settle(el);
+      const rows = bodyRows(el);
+      const first = Number(firstCells(el)[0]);
+      expect(firstCells(el)).to.deep.equal(rows.map((_, i) => String(first + i)));
+      expect(rows.map((r) => r.getAttribute('aria-rowindex'))).to.deep.equal(rows.map((_, i) => String(first + i + 2)));
+      expect(rows.every((r) => before.has(r)), `rows reused at scrollTop ${top}`).to.equal(true);
+    }
+  });
+
+  it('keeps typing in a cell editor while the table scrolls a little', async () => {
+    const el = await open(true);
+    const scroller = $(el, '.scroller');
+    scroller.scrollTop = 3200; // row 100 at the top
+    await settle(el);
+    const cell = bodyRows(el).find((r) => r.querySelector('[role=gridcell]')?.textContent === '105')!.querySelectorAll('[role=gridcell]')[1] as HTMLElement;
+    cell.dispatchEvent(new MouseEvent('dblclick', { bubbles: true, composed: true }));
+    await settle(el);
+    await sendKeys({ type: 'abc' });
+    for (const top of [3232, 3264, 3232]) {
+      scroller.scrollTop = top;
+      await settle(el);
+    }
+    await sendKeys({ type: 'def' });
+    const input = $<HTMLInputElement>(el, '.cell.editing input');
+    expect(input.value).to.equal('row 105abcdef');
+    expect(el.shadowRoot!.activeElement).to.equal(input);
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect((el.data as { t: string }[])[105].t).to.equal('row 105abcdef');
+    expect($$(el, '.cell.editing')).to.have.length(0);
+  });
+});
