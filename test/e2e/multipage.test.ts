@@ -113,6 +113,8 @@ test('a reload keeps the page, the session\'s readings and the persisted setting
   await page.getByRole('slider', { name: 'Alert above' }).focus();
   await page.keyboard.press('ArrowRight');
   await page.locator('#settings-summary', { hasText: 'alert above 75' }).waitFor();
+  // The store saves when the browser is idle: wait for the readings to be kept before reloading.
+  await waitUntil(page, () => JSON.parse(sessionStorage.getItem('live-readings') ?? '[]').length > 0, 'the readings saved');
   const kept = await page.evaluate(() => JSON.parse(sessionStorage.getItem('live-readings') ?? '[]').length as number);
 
   await page.reload();
@@ -123,7 +125,11 @@ test('a reload keeps the page, the session\'s readings and the persisted setting
   await page.getByRole('navigation', { name: 'App pages' }).getByRole('link', { name: 'Live readings' }).click();
   await showing(page, 'page-live');
   assert.ok(kept > 0);
-  assert.ok((await points(page)) >= Math.min(kept, 20));
+  // The chart is drawn from the kept readings once plotly has rendered it.
+  for (const end = Date.now() + 20_000; (await points(page)) < Math.min(kept, 20); ) {
+    assert.ok(Date.now() < end, `the chart shows at least ${Math.min(kept, 20)} kept readings`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 });
 
 test('a deep link opens its page directly', async () => {

@@ -1,3 +1,6 @@
+// The ambient types of highlight.js's ES build, so every program that reaches this file has them.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./highlight-js.d.ts" />
 /**
  * Code highlighting for `<dash-markdown>` (highlight.js's ES build with its 36 common languages), loaded only when
  * a rendered markdown holds a code block (docs/markdown.md). highlight.js escapes the code it marks
