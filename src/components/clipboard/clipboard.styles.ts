@@ -25,12 +25,4 @@ export const clipboardStyles = css`
     outline: 2px solid var(--dash-clipboard-accent, var(--dash-accent, light-dark(#2563eb, #6ea0ff)));
     outline-offset: 1px;
   }
-  .status {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 `;

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { emit } from '../../internal/events.js';
 import { accessibleName } from '../../internal/accessible-name.js';
+import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
 import { clipboardStyles } from './clipboard.styles.js';
 
 export interface DashClipboardErrorDetail {
@@ -38,7 +39,7 @@ const checkIcon = svg`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidde
  * @tagname dash-clipboard
  */
 export class DashClipboard extends DashElement {
-  static override styles = clipboardStyles;
+  static override styles = [visuallyHidden, clipboardStyles];
 
   /** The text to copy (when `targetId` is not set). */
   @property() content: string | null = null;
@@ -70,7 +71,7 @@ export class DashClipboard extends DashElement {
           ? html`<slot name="copied">${this.copiedChildren !== null ? this.copiedChildren : checkIcon}</slot>`
           : html`<slot>${copyIcon}</slot>`}
       </button>
-      <span class="status" role="status">${this.copied ? 'Copied' : nothing}</span>`;
+      <span class="visually-hidden" role="status">${this.copied ? 'Copied' : nothing}</span>`;
   }
 
   override disconnectedCallback(): void {

@@ -330,12 +330,4 @@ export const tableStyles = css`
     box-sizing: border-box;
     text-align: right;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 `;

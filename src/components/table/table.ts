@@ -4,6 +4,7 @@ import { styleMap } from '../../internal/style-map.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { Persistent, type PersistenceTransform } from '../../internal/persistence.js';
 import { jsonConverter } from '../../internal/converters.js';
+import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
 import { tableStyles } from './table.styles.js';
 import { TableSelection } from './table-selection.js';
 import { TableEditor } from './table-cell-editor.js';
@@ -145,7 +146,7 @@ export class DashTable extends Persistent(DashElement, {
   props: ['columns.name', 'data', 'filterQuery', 'hiddenColumns', 'selectedColumns', 'selectedRows', 'sortBy'],
   transforms: { 'columns.name': columnNames },
 }) {
-  static override styles = tableStyles;
+  static override styles = [visuallyHidden, tableStyles];
 
   /** The rows: an array of objects keyed by column id. */
   @property({ converter: jsonConverter }) data: Row[] = [];
