@@ -42,6 +42,18 @@ export async function warningsDuring(body: () => unknown): Promise<string[]> {
   return captured.messages;
 }
 
+/** Runs `body` with `console.error` silenced (callback errors are logged there); returns its result and what it logged. */
+export async function errorsDuring<T>(body: () => Promise<T>): Promise<{ result: T; errors: string[] }> {
+  const errors: string[] = [];
+  const original = console.error;
+  console.error = (...args: unknown[]) => errors.push(args.map(String).join(' '));
+  try {
+    return { result: await body(), errors };
+  } finally {
+    console.error = original;
+  }
+}
+
 /** Waits, frame by frame, until `check()` holds (callbacks, file reads, lazy code); fails after `frames`. */
 export async function until(check: () => boolean, frames = 200): Promise<void> {
   for (let i = 0; i < frames && !check(); i++) await frame();

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../dash-app.js';
 import '../../dash-callback.js';
 import '../../dash-input.js';
+import { errorsDuring } from '../../../test/browser/helpers.js';
 
 const H = (type: string, props: Record<string, unknown> = {}) => ({ type, namespace: 'dash_html_components', props });
 type Dc = Record<string, unknown> & { PreventUpdate: unknown; no_update: unknown; callback_context: { triggered?: unknown[]; inputs?: Record<string, unknown> }; set_props: (id: string, p: object) => void };
@@ -63,16 +64,12 @@ describe('<dash-app src>', () => {
     } finally {
       config.remove();
     }
-    const original = console.error;
-    console.error = () => {};
-    try {
+    await errorsDuring(async () => {
       // Listened for before the app connects: its error may come before fixture() resolves.
       const errored = oneEvent(document, 'dash-app-error');
       const broken = await fixture<HTMLElement>(html`<dash-app src="/nowhere/"></dash-app>`);
       await errored;
       expect(broken.querySelector('[role="alert"]')!.textContent).to.contain('could not be loaded');
-    } finally {
-      console.error = original;
-    }
+    });
   });
 });

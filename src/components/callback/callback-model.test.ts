@@ -4,21 +4,11 @@ import { expect, fixture, html, waitUntil, aTimeout, oneEvent } from '@open-wc/t
 import '../../dash-callback.js';
 import type { DashCallback } from './callback.js';
 import { Patch } from '../../runtime/patch.js';
+import { errorsDuring } from '../../../test/browser/helpers.js';
 
 const settled = () => aTimeout(0);
 const click = (el: Element) => (el as HTMLElement).click();
 const byId = (root: ParentNode, id: string) => root.querySelector(`[id='${id}']`) as HTMLElement & Record<string, unknown>;
-
-async function quietly<T>(fn: () => Promise<T>): Promise<{ result: T; errors: string[] }> {
-  const errors: string[] = [];
-  const original = console.error;
-  console.error = (...args: unknown[]) => errors.push(args.join(' '));
-  try {
-    return { result: await fn(), errors };
-  } finally {
-    console.error = original;
-  }
-}
 
 describe('Patch in the page', () => {
   it('a function returning a Patch updates the output and never mutates the old value', async () => {
@@ -71,7 +61,7 @@ describe('Patch in the page', () => {
     byId(el, 'store').data = { n: 'text' };
     (el.querySelector('dash-callback') as DashCallback).fn = () => new Patch().sub(['n'], 1);
     await settled();
-    const { result } = await quietly(async () => {
+    const { result } = await errorsDuring(async () => {
       const error = oneEvent(el, 'dash-callback-error');
       click(byId(el, 'go'));
       return (await error).detail.error.message;
@@ -192,7 +182,7 @@ describe('pattern-matching callbacks in the page', () => {
   });
 
   it('reports a wildcard where Dash forbids it and a malformed element id, and the rest of the page runs', async () => {
-    const { errors } = await quietly(async () => {
+    const { errors } = await errorsDuring(async () => {
       const el = await fixture(html`<div>
         <input id="a" value="1" /><span id="b"></span>
         <input id='{"type":"item","index":1' value="bad" />

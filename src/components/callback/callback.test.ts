@@ -8,6 +8,7 @@ import { jsonOrStringConverter } from '../../internal/converters.js';
 import { NO_UPDATE, PreventUpdate } from '../../runtime/sentinels.js';
 import { define } from '../../internal/define.js';
 import { dependencyCases } from '../../../test/fixtures/dependency-cases.js';
+import { errorsDuring } from '../../../test/browser/helpers.js';
 
 /** A minimal dash element: `value` reflects and announces itself like the real ones. */
 class TestControl extends DashElement {
@@ -24,17 +25,6 @@ function type(input: HTMLInputElement, text: string) {
 
 function cb(root: ParentNode, selector = 'dash-callback') {
   return root.querySelector(selector) as DashCallback;
-}
-
-async function silenced<T>(fn: () => Promise<T>): Promise<{ result: T; errors: string[] }> {
-  const errors: string[] = [];
-  const original = console.error;
-  console.error = (...args: unknown[]) => errors.push(args.join(' '));
-  try {
-    return { result: await fn(), errors };
-  } finally {
-    console.error = original;
-  }
 }
 
 describe('<dash-callback> with a function', () => {
@@ -374,7 +364,7 @@ describe('<dash-callback> removed mid-call', () => {
 
 describe('<dash-callback> errors', () => {
   it('a throwing callback fires dash-callback-error, logs, keeps outputs, and others keep working', async () => {
-    const { errors } = await silenced(async () => {
+    const { errors } = await errorsDuring(async () => {
       const seen: CustomEvent[] = [];
       const el = await fixture(html`<div @dash-callback-error=${(e: CustomEvent) => seen.push(e)}>
         <input id="in" value="1" /><span id="bad">before</span><span id="good"></span>
@@ -395,7 +385,7 @@ describe('<dash-callback> errors', () => {
   });
 
   it('reports a malformed inputs list and an unresolvable fn by name', async () => {
-    await silenced(async () => {
+    await errorsDuring(async () => {
       const el = await fixture(html`<div>
         <input id="in" value="1" /><span id="out"></span>
       </div>`);
@@ -412,7 +402,7 @@ describe('<dash-callback> errors', () => {
     const el = await fixture(html`<div><input id="a" value="1" /><span id="out"></span></div>`);
     for (const { inputs, expect: expected } of dependencyCases) {
       if (Array.isArray(expected)) continue;
-      const { result: message } = await silenced(async () => {
+      const { result: message } = await errorsDuring(async () => {
         const error = oneEvent(el, 'dash-callback-error');
         const callback = document.createElement('dash-callback');
         callback.setAttribute('inputs', inputs);
@@ -438,7 +428,7 @@ describe('<dash-callback> errors', () => {
   });
 
   it('rejects a wrong number of output values', async () => {
-    await silenced(async () => {
+    await errorsDuring(async () => {
       const seen: CustomEvent[] = [];
       const el = await fixture(html`<div @dash-callback-error=${(e: CustomEvent) => seen.push(e)}>
         <input id="in" value="1" /><span id="a">a</span><span id="b">b</span>
@@ -452,7 +442,7 @@ describe('<dash-callback> errors', () => {
 
   it('reports a cycle naming it and does not run its callbacks', async () => {
     let ran = 0;
-    await silenced(async () => {
+    await errorsDuring(async () => {
       const el = await fixture(html`<div><input id="x" value="1" /><input id="y" value="2" /></div>`);
       const error = oneEvent(el, 'dash-callback-error');
       el.insertAdjacentHTML('beforeend', '<dash-callback inputs="x.value" outputs="y.value"></dash-callback><dash-callback inputs="y.value" outputs="x.value"></dash-callback>');
@@ -501,7 +491,7 @@ describe('<dash-callback> scopes and dynamic elements', () => {
 
   it('reports an id that is not in the page once, and still wires it when it appears', async () => {
     const seen: CustomEvent[] = [];
-    await silenced(async () => {
+    await errorsDuring(async () => {
       const el = await fixture(html`<div @dash-callback-error=${(e: CustomEvent) => seen.push(e)}>
         <span id="out"></span>
         <dash-callback inputs="nowhere.value" outputs="out.children" .fn=${(v: string) => `got ${v}`}></dash-callback>
@@ -612,7 +602,7 @@ describe('<dash-callback endpoint>', () => {
     await settled();
     expect(el.querySelector('#out')!.textContent).to.equal('kept');
     answer = async () => json({ error: 'database down' }, 500);
-    await silenced(async () => {
+    await errorsDuring(async () => {
       const error = oneEvent(el, 'dash-callback-error');
       type(el.querySelector('#in')!, '2');
       const { detail } = await error;
@@ -644,7 +634,7 @@ describe('<dash-callback endpoint>', () => {
 
   it('fails a request that outlives the timeout, and keeps the outputs', async () => {
     answer = (_body, signal) => new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
-    await silenced(async () => {
+    await errorsDuring(async () => {
       const seen: CustomEvent[] = [];
       const el = await fixture(html`<div @dash-callback-error=${(e: CustomEvent) => seen.push(e)}>
         <input id="in" value="1" /><span id="out">kept</span>

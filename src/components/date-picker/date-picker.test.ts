@@ -10,7 +10,7 @@ import type { ControlAdapter } from '../../../test/browser/suites/control.js';
 import { runFormControlTests } from '../../../test/browser/suites/form-control.js';
 import { runAccessibleNameTests } from '../../../test/browser/suites/accessible-name.js';
 import { runBadInputTests } from '../../../test/browser/suites/bad-input.js';
-import { captureWarnings, settle } from '../../../test/browser/helpers.js';
+import { captureWarnings, errorsDuring, settle } from '../../../test/browser/helpers.js';
 
 type Picker = DashDatePickerSingle | DashDatePickerRange;
 
@@ -362,14 +362,10 @@ describe('dash-date-picker-single', () => {
     const el = wrap.querySelector<DashDatePickerSingle>('#dp2')!;
     (wrap.querySelector('dash-callback') as unknown as { fn: () => string }).fn = () => 'next Tuesday';
     await settle(el);
-    const original = console.error;
-    console.error = () => {};
-    try {
+    await errorsDuring(async () => {
       wrap.querySelector<HTMLButtonElement>('#go2')!.click();
       await waitUntil(() => errors.length > 0, 'the callback error');
-    } finally {
-      console.error = original;
-    }
+    });
     expect(el.date).to.equal('2024-03-05');
     expect(errors.join()).to.match(/date must be a YYYY-MM-DD date/);
   });

@@ -2,25 +2,16 @@ import { expect, fixture, html, oneEvent, waitUntil, aTimeout } from '@open-wc/t
 import type { TemplateResult } from 'lit';
 import '../../dash-callback.js';
 import type { DashCallbackErrorDetail } from '../../components/callback/callback.js';
+import { errorsDuring } from '../../../test/browser/helpers.js';
 
 type Flags = { __ran?: number };
 const flags = window as unknown as Flags;
 
 /** Runs `fn` with console.error collected instead of printed. */
-async function quietly<T>(fn: () => Promise<T>): Promise<{ result: T; logged: string[] }> {
-  const logged: string[] = [];
-  const original = console.error;
-  console.error = (...args: unknown[]) => logged.push(args.join(' '));
-  try {
-    return { result: await fn(), logged };
-  } finally {
-    console.error = original;
-  }
-}
 
 /** Renders a page with callbacks; resolves with the first dash-callback-error it reports. */
 async function firstError(template: TemplateResult): Promise<{ el: HTMLElement; error: Error; logged: string[] }> {
-  const { result, logged } = await quietly(async () => {
+  const { result, errors: logged } = await errorsDuring(async () => {
     const errored = oneEvent(document, 'dash-callback-error') as Promise<CustomEvent<DashCallbackErrorDetail>>;
     const el = await fixture<HTMLElement>(html`<div>${template}</div>`);
     const { error } = (await errored).detail;
