@@ -1,16 +1,18 @@
 /**
- * Dense ranks of distinct texts in an `Intl.Collator`'s order, without a collator call per
- * comparison for the common case (docs/table.md, "Sorting").
+ * Dense ranks of texts in an `Intl.Collator`'s order, without a collator call per comparison for
+ * the common case (docs/table.md, "Sorting").
  *
- * For printable-ASCII strings under a collator that keeps the root order for ASCII (no locale
- * tailoring, punctuation not ignored, no upper-case-first), the collator compares every
- * character's primary weight first (case-blind), then, only when those all tie, the case. Every
- * printable ASCII character has one collation element of common secondary weight, so a key made
- * of the primary weights, a separator, then each character's rank among its primary-equals sorts
- * by plain code-unit order exactly as the collator does. The weights are read from the collator
- * itself, so the key follows whatever ICU the browser ships. Other strings (accents, other
- * scripts, controls, digits under numeric collation) are sorted with the collator and merged in by
- * binary search with the collator.
+ * Under a collator that keeps the root order for printable ASCII (no locale tailoring, punctuation
+ * not ignored, no upper-case-first), the collator compares the whole string's primary weights
+ * (base letters, case-blind) first, and looks at accents and case only when those all tie. Every
+ * printable ASCII character has one collation element of its own, and a combining accent (what
+ * "é" is made of after NFD) has no primary weight. So texts made of printable ASCII, possibly
+ * accented, are sorted by an MSD radix sort on their primary weights (four characters per pass,
+ * packed into one integer), and only texts whose primary weights all tie need more: plain ASCII
+ * ones by each character's rank among its primary-equals (its case), the others by the collator.
+ * The weights are read from the collator itself, so they follow whatever ICU the browser ships.
+ * Other texts (other scripts, letters such as "ß" or "æ", controls, digits under numeric collation,
+ * tailored locales) are sorted with the collator and merged in by binary search with the collator.
  */
 
 /** Locales whose collation leaves printable ASCII in the root order (no contractions such as
@@ -19,9 +21,27 @@ const ROOT_ASCII_LANGUAGES = new Set(['en', 'de', 'fr', 'it', 'pt', 'nl', 'es', 
 
 const FIRST_PRINTABLE = 0x20;
 const LAST_PRINTABLE = 0x7e;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+const FIRST_MARK = 0x300;
+const LAST_MARK = 0x36f;
 
-/** Per printable ASCII code: [primary weight, rank among primary-equals], or null when unsafe. */
-function asciiWeights(collator: Intl.Collator): { primary: Uint8Array; tie: Uint8Array } | null {
+/** How a text is ordered. */
+const PLAIN = 0; // printable ASCII: primary weights, then case ranks
+const ACCENTED = 1; // printable ASCII with combining accents after NFD: primary weights, then the collator
+const OTHER = 2; // the collator alone
+
+interface AsciiWeights {
+  /** Primary weight (1…127) per printable ASCII code; 0 marks the end of a text. */
+  primary: Uint8Array;
+  /** Rank among the characters of equal primary weight (the case), per printable ASCII code. */
+  tie: Uint8Array;
+  /** The same collation at primary strength, to check that accents add no primary weight. */
+  base: Intl.Collator;
+}
+
+/** Per printable ASCII code: its primary weight and its rank among primary-equals, or null when unsafe. */
+function asciiWeights(collator: Intl.Collator): AsciiWeights | null {
   const options = collator.resolvedOptions();
   const language = options.locale.split('-')[0];
   if (
@@ -39,7 +59,7 @@ function asciiWeights(collator: Intl.Collator): { primary: Uint8Array; tie: Uint
   chars.sort(collator.compare);
   const primary = new Uint8Array(LAST_PRINTABLE + 1);
   const tie = new Uint8Array(LAST_PRINTABLE + 1);
-  let weight = 1; // 0 is the separator between the primary and the tie part of a key
+  let weight = 1;
   let tieRank = 1;
   for (let i = 0; i < chars.length; i++) {
     if (i > 0) {
@@ -53,118 +73,264 @@ function asciiWeights(collator: Intl.Collator): { primary: Uint8Array; tie: Uint
     primary[chars[i].charCodeAt(0)] = weight;
     tie[chars[i].charCodeAt(0)] = tieRank;
   }
-  return { primary, tie };
+  return { primary, tie, base };
 }
 
-const DIGIT_0 = 0x30;
-const DIGIT_9 = 0x39;
-/** Below this many strings a bucket is finished by insertion sort. */
-const SMALL_BUCKET = 32;
-/** Past this depth (long shared prefixes) a bucket is finished by a comparison sort. */
-const MAX_DEPTH = 64;
-
 /**
- * The primary weights of every plain-ASCII text, back to back (text k's run is
- * `weights[offsets[k]] … weights[offsets[k + 1] - 1]`, empty for the other texts), and the ids of
- * the other texts. One flat buffer keeps the radix passes off the strings themselves.
+ * The text without its accents when it is printable ASCII plus combining accents after NFD, and
+ * each accented letter has its letter's primary weight under this collation (Spanish "ñ" does not);
+ * else null. `accentFree` caches that check per letter + accents.
  */
-function primaryRuns(texts: readonly string[], primary: Uint8Array | null, numeric: boolean) {
-  let total = 0;
-  for (const s of texts) total += s.length;
-  const weights = new Uint8Array(primary ? total : 0);
-  const offsets = new Uint32Array(texts.length + 1);
-  const others: number[] = [];
-  let at = 0;
-  for (let k = 0; k < texts.length; k++) {
-    offsets[k] = at;
-    const s = texts[k];
-    let plain = primary !== null;
-    for (let i = 0; plain && i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c < FIRST_PRINTABLE || c > LAST_PRINTABLE || (numeric && c >= DIGIT_0 && c <= DIGIT_9)) plain = false;
-      else weights[at + i] = primary![c];
+function withoutAccents(s: string, numeric: boolean, base: Intl.Collator, accentFree: Map<string, boolean>): string | null {
+  const nfd = s.normalize('NFD');
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < nfd.length; i++) {
+    const c = nfd.charCodeAt(i);
+    if (c >= FIRST_PRINTABLE && c <= LAST_PRINTABLE && !(numeric && c >= DIGIT_0 && c <= DIGIT_9)) continue;
+    if (c < FIRST_MARK || c > LAST_MARK || i === 0) return null;
+    let end = i + 1;
+    while (end < nfd.length && nfd.charCodeAt(end) >= FIRST_MARK && nfd.charCodeAt(end) <= LAST_MARK) end++;
+    const cluster = nfd.slice(i - 1, end);
+    let free = accentFree.get(cluster);
+    if (free === undefined) {
+      free = base.compare(cluster, cluster[0]) === 0;
+      accentFree.set(cluster, free);
     }
-    if (plain) at += s.length;
-    else others.push(k);
+    if (!free) return null;
+    out += nfd.slice(from, i);
+    from = end;
+    i = end - 1;
   }
-  offsets[texts.length] = at;
-  return { weights, offsets, others };
+  return out + nfd.slice(from);
+}
+
+/** Characters of primary weight per radix pass: one byte each in a 32-bit key. */
+const CHARS_PER_PASS = 4;
+/** The first 32 characters' weights of every text are read once into columns of 32-bit words,
+ * so a pass reads one word per text (from a column that fits in cache) instead of the string. */
+const MAX_WORDS = 8;
+/** Groups up to this size are sorted by insertion. */
+const INSERTION_MAX = 12;
+/** Groups up to this size are sorted natively as packed float64 (key, position) pairs. */
+const PACKED_MAX = 4096;
+const DIGIT_BITS = 16;
+const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
+
+/** `columns[j][k]`: the primary weights of text k's characters 4j … 4j + 3, first in the high byte. */
+type WeightColumns = Uint32Array[];
+
+/**
+ * Writes the primary weights of `s` into `columns` at `k`, adding columns as longer texts come,
+ * and returns false (having written part of it) when `s` is not plain printable ASCII.
+ */
+function writeWeights(columns: WeightColumns, k: number, s: string, primary: Uint8Array, numeric: boolean, count: number): boolean {
+  let key = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < FIRST_PRINTABLE || c > LAST_PRINTABLE || (numeric && c >= DIGIT_0 && c <= DIGIT_9)) return false;
+    if (i >= MAX_WORDS * CHARS_PER_PASS) continue;
+    key = (key << 8) | primary[c];
+    if ((i & 3) === 3) {
+      columnFor(columns, i >> 2, count)[k] = key;
+      key = 0;
+    }
+  }
+  const rest = s.length & 3;
+  if (rest && s.length < MAX_WORDS * CHARS_PER_PASS) columnFor(columns, s.length >> 2, count)[k] = key << (8 * (CHARS_PER_PASS - rest));
+  return true;
+}
+
+function columnFor(columns: WeightColumns, j: number, count: number): Uint32Array {
+  while (columns.length <= j) columns.push(new Uint32Array(count));
+  return columns[j];
+}
+
+/** The primary weights of `s` at `depth` … `depth + 3`, one byte each; 0 past its end. */
+function packedWeights(s: string, depth: number, primary: Uint8Array): number {
+  const len = s.length;
+  let key = 0;
+  for (let i = depth; i < depth + CHARS_PER_PASS; i++) key = (key << 8) | (i < len ? primary[s.charCodeAt(i)] : 0);
+  return key >>> 0;
 }
 
 /**
- * Sorts ids of plain-ASCII texts in place in the collator's order: an MSD radix sort on the
- * primary weight at each character position, then the tie ranks when all primary weights tie.
+ * Sorts `ids` (texts of kind PLAIN or ACCENTED) in the collator's order, and returns, per position,
+ * 1 where a new collation class starts (the text there differs from the one before it).
  */
-function sortAscii(ids: Uint32Array, texts: readonly string[], runs: { weights: Uint8Array; offsets: Uint32Array }, tie: Uint8Array): void {
-  const { weights, offsets } = runs;
-  const scratch = new Uint32Array(ids.length);
-  const weightAt = (id: number, depth: number) => {
-    const i = offsets[id] + depth;
-    return i < offsets[id + 1] ? weights[i] : 0;
-  };
-  const compareFrom = (depth: number) => (a: number, b: number) => {
-    const end = Math.max(offsets[a + 1] - offsets[a], offsets[b + 1] - offsets[b]);
-    for (let i = depth; i < end; i++) {
-      const d = weightAt(a, i) - weightAt(b, i);
-      if (d !== 0) return d;
+function sortByWeights(
+  ids: Uint32Array,
+  bare: readonly string[],
+  primary: Uint8Array,
+  columns: WeightColumns,
+  resolveTies: (lo: number, hi: number, classStart: Uint8Array) => void,
+): Uint8Array {
+  const n = ids.length;
+  const classStart = new Uint8Array(n);
+  if (n === 0) return classStart;
+  const keys = new Uint32Array(n);
+  const idScratch = new Uint32Array(n);
+  const keyScratch = new Uint32Array(n);
+  const counts = new Uint32Array(1 << DIGIT_BITS);
+  const packed = new Float64Array(PACKED_MAX);
+
+  const sortGroup = (lo: number, hi: number): void => {
+    const m = hi - lo;
+    if (m <= INSERTION_MAX) {
+      for (let i = lo + 1; i < hi; i++) {
+        const k = keys[i];
+        const id = ids[i];
+        let j = i - 1;
+        while (j >= lo && keys[j] > k) {
+          keys[j + 1] = keys[j];
+          ids[j + 1] = ids[j];
+          j--;
+        }
+        keys[j + 1] = k;
+        ids[j + 1] = id;
+      }
+    } else if (m <= PACKED_MAX) {
+      const p = packed.subarray(0, m);
+      for (let i = 0; i < m; i++) p[i] = keys[lo + i] * PACKED_MAX + i;
+      p.sort();
+      for (let i = 0; i < m; i++) {
+        const at = p[i] % PACKED_MAX;
+        idScratch[lo + i] = ids[lo + at];
+        keyScratch[lo + i] = keys[lo + at];
+      }
+      ids.set(idScratch.subarray(lo, hi), lo);
+      keys.set(keyScratch.subarray(lo, hi), lo);
+    } else {
+      // LSD radix over two 16-bit digits; the second pass writes back into ids/keys.
+      for (let shift = 0; shift < 2 * DIGIT_BITS; shift += DIGIT_BITS) {
+        const [fromIds, fromKeys, toIds, toKeys] = shift === 0 ? [ids, keys, idScratch, keyScratch] : [idScratch, keyScratch, ids, keys];
+        counts.fill(0);
+        for (let i = lo; i < hi; i++) counts[(fromKeys[i] >>> shift) & DIGIT_MASK]++;
+        let sum = lo;
+        for (let d = 0; d < counts.length; d++) {
+          const c = counts[d];
+          counts[d] = sum;
+          sum += c;
+        }
+        for (let i = lo; i < hi; i++) {
+          const k = fromKeys[i];
+          const to = counts[(k >>> shift) & DIGIT_MASK]++;
+          toKeys[to] = k;
+          toIds[to] = fromIds[i];
+        }
+      }
     }
+  };
+
+  // Groups of texts whose primary weights tie before `depth`, as [lo, hi, depth] triples.
+  const stack: number[] = [0, n, 0];
+  classStart[0] = 1;
+  while (stack.length) {
+    const depth = stack.pop()!;
+    const hi = stack.pop()!;
+    const lo = stack.pop()!;
+    if (depth < columns.length * CHARS_PER_PASS) {
+      const column = columns[depth / CHARS_PER_PASS];
+      for (let i = lo; i < hi; i++) keys[i] = column[ids[i]];
+    } else {
+      for (let i = lo; i < hi; i++) keys[i] = packedWeights(bare[ids[i]], depth, primary);
+    }
+    sortGroup(lo, hi);
+    for (let start = lo; start < hi; ) {
+      const key = keys[start];
+      let end = start + 1;
+      while (end < hi && keys[end] === key) end++;
+      classStart[start] = 1;
+      if (end - start > 1) {
+        // A 0 in the last weight: these texts ended, every primary weight ties.
+        if ((key & 0xff) === 0) resolveTies(start, end, classStart);
+        else stack.push(start, end, depth + CHARS_PER_PASS);
+      }
+      start = end;
+    }
+  }
+  return classStart;
+}
+
+/** Dense ranks (0 = first) of `texts` in `collator`'s order; texts the collator calls equal share a rank. */
+export function collationRanks(texts: readonly string[], collator: Intl.Collator): Float64Array {
+  const n = texts.length;
+  const numeric = collator.resolvedOptions().numeric;
+  const weights = asciiWeights(collator);
+  const kinds = new Uint8Array(n);
+  // Per text, what its primary weights are read from: itself, or itself without accents.
+  const bare: string[] = new Array<string>(n);
+  const others: number[] = [];
+  const accentFree = new Map<string, boolean>();
+  const columns: WeightColumns = [];
+  let fastCount = 0;
+  for (let k = 0; k < n; k++) {
+    const s = texts[k];
+    let b: string | null = null;
+    if (weights) {
+      if (writeWeights(columns, k, s, weights.primary, numeric, n)) b = s;
+      else {
+        b = withoutAccents(s, numeric, weights.base, accentFree);
+        if (b !== null) {
+          kinds[k] = ACCENTED;
+          writeWeights(columns, k, b, weights.primary, numeric, n);
+        }
+      }
+    }
+    if (b === null) {
+      kinds[k] = OTHER;
+      bare[k] = '';
+      others.push(k);
+    } else {
+      bare[k] = b;
+      fastCount++;
+    }
+  }
+  const compare = (a: number, b: number) => collator.compare(texts[a], texts[b]);
+
+  // Texts whose primary weights tie: plain ones by their characters' case ranks, else the collator.
+  const compareTies = (a: number, b: number): number => {
     const sa = texts[a];
     const sb = texts[b];
+    if (kinds[a] !== PLAIN || kinds[b] !== PLAIN) return collator.compare(sa, sb);
+    const tie = weights!.tie;
     for (let i = 0; i < sa.length; i++) {
       const d = tie[sa.charCodeAt(i)] - tie[sb.charCodeAt(i)];
       if (d !== 0) return d;
     }
     return 0;
   };
-  const insertionSort = (lo: number, hi: number, compare: (a: number, b: number) => number) => {
-    for (let i = lo + 1; i < hi; i++) {
-      const v = ids[i];
-      let j = i - 1;
-      while (j >= lo && compare(ids[j], v) > 0) {
-        ids[j + 1] = ids[j];
-        j--;
-      }
-      ids[j + 1] = v;
-    }
+  const fast = new Uint32Array(fastCount);
+  for (let k = 0, j = 0; k < n; k++) if (kinds[k] !== OTHER) fast[j++] = k;
+  const resolveTies = (lo: number, hi: number, classStart: Uint8Array) => {
+    const group = fast.slice(lo, hi);
+    const distinct = distinctTexts(group, texts);
+    if (distinct.length === 1) return;
+    distinct.sort(compareTies);
+    const rankOf = new Map<string, number>();
+    let rank = 0;
+    distinct.forEach((id, i) => {
+      if (i > 0 && compareTies(distinct[i - 1], id) !== 0) rank++;
+      rankOf.set(texts[id], rank);
+    });
+    // A counting sort of the group by those ranks.
+    const groupRanks = group.map((id) => rankOf.get(texts[id])!);
+    const starts = new Uint32Array(rank + 2);
+    for (const r of groupRanks) starts[r + 1]++;
+    for (let r = 0; r <= rank; r++) starts[r + 1] += starts[r];
+    for (let r = 1; r <= rank; r++) classStart[lo + starts[r]] = 1;
+    group.forEach((id, i) => (fast[lo + starts[groupRanks[i]]++] = id));
   };
-  const sortRange = (lo: number, hi: number, depth: number): void => {
-    if (hi - lo < SMALL_BUCKET) return insertionSort(lo, hi, compareFrom(depth));
-    if (depth >= MAX_DEPTH) {
-      ids.set(Array.from(ids.subarray(lo, hi)).sort(compareFrom(depth)), lo);
-      return;
-    }
-    // Bucket w holds the texts whose weight at `depth` is w; bucket 0 those that end before it.
-    const start = new Int32Array(129);
-    for (let i = lo; i < hi; i++) start[weightAt(ids[i], depth) + 1]++;
-    for (let w = 0; w < 128; w++) start[w + 1] += start[w];
-    const next = start.slice(0, 128);
-    for (let i = lo; i < hi; i++) scratch[lo + next[weightAt(ids[i], depth)]++] = ids[i];
-    ids.set(scratch.subarray(lo, hi), lo);
-    // Texts ending here share every primary weight, so only their tie ranks order them.
-    if (start[1] > 1) ids.set(Array.from(ids.subarray(lo, lo + start[1])).sort(compareFrom(depth)), lo);
-    for (let w = 1; w < 128; w++) if (start[w + 1] - start[w] > 1) sortRange(lo + start[w], lo + start[w + 1], depth + 1);
-  };
-  sortRange(0, ids.length, 0);
-}
+  const classStart = weights ? sortByWeights(fast, bare, weights.primary, columns, resolveTies) : new Uint8Array(0);
 
-/** Dense ranks (0 = first) of distinct `texts` in `collator`'s order; equal texts share a rank. */
-export function collationRanks(texts: readonly string[], collator: Intl.Collator): Float64Array {
-  const weights = asciiWeights(collator);
-  const runs = primaryRuns(texts, weights && weights.primary, collator.resolvedOptions().numeric);
-  const { others } = runs;
-  const isOther = new Uint8Array(texts.length);
-  for (const o of others) isOther[o] = 1;
-  const fast = new Uint32Array(texts.length - others.length);
-  for (let k = 0, j = 0; k < texts.length; k++) if (!isOther[k]) fast[j++] = k;
-  if (weights) sortAscii(fast, texts, runs, weights.tie);
-  const compare = (a: number, b: number) => collator.compare(texts[a], texts[b]);
-  others.sort(compare);
-
-  // Merge: each other text goes before the first fast text not below it, found by galloping
-  // from the previous one's place (other texts are usually few and spread out).
-  const order: number[] = [];
+  // The other texts, once each, in the collator's order.
+  const otherIds = distinctTexts(others, texts).sort(compare);
+  // Each goes before the first fast text not below it, found by galloping from the previous one's
+  // place (other texts are usually few and spread out); `joins` when it equals that text.
+  const insertAt = new Uint32Array(otherIds.length);
+  const joins = new Uint8Array(otherIds.length);
   let f = 0;
-  for (const o of others) {
+  otherIds.forEach((o, i) => {
     let lo = f;
     let hi = f;
     for (let step = 1; hi < fast.length && compare(fast[hi], o) < 0; step *= 2) {
@@ -177,17 +343,43 @@ export function collationRanks(texts: readonly string[], collator: Intl.Collator
       if (compare(fast[mid], o) < 0) lo = mid + 1;
       else hi = mid;
     }
-    while (f < lo) order.push(fast[f++]);
-    order.push(o);
-  }
-  while (f < fast.length) order.push(fast[f++]);
+    f = lo;
+    insertAt[i] = lo;
+    joins[i] = lo < fast.length && compare(fast[lo], o) === 0 ? 1 : 0;
+  });
 
-  // Distinct ASCII keys never tie; ties involving other texts are adjacent after the merge.
-  const ranks = new Float64Array(texts.length);
-  let rank = 0;
-  for (let i = 0; i < order.length; i++) {
-    if (i > 0 && ((!isOther[order[i - 1]] && !isOther[order[i]]) || compare(order[i - 1], order[i]) !== 0)) rank++;
-    ranks[order[i]] = rank;
+  const ranks = new Float64Array(n);
+  const otherRank = new Map<string, number>();
+  let rank = -1;
+  let o = 0;
+  let joined = false;
+  const placeOthersAt = (at: number) => {
+    for (; o < otherIds.length && insertAt[o] === at; o++) {
+      if (o === 0 || compare(otherIds[o - 1], otherIds[o]) !== 0 || insertAt[o - 1] !== at) rank++;
+      otherRank.set(texts[otherIds[o]], rank);
+      joined = joins[o] === 1;
+    }
+  };
+  for (let p = 0; p < fast.length; p++) {
+    placeOthersAt(p);
+    if (classStart[p] && !joined) rank++;
+    joined = false;
+    ranks[fast[p]] = rank;
   }
+  placeOthersAt(fast.length);
+  for (const k of others) ranks[k] = otherRank.get(texts[k])!;
   return ranks;
+}
+
+/** The first id of each distinct text among `ids`. */
+function distinctTexts(ids: ArrayLike<number>, texts: readonly string[]): number[] {
+  const seen = new Set<string>();
+  const out: number[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    if (seen.has(texts[id])) continue;
+    seen.add(texts[id]);
+    out.push(id);
+  }
+  return out;
 }

@@ -20,30 +20,20 @@ function numericKey(v: unknown): number {
 /** Dense collation ranks of the column's values as float64 keys (NaN = blank). */
 function rankKeys(data: readonly Row[], id: string, numericCollation: boolean): Float64Array {
   const n = data.length;
-  // First pass: a provisional id per distinct text (in order of appearance), -1 for blanks.
-  const ids = new Int32Array(n);
-  const seen = new Map<string, number>();
+  const keys = new Float64Array(n);
+  // The texts of the rows that are not blank, ranked together (equal texts share a rank).
   const texts: string[] = [];
   for (let i = 0; i < n; i++) {
     const v = data[i][id];
     if (isBlank(v)) {
-      ids[i] = -1;
+      keys[i] = NaN;
       continue;
     }
-    const s = typeof v === 'string' ? v : cellText(v);
-    let k = seen.get(s);
-    if (k === undefined) {
-      k = texts.length;
-      seen.set(s, k);
-      texts.push(s);
-    }
-    ids[i] = k;
+    texts.push(typeof v === 'string' ? v : cellText(v));
   }
-  // Rank the distinct texts once; strings the collator calls equal share a rank.
-  const rankOf = collationRanks(texts, new Intl.Collator(undefined, { numeric: numericCollation }));
-  const ranks = new Float64Array(n);
-  for (let i = 0; i < n; i++) ranks[i] = ids[i] < 0 ? NaN : rankOf[ids[i]];
-  return ranks;
+  const ranks = collationRanks(texts, new Intl.Collator(undefined, { numeric: numericCollation }));
+  for (let i = 0, t = 0; i < n; i++) if (keys[i] === keys[i]) keys[i] = ranks[t++];
+  return keys;
 }
 
 /** One float64 sort key per row for a column; NaN marks a blank. */
