@@ -112,10 +112,8 @@ const CHARS_PER_PASS = 4;
 const MAX_WORDS = 8;
 /** Groups up to this size are sorted by insertion. */
 const INSERTION_MAX = 12;
-/** Groups up to this size are sorted natively as packed float64 (key, position) pairs. */
-const PACKED_MAX = 4096;
-const DIGIT_BITS = 16;
-const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
+/** Groups this large are sorted by 16-bit digits (two passes), smaller ones by bytes. */
+const WIDE_DIGITS_MIN = 16384;
 
 /** `columns[j][k]`: the primary weights of text k's characters 4j … 4j + 3, first in the high byte. */
 type WeightColumns = Uint32Array[];
@@ -160,7 +158,7 @@ function packedWeights(s: string, depth: number, primary: Uint8Array): number {
  */
 function sortByWeights(
   ids: Uint32Array,
-  bare: readonly string[],
+  bare: (id: number) => string,
   primary: Uint8Array,
   columns: WeightColumns,
   resolveTies: (lo: number, hi: number, classStart: Uint8Array) => void,
@@ -171,8 +169,7 @@ function sortByWeights(
   const keys = new Uint32Array(n);
   const idScratch = new Uint32Array(n);
   const keyScratch = new Uint32Array(n);
-  const counts = new Uint32Array(1 << DIGIT_BITS);
-  const packed = new Float64Array(PACKED_MAX);
+  const counts = new Uint32Array(1 << 16);
 
   const sortGroup = (lo: number, hi: number): void => {
     const m = hi - lo;
@@ -189,51 +186,51 @@ function sortByWeights(
         keys[j + 1] = k;
         ids[j + 1] = id;
       }
-    } else if (m <= PACKED_MAX) {
-      const p = packed.subarray(0, m);
-      for (let i = 0; i < m; i++) p[i] = keys[lo + i] * PACKED_MAX + i;
-      p.sort();
-      for (let i = 0; i < m; i++) {
-        const at = p[i] % PACKED_MAX;
-        idScratch[lo + i] = ids[lo + at];
-        keyScratch[lo + i] = keys[lo + at];
+    } else radixSort(lo, hi, m < WIDE_DIGITS_MIN ? 8 : 16);
+  };
+
+  /** Stable LSD radix sort of ids[lo, hi) by keys, `bits` at a time; digits every key shares are skipped. */
+  const radixSort = (lo: number, hi: number, bits: number): void => {
+    const mask = (1 << bits) - 1;
+    let [fromIds, fromKeys, toIds, toKeys]: Uint32Array[] = [ids, keys, idScratch, keyScratch];
+    for (let shift = 0; shift < 32; shift += bits) {
+      counts.fill(0, 0, mask + 1);
+      for (let i = lo; i < hi; i++) counts[(fromKeys[i] >>> shift) & mask]++;
+      if (counts[(fromKeys[lo] >>> shift) & mask] === hi - lo) continue;
+      let sum = lo;
+      for (let d = 0; d <= mask; d++) {
+        const c = counts[d];
+        counts[d] = sum;
+        sum += c;
       }
-      ids.set(idScratch.subarray(lo, hi), lo);
-      keys.set(keyScratch.subarray(lo, hi), lo);
-    } else {
-      // LSD radix over two 16-bit digits; the second pass writes back into ids/keys.
-      for (let shift = 0; shift < 2 * DIGIT_BITS; shift += DIGIT_BITS) {
-        const [fromIds, fromKeys, toIds, toKeys] = shift === 0 ? [ids, keys, idScratch, keyScratch] : [idScratch, keyScratch, ids, keys];
-        counts.fill(0);
-        for (let i = lo; i < hi; i++) counts[(fromKeys[i] >>> shift) & DIGIT_MASK]++;
-        let sum = lo;
-        for (let d = 0; d < counts.length; d++) {
-          const c = counts[d];
-          counts[d] = sum;
-          sum += c;
-        }
-        for (let i = lo; i < hi; i++) {
-          const k = fromKeys[i];
-          const to = counts[(k >>> shift) & DIGIT_MASK]++;
-          toKeys[to] = k;
-          toIds[to] = fromIds[i];
-        }
+      for (let i = lo; i < hi; i++) {
+        const k = fromKeys[i];
+        const to = counts[(k >>> shift) & mask]++;
+        toKeys[to] = k;
+        toIds[to] = fromIds[i];
       }
+      [fromIds, fromKeys, toIds, toKeys] = [toIds, toKeys, fromIds, fromKeys];
+    }
+    if (fromIds !== ids) {
+      ids.set(fromIds.subarray(lo, hi), lo);
+      keys.set(fromKeys.subarray(lo, hi), lo);
     }
   };
 
-  // Groups of texts whose primary weights tie before `depth`, as [lo, hi, depth] triples.
-  const stack: number[] = [0, n, 0];
+  // Groups of texts whose primary weights tie before `depth`, as (lo, hi, depth) triples.
+  let stack = new Uint32Array(3 * 1024);
+  stack.set([0, n, 0]);
+  let top = 3;
   classStart[0] = 1;
-  while (stack.length) {
-    const depth = stack.pop()!;
-    const hi = stack.pop()!;
-    const lo = stack.pop()!;
+  while (top > 0) {
+    const depth = stack[--top];
+    const hi = stack[--top];
+    const lo = stack[--top];
     if (depth < columns.length * CHARS_PER_PASS) {
       const column = columns[depth / CHARS_PER_PASS];
       for (let i = lo; i < hi; i++) keys[i] = column[ids[i]];
     } else {
-      for (let i = lo; i < hi; i++) keys[i] = packedWeights(bare[ids[i]], depth, primary);
+      for (let i = lo; i < hi; i++) keys[i] = packedWeights(bare(ids[i]), depth, primary);
     }
     sortGroup(lo, hi);
     for (let start = lo; start < hi; ) {
@@ -244,7 +241,16 @@ function sortByWeights(
       if (end - start > 1) {
         // A 0 in the last weight: these texts ended, every primary weight ties.
         if ((key & 0xff) === 0) resolveTies(start, end, classStart);
-        else stack.push(start, end, depth + CHARS_PER_PASS);
+        else {
+          if (top + 3 > stack.length) {
+            const grown = new Uint32Array(stack.length * 2);
+            grown.set(stack);
+            stack = grown;
+          }
+          stack[top++] = start;
+          stack[top++] = end;
+          stack[top++] = depth + CHARS_PER_PASS;
+        }
       }
       start = end;
     }
@@ -258,8 +264,8 @@ export function collationRanks(texts: readonly string[], collator: Intl.Collator
   const numeric = collator.resolvedOptions().numeric;
   const weights = asciiWeights(collator);
   const kinds = new Uint8Array(n);
-  // Per text, what its primary weights are read from: itself, or itself without accents.
-  const bare: string[] = new Array<string>(n);
+  // Accented texts without their accents, which their primary weights are read from.
+  const unaccented = new Map<number, string>();
   const others: number[] = [];
   const accentFree = new Map<string, boolean>();
   const columns: WeightColumns = [];
@@ -279,10 +285,9 @@ export function collationRanks(texts: readonly string[], collator: Intl.Collator
     }
     if (b === null) {
       kinds[k] = OTHER;
-      bare[k] = '';
       others.push(k);
     } else {
-      bare[k] = b;
+      if (b !== s) unaccented.set(k, b);
       fastCount++;
     }
   }
@@ -321,7 +326,7 @@ export function collationRanks(texts: readonly string[], collator: Intl.Collator
     for (let r = 1; r <= rank; r++) classStart[lo + starts[r]] = 1;
     group.forEach((id, i) => (fast[lo + starts[groupRanks[i]]++] = id));
   };
-  const classStart = weights ? sortByWeights(fast, bare, weights.primary, columns, resolveTies) : new Uint8Array(0);
+  const classStart = weights ? sortByWeights(fast, (k) => unaccented.get(k) ?? texts[k], weights.primary, columns, resolveTies) : new Uint8Array(0);
 
   // The other texts, once each, in the collator's order.
   const otherIds = distinctTexts(others, texts).sort(compare);

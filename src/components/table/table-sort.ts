@@ -17,22 +17,36 @@ function numericKey(v: unknown): number {
   return NaN;
 }
 
+/** Columns with up to this many distinct texts are ranked once per distinct text. */
+const DEDUPLICATE_MAX = 1 << 16;
+
 /** Dense collation ranks of the column's values as float64 keys (NaN = blank). */
 function rankKeys(data: readonly Row[], id: string, numericCollation: boolean): Float64Array {
   const n = data.length;
-  const keys = new Float64Array(n);
-  // The texts of the rows that are not blank, ranked together (equal texts share a rank).
+  // Per row, the index of its text in `texts` (-1: blank). A few distinct texts (a category) are
+  // listed once each; past DEDUPLICATE_MAX the Map costs more than it saves (names, ids), so every
+  // further row lists its own text and equal texts are found while ranking.
+  const textOf = new Int32Array(n);
   const texts: string[] = [];
+  const seen = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const v = data[i][id];
     if (isBlank(v)) {
-      keys[i] = NaN;
+      textOf[i] = -1;
       continue;
     }
-    texts.push(typeof v === 'string' ? v : cellText(v));
+    const s = typeof v === 'string' ? v : cellText(v);
+    let k = seen.size < DEDUPLICATE_MAX ? seen.get(s) : undefined;
+    if (k === undefined) {
+      k = texts.length;
+      if (seen.size < DEDUPLICATE_MAX) seen.set(s, k);
+      texts.push(s);
+    }
+    textOf[i] = k;
   }
-  const ranks = collationRanks(texts, new Intl.Collator(undefined, { numeric: numericCollation }));
-  for (let i = 0, t = 0; i < n; i++) if (keys[i] === keys[i]) keys[i] = ranks[t++];
+  const rankOf = collationRanks(texts, new Intl.Collator(undefined, { numeric: numericCollation }));
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = textOf[i] < 0 ? NaN : rankOf[textOf[i]];
   return keys;
 }
 
