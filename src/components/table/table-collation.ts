@@ -107,41 +107,44 @@ function withoutAccents(s: string, numeric: boolean, base: Intl.Collator, accent
 
 /** Characters of primary weight per radix pass: one byte each in a 32-bit key. */
 const CHARS_PER_PASS = 4;
-/** The first 32 characters' weights of every text are read once into columns of 32-bit words,
- * so a pass reads one word per text (from a column that fits in cache) instead of the string. */
+/** The first 32 characters' primary weights of every text are read once into a table of 32-bit
+ * words, so a pass reads one word per text instead of the string; a text's words sit together,
+ * so the passes over a group after the first find them in cache. */
 const MAX_WORDS = 8;
 /** Groups up to this size are sorted by insertion. */
 const INSERTION_MAX = 12;
 /** Groups this large are sorted by 16-bit digits (two passes), smaller ones by bytes. */
 const WIDE_DIGITS_MIN = 16384;
 
-/** `columns[j][k]`: the primary weights of text k's characters 4j … 4j + 3, first in the high byte. */
-type WeightColumns = Uint32Array[];
+/** `words[k * stride + j]`: the primary weights of text k's characters 4j … 4j + 3, first in the
+ * high byte, 0 past the text's end. */
+interface WeightTable {
+  words: Uint32Array;
+  stride: number;
+}
 
 /**
- * Writes the primary weights of `s` into `columns` at `k`, adding columns as longer texts come,
- * and returns false (having written part of it) when `s` is not plain printable ASCII.
+ * Writes the primary weights of `s` into the table at `k`, and returns false (having written part
+ * of it) when `s` is not plain printable ASCII.
  */
-function writeWeights(columns: WeightColumns, k: number, s: string, primary: Uint8Array, numeric: boolean, count: number): boolean {
+function writeWeights(table: WeightTable, k: number, s: string, primary: Uint8Array, numeric: boolean): boolean {
+  const { words, stride } = table;
+  const at = k * stride;
+  const end = Math.min(s.length, stride * CHARS_PER_PASS);
   let key = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < FIRST_PRINTABLE || c > LAST_PRINTABLE || (numeric && c >= DIGIT_0 && c <= DIGIT_9)) return false;
-    if (i >= MAX_WORDS * CHARS_PER_PASS) continue;
+    if (i >= end) continue;
     key = (key << 8) | primary[c];
     if ((i & 3) === 3) {
-      columnFor(columns, i >> 2, count)[k] = key;
+      words[at + (i >> 2)] = key;
       key = 0;
     }
   }
-  const rest = s.length & 3;
-  if (rest && s.length < MAX_WORDS * CHARS_PER_PASS) columnFor(columns, s.length >> 2, count)[k] = key << (8 * (CHARS_PER_PASS - rest));
+  const rest = end & 3;
+  if (rest) words[at + (end >> 2)] = key << (8 * (CHARS_PER_PASS - rest));
   return true;
-}
-
-function columnFor(columns: WeightColumns, j: number, count: number): Uint32Array {
-  while (columns.length <= j) columns.push(new Uint32Array(count));
-  return columns[j];
 }
 
 /** The primary weights of `s` at `depth` … `depth + 3`, one byte each; 0 past its end. */
@@ -160,7 +163,7 @@ function sortByWeights(
   ids: Uint32Array,
   bare: (id: number) => string,
   primary: Uint8Array,
-  columns: WeightColumns,
+  table: WeightTable,
   resolveTies: (lo: number, hi: number, classStart: Uint8Array) => void,
 ): Uint8Array {
   const n = ids.length;
@@ -226,9 +229,10 @@ function sortByWeights(
     const depth = stack[--top];
     const hi = stack[--top];
     const lo = stack[--top];
-    if (depth < columns.length * CHARS_PER_PASS) {
-      const column = columns[depth / CHARS_PER_PASS];
-      for (let i = lo; i < hi; i++) keys[i] = column[ids[i]];
+    if (depth < table.stride * CHARS_PER_PASS) {
+      const { words, stride } = table;
+      const word = depth / CHARS_PER_PASS;
+      for (let i = lo; i < hi; i++) keys[i] = words[ids[i] * stride + word];
     } else {
       for (let i = lo; i < hi; i++) keys[i] = packedWeights(bare(ids[i]), depth, primary);
     }
@@ -268,18 +272,21 @@ export function collationRanks(texts: readonly string[], collator: Intl.Collator
   const unaccented = new Map<number, string>();
   const others: number[] = [];
   const accentFree = new Map<string, boolean>();
-  const columns: WeightColumns = [];
+  let longest = 0;
+  if (weights) for (let k = 0; k < n; k++) longest = Math.max(longest, texts[k].length);
+  const stride = Math.min(MAX_WORDS, Math.ceil(longest / CHARS_PER_PASS));
+  const table: WeightTable = { words: new Uint32Array(n * stride), stride };
   let fastCount = 0;
   for (let k = 0; k < n; k++) {
     const s = texts[k];
     let b: string | null = null;
     if (weights) {
-      if (writeWeights(columns, k, s, weights.primary, numeric, n)) b = s;
+      if (writeWeights(table, k, s, weights.primary, numeric)) b = s;
       else {
         b = withoutAccents(s, numeric, weights.base, accentFree);
         if (b !== null) {
           kinds[k] = ACCENTED;
-          writeWeights(columns, k, b, weights.primary, numeric, n);
+          writeWeights(table, k, b, weights.primary, numeric);
         }
       }
     }
@@ -326,7 +333,7 @@ export function collationRanks(texts: readonly string[], collator: Intl.Collator
     for (let r = 1; r <= rank; r++) classStart[lo + starts[r]] = 1;
     group.forEach((id, i) => (fast[lo + starts[groupRanks[i]]++] = id));
   };
-  const classStart = weights ? sortByWeights(fast, (k) => unaccented.get(k) ?? texts[k], weights.primary, columns, resolveTies) : new Uint8Array(0);
+  const classStart = weights ? sortByWeights(fast, (k) => unaccented.get(k) ?? texts[k], weights.primary, table, resolveTies) : new Uint8Array(0);
 
   // The other texts, once each, in the collator's order.
   const otherIds = distinctTexts(others, texts).sort(compare);
