@@ -315,6 +315,11 @@ export function collationRanks(texts: readonly string[], collator: Intl.Collator
   const fast = new Uint32Array(fastCount);
   for (let k = 0, j = 0; k < n; k++) if (kinds[k] !== OTHER) fast[j++] = k;
   const resolveTies = (lo: number, hi: number, classStart: Uint8Array) => {
+    // Usually the same text repeated (a category, a duplicate name): nothing to order.
+    const first = texts[fast[lo]];
+    let same = lo + 1;
+    while (same < hi && texts[fast[same]] === first) same++;
+    if (same === hi) return;
     const group = fast.slice(lo, hi);
     const distinct = distinctTexts(group, texts);
     if (distinct.length === 1) return;
