@@ -40,7 +40,72 @@ function manyTexts(count: number): string[] {
   return [...out];
 }
 
+/**
+ * A randomized corpus from a fixed seed: printable ASCII of both cases, digits, punctuation and
+ * spaces; accented letters precomposed and decomposed (stacked accents, accents after the 32nd
+ * character); letters with no ASCII base (ß, æ, ø, ł), Spanish ñ, Greek, Cyrillic, CJK, emoji,
+ * controls, ignorable characters; empty texts; long shared prefixes; duplicates.
+ */
+function randomTexts(count: number, seed: number): string[] {
+  const rand = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+  const ascii = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i));
+  const letters = 'aAbBcCeEiInNoOsSuUzZ'.split('');
+  const accented = ['é', 'É', 'è', 'ê', 'ë', 'à', 'â', 'ä', 'Ä', 'å', 'ç', 'Ç', 'í', 'ï', 'ó', 'ö', 'Ö', 'ú', 'ü', 'Ü', 'ý', 'ÿ', 'ő', 'ž', 'Ž', 'č', 'ř', 'ș', 'ţ', 'ǎ',
+    'e\u0301', 'E\u0301', 'a\u0308', 'o\u0302\u0301', 'u\u0308\u0304', 'c\u0327', 'a\u030a', 'e\u0323\u0302'];
+  const other = ['ß', 'æ', 'Æ', 'ø', 'Ø', 'ł', 'đ', 'þ', 'œ', 'ñ', 'Ñ', 'n\u0303', 'Ω', 'ω', 'Я', 'я', '東', '京', '😀', '\u00a0', '\u200b', '\u0000', '\t', '\n', 'ﬁ', '²', '½', '\u0301'];
+  const pieces = [...ascii, ...letters, ...letters, ...accented, ...other];
+  const prefixes = ['', '', '', 'Smith, ', 'smith, ', 'Müller ', 'x'.repeat(30), 'The same long prefix, 36 characters ', 'Item '];
+  const out: string[] = [];
+  while (out.length < count) {
+    if (out.length > 0 && rand(8) === 0) {
+      out.push(out[rand(out.length)]); // a duplicate
+      continue;
+    }
+    let s = prefixes[rand(prefixes.length)];
+    for (let i = rand(12); i > 0; i--) {
+      const r = rand(10);
+      s += r < 6 ? letters[rand(letters.length)] : r < 8 ? ascii[rand(ascii.length)] : r < 9 ? accented[rand(accented.length)] : pieces[rand(pieces.length)];
+    }
+    out.push(s);
+  }
+  return out;
+}
+
 describe('collationRanks', () => {
+  for (const locale of [undefined, 'en', 'de', 'fr', 'fr-CA', 'es', 'sv', 'da', 'cs']) {
+    for (const numeric of [false, true]) {
+      it(`matches the collator on a randomized corpus with accents, other scripts and duplicates (${locale ?? 'default locale'}, numeric: ${numeric})`, () => {
+        const texts = randomTexts(6000, 7 + (numeric ? 1 : 0));
+        const collator = new Intl.Collator(locale, { numeric });
+        assert.deepEqual([...collationRanks(texts, collator)], collatorRanks(texts, collator));
+      });
+    }
+  }
+
+  it('matches the collator on 60,000 random texts (default locale)', () => {
+    const texts = randomTexts(60000, 42);
+    const collator = new Intl.Collator();
+    assert.deepEqual([...collationRanks(texts, collator)], collatorRanks(texts, collator));
+  });
+
+  it('orders texts that differ only by accents or case past the 32nd character', () => {
+    const prefix = 'A prefix of exactly thirty-two c';
+    assert.equal(prefix.length, 32);
+    const tails = ['resume', 'résumé', 'Resume', 'rèsumé', 're\u0301sume\u0301', 'RESUME', 'resumes', 'résume', 'resumé', 'resume ', 'resum'];
+    const texts = [...tails.map((t) => prefix + t), ...tails.map((t) => prefix.slice(0, 30) + t), ...tails];
+    for (const collator of [new Intl.Collator(), new Intl.Collator('fr-CA'), new Intl.Collator('en', { numeric: true })]) {
+      assert.deepEqual([...collationRanks(texts, collator)], collatorRanks(texts, collator));
+    }
+  });
+
+  it('keeps Spanish ñ a letter of its own', () => {
+    const texts = ['nube', 'ñu', 'n\u0303u', 'nz', 'oso', 'Ñandú', 'nandu', 'Nandu'];
+    const collator = new Intl.Collator('es');
+    assert.deepEqual([...collationRanks(texts, collator)], collatorRanks(texts, collator));
+    const ranks = collationRanks(texts, collator);
+    assert.ok(ranks[1] > ranks[3] && ranks[1] < ranks[4], 'ñu between nz and oso');
+  });
+
   for (const numeric of [false, true]) {
     it(`matches the collator's order on tricky strings (numeric: ${numeric})`, () => {
       const collator = new Intl.Collator(undefined, { numeric });
@@ -76,6 +141,27 @@ describe('collationRanks', () => {
     const texts = Array.from({ length: 300 }, (_, i) => prefix + (i % 2 ? 'A' : 'a') + String.fromCharCode(97 + (i % 26)) + i.toString(36));
     const collator = new Intl.Collator();
     assert.deepEqual([...collationRanks(texts, collator)], collatorRanks(texts, collator));
+  });
+});
+
+describe('text sort keys', () => {
+  it('past 65,536 distinct texts, equal texts still share a key in the collator\'s order', () => {
+    const texts = Array.from({ length: 70000 }, (_, i) => `${['Smith', 'smith', 'Núñez', 'Lee-Ann', 'Zoë'][i % 5]} ${((i * 7919) % 70000).toString(36)}`);
+    const data: Row[] = [...texts, ...texts.slice(0, 5000), 'Zoë', 'zoe', 'Zoe', null, ''].map((name) => ({ name }));
+    const keys = sorting.sortKeys(data, { id: 'name', name: 'name', type: 'text', source: { id: 'name' } } as TableColumn, () => {});
+    const collator = new Intl.Collator();
+    const keyOf = new Map<string, number>();
+    data.forEach((row, i) => {
+      const name = row.name as string | null;
+      if (!name) return assert.ok(Number.isNaN(keys[i]), 'blank rows have no key');
+      if (keyOf.has(name)) assert.equal(keys[i], keyOf.get(name), `both "${name}" rows share a key`);
+      keyOf.set(name, keys[i]);
+    });
+    const names = [...keyOf.keys()].sort((a, b) => keyOf.get(a)! - keyOf.get(b)!);
+    for (let i = 1; i < names.length; i++) {
+      const order = Math.sign(collator.compare(names[i - 1], names[i]));
+      assert.equal(Math.sign(keyOf.get(names[i])! - keyOf.get(names[i - 1])!), order === 0 ? 0 : 1, `${names[i - 1]} / ${names[i]}`);
+    }
   });
 });
 
