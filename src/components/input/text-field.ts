@@ -6,12 +6,17 @@ import { DashFormElement } from '../../internal/form-element.js';
 import { emitUserEdit } from '../../internal/events.js';
 import { Persistent } from '../../internal/persistence.js';
 
+/** The three selection props, read from the box together. */
+const SELECTION = ['selectionStart', 'selectionEnd', 'selectionDirection'] as const;
+const DIRECTIONS = ['forward', 'backward', 'none'];
+
 /**
  * What `<dash-input>` and `<dash-textarea>` share (docs/input.md): one native field in the shadow
  * root whose text follows `value`, Dash's `nBlur` count, the text constraints, forms and
  * validity. Writes from outside never move a typing person's caret nor eat their keystrokes:
  * the box is left alone while it already shows the written value, and a person's edit not yet
- * committed (debounce) wins over a write that arrives meanwhile.
+ * committed (debounce) wins over a write that arrives meanwhile. The selection props follow the
+ * person's caret and selection, and a write moves the selection without taking focus.
  */
 export abstract class DashTextField extends Persistent(DashFormElement, { props: ['value'] }) {
   /** Focus (a `<label for>` click, `focus()`) goes to the inner box. */
@@ -44,8 +49,30 @@ export abstract class DashTextField extends Persistent(DashFormElement, { props:
   /** When the box last lost focus (ms since the epoch), `-1` before. */
   @property({ attribute: 'n-blur-timestamp', type: Number }) nBlurTimestamp = -1;
 
+  /**
+   * Where the selection starts in the box's text, or the caret when nothing is selected (Dash:
+   * `selectionStart`). Follows the person's mouse and keys; writing it moves the selection.
+   * `null` until the person first selects or types.
+   */
+  @property({ attribute: 'selection-start', type: Number }) selectionStart: number | null = null;
+
+  /** Where the selection ends (the caret when nothing is selected); as `selectionStart`. */
+  @property({ attribute: 'selection-end', type: Number }) selectionEnd: number | null = null;
+
+  /** `forward`, `backward` or `none`: which end of the selection the person moved; as `selectionStart`. */
+  @property({ attribute: 'selection-direction' }) selectionDirection: string | null = null;
+
+  /** Focuses the box when the element first appears (once, as the HTML attribute), unless a person is typing elsewhere. */
+  @property({ attribute: 'auto-focus', type: Boolean }) autoFocus: boolean | string = false;
+
   /** The person edited the box since its text was last committed to `value`. */
   protected dirty = false;
+
+  /** A callback or outside code wrote a selection prop in the update under way. */
+  private selectionWritten = false;
+
+  /** The first update has looked at `autoFocus`. */
+  private autoFocusDone = false;
 
   /** The native `<input>` / `<textarea>` in the shadow root. */
   protected abstract get field(): HTMLInputElement | HTMLTextAreaElement | null;
@@ -73,6 +100,7 @@ export abstract class DashTextField extends Persistent(DashFormElement, { props:
   /** Commits the box's text to `value` as a person's change; fires `input` when it changed. */
   protected commit(): void {
     this.dirty = false;
+    this.followSelection(); // in the same update as the value, so a callback reading both sees them agree
     if (this.setByUser('value', this.parseBox())) {
       emitUserEdit(this, { change: false });
     }
@@ -92,8 +120,79 @@ export abstract class DashTextField extends Persistent(DashFormElement, { props:
     emitUserEdit(this, { input: false });
   }
 
+  /** The person moved the caret or selected text in the box (`selectionchange`, typing). */
+  protected readonly followSelection = (): void => {
+    if (this.shadowRoot!.activeElement === this.field) this.readSelection(true);
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Chromium fires `selectionchange` for a box inside a shadow root at the document alone.
+    document.addEventListener('selectionchange', this.followSelection);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('selectionchange', this.followSelection);
+  }
+
+  /** Copies the box's selection into the selection props, as the person's change or quietly. */
+  private readSelection(user: boolean): void {
+    const field = this.field!;
+    const { selectionStart, selectionEnd } = caret(field);
+    if (selectionStart === null) return; // number, email …: no text selection
+    const box = { selectionStart, selectionEnd, selectionDirection: field.selectionDirection };
+    for (const prop of SELECTION) {
+      if (user) this.setByUser(prop, box[prop] as never);
+      else if (this[prop] !== box[prop]) (this[prop] as unknown) = box[prop];
+    }
+  }
+
+  /**
+   * Puts a written selection into the box. `setSelectionRange` leaves focus where it is, and
+   * the props then say what the box took (a position past the end is the end).
+   */
+  private applySelection(): void {
+    const field = this.field;
+    if (!field || SELECTION.every((prop) => this[prop] === null)) return;
+    const current = caret(field);
+    if (current.selectionStart === null) {
+      this.warnOnce('selection', `a <input type="${field.type}"> has no text selection; selectionStart/End are ignored`);
+      return;
+    }
+    const start = this.offset('selectionStart') ?? current.selectionStart;
+    const end = Math.max(this.offset('selectionEnd') ?? current.selectionEnd!, start);
+    let direction = this.selectionDirection ?? undefined;
+    if (direction && !DIRECTIONS.includes(direction)) {
+      this.warnOnce(`selectionDirection:${direction}`, `selectionDirection "${direction}" is not forward, backward or none; using none`);
+      direction = 'none';
+    }
+    field.setSelectionRange(start, end, direction as 'forward' | 'backward' | 'none' | undefined);
+    this.readSelection(false);
+  }
+
+  /** A written selection offset as a number (Dash declares them strings: `"3"` is 3); null when unset or bad. */
+  private offset(prop: 'selectionStart' | 'selectionEnd'): number | null {
+    const value = this[prop] as unknown;
+    if (value === null || value === undefined || value === '') return null;
+    const n = Number(value);
+    if (Number.isInteger(n) && n >= 0) return n;
+    this.warnOnce(`${prop}:${String(value)}`, `${prop} ${String(value)} is not a position in the text; ignored`);
+    return null;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    this.selectionWritten = SELECTION.some((prop) => changed.has(prop) && !this.isUserChange(prop));
+    super.willUpdate(changed);
+  }
+
   protected override updated(changed: PropertyValues): void {
     if (!this.hasUpdated || changed.has('value')) this.syncBox();
+    if (this.selectionWritten) this.applySelection();
+    if (!this.autoFocusDone) {
+      this.autoFocusDone = true;
+      if (this.autoFocus && !typingElsewhere()) this.field?.focus();
+    }
     this.updateValidity();
     super.updated(changed);
   }
@@ -112,6 +211,7 @@ export abstract class DashTextField extends Persistent(DashFormElement, { props:
     this.dirty = false;
     if (focused && selectionStart !== null && selectionEnd !== null) {
       field.setSelectionRange(Math.min(selectionStart, text.length), Math.min(selectionEnd, text.length));
+      this.readSelection(false);
     }
   }
 
@@ -131,4 +231,11 @@ function caret(field: HTMLInputElement | HTMLTextAreaElement): { selectionStart:
   } catch {
     return { selectionStart: null, selectionEnd: null };
   }
+}
+
+/** A person is typing in a text box somewhere on the page (looking into shadow roots): autoFocus leaves them there. */
+function typingElsewhere(): boolean {
+  let focused = document.activeElement;
+  while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+  return !!focused?.matches('input, textarea, [contenteditable]');
 }
