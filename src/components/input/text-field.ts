@@ -8,7 +8,6 @@ import { Persistent } from '../../internal/persistence.js';
 
 /** The three selection props, read from the box together. */
 const SELECTION = ['selectionStart', 'selectionEnd', 'selectionDirection'] as const;
-const DIRECTIONS = ['forward', 'backward', 'none'];
 
 /**
  * What `<dash-input>` and `<dash-textarea>` share (docs/input.md): one native field in the shadow
@@ -139,12 +138,10 @@ export abstract class DashTextField extends Persistent(DashFormElement, { props:
   /** Copies the box's selection into the selection props, as the person's change or quietly. */
   private readSelection(user: boolean): void {
     const field = this.field!;
-    const { selectionStart, selectionEnd } = caret(field);
-    if (selectionStart === null) return; // number, email …: no text selection
-    const box = { selectionStart, selectionEnd, selectionDirection: field.selectionDirection };
+    if (field.selectionStart === null) return; // number, email …: no text selection
     for (const prop of SELECTION) {
-      if (user) this.setByUser(prop, box[prop] as never);
-      else if (this[prop] !== box[prop]) (this[prop] as unknown) = box[prop];
+      if (user) this.setByUser(prop, field[prop] as never);
+      else (this[prop] as unknown) = field[prop];
     }
   }
 
@@ -154,30 +151,28 @@ export abstract class DashTextField extends Persistent(DashFormElement, { props:
    */
   private applySelection(): void {
     const field = this.field;
+    const direction = this.selectionDirection;
     if (!field || SELECTION.every((prop) => this[prop] === null)) return;
-    const current = caret(field);
-    if (current.selectionStart === null) {
-      this.warnOnce('selection', `a <input type="${field.type}"> has no text selection; selectionStart/End are ignored`);
+    if (direction && !['forward', 'backward', 'none'].includes(direction)) {
+      this.warnOnce(`selectionDirection:${direction}`, `selectionDirection "${direction}" is not forward, backward or none`);
+    }
+    const start = this.position('selectionStart') ?? field.selectionStart ?? 0;
+    try {
+      // An unknown direction is none; a start after the end moves the end (as the native props).
+      field.setSelectionRange(start, Math.max(this.position('selectionEnd') ?? start, start), direction as 'none');
+    } catch {
+      this.warnOnce('selection', `type "${field.type}" has no text selection to set`);
       return;
     }
-    const start = this.offset('selectionStart') ?? current.selectionStart;
-    const end = Math.max(this.offset('selectionEnd') ?? current.selectionEnd!, start);
-    let direction = this.selectionDirection ?? undefined;
-    if (direction && !DIRECTIONS.includes(direction)) {
-      this.warnOnce(`selectionDirection:${direction}`, `selectionDirection "${direction}" is not forward, backward or none; using none`);
-      direction = 'none';
-    }
-    field.setSelectionRange(start, end, direction as 'forward' | 'backward' | 'none' | undefined);
     this.readSelection(false);
   }
 
-  /** A written selection offset as a number (Dash declares them strings: `"3"` is 3); null when unset or bad. */
-  private offset(prop: 'selectionStart' | 'selectionEnd'): number | null {
-    const value = this[prop] as unknown;
-    if (value === null || value === undefined || value === '') return null;
-    const n = Number(value);
-    if (Number.isInteger(n) && n >= 0) return n;
-    this.warnOnce(`${prop}:${String(value)}`, `${prop} ${String(value)} is not a position in the text; ignored`);
+  /** A written offset as a number (Dash declares them strings: `"3"` is 3); null when unset or not a position. */
+  private position(prop: 'selectionStart' | 'selectionEnd'): number | null {
+    const value = this[prop];
+    if (value === null) return null;
+    if (Number.isInteger(+value) && +value >= 0) return +value;
+    this.warnOnce(`${prop}:${value}`, `${prop} "${value}" is not a position in the text`);
     return null;
   }
 
