@@ -8,6 +8,7 @@ import '../../dash-input.js';
 import '../../dash-textarea.js';
 import '../../dash-callback.js';
 import type { DashCallback } from '../callback/callback.js';
+import { renderLayout } from '../../layout/render-dom.js';
 import type { DashTextField } from './text-field.js';
 
 const box = (el: DashTextField) => el.shadowRoot!.querySelector<HTMLInputElement | HTMLTextAreaElement>('input, textarea')!;
@@ -239,14 +240,18 @@ for (const tag of ['dash-input', 'dash-textarea'] as const) {
       expect(document.activeElement).to.equal(other);
     });
 
-    it('Dash’s spelling: a layout property autoFocus (also "autofocus" as a string) focuses it', async () => {
-      const wrap = await fixture<HTMLElement>(`<div></div>`);
-      const el = document.createElement(tag) as DashTextField;
+    it('Dash’s spelling from a layout: autoFocus "autofocus" and a selection given at creation', async () => {
+      const host = await fixture<HTMLElement>(`<div></div>`);
+      const type = tag === 'dash-input' ? 'Input' : 'Textarea';
+      renderLayout(host, { type, namespace: 'dash_core_components', props: { id: 't', value: 'hello', autoFocus: 'autofocus', selectionStart: '1', selectionEnd: 3 } });
+      const el = host.querySelector<DashTextField>(tag)!;
       el.setAttribute('aria-label', 'x');
-      (el as unknown as { autoFocus: unknown }).autoFocus = 'autofocus';
-      wrap.append(el);
       await settle(el);
       expect(document.activeElement).to.equal(el);
+      expect(boxSelection(el).slice(0, 2)).to.deep.equal([1, 3]);
+      await sendKeys({ type: 'E' });
+      await settle(el);
+      expect(el.value).to.equal('hElo');
     });
 
     it('does not take the keys of a person typing in another box', async () => {
