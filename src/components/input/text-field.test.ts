@@ -103,6 +103,23 @@ for (const tag of ['dash-input', 'dash-textarea'] as const) {
       expect(document.activeElement).to.equal(button);
     });
 
+    it('writing the same selection again selects again, after a written value moved the caret to its end', async () => {
+      const el = await mount<DashTextField>(`<${tag} aria-label="x" value="hello"></${tag}>`);
+      const { props } = recordEvents(el);
+      el.selectionStart = 1;
+      el.selectionEnd = 1;
+      await settle(el);
+      el.value = 'hello world';
+      await settle(el);
+      expect(box(el).selectionStart).to.equal(11);
+      el.selectionStart = 1;
+      el.selectionEnd = 1;
+      await settle(el);
+      expect(boxSelection(el).slice(0, 2)).to.deep.equal([1, 1]);
+      // No change to announce the second time.
+      expect(props.filter((p) => p.prop === 'selectionStart').map((p) => p.value)).to.deep.equal([1]);
+    });
+
     it('a callback writes the selection by Dash’s names (selection_start, selection_end), focus stays on the button', async () => {
       const wrap = await mount(`<button id="go">select the word</button>
         <${tag} id="t" aria-label="x" value="pick a word"></${tag}>
@@ -271,6 +288,26 @@ for (const tag of ['dash-input', 'dash-textarea'] as const) {
     });
   });
 }
+
+describe('dash-input: selection with debounce', () => {
+  it('a selection written during an uncommitted edit keeps the edit, and the next keys go there', async () => {
+    const el = await mount<DashTextField>(`<dash-input aria-label="x" debounce></dash-input>`);
+    box(el).focus();
+    await sendKeys({ type: 'abc' });
+    await settle(el);
+    expect(selection(el).slice(0, 2)).to.deep.equal([3, 3]); // followed before the value commits
+    el.selectionStart = 1;
+    el.selectionEnd = 1;
+    await settle(el);
+    await sendKeys({ type: 'X' });
+    await settle(el);
+    expect([box(el).value, el.value]).to.deep.equal(['aXbc', null]);
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(el.value).to.equal('aXbc');
+    expect(selection(el).slice(0, 2)).to.deep.equal([2, 2]);
+  });
+});
 
 describe('dash-input: selection on types without a text selection', () => {
   it('type="number": a written selection warns once, nothing throws, the box keeps working', async () => {

@@ -9,6 +9,9 @@ import { Persistent } from '../../internal/persistence.js';
 /** The three selection props, read from the box together. */
 const SELECTION = ['selectionStart', 'selectionEnd', 'selectionDirection'] as const;
 
+/** A written selection is applied even when it equals the prop: the box may have moved since (a written value puts the caret at its end). */
+const everyWrite = { hasChanged: () => true };
+
 /**
  * What `<dash-input>` and `<dash-textarea>` share (docs/input.md): one native field in the shadow
  * root whose text follows `value`, Dash's `nBlur` count, the text constraints, forms and
@@ -51,15 +54,15 @@ export abstract class DashTextField extends Persistent(DashFormElement, { props:
   /**
    * Where the selection starts in the box's text, or the caret when nothing is selected (Dash:
    * `selectionStart`). Follows the person's mouse and keys; writing it moves the selection.
-   * `null` until the person first selects or types.
+   * `null` until the person first puts the caret in the box (or a write).
    */
-  @property({ attribute: 'selection-start', type: Number }) selectionStart: number | null = null;
+  @property({ attribute: 'selection-start', type: Number, ...everyWrite }) selectionStart: number | null = null;
 
   /** Where the selection ends (the caret when nothing is selected); as `selectionStart`. */
-  @property({ attribute: 'selection-end', type: Number }) selectionEnd: number | null = null;
+  @property({ attribute: 'selection-end', type: Number, ...everyWrite }) selectionEnd: number | null = null;
 
   /** `forward`, `backward` or `none`: which end of the selection the person moved; as `selectionStart`. */
-  @property({ attribute: 'selection-direction' }) selectionDirection: string | null = null;
+  @property({ attribute: 'selection-direction', ...everyWrite }) selectionDirection: string | null = null;
 
   /** Focuses the box when the element first appears (once, as the HTML attribute), unless a person is typing elsewhere. */
   @property({ attribute: 'auto-focus', type: Boolean }) autoFocus: boolean | string = false;
@@ -141,7 +144,7 @@ export abstract class DashTextField extends Persistent(DashFormElement, { props:
     if (field.selectionStart === null) return; // number, email …: no text selection
     for (const prop of SELECTION) {
       if (user) this.setByUser(prop, field[prop] as never);
-      else (this[prop] as unknown) = field[prop];
+      else if (this[prop] !== field[prop]) (this[prop] as unknown) = field[prop];
     }
   }
 
