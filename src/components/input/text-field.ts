@@ -10,7 +10,7 @@ import { Persistent } from '../../internal/persistence.js';
 const SELECTION = ['selectionStart', 'selectionEnd', 'selectionDirection'] as const;
 
 /** A written selection is applied even when it equals the prop: the box may have moved since (a written value puts the caret at its end). */
-const everyWrite = { hasChanged: () => true };
+const everyWrite = (): boolean => true;
 
 /**
  * What `<dash-input>` and `<dash-textarea>` share (docs/input.md): one native field in the shadow
@@ -56,13 +56,13 @@ export abstract class DashTextField extends Persistent(DashFormElement, { props:
    * `selectionStart`). Follows the person's mouse and keys; writing it moves the selection.
    * `null` until the person first puts the caret in the box (or a write).
    */
-  @property({ attribute: 'selection-start', type: Number, ...everyWrite }) selectionStart: number | null = null;
+  @property({ attribute: 'selection-start', type: Number, hasChanged: everyWrite }) selectionStart: number | null = null;
 
   /** Where the selection ends (the caret when nothing is selected); as `selectionStart`. */
-  @property({ attribute: 'selection-end', type: Number, ...everyWrite }) selectionEnd: number | null = null;
+  @property({ attribute: 'selection-end', type: Number, hasChanged: everyWrite }) selectionEnd: number | null = null;
 
   /** `forward`, `backward` or `none`: which end of the selection the person moved; as `selectionStart`. */
-  @property({ attribute: 'selection-direction', ...everyWrite }) selectionDirection: string | null = null;
+  @property({ attribute: 'selection-direction', hasChanged: everyWrite }) selectionDirection: string | null = null;
 
   /** Focuses the box when the element first appears (once, as the HTML attribute), unless a person is typing elsewhere. */
   @property({ attribute: 'auto-focus', type: Boolean }) autoFocus: boolean | string = false;
