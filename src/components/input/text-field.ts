@@ -129,7 +129,8 @@ export abstract class DashTextField extends Persistent(DashFormElement, { props:
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Chromium fires `selectionchange` for a box inside a shadow root at the document alone.
+    // Chromium fires `selectionchange` for a box inside a shadow root at the document alone;
+    // browsers that fire it at the box itself reach the templates' listener.
     document.addEventListener('selectionchange', this.followSelection);
   }
 
