@@ -372,7 +372,7 @@ export function collationRanks(texts: readonly string[], collator: Intl.Collator
   let joined = false;
   const placeOthersAt = (at: number) => {
     for (; o < otherIds.length && insertAt[o] === at; o++) {
-      if (o === 0 || compare(otherIds[o - 1], otherIds[o]) !== 0 || insertAt[o - 1] !== at) rank++;
+      if (o === 0 || insertAt[o - 1] !== at || compare(otherIds[o - 1], otherIds[o]) !== 0) rank++;
       otherRank.set(texts[otherIds[o]], rank);
       joined = joins[o] === 1;
     }
