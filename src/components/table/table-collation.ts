@@ -263,7 +263,7 @@ function sortByWeights(
 }
 
 /** Dense ranks (0 = first) of `texts` in `collator`'s order; texts the collator calls equal share a rank. */
-export function collationRanks(texts: readonly string[], collator: Intl.Collator): Float64Array {
+export function collationRanks(texts: readonly string[], collator: Intl.Collator): Uint32Array {
   const n = texts.length;
   const numeric = collator.resolvedOptions().numeric;
   const weights = asciiWeights(collator);
@@ -365,7 +365,7 @@ export function collationRanks(texts: readonly string[], collator: Intl.Collator
     joins[i] = lo < fast.length && compare(fast[lo], o) === 0 ? 1 : 0;
   });
 
-  const ranks = new Float64Array(n);
+  const ranks = new Uint32Array(n);
   const otherRank = new Map<string, number>();
   let rank = -1;
   let o = 0;

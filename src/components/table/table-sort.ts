@@ -27,7 +27,8 @@ function rankKeys(data: readonly Row[], id: string, numericCollation: boolean): 
   // listed once each; past DEDUPLICATE_MAX the Map costs more than it saves (names, ids), so every
   // further row lists its own text and equal texts are found while ranking.
   const textOf = new Int32Array(n);
-  const texts: string[] = [];
+  const texts = new Array<string>(n);
+  let count = 0;
   const seen = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const v = data[i][id];
@@ -38,12 +39,13 @@ function rankKeys(data: readonly Row[], id: string, numericCollation: boolean): 
     const s = typeof v === 'string' ? v : cellText(v);
     let k = seen.size < DEDUPLICATE_MAX ? seen.get(s) : undefined;
     if (k === undefined) {
-      k = texts.length;
+      k = count++;
       if (seen.size < DEDUPLICATE_MAX) seen.set(s, k);
-      texts.push(s);
+      texts[k] = s;
     }
     textOf[i] = k;
   }
+  texts.length = count;
   const rankOf = collationRanks(texts, new Intl.Collator(undefined, { numeric: numericCollation }));
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) keys[i] = textOf[i] < 0 ? NaN : rankOf[textOf[i]];
