@@ -31,19 +31,20 @@ const SUITES: Record<string, string> = {
 
 /**
  * The scripts Dash 3's index page loads, in its order (paths under `_dash-component-suites/dash/`):
- * @babel/polyfill, React 18 and ReactDOM (UMD), prop-types, each component library's main bundle,
- * then the renderer. Their `async-*.js` chunks (dropdown, slider, graph, the table) load on first use.
+ * @babel/polyfill, React 18 and ReactDOM (UMD), prop-types, the renderer (which defines
+ * `window.dash_component_api`, read by the component bundles as they load), then each component
+ * library's main bundle. Their `async-*.js` chunks (dropdown, slider, graph, the table) load on first use.
  */
 export const DASH_PAGE_SCRIPTS = [
   'deps/polyfill/polyfill.min.js',
   'deps/react/react.production.min.js',
   'deps/react-dom/react-dom.production.min.js',
   'deps/prop-types/prop-types.min.js',
+  'dash-renderer/build/dash_renderer.min.js',
   'dcc/dash_core_components.js',
   'dcc/dash_core_components-shared.js',
   'html/dash_html_components.min.js',
   'dash_table/bundle.js',
-  'dash-renderer/build/dash_renderer.min.js',
 ];
 
 /** A suite path (fingerprint stripped) as a file in node_modules, or null. */
