@@ -4,7 +4,7 @@
 // `window.dash_clientside.bench` (CLIENTSIDE_SCRIPT), which both pages load as a Dash app's
 // assets/*.js would be loaded.
 import { createDashServer, type DashServer } from '../../src/server/index.js';
-import { makeRows } from '../pages/table-data.js';
+import { makeRows, type FlightRow } from '../pages/table-data.js';
 
 type Props = Record<string, unknown>;
 const component = (namespace: string) => (type: string, props: Props = {}) => ({ type, namespace, props });
@@ -69,21 +69,18 @@ function fanoutApp(n: number): BenchApp {
   return { name, server };
 }
 
+/** Rows of the table, and options of the dropdown. */
 export const ROWS = 100_000;
-const rows = makeRows(ROWS);
 
-/** 100,000 distinct options: the passengers' names of the table's rows, each with its row number. */
-export const DROPDOWN_OPTIONS = rows.map((row) => `${row.passenger} #${row.id}`);
-
-/** A dcc.Dropdown with 100,000 options; a server callback echoes the choice. */
-function dropdownApp(): BenchApp {
+/** A dcc.Dropdown with 100,000 distinct options (the passengers' names, each with its row number); a server callback echoes the choice. */
+function dropdownApp(rows: FlightRow[]): BenchApp {
   const server = app('dropdown');
   server.layout(
     html('Div', {
       style: { width: 400, margin: 40 },
       children: [
         html('Label', { htmlFor: 'dd', children: 'Passenger' }),
-        dcc('Dropdown', { id: 'dd', options: DROPDOWN_OPTIONS, value: null, placeholder: 'Pick a passenger' }),
+        dcc('Dropdown', { id: 'dd', options: rows.map((row) => `${row.passenger} #${row.id}`), value: null, placeholder: 'Pick a passenger' }),
         html('Div', { id: 'out' }),
       ],
     }),
@@ -93,7 +90,7 @@ function dropdownApp(): BenchApp {
 }
 
 /** A DataTable of 100,000 flights-like rows, sorting and filtering in the browser, virtualized. */
-function tableApp(): BenchApp {
+function tableApp(rows: FlightRow[]): BenchApp {
   const server = app('table');
   const columns = [
     { id: 'id', name: 'ID', type: 'numeric' },
@@ -128,12 +125,13 @@ function tableApp(): BenchApp {
 export const CHAIN_SIZES = [100, 400, 1000];
 
 export function benchApps(): BenchApp[] {
+  const rows = makeRows(ROWS);
   return [
     serverApp(),
     clientsideApp(),
     ...CHAIN_SIZES.map(chainApp),
     ...CHAIN_SIZES.map(fanoutApp),
-    dropdownApp(),
-    tableApp(),
+    dropdownApp(rows),
+    tableApp(rows),
   ];
 }

@@ -44,10 +44,9 @@ const gzipKB = (files: string[]) => files.reduce((sum, file) => sum + gzipSync(r
 
 /** An expression reading one thing on each frontend (the same app, rendered by each). */
 type Views = Record<Frontend, string>;
-const both = (expr: string): Views => ({ dash: expr, ours: expr });
 const textOf = (id: string) => `document.getElementById(${JSON.stringify(id)})?.textContent`;
 
-const DROPDOWN = {
+const DROPDOWN: Record<'shown' | 'firstOption', Views> = {
   shown: {
     dash: `document.getElementById('dd-value')?.textContent === 'Pick a passenger'`,
     ours: `document.getElementById('dd')?.shadowRoot?.querySelector('input')?.placeholder === 'Pick a passenger'`,
