@@ -89,6 +89,8 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
 }
 
 class Bench {
+  private pages = new Set<Page>();
+
   constructor(
     private browser: Browser,
     private url: string,
@@ -99,6 +101,7 @@ class Bench {
     const context = await this.browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.addInitScript({ content: `${PROBE_SCRIPT}\nwindow.__bench.first = window.__bench.until(${JSON.stringify(check)}, ${timeoutMs});` });
     const page = await context.newPage();
+    this.pages.add(page);
     let errors = 0;
     page.on('pageerror', (e) => {
       if (errors++ < 3) console.error(`[dash bench: ${app} on ${frontend}] page error:`, e.message);
@@ -117,7 +120,13 @@ class Bench {
   }
 
   async close(page: Page): Promise<void> {
+    this.pages.delete(page);
     await within(page.context().close(), 10_000);
+  }
+
+  /** Closes what a failed run left open. */
+  async closeAll(): Promise<void> {
+    for (const page of this.pages) await this.close(page);
   }
 
   /** Clicks #go in the page; ms from the click to `check` painted, or null. */
@@ -138,15 +147,16 @@ class Bench {
 
   /** Runs a person's input (`act`, through playwright); ms from its first trusted `type` event to `check` painted, or null. */
   async afterInput(page: Page, type: 'pointerdown' | 'keydown', act: () => Promise<unknown>, check: string, timeoutMs = SETTLE_MS): Promise<number | null> {
-    await page.evaluate((t) => window.__bench.arm(t), type);
+    if ((await within(page.evaluate((t) => window.__bench.arm(t), type), 10_000)) === null) return null;
     const shown = within(
       page.evaluate(([source, ms]) => window.__bench.until(source, ms), [check, timeoutMs] as const),
       timeoutMs + 5000,
     );
     await within(act(), timeoutMs);
     const t = await shown;
-    const t0 = await page.evaluate(() => window.__bench.t0);
-    return t === null || t0 === null ? null : t - t0;
+    if (t === null) return null; // the page may still be busy: ask it nothing more
+    const t0 = await within(page.evaluate(() => window.__bench.t0), 10_000);
+    return t0 === null ? null : t - t0;
   }
 }
 
@@ -181,14 +191,21 @@ function row(metric: string, figures: Samples, notes: Partial<Record<Frontend, s
  * Runs `measure` RUNS times per side, alternating sides; a side stops after a run that did not
  * settle (`measure` resolves false) or once its runs have taken SLOW_MS in all.
  */
-async function repeat(measure: (frontend: Frontend) => Promise<boolean>): Promise<void> {
+async function repeat(bench: Bench, measure: (frontend: Frontend) => Promise<boolean>): Promise<void> {
   const spent: Record<Frontend, number> = { dash: 0, ours: 0 };
   const stopped = new Set<Frontend>();
   for (let run = 0; run < RUNS; run++) {
     for (const frontend of FRONTENDS) {
       if (stopped.has(frontend)) continue;
       const start = Date.now();
-      const settled = await measure(frontend);
+      let settled = false;
+      try {
+        settled = await measure(frontend);
+      } catch (error) {
+        // A step that failed (an element never shown…) ends this side's runs; the rows show what was measured.
+        console.error(`[dash bench on ${frontend}] a run failed:`, (error as Error).message);
+        await bench.closeAll();
+      }
       spent[frontend] += Date.now() - start;
       if (!settled || spent[frontend] >= SLOW_MS) stopped.add(frontend);
     }
@@ -239,7 +256,7 @@ async function chainsAndFanouts(bench: Bench): Promise<BenchRow[]> {
       const changes = samples();
       const loadNotes: Partial<Record<Frontend, string>> = {};
       for (const frontend of FRONTENDS) if (gaveUp[kind][frontend]) loadNotes[frontend] = `not run, as it did not settle at ${gaveUp[kind][frontend]}`;
-      await repeat(async (frontend) => {
+      await repeat(bench, async (frontend) => {
         if (loadNotes[frontend]) return false;
         const { page, ms } = await bench.load(frontend, `${kind}-${n}`, settled(kind === 'chain' ? String(n - 1) : 'n=0'));
         loads[frontend].push(ms);
@@ -263,7 +280,7 @@ async function dropdown(bench: Bench): Promise<BenchRow[]> {
   const open = samples();
   const key = samples();
   const late: Partial<Record<Frontend, string>> = {};
-  await repeat(async (frontend) => {
+  await repeat(bench, async (frontend) => {
     const { page, ms } = await bench.load(frontend, 'dropdown', DROPDOWN.shown[frontend]);
     load[frontend].push(ms);
     // A page slower than SETTLE_MS is waited for a while longer, so that opening and typing are measured once.
@@ -288,14 +305,17 @@ async function table(bench: Bench): Promise<BenchRow[]> {
   const numeric = samples();
   const text = samples();
   const filter = samples();
-  await repeat(async (frontend) => {
+  await repeat(bench, async (frontend) => {
     const ids = TABLE.ids[frontend];
     const { page, ms } = await bench.load(frontend, 'table', `(${ids})[0] === '1'`);
     load[frontend].push(ms);
     if (ms !== null) {
       // A sort has been shown when the first row is another one than before.
       const sortBy = async (column: string) => {
-        const before = await page.evaluate((source) => new Function(`return (${source})[0]`)() as string | undefined, ids);
+        const before = await within(
+          page.evaluate((source) => new Function(`return (${source})[0]`)() as string | undefined, ids),
+          SETTLE_MS,
+        );
         return bench.afterInput(
           page,
           'pointerdown',
