@@ -268,7 +268,7 @@ export function collationRanks(texts: readonly string[], collator: Intl.Collator
   const numeric = collator.resolvedOptions().numeric;
   const weights = asciiWeights(collator);
   const kinds = new Uint8Array(n);
-  // Accented texts without their accents, which their primary weights are read from.
+  // Accented texts without their accents, where their primary weights run past the table.
   const unaccented = new Map<number, string>();
   const others: number[] = [];
   const accentFree = new Map<string, boolean>();
@@ -294,7 +294,7 @@ export function collationRanks(texts: readonly string[], collator: Intl.Collator
       kinds[k] = OTHER;
       others.push(k);
     } else {
-      if (b !== s) unaccented.set(k, b);
+      if (b !== s && b.length >= stride * CHARS_PER_PASS) unaccented.set(k, b);
       fastCount++;
     }
   }
