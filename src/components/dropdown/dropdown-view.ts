@@ -82,7 +82,7 @@ export class DropdownView implements ReactiveController {
         this.scrollPending = true;
       }
     }
-    if (host.inactive && this.open) this.open = false;
+    if (host.isDisabled && this.open) this.open = false;
     if (changed.has('maxHeight') && !(host.maxHeight > 0)) {
       host.warnOnce(`max-height:${host.maxHeight}`, `max-height must be a positive number of px, not ${JSON.stringify(host.getAttribute('max-height') ?? host.maxHeight)}; using ${DEFAULT_MAX_HEIGHT}`);
     }
@@ -153,7 +153,7 @@ export class DropdownView implements ReactiveController {
 
   openList(fromEnd: boolean): void {
     const host = this.host;
-    if (this.open || host.inactive) return;
+    if (this.open || host.isDisabled) return;
     this.open = true;
     const selected = host.valueList();
     let pos = -1;
@@ -255,7 +255,7 @@ export class DropdownView implements ReactiveController {
 
   private readonly onKeyDown = (e: KeyboardEvent): void => {
     const host = this.host;
-    if (host.inactive) return;
+    if (host.isDisabled) return;
     const open = this.open;
     switch (e.key) {
       case 'ArrowDown':
@@ -361,7 +361,7 @@ export class DropdownView implements ReactiveController {
   };
 
   private readonly onControlMouseDown = (e: MouseEvent): void => {
-    if (this.host.inactive || e.button !== 0) return;
+    if (this.host.isDisabled || e.button !== 0) return;
     const target = e.composedPath()[0] as Element;
     if (target.closest?.('button')) return;
     const input = this.input;
@@ -438,9 +438,9 @@ export class DropdownView implements ReactiveController {
   render(): TemplateResult {
     const host = this.host;
     const ui = this.ui;
-    const name = host.nameForControl();
+    const name = host.accessibleName();
     const values = host.valueList();
-    const disabled = host.inactive;
+    const disabled = host.isDisabled;
     const n = this.count;
     const open = this.open;
     const activeIdx = open && this.activePos >= 0 && this.activePos < n ? this.indexAt(this.activePos) : -1;

@@ -185,16 +185,6 @@ export class DashDropdown extends LazyView(Persistent(DashFormElement, { props: 
 
   // ---- what the view uses ----------------------------------------------------------------------
 
-  /** @internal Whether the control takes no input (own `disabled` or a disabled `<fieldset>`). */
-  get inactive(): boolean {
-    return this.isDisabled;
-  }
-
-  /** @internal The accessible name for the inner combobox and listbox. */
-  nameForControl(): string {
-    return this.accessibleName();
-  }
-
   /** @internal The view writes `searchValue` as the user's change. */
   override setByUser<K extends keyof this>(prop: K, value: this[K]): boolean {
     return super.setByUser(prop, value);
