@@ -120,18 +120,29 @@ export class DashDropdown extends LazyView(Persistent(DashFormElement, { props: 
   norm: NormalizedOptions = EMPTY;
   /** The UI: null until the view's code is there (before the first update). */
   private menu: DropdownView | null = null;
+  /** `show()` was called before the view was there (and `hide()` not since). */
+  private openRequested = false;
 
   // ---- public helpers ------------------------------------------------------------------------
 
   /** Opens the list (as ArrowDown does). */
   show(): void {
     if (this.isDisabled) return;
-    if (this.menu) this.menu.openList(false);
-    else void this.updateComplete.then(() => this.menu?.openList(false));
+    if (this.menu) {
+      this.menu.openList(false);
+      return;
+    }
+    // Before the view is there: open once it is, unless hide() is called first.
+    this.openRequested = true;
+    void this.updateComplete.then(() => {
+      if (this.openRequested) this.menu?.openList(false);
+      this.openRequested = false;
+    });
   }
 
   /** Closes the list. */
   hide(): void {
+    this.openRequested = false;
     this.menu?.close();
   }
 
