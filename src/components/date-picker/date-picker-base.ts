@@ -215,6 +215,15 @@ export abstract class DatePickerBase extends LazyView(Persistent(DashFormElement
     return this.pendingLoad;
   }
 
+  /**
+   * A display format shows from the first render, never ISO first: the formatter (it comes with
+   * the calendar's code) loads beside the view before that render.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated || this.format() === ISO_FORMAT || calendar.module) return super.scheduleUpdate();
+    return Promise.all([this.loadCode(), pickerView.load().catch(() => null)]).then(() => super.scheduleUpdate());
+  }
+
   /** `updateComplete` also waits for the calendar's code when a render needs it. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
