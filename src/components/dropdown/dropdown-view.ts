@@ -62,6 +62,7 @@ export class DropdownView implements ReactiveController {
   hostDisconnected(): void {
     document.removeEventListener('pointerdown', this.onDocPointerDown, true);
     this.open = this.wasOpen = false;
+    this.host.requestUpdate();
   }
 
   /** The element's willUpdate: search, the cursor, and warnings about sizes. */

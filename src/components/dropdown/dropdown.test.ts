@@ -197,6 +197,23 @@ describe('dash-dropdown: properties and attributes', () => {
 });
 
 describe('dash-dropdown: mouse', () => {
+  it('is closed when moved elsewhere in the page while open, and opens again there', async () => {
+    const el = await cities();
+    el.show();
+    await settle(el);
+    expect(isOpen(el)).to.equal(true);
+    const box = document.createElement('div');
+    document.body.append(box);
+    box.append(el);
+    await el.updateComplete;
+    expect(isOpen(el)).to.equal(false);
+    expect(el.shadowRoot!.querySelector<HTMLElement>('.menu')!.hidden).to.equal(true);
+    await click(el);
+    await settle(el);
+    expect(isOpen(el)).to.equal(true);
+    box.remove();
+  });
+
   it('opens on click, selects an option, closes, fires input + change + dash-prop-change', async () => {
     const el = await cities();
     const { log, props } = collect(el);
