@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { DashFormElement } from '../../internal/form-element.js';
 import { Persistent } from '../../internal/persistence.js';
 import { jsonConverter, kebabCase } from '../../internal/converters.js';
-import { addMonths, monthStart, toIsoDate, today } from './date-math.js';
+import { monthStart, toIsoDate, today } from './date-math.js';
 import type { CalendarHost, DayState } from './calendar.js';
 import { emitUserEdit } from '../../internal/events.js';
 import { Lazy } from '../../internal/lazy.js';
@@ -261,29 +261,8 @@ export abstract class DatePickerBase extends LazyView(Persistent(DashFormElement
   /** A half-picked range is dropped when the calendar closes. */
   protected calendarClosed(): void {}
 
-  /** @internal Moves the grid's focus to `day`, turning months when it is not shown. */
-  async setActiveDay(day: string): Promise<void> {
-    const first = this.visibleMonth;
-    const last = addMonths(first, this.monthsShown() - 1);
-    if (day < first) this.visibleMonth = monthStart(day);
-    else if (monthStart(day) > last) this.visibleMonth = addMonths(monthStart(day), 1 - this.monthsShown());
-    this.activeDay = day;
-    this.focusActiveDay();
-  }
-
-  /** @internal Shows the months `delta` months on, keeping the focused day's place. */
-  showMonths(delta: number): void {
-    this.visibleMonth = addMonths(this.visibleMonth, delta);
-    this.activeDay = addMonths(this.activeDay, delta);
-  }
-
-  /** @internal */
-  monthsShown(): number {
-    const n = Math.floor(Number(this.numberOfMonthsShown));
-    return n >= 1 ? Math.min(n, 12) : 1;
-  }
-
-  private async focusActiveDay(): Promise<void> {
+  /** @internal Moves focus to the grid's focused day once it is rendered. */
+  async focusActiveDay(): Promise<void> {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`[data-date="${this.activeDay}"]`)?.focus();
   }
