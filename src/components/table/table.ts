@@ -272,7 +272,7 @@ export class DashTable extends Persistent(DashElement, {
   /** @internal */
   page: PageInfo = { page: 0, pageCount: 1, start: 0, end: 0 };
   /** @internal Indices into `data` of the rows on the current page, in display order. */
-  view: Uint32Array = new Uint32Array(0);
+  pageIndices: Uint32Array = new Uint32Array(0);
   /** @internal The filterQuery the boxes last wrote: re-splitting it would undo what the user typed. */
   ownQuery: string | null = null;
 
@@ -412,7 +412,7 @@ export class DashTable extends Persistent(DashElement, {
       if (changed.has('pageCurrent') || changed.has('pageAction')) correctPageCurrent(this);
       this.page = pageOf(this.virtual.length, this.pageAction, this.pageCurrent, this.pageSize, this.pageCount);
       const { start, end } = this.page;
-      this.view = this.virtual.subarray(start, end);
+      this.pageIndices = this.virtual.subarray(start, end);
       const whole = start === 0 && end === this.virtual.length;
       // One page of everything shares the virtual arrays (no copy of a million rows).
       this.derivedViewportIndices = whole ? this.derivedVirtualIndices : this.derivedVirtualIndices.slice(start, end);
@@ -421,8 +421,8 @@ export class DashTable extends Persistent(DashElement, {
         this.scroller.scrollTop = 0;
         this.viewport.bodyScrollTop = 0;
       }
-      if (!this.virtualization && this.view.length > PLAIN_ROWS_WARNING) {
-        this.warnOnce('plain-rows', `${this.view.length} rows without virtualization are slow: set "virtualization" or page the data`);
+      if (!this.virtualization && this.pageIndices.length > PLAIN_ROWS_WARNING) {
+        this.warnOnce('plain-rows', `${this.pageIndices.length} rows without virtualization are slow: set "virtualization" or page the data`);
       }
       this.posMap = null;
     }
@@ -435,8 +435,8 @@ export class DashTable extends Persistent(DashElement, {
   positionOf(dataIndex: number): number {
     if (!this.posMap) {
       const map = new Int32Array(this.rows.length).fill(-1);
-      const view = this.view;
-      for (let p = 0; p < view.length; p++) map[view[p]] = p;
+      const page = this.pageIndices;
+      for (let p = 0; p < page.length; p++) map[page[p]] = p;
       this.posMap = map;
     }
     return dataIndex >= 0 && dataIndex < this.posMap.length ? this.posMap[dataIndex] : -1;
@@ -496,12 +496,12 @@ export class DashTable extends Persistent(DashElement, {
   /** @internal */
   get fixedDataCount(): number {
     const n = Number(this.fixedRows?.data ?? 0);
-    return Number.isFinite(n) && n > 0 ? Math.min(Math.floor(n), this.view.length) : 0;
+    return Number.isFinite(n) && n > 0 ? Math.min(Math.floor(n), this.pageIndices.length) : 0;
   }
 
   /** @internal */
   get bodyRowCount(): number {
-    return this.view.length - this.fixedDataCount;
+    return this.pageIndices.length - this.fixedDataCount;
   }
 
   /** @internal */
@@ -549,7 +549,7 @@ export class DashTable extends Persistent(DashElement, {
           role="grid"
           tabindex="0"
           aria-label=${label || nothing}
-          aria-rowcount=${this.headerRowCount + this.view.length}
+          aria-rowcount=${this.headerRowCount + this.pageIndices.length}
           aria-colcount=${controls + cols.length}
           aria-readonly=${anyEditable ? 'false' : 'true'}
           aria-multiselectable="true"
@@ -566,7 +566,7 @@ export class DashTable extends Persistent(DashElement, {
           </div>
           ${renderBody(this)}
         </div>
-        ${this.view.length === 0 ? html`<div class="empty" part="empty" role="status">No rows</div>` : nothing}
+        ${this.pageIndices.length === 0 ? html`<div class="empty" part="empty" role="status">No rows</div>` : nothing}
       </div>
       ${renderPaging(this)}
     `;
