@@ -5,11 +5,9 @@
  * Space works a row's control, Ctrl+A selects the page, Delete clears.
  */
 import type { CellRef, TableSelection } from './table-selection.js';
-import type { DashTable } from './table.js';
+import { DELETE_COL, SELECT_COL, type DashTable } from './table.js';
 
-/** Keys of the control columns in the navigation order (never column ids: those are strings users pick, these hold a NUL). */
-export const DELETE_COL = '\u0000delete';
-export const SELECT_COL = '\u0000select';
+export { DELETE_COL, SELECT_COL };
 
 /** Keyboard and pointer navigation of one `<dash-table>`'s grid. */
 export class TableNavigation {
