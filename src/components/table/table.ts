@@ -6,7 +6,6 @@ import { jsonConverter } from '../../internal/converters.js';
 import { Lazy } from '../../internal/lazy.js';
 import { LazyView } from '../../internal/lazy-view.js';
 import { PendingWork } from '../../internal/pending-work.js';
-import { checkTableProp } from './table-inputs.js';
 import type { TableSelection } from './table-selection.js';
 import type { TableEditor } from './table-cell-editor.js';
 import type { TableClipboard } from './table-clipboard.js';
@@ -26,6 +25,26 @@ export const DELETE_COL = '\u0000delete';
 export const SELECT_COL = '\u0000select';
 
 export type { ColumnType, SortByEntry };
+
+const READ_ONLY = new Set(['derivedVirtualData', 'derivedVirtualIndices', 'derivedViewportData', 'derivedViewportIndices']);
+
+/** Refuses a value a callback may not write to the table, with a TypeError saying why (docs/table.md, "Bad input"). */
+function checkTableProp(prop: string, value: unknown): void {
+  if (READ_ONLY.has(prop)) throw new TypeError(`${prop} is read-only`);
+  if ((prop === 'data' || prop === 'columns' || prop === 'sortBy' || prop === 'hiddenColumns') && value !== null && !Array.isArray(value)) {
+    throw new TypeError(`${prop} must be an array`);
+  }
+  if ((prop === 'pageCurrent' || prop === 'pageSize') && (typeof value !== 'number' || !Number.isInteger(value) || value < (prop === 'pageSize' ? 1 : 0))) {
+    throw new TypeError(`${prop} must be a ${prop === 'pageSize' ? 'positive' : 'non-negative'} integer`);
+  }
+  if (prop === 'filterQuery' && value !== null && typeof value !== 'string') throw new TypeError('filterQuery must be a string');
+  if ((prop === 'selectedRows' || prop === 'selectedRowIds' || prop === 'selectedCells') && value !== null && !Array.isArray(value)) {
+    throw new TypeError(`${prop} must be an array`);
+  }
+  if (prop === 'activeCell' && value !== null && (typeof value !== 'object' || Array.isArray(value))) {
+    throw new TypeError('activeCell must be {row, column, row_id, column_id} or null');
+  }
+}
 
 /** A column as a page writes it (Dash's shape). */
 export interface DashTableColumn {
