@@ -68,44 +68,33 @@ export class DashElement extends LitElement {
     return `<${this.localName}${id}>`;
   }
 
+  /** The properties' values as the first update starts (null after it). */
+  private valuesBeforeFirstUpdate: PropertyValues | null = null;
+
   protected override performUpdate(): void {
-    if (!this.hasUpdated && this.isUpdatePending) this.valuesBeforeFirstUpdate = new Map(this.publicProps().map((key) => [key, this[key as keyof this]]));
+    if (!this.hasUpdated && this.isUpdatePending) {
+      const keys = [...(this.constructor as typeof LitElement).elementProperties.keys()];
+      this.valuesBeforeFirstUpdate = new Map(keys.map((key) => [key, this[key as keyof this]]));
+    }
     super.performUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    const before = this.valuesBeforeFirstUpdate;
-    if (!this.hasUpdated) {
-      // The page's own values are not changes; what the element derived or corrected in its
-      // first update is: a reader may have read the value before it (the update can wait for a
-      // lazily loaded view, docs/conventions.md "Code loaded on first use").
-      this.valuesBeforeFirstUpdate = null;
-      for (const [key, old] of before ?? []) this.announceIfChanged(key, old);
-      this.userChanged.clear();
-      return;
-    }
+    // In the first update the page's own values are not changes, but what the element derives or
+    // corrects in it is: a reader may have read the value before (that update may wait for a
+    // lazily loaded view, docs/conventions.md "Code loaded on first use").
+    const changes = this.hasUpdated ? changed : (this.valuesBeforeFirstUpdate ?? new Map());
+    this.valuesBeforeFirstUpdate = null;
     const declared = (this.constructor as typeof LitElement).elementProperties;
-    for (const [key, old] of changed) {
+    for (const [key, old] of changes) {
       const options = declared.get(key);
       if (!options || options.state || typeof key !== 'string') continue;
-      this.announceIfChanged(key, old);
+      const value = this[key as keyof this];
+      if (deepEqual(old, value)) continue;
+      this.pendingPropEvents.push({ prop: key, value, user: this.userChanged.has(key) });
     }
     this.userChanged.clear();
-  }
-
-  /** Values of the public properties before the first update (null after it). */
-  private valuesBeforeFirstUpdate: Map<string, unknown> | null = null;
-
-  private publicProps(): string[] {
-    const keys: string[] = [];
-    for (const [key, options] of (this.constructor as typeof LitElement).elementProperties) if (!options.state && typeof key === 'string') keys.push(key);
-    return keys;
-  }
-
-  private announceIfChanged(key: string, old: unknown): void {
-    const value = this[key as keyof this];
-    if (!deepEqual(old, value)) this.pendingPropEvents.push({ prop: key, value, user: this.userChanged.has(key) });
   }
 
   protected override updated(changed: PropertyValues): void {
