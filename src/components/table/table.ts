@@ -95,6 +95,9 @@ const columnNames: PersistenceTransform = {
  * With `virtualization`, only the rows in view (plus a few) are in the DOM, so a million rows
  * scroll smoothly; set a height with `--dash-table-max-height` (default 500px).
  *
+ * What renders and drives the table (its view) is a chunk loaded when the first table connects,
+ * before its first update; `updateComplete` waits for it (docs/table.md, "What loads when").
+ *
  * Interaction follows Dash and the WAI-ARIA grid pattern: the grid is one tab stop; arrows,
  * Home/End, Ctrl+Home/End and PageUp/PageDown move the active cell (scrolling it into view, also
  * in a virtualized million-row body); Shift extends a cell selection; Enter or F2 (or typing)
@@ -318,7 +321,7 @@ export class DashTable extends LazyView(
     else void this.updateComplete.then(() => this.viewport?.scrollToRow(index));
   }
 
-  /** Resolves once Lit has rendered, and the code loaded on first use (number formats, filter boxes) has been applied. */
+  /** Resolves once Lit has rendered, and the code loaded on first use (the view, number formats, filter boxes) has been applied. */
   protected override getUpdateComplete(): Promise<boolean> {
     return this.pending.afterUpdates(() => super.getUpdateComplete(), () => this.isUpdatePending);
   }
