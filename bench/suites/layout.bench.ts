@@ -25,7 +25,7 @@ const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(val
 function oursKB(): number | null {
   const chunks = `${root}cdn/chunks`;
   if (!existsSync(`${root}cdn/dash-elements.js`) || !existsSync(chunks)) return null;
-  const needed = readdirSync(chunks).filter((f) => /^(render-dom|app-loader|graph-plot|transport)-.*\.js$/.test(f));
+  const needed = readdirSync(chunks).filter((f) => /^(render-dom|app-loader|graph-view|transport)-.*\.js$/.test(f));
   return gzipKB(`${root}cdn/dash-elements.js`) + needed.reduce((sum, f) => sum + gzipKB(join(chunks, f)), 0);
 }
 
