@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ensureBuilt, graphTitle, startE2E, type E2E, type OpenPage } from './helpers.js';
 
-const VIEWS = ['clipboard-view', 'confirm-dialog-view', 'graph-view', 'markdown-view', 'tabs-view', 'tooltip-view', 'upload-view'];
+const VIEWS = ['clipboard-view', 'confirm-dialog-view', 'download-save', 'graph-view', 'markdown-view', 'tabs-view', 'tooltip-view', 'upload-view'];
 
 let e2e: E2E;
 let app: OpenPage;
@@ -52,6 +52,15 @@ describe('elements whose view loads on first use, from the CDN file', () => {
     await dialog.getByRole('button', { name: 'OK' }).click();
     await page.locator('#answers', { hasText: '1' }).waitFor();
     assert.equal(await dialog.isVisible(), false);
+  });
+
+  test('writing data to the download saves the file', async () => {
+    const { page } = app;
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#download').evaluate((el) => ((el as HTMLElement & { data: unknown }).data = { content: 'a,b\n1,2\n', filename: 'rows.csv' })),
+    ]);
+    assert.equal(download.suggestedFilename(), 'rows.csv');
   });
 
   test('each view is one chunk, loaded once; nothing else but plotly.js', () => {

@@ -167,8 +167,8 @@ export class DashGraph extends LazyView(DashElement, graphView) {
   private _animate = false;
   private _extendData: unknown = null;
   private _prependData: unknown = null;
-  /** @internal */
-  readonly internals: ElementInternals;
+  /** @internal The figure role, and the name the view gives it from the figure's title. */
+  readonly internals = this.attachInternals();
   private readonly plotDiv: HTMLDivElement;
   private drawing: GraphDrawing | null = null;
   /** @internal The plotly work queued so far, which `updateComplete` waits for. */
@@ -178,7 +178,6 @@ export class DashGraph extends LazyView(DashElement, graphView) {
 
   constructor() {
     super();
-    this.internals = this.attachInternals();
     this.internals.role = 'figure';
     const div = document.createElement('div');
     div.className = 'dash-graph-plot';
