@@ -25,7 +25,7 @@ const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(val
 function oursKB(): number | null {
   const chunks = `${root}cdn/chunks`;
   if (!existsSync(`${root}cdn/dash-elements.js`) || !existsSync(chunks)) return null;
-  const needed = readdirSync(chunks).filter((f) => /^(render-dom|app-loader|graph-plot|transport)-.*\.js$/.test(f));
+  const needed = readdirSync(chunks).filter((f) => /^(render-dom|app-loader|graph-view|callback-endpoint)-.*\.js$/.test(f));
   return gzipKB(`${root}cdn/dash-elements.js`) + needed.reduce((sum, f) => sum + gzipKB(join(chunks, f)), 0);
 }
 
@@ -69,7 +69,7 @@ const suite: BenchSuite = {
     const dash = dashKB();
     if (ours !== null) {
       rows.push({
-        metric: 'script a page needs for html + dropdown + graph + table layout (ours: cdn + layout, app, graph, transport chunks)',
+        metric: 'script a page needs for html + dropdown + graph + table layout (ours: cdn + layout, app, graph, endpoint chunks)',
         unit: 'KB',
         ours,
         ...(dash !== null ? { peers: { 'Dash frontend (dash-renderer + React 18 + dcc/html/table bundles)': dash } } : {}),

@@ -1,8 +1,7 @@
 import { emit } from '../../internal/events.js';
 import { type Dependency, DependencyError, depText, outputId, parseDependencies } from '../../runtime/dependency.js';
-import { groupValues, isPattern, slotsWithValues } from '../../runtime/patterns.js';
+import { isPattern } from '../../runtime/patterns.js';
 import { type CallbackContext, type CallbackInvocation, contextFor, describeValue, valuesPerOutput } from '../../runtime/context.js';
-import { PreventUpdate } from '../../runtime/sentinels.js';
 import type { TransportRequest } from '../../runtime/transport.js';
 import { type CallbackScope, type CallbackSource, scopeOf } from '../../runtime/dom/scope.js';
 
@@ -195,24 +194,8 @@ export class DashCallback extends HTMLElement implements CallbackSource {
 
   private async runEndpoint(url: string, call: CallbackInvocation, scope: CallbackScope): Promise<unknown[]> {
     // Loaded on first use: pages with only local callbacks never download the transport.
-    const { postCallback, readCsrfCookie, noOutputId } = await import('../../runtime/transport.js');
-    const { expansion } = call;
-    const result = await postCallback({
-      url,
-      output: this.outputDeps.length ? outputId(this.outputDeps) : await noOutputId(this.inputDeps),
-      outputs: expansion.outputs.map((slot) => (slot.many ? slot.deps : slot.deps[0])),
-      inputs: slotsWithValues(expansion.inputs, call.flatInputs),
-      state: slotsWithValues(expansion.state, call.flatState),
-      changedPropIds: call.triggered.map((t) => t.prop_id),
-      signal: call.signal,
-      timeout: this.timeout,
-      csrfToken: readCsrfCookie(this.ownerDocument.cookie),
-      beforeSend: (request: TransportRequest) => emit(this, 'dash-callback-request', request, { cancelable: true }),
-    });
-    if (result.kind === 'prevent') throw new PreventUpdate();
-    if (result.sideUpdates) scope.setPropsOf(result.sideUpdates);
-    // One value per concrete output → one per output (a list for an ALL output).
-    return groupValues(expansion.outputs, result.values);
+    const { runEndpoint } = await import('./callback-endpoint.js');
+    return runEndpoint(this, url, call, scope);
   }
 
   /** The `fn` property, else the global `fn="ns.name"` names as it is now (null while it is not a function). */

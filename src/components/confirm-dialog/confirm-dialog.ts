@@ -1,9 +1,10 @@
-import { html, type PropertyValues } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { adoptStyles, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { jsonConverter } from '../../internal/converters.js';
-import { accessibleName } from '../../internal/accessible-name.js';
-import { confirmDialogStyles } from './confirm-dialog.styles.js';
+import { Lazy } from '../../internal/lazy.js';
+import { LazyView } from '../../internal/lazy-view.js';
+import type { ConfirmPrompt } from './confirm-dialog-view.js';
 
 /** The dialog's button texts (`labels` property). */
 export interface ConfirmDialogLabels {
@@ -11,7 +12,8 @@ export interface ConfirmDialogLabels {
   cancel: string;
 }
 
-const DEFAULT_LABELS: ConfirmDialogLabels = { submit: 'OK', cancel: 'Cancel' };
+/** The modal, its buttons and the styles: a chunk loaded before the first update (docs/confirm-dialog.md). */
+const confirmDialogView = new Lazy(() => import('./confirm-dialog-view.js'));
 
 /**
  * Dash's `dcc.ConfirmDialog` as a real modal `<dialog>` (WAI-ARIA APG alert dialog) instead of
@@ -36,8 +38,7 @@ const DEFAULT_LABELS: ConfirmDialogLabels = { submit: 'OK', cancel: 'Cancel' };
  *
  * @tagname dash-confirm-dialog
  */
-export class DashConfirmDialog extends DashElement {
-  static override styles = confirmDialogStyles;
+export class DashConfirmDialog extends LazyView(DashElement, confirmDialogView) {
 
   /** The question asked (text, never HTML). */
   @property() message = '';
@@ -60,52 +61,24 @@ export class DashConfirmDialog extends DashElement {
   /** Button texts: `{submit: 'OK', cancel: 'Cancel'}` (either may be left out). JSON in the attribute. */
   @property({ converter: jsonConverter }) labels: Partial<ConfirmDialogLabels> = {};
 
-  @query('dialog') private dialog!: HTMLDialogElement;
+  private prompt: ConfirmPrompt | null = null;
+
+  protected override viewLoaded(view: typeof import('./confirm-dialog-view.js')): void {
+    adoptStyles(this.renderRoot as ShadowRoot, [view.styles]);
+    this.prompt = new view.ConfirmPrompt(this);
+  }
 
   protected override render() {
-    const labels = { ...DEFAULT_LABELS, ...(typeof this.labels === 'object' && this.labels ? this.labels : {}) };
-    const name = accessibleName(this) || 'Confirm';
-    return html`<dialog part="dialog" role="alertdialog" aria-label=${name} aria-describedby="message" @cancel=${this.onEscape} @close=${this.onClose}>
-      <p id="message" part="message">${this.message}</p>
-      <div part="actions">
-        <button part="cancel" type="button" @click=${() => this.answer('cancel')}>${labels.cancel}</button>
-        <button part="submit" type="button" autofocus @click=${() => this.answer('submit')}>${labels.submit}</button>
-      </div>
-    </dialog>`;
+    return this.prompt?.render() ?? nothing;
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (!changed.has('displayed')) return;
-    if (this.displayed && !this.dialog.open && this.isConnected) this.dialog.showModal();
-    if (!this.displayed && this.dialog.open) this.dialog.close();
+    if (changed.has('displayed')) this.prompt?.showDisplayed();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.dialog?.close();
-  }
-
-  private answer(which: 'submit' | 'cancel'): void {
-    if (which === 'submit') {
-      this.setByUser('submitNClicks', this.submitNClicks + 1);
-      this.setByUser('submitNClicksTimestamp', Date.now());
-    } else {
-      this.setByUser('cancelNClicks', this.cancelNClicks + 1);
-      this.setByUser('cancelNClicksTimestamp', Date.now());
-    }
-    this.setByUser('displayed', false);
-    this.dialog.close();
-  }
-
-  /** Escape: the browser would close the dialog; answer Cancel instead. */
-  private onEscape(event: Event): void {
-    event.preventDefault();
-    this.answer('cancel');
-  }
-
-  /** Closed some other way while still displayed (a form method="dialog", the browser): counts as Cancel. */
-  private onClose(): void {
-    if (this.displayed) this.answer('cancel');
+  /** @internal The view counts a person's answer. */
+  override setByUser<K extends keyof this>(prop: K, value: this[K]): boolean {
+    return super.setByUser(prop, value);
   }
 }

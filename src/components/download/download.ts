@@ -1,9 +1,10 @@
-import { html, type PropertyValues } from 'lit';
+import { type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { jsonConverter } from '../../internal/converters.js';
 import { deepEqual } from '../../internal/deep-equal.js';
-import { isRecord } from '../../internal/is-record.js';
+import { Lazy } from '../../internal/lazy.js';
+import { LazyView } from '../../internal/lazy-view.js';
 import { downloadStyles } from './download.styles.js';
 
 /** What Dash's `dcc.send_string`, `send_bytes`, `send_file` and `send_data_frame` return. */
@@ -17,13 +18,8 @@ export interface DownloadData {
   type?: string;
 }
 
-/** Bytes of a base64 string (Dash's `send_bytes` / `send_file`). */
-function base64Bytes(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text.replace(/\s/g, ''));
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
+/** How a file is saved: a chunk loaded before the first update (docs/download.md). */
+const downloadSave = new Lazy(() => import('./download-save.js'));
 
 /**
  * Dash's `dcc.Download`: writing `data` — as Dash's `dcc.send_*` helpers return it, `{content,
@@ -35,7 +31,7 @@ function base64Bytes(text: string): Uint8Array<ArrayBuffer> {
  *
  * @tagname dash-download
  */
-export class DashDownload extends DashElement {
+export class DashDownload extends LazyView(DashElement, downloadSave) {
   static override styles = downloadStyles;
 
   /** The file to save: `{content, filename, base64?, type?}`. Each new value saves once. JSON in the attribute. */
@@ -48,38 +44,12 @@ export class DashDownload extends DashElement {
   @property({ reflect: true }) type = 'text/plain';
 
   protected override render() {
-    return html``;
+    return null;
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     // As Dash: every new non-null `data` saves once (a deep-equal one does not), the page's initial value included.
-    if (changed.has('data') && this.data !== null && !deepEqual(changed.get('data'), this.data)) this.save(this.data);
-  }
-
-  private save(data: unknown): void {
-    if (!isRecord(data) || typeof data.content !== 'string' || typeof data.filename !== 'string') {
-      this.warnOnce('data', 'attribute "data" must be {content: string, filename: string, base64?, type?}; nothing was saved');
-      return;
-    }
-    const type = typeof data.type === 'string' ? data.type : this.type;
-    let blob: Blob;
-    try {
-      const isBase64 = typeof data.base64 === 'boolean' ? data.base64 : this.base64;
-      blob = new Blob([isBase64 ? base64Bytes(data.content) : data.content], { type });
-    } catch {
-      this.warnOnce('data-base64', `the content of "${data.filename}" is not valid base64; nothing was saved`);
-      return;
-    }
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = data.filename;
-    link.hidden = true;
-    this.shadowRoot!.append(link);
-    link.click();
-    link.remove();
-    // The download has started from the URL by now; keep it a moment for slow starts, then free the memory.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    if (changed.has('data') && this.data !== null && !deepEqual(changed.get('data'), this.data)) this.view?.saveFile(this, this.data);
   }
 }

@@ -1,14 +1,14 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { adoptStyles, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { jsonConverter, jsonOrStringConverter } from '../../internal/converters.js';
-import { styleMap } from '../../internal/style-map.js';
-import { emit } from '../../internal/events.js';
-import { loadPlotly, type PlotlyApi } from './plotly-loader.js';
-import type { Amend, GraphPlot } from './graph-plot.js';
-import { graphStyles } from './graph.styles.js';
 import { isRecord } from '../../internal/is-record.js';
+import { Lazy } from '../../internal/lazy.js';
+import { LazyView } from '../../internal/lazy-view.js';
 import { PendingWork } from '../../internal/pending-work.js';
+import { loadPlotly } from './plotly-loader.js';
+import type { Amend } from './graph-plot.js';
+import type { GraphDrawing } from './graph-view.js';
 
 type Obj = Record<string, unknown>;
 
@@ -24,27 +24,8 @@ export interface DashGraphErrorDetail {
 }
 
 const DEFAULT_ANIMATION = { frame: { redraw: false }, transition: { duration: 750, ease: 'cubic-in-out' } };
-/** plotly's default height (graph-plot.ts draws at it too): for a graph whose height comes from its content. */
-const DEFAULT_HEIGHT = 450;
-
-type PlotModule = typeof import('./graph-plot.js');
-/** graph-plot.js, once loaded (with plotly.js) for the first graph. */
-let plotModule: PlotModule | null = null;
-
-
-/** Plain text of a plotly title (string, or `{text}`), with plotly's markup tags dropped. */
-function titleText(layout: unknown): string | null {
-  if (!isRecord(layout)) return null;
-  const title = layout.title;
-  const raw = typeof title === 'string' ? title : isRecord(title) && typeof title.text === 'string' ? title.text : null;
-  if (!raw) return null;
-  const text = raw
-    .replace(/<br\s*\/?>/gi, ' ')
-    .replace(/<[^>]*>/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return text || null;
-}
+/** The placeholder, sizing, the drawing with plotly.js and the styles: a chunk loaded before the first update (docs/graph.md). */
+const graphView = new Lazy(() => import('./graph-view.js'));
 
 /**
  * `<dash-graph>`: a plotly.js figure, as Dash's `dcc.Graph`. plotly.js is loaded on first
@@ -79,8 +60,7 @@ function titleText(layout: unknown): string | null {
  *
  * @tagname dash-graph
  */
-export class DashGraph extends DashElement {
-  static override styles = graphStyles;
+export class DashGraph extends LazyView(DashElement, graphView) {
 
   /**
    * URL plotly.js is loaded from when the page has no `window.Plotly`. Takes precedence over
@@ -184,30 +164,20 @@ export class DashGraph extends DashElement {
     if (value !== null && value !== undefined) this.queueAmend(['prependTraces', value]);
   }
 
-  @state() private status: 'loading' | 'ready' | 'error' = 'loading';
-  @state() private errorMessage = '';
-
   private _animate = false;
   private _extendData: unknown = null;
   private _prependData: unknown = null;
-  private readonly internals: ElementInternals;
+  /** @internal The figure role, and the name the view gives it from the figure's title. */
+  readonly internals = this.attachInternals();
   private readonly plotDiv: HTMLDivElement;
-  private plotly: PlotlyApi | null = null;
-  /** What is drawn with plotly.js (graph-plot.ts, loaded with plotly.js); one per connection. */
-  private plot: GraphPlot | null = null;
-  /** Bumped on connect/disconnect: queued work of an earlier connection does nothing. */
-  private generation = 0;
-  private ops: Promise<void> = Promise.resolve();
-  /** The plotly work queued so far, which `updateComplete` waits for. */
-  private readonly pending = new PendingWork();
-  private plotted = false;
-  private needsPlot = false;
-  private amends: Amend[] = [];
-  private resizeObserver: ResizeObserver | null = null;
+  private drawing: GraphDrawing | null = null;
+  /** @internal The plotly work queued so far, which `updateComplete` waits for. */
+  readonly pending = new PendingWork();
+  /** @internal Points written to `extendData`/`prependData`, not drawn yet. */
+  amends: Amend[] = [];
 
   constructor() {
     super();
-    this.internals = this.attachInternals();
     this.internals.role = 'figure';
     const div = document.createElement('div');
     div.className = 'dash-graph-plot';
@@ -231,177 +201,39 @@ export class DashGraph extends DashElement {
   }
 
   override connectedCallback(): void {
-    super.connectedCallback();
-    this.generation++;
     if (this.plotDiv.parentNode !== this) this.append(this.plotDiv);
-    this.needsPlot = true;
-    this.plotly = window.Plotly ?? this.plotly;
-    if (this.plotly && plotModule) {
-      this.startPlot(this.plotly, plotModule);
-    } else {
-      this.status = 'loading';
-      const generation = this.generation;
-      // plotly.js and the code that draws with it (graph-plot.js, a lazy chunk in the CDN build), together.
-      Promise.all([this.plotly ?? loadPlotly(DashGraph.plotlyUrl), import('./graph-plot.js')]).then(
-        ([plotly, module]) => {
-          plotModule = module;
-          if (generation === this.generation) this.startPlot(plotly, module);
-        },
-        (error: unknown) => {
-          if (generation !== this.generation) return;
-          const err = error instanceof Error ? error : new Error(String(error));
-          this.status = 'error';
-          this.errorMessage = `The graph could not be shown: ${err.message}.`;
-          console.warn(`${this.describe()}: ${err.message}`);
-          emit<DashGraphErrorDetail>(this, 'dash-graph-error', { error: err });
-        },
-      );
-    }
-    this.resizeObserver = new ResizeObserver(() => this.onResize());
-    this.resizeObserver.observe(this);
+    // plotly.js starts loading now, beside this element's view (which draws with it once both are here).
+    if (!window.Plotly) loadPlotly(DashGraph.plotlyUrl).catch(() => {});
+    super.connectedCallback();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.generation++;
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = null;
-    this.ops = Promise.resolve();
-    this.pending.clear();
-    try {
-      this.plot?.purge();
-    } catch (error) {
-      console.warn(`${this.describe()}: purge failed`, error);
-    }
-    this.plot = null;
-    this.plotted = false;
-    this.amends = [];
+  protected override viewLoaded(view: typeof import('./graph-view.js')): void {
+    adoptStyles(this.renderRoot as ShadowRoot, [view.styles]);
+    this.drawing = new view.GraphDrawing(this);
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    if (!this.isConnected) return;
-    if (changed.has('figure') || changed.has('config') || changed.has('responsive')) {
-      if (changed.has('config') || changed.has('responsive') || !this.plot?.shows(this.figure)) {
-        this.needsPlot = true;
-        this.requestPlot();
-      }
-    }
-    if (changed.has('figure')) this.updateName();
-    // After a figure change in the same update, so `figure` + `extendData` extend the new figure.
-    if (this.amends.length && this.plotted) this.run(() => this.applyAmends());
+    this.drawing?.updated(changed);
   }
 
   protected override render() {
-    if (this.status === 'error') {
-      return html`<div part="error" role="alert">${this.errorMessage}</div><slot></slot>`;
-    }
-    if (this.status === 'loading' || !this.plotted) {
-      const { width, height } = this.placeholderSize();
-      return html`<div part="placeholder" aria-busy="true" style=${styleMap({ width, height })}>
-          ${this.status === 'loading' ? 'Loading graph…' : nothing}
-        </div>
-        <slot></slot>`;
-    }
-    return html`<slot></slot>`;
+    return this.drawing?.render() ?? nothing;
   }
 
-  // ————— sizing —————
-
-  private placeholderSize(): { width: string; height: string } {
-    const layout = isRecord(this.figure) && isRecord(this.figure.layout) ? this.figure.layout : {};
-    const fixed = this.responsive !== true;
-    const width = fixed && typeof layout.width === 'number' ? `${layout.width}px` : '100%';
-    const height = fixed && typeof layout.height === 'number' ? `${layout.height}px` : this.hasDefiniteHeight() ? '100%' : `${DEFAULT_HEIGHT}px`;
-    return { width, height };
+  /** @internal Lit's update alone, without the plotly work (which waits for it). */
+  renderComplete(): Promise<boolean> {
+    return super.getUpdateComplete();
   }
 
-  /** True when the element's height does not come from its content (a CSS height, or flex-grow in a column). */
-  private hasDefiniteHeight(): boolean {
-    if (!this.isConnected) return false;
-    const specified = this.computedStyleMap?.().get('height');
-    if (specified && specified.toString() !== 'auto') return true;
-    const parent = this.parentElement;
-    if (!parent) return false;
-    const style = getComputedStyle(this);
-    if (parseFloat(style.flexGrow) > 0) {
-      const parentStyle = getComputedStyle(parent);
-      return parentStyle.display.includes('flex') && parentStyle.flexDirection.startsWith('column');
-    }
-    return false;
+  /** @internal plotly's events write their props as the user's changes. */
+  override setByUser<K extends keyof this>(prop: K, value: this[K]): boolean {
+    return super.setByUser(prop, value);
   }
-
-  private isShown(): boolean {
-    return this.getClientRects().length > 0;
-  }
-
-  private onResize(): void {
-    if (!this.isShown()) return;
-    if (this.needsPlot) {
-      this.requestPlot();
-      return;
-    }
-    if (!this.plotted || this.responsive === false) return;
-    this.run(() => (this.plotted ? this.plot?.resize() : undefined));
-  }
-
-  // ————— drawing (graph-plot.ts does the plotly.js work) —————
-
-  private startPlot(plotly: PlotlyApi, module: PlotModule): void {
-    this.plotly = plotly;
-    this.plot = new module.GraphPlot(plotly, this.plotDiv, this, {
-      animated: () => this._animate,
-      hasDefiniteHeight: () => this.hasDefiniteHeight(),
-      setByUser: (prop, value) => this.setByUser(prop, value as never),
-    });
-    this.status = 'ready';
-    this.requestPlot();
-  }
-
-  /** Runs plotly work one call at a time, in order; work queued before a disconnect is dropped. */
-  private run(task: () => Promise<void> | void): void {
-    const generation = this.generation;
-    this.ops = this.ops
-      .then(() => (generation === this.generation ? task() : undefined))
-      .catch((error: unknown) => this.drawFailed(error));
-    this.pending.track(this.ops);
-  }
-
-  private requestPlot(): void {
-    if (!this.plot || !this.isConnected) return;
-    this.run(async () => {
-      await super.getUpdateComplete(); // the slot that shows the plot div must be rendered before plotly measures text
-      if (!this.needsPlot || !this.isShown() || !this.plot) return; // a hidden graph is drawn when it is shown
-      this.needsPlot = false;
-      await this.plot.draw();
-      if (!this.plotted) {
-        this.plotted = true;
-        this.requestUpdate();
-      }
-      await this.applyAmends();
-    });
-  }
-
-  private drawFailed(error: unknown): void {
-    const err = error instanceof Error ? error : new Error(String(error));
-    console.warn(`${this.describe()}: plotly.js could not draw the figure: ${err.message}`);
-    emit<DashGraphErrorDetail>(this, 'dash-graph-error', { error: err });
-  }
-
-  private updateName(): void {
-    const layout = isRecord(this.figure) ? this.figure.layout : null;
-    this.internals.ariaLabel = titleText(layout);
-  }
-
-  // ————— streaming —————
 
   private queueAmend(amend: Amend): void {
     this.amends.push(amend);
     this.requestUpdate();
-  }
-
-  private async applyAmends(): Promise<void> {
-    if (this.plotted && this.plot) await this.plot.amend(this.amends.splice(0));
   }
 }
 

@@ -1,21 +1,21 @@
-import { html, type PropertyValues } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { adoptStyles, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { defaultTrueConverter, jsonConverter } from '../../internal/converters.js';
-import { isRecord } from '../../internal/is-record.js';
 import { Lazy } from '../../internal/lazy.js';
+import { LazyView } from '../../internal/lazy-view.js';
 import { PendingWork } from '../../internal/pending-work.js';
-import { markdownStyles } from './markdown.styles.js';
 
 /** Dash's `highlight_config`: `theme` picks the code colours (`dark` or `light`; default: the page's scheme). */
 export interface HighlightConfig {
   theme?: 'dark' | 'light';
 }
 
-/** The markdown engine (marked + DOMPurify), the code highlighter and the MathJax loader: each on first use. */
-const engine = new Lazy(() => import('./markdown-render.js'));
-const highlighter = new Lazy(() => import('./markdown-highlight.js'));
-const mathjaxLoader = new Lazy(() => import('./markdown-math.js'));
+/**
+ * The markdown engine (marked + DOMPurify) and the styles: a chunk loaded before the first update;
+ * it loads the code highlighter and MathJax when they are first needed (docs/markdown.md).
+ */
+const markdownView = new Lazy(() => import('./markdown-view.js'));
 
 /**
  * Dash's `dcc.Markdown`: GitHub-flavoured markdown (tables, task lists, strikethrough) rendered in
@@ -40,8 +40,7 @@ const mathjaxLoader = new Lazy(() => import('./markdown-math.js'));
  *
  * @tagname dash-markdown
  */
-export class DashMarkdown extends DashElement {
-  static override styles = markdownStyles;
+export class DashMarkdown extends LazyView(DashElement, markdownView) {
 
   /**
    * Where MathJax is loaded from when `mathjax` is on and the page has no `window.MathJax`
@@ -64,12 +63,9 @@ export class DashMarkdown extends DashElement {
   /** Render TeX between `$…$` (inline) and `$$…$$` (display) with MathJax, loaded on first use. */
   @property({ type: Boolean, reflect: true }) mathjax = false;
 
-  @query('[part="body"]') private body!: HTMLElement;
-
   private readonly sourceObserver = new MutationObserver(() => this.requestUpdate());
-  /** Renders in flight (the engine may still be loading); `updateComplete` waits for them. */
+  /** Highlighting and typesetting in flight; `updateComplete` waits for them. */
   private readonly pending = new PendingWork();
-  private renderCount = 0;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -87,74 +83,22 @@ export class DashMarkdown extends DashElement {
     return this.textContent ?? '';
   }
 
+  protected override viewLoaded(view: typeof import('./markdown-view.js')): void {
+    adoptStyles(this.renderRoot as ShadowRoot, [view.styles]);
+  }
+
   protected override render() {
-    const theme = this.highlightTheme();
-    return html`<div part="body" class="body ${theme ? `code-${theme}` : ''}"></div>`;
+    // Without its code (it could not be loaded) the element shows its text as it is.
+    return this.view?.renderBody(this) ?? html`<pre part="body">${this.markdown}</pre>`;
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.pending.track(this.renderInto(this.body, ++this.renderCount));
+    const body = this.renderRoot.querySelector<HTMLElement>('div[part="body"]');
+    if (this.view && body) this.pending.track(this.view.fillBody(this, body));
   }
 
   protected override getUpdateComplete(): Promise<boolean> {
     return this.pending.afterUpdates(() => super.getUpdateComplete(), () => this.isUpdatePending);
-  }
-
-  private async renderInto(body: HTMLElement, count: number): Promise<void> {
-    const source = this.markdown;
-    const options = { dedent: this.dedent, allowHtml: this.dangerouslyAllowHtml, math: this.mathjax };
-    let fragment: DocumentFragment;
-    try {
-      const { renderMarkdown } = await engine.load();
-      fragment = renderMarkdown(source, options);
-    } catch (error) {
-      this.warnOnce('engine', `could not load the markdown engine (${String(error)}); showing the text as it is`);
-      if (count === this.renderCount) body.replaceChildren(Object.assign(document.createElement('pre'), { textContent: source }));
-      return;
-    }
-    if (count !== this.renderCount) return; // a newer render superseded this one
-    this.applyLinkTarget(fragment);
-    body.replaceChildren(fragment);
-    await Promise.all([this.highlight(body), this.typeset(body)]);
-  }
-
-  private applyLinkTarget(root: ParentNode): void {
-    if (!this.linkTarget) return;
-    for (const link of root.querySelectorAll('a[href]')) {
-      link.setAttribute('target', this.linkTarget);
-      if (this.linkTarget === '_blank') link.setAttribute('rel', 'noopener noreferrer');
-    }
-  }
-
-  private async highlight(body: HTMLElement): Promise<void> {
-    if (!body.querySelector('pre > code')) return;
-    try {
-      const { highlightCodeBlocks } = await highlighter.load();
-      highlightCodeBlocks(body);
-    } catch (error) {
-      this.warnOnce('highlight', `could not load code highlighting (${String(error)}); code is shown plain`);
-    }
-  }
-
-  private async typeset(body: HTMLElement): Promise<void> {
-    if (!this.mathjax || !body.querySelector('.dash-math')) return;
-    try {
-      const { typesetMath } = await mathjaxLoader.load();
-      await typesetMath(body, DashMarkdown.mathjaxUrl);
-    } catch (error) {
-      this.warnOnce('mathjax', `could not typeset math (${String(error)}); TeX is shown as text`);
-    }
-  }
-
-  private highlightTheme(): 'dark' | 'light' | null {
-    const config = this.highlightConfig as unknown;
-    if (config === null || config === undefined) return null;
-    const theme = isRecord(config) ? config.theme : undefined;
-    if (!isRecord(config) || (theme !== undefined && theme !== 'dark' && theme !== 'light')) {
-      this.warnOnce('highlight-config', `attribute "highlight-config" must be {"theme": "dark" | "light"}; using the page's colours`);
-      return null;
-    }
-    return theme ?? null;
   }
 }

@@ -1,12 +1,13 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { adoptStyles, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { jsonConverter } from '../../internal/converters.js';
 import { DashElement } from '../../internal/dash-element.js';
+import { Lazy } from '../../internal/lazy.js';
+import { LazyView } from '../../internal/lazy-view.js';
 import { Persistent } from '../../internal/persistence.js';
-import { styleMap } from '../../internal/style-map.js';
 import { DashTab } from './tab.js';
-import { tabsStyles } from './tabs.styles.js';
 import { isRecord } from '../../internal/is-record.js';
+import type { TabList } from './tabs-view.js';
 
 /** Dash's `colors` of `dcc.Tabs`. */
 export interface TabsColors {
@@ -15,7 +16,8 @@ export interface TabsColors {
   background?: string;
 }
 
-const NEXT_KEYS = { horizontal: ['ArrowRight', 'ArrowLeft'], vertical: ['ArrowDown', 'ArrowUp'] } as const;
+/** The tablist, the panel, the keyboard and the styles: a chunk loaded before the first update (docs/tabs.md). */
+const tabsView = new Lazy(() => import('./tabs-view.js'));
 
 /**
  * Dash's `dcc.Tabs`: a row (or, `vertical`, a column) of tabs over the content of the selected
@@ -42,8 +44,7 @@ const NEXT_KEYS = { horizontal: ['ArrowRight', 'ArrowLeft'], vertical: ['ArrowDo
  *
  * @tagname dash-tabs
  */
-export class DashTabs extends Persistent(DashElement, { props: ['value'] }) {
-  static override styles = tabsStyles;
+export class DashTabs extends LazyView(Persistent(DashElement, { props: ['value'] }), tabsView) {
   // Only the selected tab is assigned to the panel's slot: the others are simply not rendered.
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, slotAssignment: 'manual' };
 
@@ -56,8 +57,9 @@ export class DashTabs extends Persistent(DashElement, { props: ['value'] }) {
   /** `{border, primary, background}` colours, as Dash's (JSON in the attribute). */
   @property({ converter: jsonConverter }) colors: TabsColors | null = null;
 
-  @state() private tabs: DashTab[] = [];
-  @query('slot') private readonly panelSlot!: HTMLSlotElement | null;
+  /** @internal The `<dash-tab>` children, in order. */
+  @state() tabs: DashTab[] = [];
+  private tabList: TabList | null = null;
   private readonly childObserver = new MutationObserver(() => this.collectTabs());
 
   override connectedCallback(): void {
@@ -94,7 +96,8 @@ export class DashTabs extends Persistent(DashElement, { props: ['value'] }) {
     if (target instanceof DashTab && target.parentElement === this) this.requestUpdate();
   };
 
-  private tabValue(tab: DashTab, index: number): string {
+  /** @internal */
+  tabValue(tab: DashTab, index: number): string {
     return tab.value ?? `tab-${index + 1}`;
   }
 
@@ -113,76 +116,28 @@ export class DashTabs extends Persistent(DashElement, { props: ['value'] }) {
     if (first >= 0) this.value = this.tabValue(this.tabs[first], first);
   }
 
-  private colorsObject(): TabsColors | null {
+  /** @internal */
+  colorsObject(): TabsColors | null {
     const { colors } = this;
     return isRecord(colors) ? colors : null;
   }
 
-  private selectedIndex(): number {
+  /** @internal */
+  selectedIndex(): number {
     return this.tabs.findIndex((tab, i) => this.tabValue(tab, i) === String(this.value));
   }
 
+  protected override viewLoaded(view: typeof import('./tabs-view.js')): void {
+    adoptStyles(this.renderRoot as ShadowRoot, [view.styles]);
+    this.tabList = new view.TabList(this);
+  }
+
   override render() {
-    const selected = this.selectedIndex();
-    const colors = this.colorsObject() ?? {};
-    const focusable = selected >= 0 ? selected : this.tabs.findIndex((tab) => !tab.disabled);
-    return html`<div class="tabs" style=${styleMap({ '--_border': colors.border, '--_primary': colors.primary, '--_background': colors.background })}>
-      <div
-        role="tablist"
-        part="tablist"
-        aria-orientation=${this.vertical ? 'vertical' : 'horizontal'}
-        aria-label=${this.getAttribute('aria-label') ?? nothing}
-        @keydown=${this.onKeyDown}
-      >
-        ${this.tabs.map((tab, i) => {
-          const isSelected = i === selected;
-          const parts = ['tab', isSelected ? 'tab-selected' : '', tab.disabled ? 'tab-disabled' : ''].filter(Boolean).join(' ');
-          return html`<button
-            type="button"
-            role="tab"
-            id="tab-${i}"
-            part=${parts}
-            aria-selected=${isSelected ? 'true' : 'false'}
-            aria-controls=${isSelected ? 'panel' : nothing}
-            aria-disabled=${tab.disabled ? 'true' : nothing}
-            tabindex=${i === focusable ? '0' : '-1'}
-            @click=${() => this.choose(i)}
-          >${tab.label || this.tabValue(tab, i)}</button>`;
-        })}
-      </div>
-      <div role="tabpanel" id="panel" part="panel" aria-labelledby=${selected >= 0 ? `tab-${selected}` : nothing} tabindex="0">
-        <slot></slot>
-      </div>
-    </div>`;
+    return this.tabList?.render() ?? nothing;
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    const selected = this.tabs[this.selectedIndex()];
-    this.panelSlot?.assign(...(selected ? [selected] : []));
+  /** @internal The view writes a person's choice of tab. */
+  override setByUser<K extends keyof this>(prop: K, value: this[K]): boolean {
+    return super.setByUser(prop, value);
   }
-
-  /** A person chose tab `index` (click or key). */
-  private choose(index: number, focus = false): void {
-    const tab = this.tabs[index];
-    if (!tab || tab.disabled) return;
-    this.setByUser('value', this.tabValue(tab, index));
-    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${index}`)?.focus());
-  }
-
-  private readonly onKeyDown = (event: KeyboardEvent): void => {
-    const enabled = this.tabs.map((tab, i) => (tab.disabled ? -1 : i)).filter((i) => i >= 0);
-    if (enabled.length === 0) return;
-    const from = Number((event.target as HTMLElement).id.replace('tab-', ''));
-    const [next, previous] = NEXT_KEYS[this.vertical ? 'vertical' : 'horizontal'];
-    const position = enabled.indexOf(from);
-    let to: number;
-    if (event.key === next) to = enabled[(position + 1) % enabled.length];
-    else if (event.key === previous) to = enabled[(position - 1 + enabled.length) % enabled.length];
-    else if (event.key === 'Home') to = enabled[0];
-    else if (event.key === 'End') to = enabled[enabled.length - 1];
-    else return;
-    event.preventDefault();
-    this.choose(to, true);
-  };
 }

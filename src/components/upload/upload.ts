@@ -1,13 +1,11 @@
-import { html, LitElement, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { adoptStyles, LitElement, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { jsonConverter } from '../../internal/converters.js';
-import { emit, emitUserEdit } from '../../internal/events.js';
-import { accessibleName } from '../../internal/accessible-name.js';
-import { cssPropertyName, cssValue } from '../../internal/dash-style.js';
-import { acceptList, accepts, readAsDataUrl, sortFiles, type RejectedFile } from './upload-files.js';
-import { uploadStyles } from './upload.styles.js';
+import { Lazy } from '../../internal/lazy.js';
+import { LazyView } from '../../internal/lazy-view.js';
+import type { RejectedFile } from './upload-files.js';
+import type { UploadZone } from './upload-view.js';
 
 export type { RejectedFile, UploadRejectReason } from './upload-files.js';
 
@@ -17,8 +15,9 @@ export interface DashUploadRejectDetail {
 }
 
 type StyleObject = Record<string, string | number>;
-type ZoneState = 'active' | 'reject' | 'disabled' | null;
 
+/** The drop zone, file rules and reading, and the styles: a chunk loaded before the first update (docs/upload.md). */
+const uploadView = new Lazy(() => import('./upload-view.js'));
 
 /**
  * Dash's `dcc.Upload`: a drop zone around its slotted content. Drop files on it, or click it (or
@@ -48,8 +47,7 @@ type ZoneState = 'active' | 'reject' | 'disabled' | null;
  *
  * @tagname dash-upload
  */
-export class DashUpload extends DashElement {
-  static override styles = uploadStyles;
+export class DashUpload extends LazyView(DashElement, uploadView) {
   /** `upload.focus()` focuses the zone. */
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
@@ -106,129 +104,20 @@ export class DashUpload extends DashElement {
   /** Style while `disabled`. */
   @property({ attribute: 'style-disabled', converter: jsonConverter }) styleDisabled: StyleObject = { opacity: 0.5 };
 
-  @query('input') private picker!: HTMLInputElement;
-  @state() private dragState: 'active' | 'reject' | null = null;
-  /** Counts dragenter/dragleave pairs: both fire for every child the pointer crosses. */
-  private dragDepth = 0;
-  /** What the element's class and style held before the current state's were applied. */
-  private appliedClasses: string[] = [];
-  private savedStyle = new Map<string, [string, string]>();
+  private zone: UploadZone | null = null;
+
+  protected override viewLoaded(view: typeof import('./upload-view.js')): void {
+    adoptStyles(this.renderRoot as ShadowRoot, [view.styles]);
+    this.zone = new view.UploadZone(this);
+  }
 
   protected override render() {
-    const clickable = !this.disabled && !this.disableClick;
-    return html`<div
-        part="zone"
-        class="zone"
-        role=${clickable ? 'button' : 'group'}
-        tabindex=${clickable ? '0' : '-1'}
-        aria-disabled=${this.disabled ? 'true' : 'false'}
-        aria-label=${ifDefined(accessibleName(this) || undefined)}
-        @click=${this.browse}
-        @keydown=${this.onKeydown}
-        @dragenter=${this.onDragEnter}
-        @dragover=${this.onDragOver}
-        @dragleave=${this.onDragLeave}
-        @drop=${this.onDrop}
-      >
-        <slot></slot>
-      </div>
-      <input type="file" hidden tabindex="-1" aria-hidden="true" accept=${this.accept ?? ''} ?multiple=${this.multiple} @change=${this.onPicked} />`;
+    return this.zone?.render() ?? nothing;
   }
 
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
-    this.applyState(this.disabled ? 'disabled' : this.dragState);
-  }
-
-  /** Puts the state's classes and style on the element, after taking the previous state's off. */
-  private applyState(state: ZoneState): void {
-    this.classList.remove(...this.appliedClasses);
-    for (const [name, [value, priority]] of this.savedStyle) this.style.setProperty(name, value, priority);
-    this.savedStyle.clear();
-    if (state === null) {
-      this.appliedClasses = [];
-      return;
-    }
-    const classes = { active: this.classNameActive, reject: this.classNameReject, disabled: this.classNameDisabled }[state];
-    this.appliedClasses = (classes ?? '').split(/\s+/).filter((c) => c && !this.classList.contains(c));
-    this.classList.add(...this.appliedClasses);
-    const style = { active: this.styleActive, reject: this.styleReject, disabled: this.styleDisabled }[state];
-    if (typeof style !== 'object' || style === null) return;
-    for (const [key, value] of Object.entries(style)) {
-      if (typeof value !== 'string' && typeof value !== 'number') continue;
-      const name = cssPropertyName(key);
-      this.savedStyle.set(name, [this.style.getPropertyValue(name), this.style.getPropertyPriority(name)]);
-      this.style.setProperty(name, cssValue(name, value));
-    }
-  }
-
-  private browse(): void {
-    if (this.disabled || this.disableClick) return;
-    this.picker.click();
-  }
-
-  private onKeydown(event: KeyboardEvent): void {
-    if (event.key !== 'Enter' && event.key !== ' ') return;
-    event.preventDefault();
-    this.browse();
-  }
-
-  private onDragEnter(event: DragEvent): void {
-    event.preventDefault();
-    if (this.disabled) return;
-    this.dragDepth++;
-    this.dragState = this.wouldRefuse(event.dataTransfer) ? 'reject' : 'active';
-  }
-
-  private onDragOver(event: DragEvent): void {
-    event.preventDefault();
-    if (event.dataTransfer) event.dataTransfer.dropEffect = this.disabled ? 'none' : 'copy';
-  }
-
-  private onDragLeave(): void {
-    if (this.dragDepth > 0 && --this.dragDepth === 0) this.dragState = null;
-  }
-
-  private onDrop(event: DragEvent): void {
-    event.preventDefault();
-    this.dragDepth = 0;
-    this.dragState = null;
-    if (this.disabled) return;
-    void this.take([...(event.dataTransfer?.files ?? [])]);
-  }
-
-  private onPicked(): void {
-    const files = [...(this.picker.files ?? [])];
-    this.picker.value = ''; // so picking the same file again is a change
-    void this.take(files);
-  }
-
-  /** While dragging only the types are known (not names or sizes): refuse what clearly cannot pass. */
-  private wouldRefuse(transfer: DataTransfer | null): boolean {
-    const items = [...(transfer?.items ?? [])].filter((item) => item.kind === 'file');
-    if (!this.multiple && items.length > 1) return true;
-    const accept = acceptList(this.accept);
-    return items.some((item) => item.type !== '' && !accepts(accept, null, item.type));
-  }
-
-  private async take(files: File[]): Promise<void> {
-    if (files.length === 0) return;
-    const { accepted, rejected } = sortFiles(files, this);
-    if (rejected.length) emit<DashUploadRejectDetail>(this, 'dash-upload-reject', { files: rejected });
-    if (accepted.length === 0) return;
-    let contents: string[];
-    try {
-      contents = await Promise.all(accepted.map(readAsDataUrl));
-    } catch (error) {
-      this.warnOnce(`read:${String(error)}`, `could not read the file: ${String(error)}`);
-      return;
-    }
-    const names = accepted.map((f) => f.name);
-    const modified = accepted.map((f) => f.lastModified / 1000);
-    this.setByUser('contents', this.multiple ? contents : contents[0]);
-    this.setByUser('filename', this.multiple ? names : names[0]);
-    this.setByUser('lastModified', this.multiple ? modified : modified[0]);
-    emitUserEdit(this);
+  /** @internal The view writes what a person uploaded. */
+  override setByUser<K extends keyof this>(prop: K, value: this[K]): boolean {
+    return super.setByUser(prop, value);
   }
 }
 
