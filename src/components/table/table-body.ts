@@ -8,7 +8,7 @@ import { live } from 'lit/directives/live.js';
 import { styleMap } from '../../internal/style-map.js';
 import { cellText, type Row, type TableColumn } from './table-model.js';
 import { MAX_SCROLL_HEIGHT } from '../../internal/virtual-window.js';
-import { DELETE_COL, SELECT_COL } from './table-navigation.js';
+import { DELETE_COL, SELECT_COL, cellId } from './table-navigation.js';
 import { columnOnly, matchesCell, type StyleObject } from './table-style.js';
 import type { DashTable } from './table.js';
 
@@ -43,7 +43,8 @@ export function renderRow(table: DashTable, r: number): TemplateResult {
   const control: TemplateResult[] = [];
   if (table.rowDeletable) {
     const c = ci++;
-    control.push(html`<div role="gridcell" class="cell control" id=${`cell-${r}-${c}`} aria-colindex=${c + 1} ?data-focus=${focusCol === DELETE_COL}>
+    const focused = focusCol === DELETE_COL;
+    control.push(html`<div role="gridcell" class="cell control" id=${focused ? cellId(r, c) : nothing} aria-colindex=${c + 1} ?data-focus=${focused}>
       <button type="button" part="delete-button" tabindex="-1" aria-label=${`Delete row ${r + 1}`} title="Delete row">
         <span aria-hidden="true">×</span>
       </button>
@@ -51,7 +52,8 @@ export function renderRow(table: DashTable, r: number): TemplateResult {
   }
   if (rowSelectable) {
     const c = ci++;
-    control.push(html`<div role="gridcell" class="cell control" part="select-cell" id=${`cell-${r}-${c}`} aria-colindex=${c + 1} ?data-focus=${focusCol === SELECT_COL}>
+    const focused = focusCol === SELECT_COL;
+    control.push(html`<div role="gridcell" class="cell control" part="select-cell" id=${focused ? cellId(r, c) : nothing} aria-colindex=${c + 1} ?data-focus=${focused}>
       <input
         type=${table.rowSelectable === 'single' ? 'radio' : 'checkbox'}
         part="select-input"
@@ -86,7 +88,7 @@ function renderCell(table: DashTable, row: Row, dataIndex: number, r: number, co
     role="gridcell"
     class="cell ${col.type} ${isEditing ? 'editing' : ''}"
     part="cell"
-    id=${`cell-${r}-${index}`}
+    id=${focused ? cellId(r, index) : nothing}
     aria-colindex=${index + 1}
     aria-selected=${selected ? 'true' : 'false'}
     aria-readonly=${editable ? nothing : 'true'}

@@ -6,12 +6,16 @@
 import { render, type ReactiveController } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { renderRow } from './table-body.js';
+import { cellId } from './table-navigation.js';
 import { cellText, type Row, type TableColumn } from './table-model.js';
 import { MAX_SCROLL_HEIGHT, viewportWindow } from '../../internal/virtual-window.js';
 import type { DashTable } from './table.js';
 
-/** Rows kept in the DOM above and below the visible ones. */
-const OVERSCAN = 8;
+/**
+ * Rows kept in the DOM above and below the visible ones: enough for the frames in which the
+ * browser scrolls ahead of a repaint, few because every row is laid out and painted each jump.
+ */
+const OVERSCAN = 3;
 /** Width of a row's delete or select column, in px. */
 export const CONTROL_WIDTH = 36;
 
@@ -155,7 +159,7 @@ export class TableViewport implements ReactiveController {
     if (!scrollsVertically) {
       // The table is as tall as its rows: the page scrolls instead.
       this.host.updateComplete.then(() => {
-        this.host.renderRoot.querySelector(`#cell-${p}-${c}`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        this.host.renderRoot.querySelector(`#${cellId(p, c)}`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
       });
     }
   }

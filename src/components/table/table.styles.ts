@@ -59,11 +59,14 @@ export const tableStyles = css`
     padding: var(--_pad);
     border-bottom: 1px solid var(--_border);
     border-right: 1px solid var(--_border);
-    overflow: hidden;
+    /* clip, not hidden: no scroll container per cell, so a repaint of the window stays cheap. */
+    overflow: clip;
     white-space: pre;
     text-overflow: ellipsis;
     line-height: calc(var(--_row-height) - 1px);
+    /* (A clipped box is no scroll container: its grid minimum would be its content's size.) */
     min-width: 0;
+    min-height: 0;
   }
   .cell:last-child {
     border-right: 0;
