@@ -70,6 +70,7 @@ export function renderRow(table: DashTable, r: number): TemplateResult {
     aria-rowindex=${table.headerRowCount + 1 + r}
     aria-selected=${rowSelectable ? String(selected) : nothing}
     ?data-selected=${selected}
+    ?data-odd=${r % 2 === 1}
     data-row=${r}
   >
     ${control}${table.shown.map((c, i) => renderCell(table, row, dataIndex, r, c, controls + i, focusCol === c.id))}

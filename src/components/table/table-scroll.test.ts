@@ -37,6 +37,23 @@ describe('dash-table virtual scrolling', () => {
     }
   });
 
+  it('stripes the rows at odd page positions, wherever the window starts, and shows selected rows as selected', async () => {
+    const el = await fixture<DashTable>(html`<dash-table virtualization page-action="none" row-selectable="multi" .selectedRows=${[98, 101]}
+      style="--dash-table-max-height: 400px; --dash-table-stripe-background: rgb(1, 2, 3); --dash-table-selected-background: rgb(4, 5, 6)"
+      .data=${many} .columns=${cols}></dash-table>`);
+    await settle(el);
+    const scroller = $(el, '.scroller');
+    for (const top of [3200, 3232, 3200 + 47 * 32, 3200]) {
+      scroller.scrollTop = top;
+      await settle(el);
+      for (const row of bodyRows(el)) {
+        const n = Number(row.querySelectorAll('[role=gridcell]')[1].textContent);
+        const expected = n === 98 || n === 101 ? 'rgb(4, 5, 6)' : n % 2 === 1 ? 'rgb(1, 2, 3)' : 'rgba(0, 0, 0, 0)';
+        expect(getComputedStyle(row).backgroundColor, `row ${n} at scrollTop ${top}`).to.equal(expected);
+      }
+    }
+  });
+
   it('keeps typing in a cell editor while the table scrolls a little', async () => {
     const el = await open(true);
     const scroller = $(el, '.scroller');

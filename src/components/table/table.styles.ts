@@ -168,8 +168,9 @@ export const tableStyles = css`
     right: 0;
     top: 0;
   }
-  .body .row:nth-child(even),
-  .fixed-data .row:nth-child(even) {
+  /* Odd page positions, not :nth-child: a row keeps its stripe as the window scrolls, and moving
+     a row element does not restyle its siblings. */
+  .row[data-odd] {
     background: var(--_stripe);
   }
   .body .row:hover {
