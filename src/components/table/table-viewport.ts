@@ -4,11 +4,10 @@
  * million rows costs no element update. Also what scrolls a row or cell into view.
  */
 import { render, type ReactiveController } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { renderRow } from './table-body.js';
 import { cellId } from './table-navigation.js';
 import { cellText, type Row, type TableColumn } from './table-model.js';
-import { MAX_SCROLL_HEIGHT, viewportWindow } from '../../internal/virtual-window.js';
+import { MAX_SCROLL_HEIGHT, reuseRows, viewportWindow } from '../../internal/virtual-window.js';
 import type { DashTable } from './table.js';
 
 /**
@@ -30,8 +29,10 @@ export class TableViewport implements ReactiveController {
   /** Height of the body's visible area (repaints the window only). */
   viewportHeight = 0;
   private height = 32;
-  /** Most rows the window can hold: the number of row keys (see paintWindow). */
-  private slots = 0;
+  /** The window's row holders in DOM order (see placeHolders), the row the first shows, and their parent. */
+  private holders: HTMLElement[] = [];
+  private holdersStart = 0;
+  private holdersIn: HTMLElement | null = null;
   private resizeObserver?: ResizeObserver;
 
   hostConnected(): void {
@@ -94,7 +95,7 @@ export class TableViewport implements ReactiveController {
     this.paintWindow();
   };
 
-  /** Renders the rows in view into the virtual body (a Lit render of its own: scrolling costs no element update). */
+  /** Renders the rows in view into the virtual body (Lit renders of its own: scrolling costs no element update). */
   paintWindow(): void {
     const el = this.host.windowEl;
     if (!this.host.virtualization || !el) return;
@@ -103,21 +104,46 @@ export class TableViewport implements ReactiveController {
     const win = viewportWindow(this.host.view.length - fixed, this.rowHeight, this.bodyScrollTop, viewportHeight, OVERSCAN);
     // `top`, not a transform: transforms are float32, which past ~8M px is off by whole pixels.
     el.style.top = `${win.top}px`;
-    const rows: number[] = [];
-    for (let r = fixed + win.start; r < fixed + win.end; r++) rows.push(r);
+    const start = fixed + win.start;
+    const count = win.end - win.start;
     const editing = this.host.editor.editing;
-    if (editing && !rows.includes(this.host.positionOf(editing.row)) && this.host.positionOf(editing.row) >= fixed) {
+    const editRow = editing ? this.host.positionOf(editing.row) : -1;
+    if (editing && editRow >= fixed && (editRow < start || editRow >= start + count)) {
       // The row being edited scrolled out of the DOM: commit what was typed (or drop it when invalid).
       queueMicrotask(() => this.host.editor.editing === editing && this.host.editor.commit(null, false, true));
     }
-    // Rows are keyed by slot (row mod the most rows the window can hold), not by row: a row that
-    // stays in view keeps its DOM (and an open editor its focus), and a row scrolling in takes over
-    // the DOM of one that left, so even a jump of a whole window only updates text and attributes.
-    const fullWindow = Math.ceil(viewportHeight / this.rowHeight) + 1 + 2 * OVERSCAN;
-    this.slots = Math.max(this.slots, rows.length, fullWindow);
-    const slots = this.slots;
-    render(repeat(rows, (r) => r % slots, (r) => renderRow(this.host, r)), el, { host: this.host });
+    const holders = this.placeHolders(el, start, count);
+    for (let i = 0; i < count; i++) render(renderRow(this.host, start + i), holders[i], { host: this.host });
     this.host.navigation.syncActiveDescendant();
+  }
+
+  /**
+   * The window's row holders, in DOM order, for rows `start`…`start + count`: a row that stays in
+   * view keeps its holder, and the rows scrolling in take the holders of those that left
+   * (docs/table.md, "Virtualization and layout"). Elements move only at the window's ends, and a
+   * jump moves none: a moved element is styled and laid out anew, a reused one only gets new text.
+   */
+  private placeHolders(el: HTMLElement, start: number, count: number): HTMLElement[] {
+    if (this.holdersIn !== el) {
+      // A new body (first paint, virtualization toggled): nothing to reuse.
+      this.holdersIn = el;
+      this.holders = [];
+    }
+    const prev = this.holders;
+    const reuse = reuseRows(this.holdersStart, prev.length, start, count);
+    const next = reuse.map((i) => (i >= 0 ? prev[i] : newHolder()));
+    const used = new Set(next);
+    for (const h of prev) if (!used.has(h)) h.remove();
+    // Rows kept in view form one block already in order: place the others around it.
+    const anchor = Math.max(0, reuse.findIndex((i, k) => i >= 0 && this.holdersStart + i === start + k));
+    for (let k = anchor - 1; k >= 0; k--) if (next[k].nextSibling !== next[k + 1]) el.insertBefore(next[k], next[k + 1]);
+    if (next.length && !next[anchor].isConnected) el.append(next[anchor]);
+    for (let k = anchor + 1; k < next.length; k++) {
+      if (next[k - 1].nextSibling !== next[k]) el.insertBefore(next[k], next[k - 1].nextSibling);
+    }
+    this.holders = next;
+    this.holdersStart = start;
+    return next;
   }
 
   /** Scrolls so the cell at page position p, nav column c is in view (the virtual body included). */
@@ -191,6 +217,14 @@ export function columnWidths(el: Element, cols: readonly TableColumn[], rows: re
     widths.set(col.id, Math.ceil(Math.min(360, Math.max(64, w + 20))));
   }
   return widths;
+}
+
+/** A row's holder in the window: no box of its own, and no role between the rowgroup and the row. */
+function newHolder(): HTMLElement {
+  const holder = document.createElement('div');
+  holder.setAttribute('role', 'presentation');
+  holder.className = 'holder';
+  return holder;
 }
 
 let canvas: HTMLCanvasElement | null = null;

@@ -159,8 +159,11 @@ export const tableStyles = css`
     overflow: clip;
     contain: layout paint style;
   }
-  .window > .row {
+  .window .row {
     contain: strict;
+  }
+  .holder {
+    display: contents;
   }
   .window {
     position: absolute;
