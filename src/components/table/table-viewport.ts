@@ -4,7 +4,7 @@
  * million rows costs no element update. Also what scrolls a row or cell into view.
  */
 import { render, type ReactiveController } from 'lit';
-import { renderRow } from './table-body.js';
+import { applyRowState, renderCells } from './table-body.js';
 import { cellId } from './table-navigation.js';
 import { cellText, type Row, type TableColumn } from './table-model.js';
 import { MAX_SCROLL_HEIGHT, reuseRows, viewportWindow } from '../../internal/virtual-window.js';
@@ -29,10 +29,10 @@ export class TableViewport implements ReactiveController {
   /** Height of the body's visible area (repaints the window only). */
   viewportHeight = 0;
   private height = 32;
-  /** The window's row holders in DOM order (see placeHolders), the row the first shows, and their parent. */
-  private holders: HTMLElement[] = [];
-  private holdersStart = 0;
-  private holdersIn: HTMLElement | null = null;
+  /** The window's row elements in DOM order (see placeRows), the row the first shows, and their parent. */
+  private rowEls: HTMLElement[] = [];
+  private rowsStart = 0;
+  private rowsIn: HTMLElement | null = null;
   private resizeObserver?: ResizeObserver;
 
   hostConnected(): void {
@@ -112,37 +112,40 @@ export class TableViewport implements ReactiveController {
       // The row being edited scrolled out of the DOM: commit what was typed (or drop it when invalid).
       queueMicrotask(() => this.host.editor.editing === editing && this.host.editor.commit(null, false, true));
     }
-    const holders = this.placeHolders(el, start, count);
-    for (let i = 0; i < count; i++) render(renderRow(this.host, start + i), holders[i], { host: this.host });
+    const rows = this.placeRows(el, start, count);
+    for (let i = 0; i < count; i++) {
+      applyRowState(rows[i], this.host, start + i);
+      render(renderCells(this.host, start + i), rows[i], { host: this.host });
+    }
     this.host.navigation.syncActiveDescendant();
   }
 
   /**
-   * The window's row holders, in DOM order, for rows `start`…`start + count`: a row that stays in
-   * view keeps its holder, and the rows scrolling in take the holders of those that left
+   * The window's row elements, in DOM order, for rows `start`…`start + count`: a row that stays in
+   * view keeps its element, and the rows scrolling in take the elements of those that left
    * (docs/table.md, "Virtualization and layout"). Elements move only at the window's ends, and a
    * jump moves none: a moved element is styled and laid out anew, a reused one only gets new text.
    */
-  private placeHolders(el: HTMLElement, start: number, count: number): HTMLElement[] {
-    if (this.holdersIn !== el) {
+  private placeRows(el: HTMLElement, start: number, count: number): HTMLElement[] {
+    if (this.rowsIn !== el) {
       // A new body (first paint, virtualization toggled): nothing to reuse.
-      this.holdersIn = el;
-      this.holders = [];
+      this.rowsIn = el;
+      this.rowEls = [];
     }
-    const prev = this.holders;
-    const reuse = reuseRows(this.holdersStart, prev.length, start, count);
-    const next = reuse.map((i) => (i >= 0 ? prev[i] : newHolder()));
+    const prev = this.rowEls;
+    const reuse = reuseRows(this.rowsStart, prev.length, start, count);
+    const next = reuse.map((i) => (i >= 0 ? prev[i] : document.createElement('div')));
     const used = new Set(next);
-    for (const h of prev) if (!used.has(h)) h.remove();
+    for (const row of prev) if (!used.has(row)) row.remove();
     // Rows kept in view form one block already in order: place the others around it.
-    const anchor = Math.max(0, reuse.findIndex((i, k) => i >= 0 && this.holdersStart + i === start + k));
+    const anchor = Math.max(0, reuse.findIndex((i, k) => i >= 0 && this.rowsStart + i === start + k));
     for (let k = anchor - 1; k >= 0; k--) if (next[k].nextSibling !== next[k + 1]) el.insertBefore(next[k], next[k + 1]);
     if (next.length && !next[anchor].isConnected) el.append(next[anchor]);
     for (let k = anchor + 1; k < next.length; k++) {
       if (next[k - 1].nextSibling !== next[k]) el.insertBefore(next[k], next[k - 1].nextSibling);
     }
-    this.holders = next;
-    this.holdersStart = start;
+    this.rowEls = next;
+    this.rowsStart = start;
     return next;
   }
 
@@ -217,14 +220,6 @@ export function columnWidths(el: Element, cols: readonly TableColumn[], rows: re
     widths.set(col.id, Math.ceil(Math.min(360, Math.max(64, w + 20))));
   }
   return widths;
-}
-
-/** A row's holder in the window: no box of its own, and no role between the rowgroup and the row. */
-function newHolder(): HTMLElement {
-  const holder = document.createElement('div');
-  holder.setAttribute('role', 'presentation');
-  holder.className = 'holder';
-  return holder;
 }
 
 let canvas: HTMLCanvasElement | null = null;

@@ -162,9 +162,6 @@ export const tableStyles = css`
   .window .row {
     contain: strict;
   }
-  .holder {
-    display: contents;
-  }
   .window {
     position: absolute;
     left: 0;
