@@ -39,19 +39,21 @@ async function heapUsed(page: Page): Promise<number> {
  * time the thread waited for a core, so it holds still on a busy machine.
  */
 async function frameCpu(page: Page, scroll: () => Promise<unknown>): Promise<number[]> {
-  interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; tdur?: number; args?: { name?: string } }
+  interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; tdur?: number }
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (d) => {
     events.push(...(d.value as unknown as TraceEvent[]));
   });
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
   await scroll();
   await cdp.send('Tracing.end');
   await complete;
   await cdp.detach();
-  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  // The page's main thread: the one running the scroll's animation frames.
+  const rafs = events.filter((e) => e.name === 'FireAnimationFrame');
+  const main = rafs[rafs.length >> 1];
   const onMain = events.filter((e) => e.ph === 'X' && e.pid === main?.pid && e.tid === main?.tid).sort((a, b) => a.ts - b.ts);
   const frames = onMain.filter((e) => e.name === 'FireAnimationFrame').map((e) => e.ts);
   const cpu = frames.slice(1).map(() => 0);
