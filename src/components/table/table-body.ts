@@ -15,9 +15,9 @@ import type { DashTable } from './table.js';
 
 export function renderBody(table: DashTable): TemplateResult {
   const fixed = table.fixedDataCount;
-  const count = table.view.length - fixed;
+  const count = table.pageIndices.length - fixed;
   if (!table.virtualization) {
-    return html`<div role="rowgroup" class="body plain">${renderRows(table, fixed, table.view.length)}</div>`;
+    return html`<div role="rowgroup" class="body plain">${renderRows(table, fixed, table.pageIndices.length)}</div>`;
   }
   const height = Math.min(count * table.viewport.rowHeight, MAX_SCROLL_HEIGHT);
   // The window's rows are painted by paintWindow(), on every update and on every scroll.
@@ -43,7 +43,7 @@ export function renderRow(table: DashTable, r: number): TemplateResult {
  */
 export function applyRowState(el: HTMLElement, table: DashTable, r: number): void {
   const rowSelectable = table.rowSelectable === 'single' || table.rowSelectable === 'multi';
-  const selected = rowSelectable && table.selection.selectedRowSet().has(table.view[r]);
+  const selected = rowSelectable && table.selection.selectedRowSet().has(table.pageIndices[r]);
   setAttribute(el, 'role', 'row');
   setAttribute(el, 'class', 'row');
   setAttribute(el, 'part', 'row');
@@ -79,7 +79,7 @@ const rowState = directive(RowState);
 
 /** @internal The cells of row `r`: its controls, then the shown columns. */
 export function renderCells(table: DashTable, r: number): TemplateResult[] {
-  const dataIndex = table.view[r];
+  const dataIndex = table.pageIndices[r];
   const row = table.rows[dataIndex] ?? {};
   const rowSelectable = table.rowSelectable === 'single' || table.rowSelectable === 'multi';
   const controls = table.controlCount;
