@@ -18,6 +18,8 @@ interface Figures {
   jumpP95: number;
   stepP95: number;
   stepWorst: number;
+  jumpCpuP95: number;
+  stepCpuWorst: number;
   frames: number;
   nodes: number;
   heapMb: number;
@@ -31,6 +33,39 @@ async function heapUsed(page: Page): Promise<number> {
   return usedSize;
 }
 
+/**
+ * Main-thread CPU time of each frame while `scroll` runs (from a Chromium trace: the renderer's
+ * tasks between one animation frame and the next). Unlike a frame's duration, it does not count
+ * time the thread waited for a core, so it holds still on a busy machine.
+ */
+async function frameCpu(page: Page, scroll: () => Promise<unknown>): Promise<number[]> {
+  interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; tdur?: number }
+  const cdp = await page.context().newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (d) => {
+    events.push(...(d.value as unknown as TraceEvent[]));
+  });
+  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  await scroll();
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  // The page's main thread: the one running the scroll's animation frames.
+  const rafs = events.filter((e) => e.name === 'FireAnimationFrame');
+  const main = rafs[rafs.length >> 1];
+  const onMain = events.filter((e) => e.ph === 'X' && e.pid === main?.pid && e.tid === main?.tid).sort((a, b) => a.ts - b.ts);
+  const frames = onMain.filter((e) => e.name === 'FireAnimationFrame').map((e) => e.ts);
+  const cpu = frames.slice(1).map(() => 0);
+  let f = 0;
+  for (const e of onMain) {
+    if (e.name !== 'RunTask') continue;
+    while (f < cpu.length && e.ts >= frames[f + 1]) f++;
+    if (f < cpu.length && e.ts >= frames[f]) cpu[f] += (e.tdur ?? 0) / 1000;
+  }
+  return cpu;
+}
+
 async function measure(open: (path: string) => Promise<Page>, path: string): Promise<Figures> {
   const page = await open(path);
   await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, null, { timeout: 120_000 });
@@ -42,6 +77,8 @@ async function measure(open: (path: string) => Promise<Page>, path: string): Pro
   const frames = await page.evaluate(() => window.tableBench.scroll(5000));
   const jumps = await page.evaluate(() => window.tableBench.scroll(3000, 1500));
   const steps = await page.evaluate(() => window.tableBench.scroll(3000, 400));
+  const jumpCpu = await frameCpu(page, () => page.evaluate(() => window.tableBench.scroll(2000, 1500)));
+  const stepCpu = await frameCpu(page, () => page.evaluate(() => window.tableBench.scroll(2000, 400)));
   await page.evaluate(() => window.tableBench.clear());
   const sortNumeric = await page.evaluate(() => window.tableBench.sortNumeric());
   await page.evaluate(() => window.tableBench.clear());
@@ -70,6 +107,8 @@ async function measure(open: (path: string) => Promise<Page>, path: string): Pro
     jumpP95: percentile(jumps, 95),
     stepP95: percentile(steps, 95),
     stepWorst: Math.max(...steps),
+    jumpCpuP95: percentile(jumpCpu, 95),
+    stepCpuWorst: Math.max(...stepCpu),
     nodes,
     heapMb: (after - before) / 1024 / 1024,
   };
@@ -115,6 +154,8 @@ const suite: BenchSuite = {
         row('scroll +1,500 px/frame: frame p95 (3 s)', 'ms', 'jumpP95', '< 16 ms'),
         row('scroll +400 px/frame: frame p95 (3 s)', 'ms', 'stepP95'),
         row('scroll +400 px/frame: worst frame (3 s)', 'ms', 'stepWorst', '≤ 17 ms'),
+        row('scroll +1,500 px/frame: main-thread CPU per frame, p95 (2 s)', 'ms', 'jumpCpuP95'),
+        row('scroll +400 px/frame: main-thread CPU per frame, worst (2 s)', 'ms', 'stepCpuWorst'),
         row('DOM elements', 'count', 'nodes'),
         row('JS heap added by the grid', 'MB', 'heapMb'),
       ];

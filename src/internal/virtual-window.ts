@@ -40,3 +40,28 @@ export function viewportWindow(
   const end = Math.min(rows, first + visible + overscan);
   return { bodyHeight, start, end, top: top - position + start * rowHeight };
 }
+
+/**
+ * Which element of the previous window shows each row of the next one, when the window's rows
+ * `prevStart`… (`prevCount` of them) become `start`… (`count`): a row in both windows keeps its
+ * element (so an open editor keeps focus), and the rows scrolling in take the elements freed, in
+ * order. Scrolling by k rows thus moves k elements from one end to the other, and a jump past the
+ * whole window moves none. Returns an index into the previous elements for each next row, or -1
+ * where a new element is needed (the window grew).
+ */
+export function reuseRows(prevStart: number, prevCount: number, start: number, count: number): number[] {
+  const keptFrom = Math.max(prevStart, start);
+  const keptTo = Math.min(prevStart + prevCount, start + count);
+  const freed: number[] = [];
+  for (let i = 0; i < prevCount; i++) {
+    const row = prevStart + i;
+    if (row < keptFrom || row >= keptTo) freed.push(i);
+  }
+  const out: number[] = new Array(count);
+  let next = 0;
+  for (let i = 0; i < count; i++) {
+    const row = start + i;
+    out[i] = row >= keptFrom && row < keptTo ? row - prevStart : next < freed.length ? freed[next++] : -1;
+  }
+  return out;
+}

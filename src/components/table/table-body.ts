@@ -3,12 +3,13 @@
  * an empty window that table-viewport.ts paints), and the one place a row and its cells are
  * rendered: controls, conditional styles, formatted text, the editor.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, noChange, nothing, type TemplateResult } from 'lit';
+import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 import { live } from 'lit/directives/live.js';
 import { styleMap } from '../../internal/style-map.js';
 import { cellText, type Row, type TableColumn } from './table-model.js';
 import { MAX_SCROLL_HEIGHT } from '../../internal/virtual-window.js';
-import { DELETE_COL, SELECT_COL } from './table-navigation.js';
+import { DELETE_COL, SELECT_COL, cellId } from './table-navigation.js';
 import { columnOnly, matchesCell, type StyleObject } from './table-style.js';
 import type { DashTable } from './table.js';
 
@@ -32,18 +33,64 @@ export function renderRows(table: DashTable, from: number, to: number): Template
 
 /** @internal Row `r` of the current page: the one place rows and cells are rendered. */
 export function renderRow(table: DashTable, r: number): TemplateResult {
+  return html`<div ${rowState(table, r)}>${renderCells(table, r)}</div>`;
+}
+
+/**
+ * @internal Writes row `r`'s attributes on its element, changed ones only: through the rowState
+ * directive in renderRow, and directly on the virtual window's own row elements, which
+ * table-viewport.ts keeps while only their row changes.
+ */
+export function applyRowState(el: HTMLElement, table: DashTable, r: number): void {
+  const rowSelectable = table.rowSelectable === 'single' || table.rowSelectable === 'multi';
+  const selected = rowSelectable && table.selection.selectedRowSet().has(table.pageIndices[r]);
+  setAttribute(el, 'role', 'row');
+  setAttribute(el, 'class', 'row');
+  setAttribute(el, 'part', 'row');
+  setAttribute(el, 'aria-rowindex', String(table.headerRowCount + 1 + r));
+  setAttribute(el, 'aria-selected', rowSelectable ? String(selected) : null);
+  setAttribute(el, 'data-selected', selected ? '' : null);
+  setAttribute(el, 'data-odd', r % 2 === 1 ? '' : null);
+  setAttribute(el, 'data-row', String(r));
+}
+
+function setAttribute(el: HTMLElement, name: string, value: string | null): void {
+  if (el.getAttribute(name) === value) return;
+  if (value === null) el.removeAttribute(name);
+  else el.setAttribute(name, value);
+}
+
+class RowState extends Directive {
+  constructor(info: PartInfo) {
+    super(info);
+    if (info.type !== PartType.ELEMENT) throw new Error('rowState belongs on the row element');
+  }
+
+  render(_table: DashTable, _r: number): unknown {
+    return noChange;
+  }
+
+  override update(part: ElementPart, [table, r]: [DashTable, number]): unknown {
+    applyRowState(part.element as HTMLElement, table, r);
+    return noChange;
+  }
+}
+const rowState = directive(RowState);
+
+/** @internal The cells of row `r`: its controls, then the shown columns. */
+export function renderCells(table: DashTable, r: number): TemplateResult[] {
   const dataIndex = table.pageIndices[r];
   const row = table.rows[dataIndex] ?? {};
   const rowSelectable = table.rowSelectable === 'single' || table.rowSelectable === 'multi';
-  const selected = rowSelectable && table.selection.selectedRowSet().has(dataIndex);
   const controls = table.controlCount;
   const f = table.selection.focusCell;
   const focusCol = f && f.row === dataIndex ? f.col : null;
   let ci = 0;
-  const control: TemplateResult[] = [];
+  const cells: TemplateResult[] = [];
   if (table.rowDeletable) {
     const c = ci++;
-    control.push(html`<div role="gridcell" class="cell control" id=${`cell-${r}-${c}`} aria-colindex=${c + 1} ?data-focus=${focusCol === DELETE_COL}>
+    const focused = focusCol === DELETE_COL;
+    cells.push(html`<div role="gridcell" class="cell control" id=${focused ? cellId(r, c) : nothing} aria-colindex=${c + 1} ?data-focus=${focused}>
       <button type="button" part="delete-button" tabindex="-1" aria-label=${`Delete row ${r + 1}`} title="Delete row">
         <span aria-hidden="true">×</span>
       </button>
@@ -51,7 +98,9 @@ export function renderRow(table: DashTable, r: number): TemplateResult {
   }
   if (rowSelectable) {
     const c = ci++;
-    control.push(html`<div role="gridcell" class="cell control" part="select-cell" id=${`cell-${r}-${c}`} aria-colindex=${c + 1} ?data-focus=${focusCol === SELECT_COL}>
+    const focused = focusCol === SELECT_COL;
+    const selected = table.selection.selectedRowSet().has(dataIndex);
+    cells.push(html`<div role="gridcell" class="cell control" part="select-cell" id=${focused ? cellId(r, c) : nothing} aria-colindex=${c + 1} ?data-focus=${focused}>
       <input
         type=${table.rowSelectable === 'single' ? 'radio' : 'checkbox'}
         part="select-input"
@@ -61,17 +110,9 @@ export function renderRow(table: DashTable, r: number): TemplateResult {
       />
     </div>`);
   }
-  return html`<div
-    role="row"
-    class="row"
-    part="row"
-    aria-rowindex=${table.headerRowCount + 1 + r}
-    aria-selected=${rowSelectable ? String(selected) : nothing}
-    ?data-selected=${selected}
-    data-row=${r}
-  >
-    ${control}${table.shown.map((c, i) => renderCell(table, row, dataIndex, r, c, controls + i, focusCol === c.id))}
-  </div>`;
+  const shown = table.shown;
+  for (let i = 0; i < shown.length; i++) cells.push(renderCell(table, row, dataIndex, r, shown[i], controls + i, focusCol === shown[i].id));
+  return cells;
 }
 
 function renderCell(table: DashTable, row: Row, dataIndex: number, r: number, col: TableColumn, index: number, focused: boolean): TemplateResult {
@@ -86,7 +127,7 @@ function renderCell(table: DashTable, row: Row, dataIndex: number, r: number, co
     role="gridcell"
     class="cell ${col.type} ${isEditing ? 'editing' : ''}"
     part="cell"
-    id=${`cell-${r}-${index}`}
+    id=${focused ? cellId(r, index) : nothing}
     aria-colindex=${index + 1}
     aria-selected=${selected ? 'true' : 'false'}
     aria-readonly=${editable ? nothing : 'true'}

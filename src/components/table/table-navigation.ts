@@ -9,6 +9,14 @@ import { DELETE_COL, SELECT_COL, type DashTable } from './table.js';
 
 export { DELETE_COL, SELECT_COL };
 
+/**
+ * Id of the cell at page position `p`, nav column `c`. Only the keyboard's cell carries it (what
+ * the grid's aria-activedescendant names), so scrolling rewrites no ids.
+ */
+export function cellId(p: number, c: number): string {
+  return `cell-${p}-${c}`;
+}
+
 /** Keyboard and pointer navigation of one `<dash-table>`'s grid. */
 export class TableNavigation {
   constructor(private readonly host: DashTable) {}
@@ -188,7 +196,7 @@ export class TableNavigation {
     const f = this.selection.focusCell;
     const p = f ? this.host.positionOf(f.row) : -1;
     const c = f ? this.host.navCols.indexOf(f.col) : -1;
-    const id = p >= 0 && c >= 0 ? `cell-${p}-${c}` : '';
+    const id = p >= 0 && c >= 0 ? cellId(p, c) : '';
     if (id && this.host.renderRoot.querySelector(`#${id}`)) grid.setAttribute('aria-activedescendant', id);
     else grid.removeAttribute('aria-activedescendant');
   }

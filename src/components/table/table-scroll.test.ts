@@ -37,6 +37,66 @@ describe('dash-table virtual scrolling', () => {
     }
   });
 
+  it('stripes the rows at odd page positions, wherever the window starts, and shows selected rows as selected', async () => {
+    const el = await fixture<DashTable>(html`<dash-table virtualization page-action="none" row-selectable="multi" .selectedRows=${[98, 101]}
+      style="--dash-table-max-height: 400px; --dash-table-stripe-background: rgb(1, 2, 3); --dash-table-selected-background: rgb(4, 5, 6)"
+      .data=${many} .columns=${cols}></dash-table>`);
+    await settle(el);
+    const scroller = $(el, '.scroller');
+    for (const top of [3200, 3232, 3200 + 47 * 32, 3200]) {
+      scroller.scrollTop = top;
+      await settle(el);
+      for (const row of bodyRows(el)) {
+        const n = Number(row.querySelectorAll('[role=gridcell]')[1].textContent);
+        const expected = n === 98 || n === 101 ? 'rgb(4, 5, 6)' : n % 2 === 1 ? 'rgb(1, 2, 3)' : 'rgba(0, 0, 0, 0)';
+        expect(getComputedStyle(row).backgroundColor, `row ${n} at scrollTop ${top}`).to.equal(expected);
+      }
+    }
+  });
+
+  it('moves row elements only at the window ends: a row scrolled by a few keeps its element, a jump moves none', async () => {
+    const el = await open();
+    const scroller = $(el, '.scroller');
+    scroller.scrollTop = 3200;
+    await settle(el);
+    const byRow = new Map(bodyRows(el).map((r) => [firstCells(el)[bodyRows(el).indexOf(r)], r]));
+    for (const top of [3264, 3328, 3200]) {
+      scroller.scrollTop = top;
+      await settle(el);
+      const rows = bodyRows(el);
+      const texts = firstCells(el);
+      const moved = rows.filter((r, i) => byRow.has(texts[i]) && byRow.get(texts[i]) !== r);
+      expect(moved, `rows in view at ${top} keep their elements`).to.have.length(0);
+      rows.forEach((r, i) => byRow.set(texts[i], r));
+    }
+    const order = bodyRows(el);
+    scroller.scrollTop = 3200 + 100 * 32;
+    await settle(el);
+    expect(bodyRows(el), 'a jump rewrites rows in place').to.deep.equal(order);
+    expect(firstCells(el)[0]).to.equal(String(Number(firstCells(el)[3]) - 3));
+  });
+
+  it('moves the active cell with the keyboard after a jump, and stays accessible', async () => {
+    const el = await open();
+    const scroller = $(el, '.scroller');
+    scroller.scrollTop = 32 * 50_000;
+    await settle(el);
+    const first = Number(firstCells(el)[4]);
+    bodyRows(el)[4].querySelector<HTMLElement>('[role=gridcell]')!.click();
+    await settle(el);
+    expect(el.activeCell?.row).to.equal(first);
+    $(el, '[role=grid]').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await settle(el);
+    expect(el.activeCell?.row).to.equal(first + 2);
+    const grid = $(el, '[role=grid]');
+    const focused = $(el, `#${grid.getAttribute('aria-activedescendant')}`);
+    expect(focused.textContent).to.equal(String(first + 2));
+    expect($$(el, '.body [id]'), 'only the keyboard\'s cell has an id').to.deep.equal([focused]);
+    await expect(el).to.be.accessible();
+  });
+
   it('keeps typing in a cell editor while the table scrolls a little', async () => {
     const el = await open(true);
     const scroller = $(el, '.scroller');

@@ -4,14 +4,17 @@
  * million rows costs no element update. Also what scrolls a row or cell into view.
  */
 import { render, type ReactiveController } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
-import { renderRow } from './table-body.js';
+import { applyRowState, renderCells } from './table-body.js';
+import { cellId } from './table-navigation.js';
 import { cellText, type Row, type TableColumn } from './table-model.js';
-import { MAX_SCROLL_HEIGHT, viewportWindow } from '../../internal/virtual-window.js';
+import { MAX_SCROLL_HEIGHT, reuseRows, viewportWindow } from '../../internal/virtual-window.js';
 import type { DashTable } from './table.js';
 
-/** Rows kept in the DOM above and below the visible ones. */
-const OVERSCAN = 8;
+/**
+ * Rows kept in the DOM above and below the visible ones: enough for the frames in which the
+ * browser scrolls ahead of a repaint, few because every row is laid out and painted each jump.
+ */
+const OVERSCAN = 3;
 /** Width of a row's delete or select column, in px. */
 export const CONTROL_WIDTH = 36;
 
@@ -26,8 +29,10 @@ export class TableViewport implements ReactiveController {
   /** Height of the body's visible area (repaints the window only). */
   viewportHeight = 0;
   private height = 32;
-  /** Most rows the window can hold: the number of row keys (see paintWindow). */
-  private slots = 0;
+  /** The window's row elements in DOM order (see placeRows), the row the first shows, and their parent. */
+  private rowEls: HTMLElement[] = [];
+  private rowsStart = 0;
+  private rowsIn: HTMLElement | null = null;
   private resizeObserver?: ResizeObserver;
 
   hostConnected(): void {
@@ -90,7 +95,7 @@ export class TableViewport implements ReactiveController {
     this.paintWindow();
   };
 
-  /** Renders the rows in view into the virtual body (a Lit render of its own: scrolling costs no element update). */
+  /** Renders the rows in view into the virtual body (Lit renders of its own: scrolling costs no element update). */
   paintWindow(): void {
     const el = this.host.windowEl;
     if (!this.host.virtualization || !el) return;
@@ -99,21 +104,49 @@ export class TableViewport implements ReactiveController {
     const win = viewportWindow(this.host.pageIndices.length - fixed, this.rowHeight, this.bodyScrollTop, viewportHeight, OVERSCAN);
     // `top`, not a transform: transforms are float32, which past ~8M px is off by whole pixels.
     el.style.top = `${win.top}px`;
-    const rows: number[] = [];
-    for (let r = fixed + win.start; r < fixed + win.end; r++) rows.push(r);
+    const start = fixed + win.start;
+    const count = win.end - win.start;
     const editing = this.host.editor.editing;
-    if (editing && !rows.includes(this.host.positionOf(editing.row)) && this.host.positionOf(editing.row) >= fixed) {
+    const editRow = editing ? this.host.positionOf(editing.row) : -1;
+    if (editing && editRow >= fixed && (editRow < start || editRow >= start + count)) {
       // The row being edited scrolled out of the DOM: commit what was typed (or drop it when invalid).
       queueMicrotask(() => this.host.editor.editing === editing && this.host.editor.commit(null, false, true));
     }
-    // Rows are keyed by slot (row mod the most rows the window can hold), not by row: a row that
-    // stays in view keeps its DOM (and an open editor its focus), and a row scrolling in takes over
-    // the DOM of one that left, so even a jump of a whole window only updates text and attributes.
-    const fullWindow = Math.ceil(viewportHeight / this.rowHeight) + 1 + 2 * OVERSCAN;
-    this.slots = Math.max(this.slots, rows.length, fullWindow);
-    const slots = this.slots;
-    render(repeat(rows, (r) => r % slots, (r) => renderRow(this.host, r)), el, { host: this.host });
+    const rows = this.placeRows(el, start, count);
+    for (let i = 0; i < count; i++) {
+      applyRowState(rows[i], this.host, start + i);
+      render(renderCells(this.host, start + i), rows[i], { host: this.host });
+    }
     this.host.navigation.syncActiveDescendant();
+  }
+
+  /**
+   * The window's row elements, in DOM order, for rows `start`…`start + count`: a row that stays in
+   * view keeps its element, and the rows scrolling in take the elements of those that left
+   * (docs/table.md, "Virtualization and layout"). Elements move only at the window's ends, and a
+   * jump moves none: a moved element is styled and laid out anew, a reused one only gets new text.
+   */
+  private placeRows(el: HTMLElement, start: number, count: number): HTMLElement[] {
+    if (this.rowsIn !== el) {
+      // A new body (first paint, virtualization toggled): nothing to reuse.
+      this.rowsIn = el;
+      this.rowEls = [];
+    }
+    const prev = this.rowEls;
+    const reuse = reuseRows(this.rowsStart, prev.length, start, count);
+    const next = reuse.map((i) => (i >= 0 ? prev[i] : document.createElement('div')));
+    const used = new Set(next);
+    for (const row of prev) if (!used.has(row)) row.remove();
+    // Rows kept in view form one block already in order: place the others around it.
+    const anchor = Math.max(0, reuse.findIndex((i, k) => i >= 0 && this.rowsStart + i === start + k));
+    for (let k = anchor - 1; k >= 0; k--) if (next[k].nextSibling !== next[k + 1]) el.insertBefore(next[k], next[k + 1]);
+    if (next.length && !next[anchor].isConnected) el.append(next[anchor]);
+    for (let k = anchor + 1; k < next.length; k++) {
+      if (next[k - 1].nextSibling !== next[k]) el.insertBefore(next[k], next[k - 1].nextSibling);
+    }
+    this.rowEls = next;
+    this.rowsStart = start;
+    return next;
   }
 
   /** Scrolls so the cell at page position p, nav column c is in view (the virtual body included). */
@@ -155,7 +188,7 @@ export class TableViewport implements ReactiveController {
     if (!scrollsVertically) {
       // The table is as tall as its rows: the page scrolls instead.
       this.host.updateComplete.then(() => {
-        this.host.renderRoot.querySelector(`#cell-${p}-${c}`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        this.host.renderRoot.querySelector(`#${cellId(p, c)}`)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
       });
     }
   }

@@ -59,11 +59,14 @@ export const tableStyles = css`
     padding: var(--_pad);
     border-bottom: 1px solid var(--_border);
     border-right: 1px solid var(--_border);
-    overflow: hidden;
+    /* clip, not hidden: no scroll container per cell, so a repaint of the window stays cheap. */
+    overflow: clip;
     white-space: pre;
     text-overflow: ellipsis;
     line-height: calc(var(--_row-height) - 1px);
+    /* (A clipped box is no scroll container: its grid minimum would be its content's size.) */
     min-width: 0;
+    min-height: 0;
   }
   .cell:last-child {
     border-right: 0;
@@ -156,7 +159,7 @@ export const tableStyles = css`
     overflow: clip;
     contain: layout paint style;
   }
-  .window > .row {
+  .window .row {
     contain: strict;
   }
   .window {
@@ -165,8 +168,9 @@ export const tableStyles = css`
     right: 0;
     top: 0;
   }
-  .body .row:nth-child(even),
-  .fixed-data .row:nth-child(even) {
+  /* Odd page positions, not :nth-child: a row keeps its stripe as the window scrolls, and moving
+     a row element does not restyle its siblings. */
+  .row[data-odd] {
     background: var(--_stripe);
   }
   .body .row:hover {
