@@ -1,7 +1,7 @@
 // Code a table loads on first use, in a page of its own: d3-format only when a column has a
 // `format.specifier` (once for every table; raw values until it has come, the formatted ones after),
-// the filter-query language only for a filterQuery or a conditional style's filter_query (rows held
-// until it has come, never shown or reported unfiltered), the sort code only for a sortable table (rows
+// the filter-query language only for a filterQuery, a conditional style's filter_query or native filter
+// boxes (table-preload.test.ts; rows held until it has come, never shown or reported unfiltered), the sort code only for a sortable table (rows
 // held the same way), the filter boxes' language only for a table with filter boxes or a filterQuery, what turns typed
 // text into values only for a table with editable cells, the clipboard reader on the first paste.
 import { expect, fixture, html } from '@open-wc/testing';

@@ -76,8 +76,10 @@ export class TableRenderer {
     if (changed.has('sortBy')) t.sort = normalizeSortBy(t.sortBy, warn);
     const filterArrived = this.filterPending && filterCode.module !== null;
     if (filterArrived || changed.has('filterQuery') || changed.has('columns') || dataChanged) this.updateFilter();
-    // Filter boxes are shown: their language loads now, so it is there when the user types.
+    // Filter boxes are shown: their language, and for native filtering the filter code, load now,
+    // so a person's first filter applies at once.
     if (t.filterAction !== 'none' && !columnQueries.module) columnQueries.load().catch(() => {});
+    if (t.filterAction === 'native' && !filterCode.module) filterCode.load().catch(() => {});
     // Editable cells: so is what turns typed text into values (the editor opens once it is there).
     if (!editCode.module && t.cols.some((c) => t.isEditable(c))) t.withModule(editCode, () => {});
 
