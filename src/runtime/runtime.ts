@@ -65,10 +65,19 @@ export class CycleError extends Error {
 
 type Status = 'idle' | 'waiting' | 'running';
 
-/** One call in flight. Its AbortController is made only if the callback asks for the signal. */
-class Run {
+/**
+ * One call in flight, and what the callback is called with. Its AbortController is made only if
+ * the callback asks for the signal. (A class: an object literal with a getter costs ten times
+ * more to make, once per call.)
+ */
+class Run implements CallbackCall {
   private controller: AbortController | undefined;
   private aborted = false;
+
+  inputs: unknown[] = [];
+  state: unknown[] = [];
+
+  constructor(readonly triggered: TriggeredInput[]) {}
 
   get signal(): AbortSignal {
     if (!this.controller) {
@@ -175,7 +184,7 @@ export class CallbackRuntime {
 
   /** Whether a property is read by any callback (the host only watches those). */
   isWatched(dep: Dependency): boolean {
-    return this.graph.readersOf(depKey(dep)).size > 0;
+    return this.graph.isRead(depKey(dep));
   }
 
   /** Applies pending registrations: cycle check, wiring, initial calls. Runs on its own a microtask later. */
@@ -191,10 +200,11 @@ export class CallbackRuntime {
     }
     for (const handle of activated) {
       handle.active = true;
-      handle.definition.inputs.forEach((dep, i) => {
+      const { inputs } = handle.definition;
+      for (let i = 0; i < inputs.length; i++) {
         const key = handle.inputKeys[i];
-        if (!this.known.has(key)) this.known.set(key, this.host.read(dep));
-      });
+        if (!this.known.has(key)) this.known.set(key, this.host.read(inputs[i]));
+      }
       for (const producer of this.graph.producers(handle)) if (producer.status !== 'idle') handle.blockers.add(producer);
     }
     for (const handle of activated) {
@@ -250,7 +260,7 @@ export class CallbackRuntime {
     const debounce = handle.definition.debounce ?? 0;
     if (debounce > 0) {
       handle.notBefore = Date.now() + debounce;
-      clearTimeout(handle.timer);
+      stopTimer(handle);
       handle.timer = setTimeout(() => {
         handle.timer = undefined;
         handle.notBefore = 0;
@@ -323,21 +333,16 @@ export class CallbackRuntime {
     handle.changed.clear();
     handle.owesInitialCall = false;
     handle.notBefore = 0;
-    clearTimeout(handle.timer);
+    stopTimer(handle);
     handle.status = 'running';
-    const run = new Run();
+    const run = new Run(triggered);
     handle.run = run;
 
     let result: unknown[] | Promise<unknown[]>;
     try {
-      result = definition.invoke({
-        inputs: definition.inputs.map((dep) => this.host.read(dep)),
-        state: definition.state.map((dep) => this.host.read(dep)),
-        triggered,
-        get signal() {
-          return run.signal;
-        },
-      });
+      run.inputs = readAll(this.host, definition.inputs);
+      run.state = readAll(this.host, definition.state);
+      result = definition.invoke(run);
     } catch (error) {
       this.host.onStart?.(handle, false);
       this.finish(handle, run, false, undefined, error);
@@ -423,8 +428,7 @@ export class CallbackRuntime {
   private deactivate(handle: CallbackHandle): void {
     if (!handle.active) return;
     this.abortRun(handle);
-    clearTimeout(handle.timer);
-    handle.timer = undefined;
+    stopTimer(handle);
     handle.changed.clear();
     handle.owesInitialCall = false;
     handle.blockers.clear();
@@ -435,6 +439,19 @@ export class CallbackRuntime {
     }
     this.pump();
   }
+}
+
+/** Clears a debounce timer (most callbacks never have one: no call into the browser for them). */
+function stopTimer(handle: CallbackHandle): void {
+  if (handle.timer === undefined) return;
+  clearTimeout(handle.timer);
+  handle.timer = undefined;
+}
+
+function readAll(host: RuntimeHost, deps: readonly Dependency[]): unknown[] {
+  const values = new Array<unknown>(deps.length);
+  for (let i = 0; i < deps.length; i++) values[i] = host.read(deps[i]);
+  return values;
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

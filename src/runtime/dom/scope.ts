@@ -14,6 +14,7 @@ import { CallbackRuntime, type CallbackCall, type CallbackHandle, type RuntimeHo
 import { applyPatch, isPatch } from '../patch.js';
 import { checkProp, readProp, watchProp, writeProp } from './dom-props.js';
 import { Lazy } from '../../internal/lazy.js';
+import { MultiMap } from '../multi-map.js';
 
 /** What a scope needs from a `<dash-callback>`. */
 export interface CallbackSource extends HTMLElement {
@@ -35,20 +36,64 @@ export interface CallbackSource extends HTMLElement {
 type ScopeRoot = Document | ShadowRoot | HTMLElement;
 
 /** One concrete call of a callback, registered with the runtime. */
-interface Registration {
-  source: CallbackSource;
-  expansion: Expansion;
-  handle: CallbackHandle;
-  outputs: Dependency[];
-  deps: Dependency[];
-  /** Identity of its concrete dependencies: a changed ALL set makes a new registration (computed only when compared). */
-  readonly signature: string;
-  missing: Set<string>;
-  /** The element each id resolved to when last wired. */
-  bound: Map<string, Element>;
-  missingReported?: boolean;
+class Registration {
+  handle!: CallbackHandle;
+  /** Its concrete dependencies, flat. */
+  readonly inputs: Dependency[];
+  readonly outputs: Dependency[];
+  readonly state: Dependency[];
+  /** Every id it names: inputs, outputs, state and `running`. */
+  readonly deps: Dependency[];
+  /** Ids not found (or not defined yet) when last resolved. */
+  missing: readonly string[] = NONE_MISSING;
+  missingReported = false;
+  /** The element each of `deps` resolved to when last wired. */
+  bound: Element[] | undefined;
   /** Removes this registration's input listeners. */
-  unwatch: Array<() => void>;
+  unwatch: Array<() => void> = [];
+
+  constructor(
+    readonly source: CallbackSource,
+    readonly expansion: Expansion,
+  ) {
+    this.inputs = flatDeps(expansion.inputs);
+    this.outputs = flatDeps(expansion.outputs);
+    this.state = flatDeps(expansion.state);
+    this.deps = [...this.inputs, ...this.outputs, ...this.state, ...source.runningDeps];
+  }
+
+  /** Identity of its concrete dependencies: a changed ALL set makes a new registration (computed only when compared). */
+  get signature(): string {
+    return signatureOf(this.expansion);
+  }
+}
+
+const NONE_MISSING: readonly string[] = Object.freeze([]);
+
+/** What a callback's function or endpoint is called with (a class: made once per call). */
+class Invocation implements CallbackInvocation {
+  readonly inputs: unknown[];
+  readonly state: unknown[];
+  readonly triggered: CallbackCall['triggered'];
+
+  constructor(
+    readonly expansion: Expansion,
+    private readonly call: CallbackCall,
+  ) {
+    this.inputs = groupValues(expansion.inputs, call.inputs);
+    this.state = groupValues(expansion.state, call.state);
+    this.triggered = call.triggered;
+  }
+
+  get flatInputs() {
+    return this.call.inputs;
+  }
+  get flatState() {
+    return this.call.state;
+  }
+  get signal() {
+    return this.call.signal;
+  }
 }
 
 type PatternMatching = typeof import('../pattern-matching.js');
@@ -92,7 +137,7 @@ export class CallbackScope implements RuntimeHost {
   /** Elements found, by id. */
   private readonly elements = new Map<string, Element>();
   /** Registrations that name each id. */
-  private readonly users = new Map<string, Set<Registration>>();
+  private readonly users = new MultiMap<string, Registration>();
   /** Busy callbacks per element, for `loading` / `aria-busy`. */
   private readonly busy = new Map<Element, number>();
   /** Elements with object ids, canonical id → element, in document order; rebuilt when they change. */
@@ -100,11 +145,18 @@ export class CallbackScope implements RuntimeHost {
   private readonly reportedIds = new Set<string>();
   private readonly observer: MutationObserver;
   private observing = false;
+  /** Plain callbacks connected since the last batch, wired together (see register). */
+  private arriving: Group[] = [];
 
   constructor(private readonly root: ScopeRoot) {
     this.observer = new MutationObserver((records) => this.onMutations(records));
   }
 
+  /**
+   * Wires a callback. Callbacks connected together (a page's layout inserted at once) are wired
+   * together a microtask later, so each finds its elements, fn and attributes as the page set
+   * them in the same task, and the runtime orders and runs their initial calls once.
+   */
   register(source: CallbackSource): void {
     this.unregister(source);
     const all = [...source.inputDeps, ...source.outputDeps, ...source.stateDeps];
@@ -112,7 +164,8 @@ export class CallbackScope implements RuntimeHost {
     this.groups.set(source, group);
     this.observe();
     if (!group.pattern) {
-      this.expand(group, source.preventInitialCall);
+      this.arriving.push(group);
+      if (this.arriving.length === 1) queueMicrotask(() => this.wireArrivals());
       return;
     }
     wildcardMatching.load().then((matching) => {
@@ -127,6 +180,14 @@ export class CallbackScope implements RuntimeHost {
       group.matching = matching;
       this.expand(group, source.preventInitialCall);
     }, (error: Error) => source.reportError(error));
+  }
+
+  private wireArrivals(): void {
+    const arriving = this.arriving;
+    this.arriving = [];
+    // One unregistered (or registered again) in the meantime is no longer, or not yet, this group.
+    for (const group of arriving) if (this.groups.get(group.source) === group) this.expand(group, group.source.preventInitialCall);
+    this.runtime.flush();
   }
 
   unregister(source: CallbackSource): void {
@@ -176,72 +237,34 @@ export class CallbackScope implements RuntimeHost {
   }
 
   private addInstance(source: CallbackSource, expansion: Expansion, preventInitialCall: boolean): Registration {
-    const inputs = flatDeps(expansion.inputs);
-    const outputs = flatDeps(expansion.outputs);
-    const state = flatDeps(expansion.state);
-    const registration = {
-      source,
-      expansion,
-      outputs,
-      deps: [...inputs, ...outputs, ...state, ...source.runningDeps],
-      get signature() {
-        return signatureOf(expansion);
-      },
-      missing: new Set(),
-      bound: new Map(),
-      unwatch: [],
-    } as unknown as Registration;
+    const registration = new Registration(source, expansion);
     registration.handle = this.runtime.register({
       name: source.callbackName,
-      inputs,
-      outputs,
-      state,
+      inputs: registration.inputs,
+      outputs: registration.outputs,
+      state: registration.state,
       preventInitialCall,
       debounce: source.debounce,
       invoke: (call) => this.invoke(registration, call),
     });
     this.byHandle.set(registration.handle, registration);
-    for (const { id } of registration.deps) {
-      let set = this.users.get(id);
-      if (!set) this.users.set(id, (set = new Set()));
-      set.add(registration);
-    }
+    for (const { id } of registration.deps) this.users.add(id, registration);
     this.resolve(registration);
     return registration;
   }
 
   private removeInstance(registration: Registration): void {
-    registration.unwatch.forEach((off) => off());
-    registration.unwatch = [];
+    for (const off of registration.unwatch) off();
+    registration.unwatch.length = 0;
     // While still known by handle, so that a call it drops clears its loading state.
     this.runtime.unregister(registration.handle);
     this.byHandle.delete(registration.handle);
-    for (const { id } of registration.deps) {
-      const set = this.users.get(id);
-      set?.delete(registration);
-      if (set?.size === 0) {
-        this.users.delete(id);
-        this.elements.delete(id);
-      }
-    }
+    for (const { id } of registration.deps) if (this.users.delete(id, registration)) this.elements.delete(id);
   }
 
   /** Flat values from the runtime → the function's arguments; its per-output values → flat writes. */
   private invoke({ source, expansion }: Registration, call: CallbackCall): unknown[] | Promise<unknown[]> {
-    const result = source.run(
-      {
-        inputs: groupValues(expansion.inputs, call.inputs),
-        state: groupValues(expansion.state, call.state),
-        expansion,
-        flatInputs: call.inputs,
-        flatState: call.state,
-        triggered: call.triggered,
-        get signal() {
-          return call.signal;
-        },
-      },
-      this,
-    );
+    const result = source.run(new Invocation(expansion, call), this);
     if (result instanceof Promise) return result.then((values) => flattenValues(expansion.outputs, values));
     return flattenValues(expansion.outputs, result);
   }
@@ -386,7 +409,7 @@ export class CallbackScope implements RuntimeHost {
 
   /** Finds each element a registration names; wires it when all are there. */
   private resolve(registration: Registration): void {
-    registration.missing.clear();
+    let missing: string[] | undefined;
     for (const { id } of registration.deps) {
       let el: Element | null | undefined = this.elements.get(id);
       if (!el || !el.isConnected) {
@@ -394,35 +417,35 @@ export class CallbackScope implements RuntimeHost {
         if (el) this.elements.set(id, el);
         else this.elements.delete(id);
       }
-      if (!el) registration.missing.add(id);
+      if (!el) (missing ??= []).push(id);
       else if (el.localName.includes('-') && !customElements.get(el.localName)) {
         // Not upgraded yet: its properties are not real until it is defined.
-        registration.missing.add(id);
+        (missing ??= []).push(id);
         customElements.whenDefined(el.localName).then(() => this.recheck(id));
       }
     }
-    registration.unwatch.forEach((off) => off());
-    registration.unwatch = [];
-    const ready = registration.missing.size === 0 && registration.source.runnable;
+    registration.missing = missing ?? NONE_MISSING;
+    for (const off of registration.unwatch) off();
+    registration.unwatch.length = 0;
+    const ready = !missing && registration.source.runnable;
     // A replaced element is a new element: unwire so that wiring again makes the initial call.
-    let replaced = false;
-    for (const [id, el] of registration.bound) replaced ||= this.elements.get(id) !== el;
+    const { bound } = registration;
+    const replaced = bound !== undefined && registration.deps.some(({ id }, i) => this.elements.get(id) !== bound[i]);
     if (replaced || !ready) {
       this.runtime.setHostReady(registration.handle, false);
-      registration.bound.clear();
+      registration.bound = undefined;
     }
     if (ready) {
-      for (const { id } of registration.deps) registration.bound.set(id, this.elements.get(id)!);
-      const inputs = flatDeps(registration.expansion.inputs);
-      for (const dep of inputs) {
+      registration.bound = registration.deps.map(({ id }) => this.elements.get(id)!);
+      for (const dep of registration.inputs) {
         registration.unwatch.push(watchProp(this.elements.get(dep.id)!, dep.prop, (value) => this.runtime.changed(dep, value)));
       }
-      for (const dep of flatDeps(registration.expansion.state)) {
+      for (const dep of registration.state) {
         if (canonicalProp(dep.prop) === 'nClicks') registration.unwatch.push(watchProp(this.elements.get(dep.id)!, dep.prop, () => {}));
       }
     }
     this.runtime.setHostReady(registration.handle, ready);
-    if (registration.missing.size > 0) this.reportMissingLater(registration);
+    if (missing) this.reportMissingLater(registration);
   }
 
   /**
@@ -436,7 +459,7 @@ export class CallbackScope implements RuntimeHost {
     const check = () =>
       requestAnimationFrame(() =>
         requestAnimationFrame(() => {
-          const missing = [...registration.missing].filter((id) => !this.lookup(id));
+          const missing = [...new Set(registration.missing)].filter((id) => !this.lookup(id));
           if (missing.length === 0 || !this.byHandle.has(registration.handle)) return;
           registration.source.reportError(
             new Error(`no element with id ${missing.map((id) => (id.startsWith('{') ? id : `"${id}"`)).join(', ')} in this ${this.root instanceof HTMLElement ? '<dash-app>' : 'page'} yet; the callback waits for it`),
