@@ -312,7 +312,7 @@ export class CallbackRuntime {
       while (this.queueHead < this.queue.length) {
         const handle = this.queue[this.queueHead++];
         if (!handle.active || handle.status !== 'waiting' || handle.blockers.size > 0) continue;
-        if (handle.notBefore > Date.now() && !handle.owesInitialCall) continue;
+        if (handle.notBefore > 0 && handle.notBefore > Date.now() && !handle.owesInitialCall) continue;
         if (handle.changed.size === 0 && !handle.owesInitialCall) this.settle(handle);
         else this.start(handle);
       }
@@ -401,16 +401,23 @@ export class CallbackRuntime {
     for (let i = 0; i < writes.length; i++) {
       if (writes[i] === NO_UPDATE) continue;
       const dep = outputs[i];
-      const before = this.host.read(dep);
+      const key = handle.outputKeys[i];
+      // Nothing reads most outputs: no change to look for (a reader added later reads it afresh).
+      const read = this.graph.isRead(key);
+      const before = read ? this.host.read(dep) : undefined;
       try {
         this.host.write(dep, writes[i]);
       } catch (error) {
         this.host.onError?.(handle, toError(error));
         continue;
       }
+      if (!read) {
+        this.known.delete(key);
+        continue;
+      }
       const after = this.host.read(dep);
       writes[i] = after;
-      this.known.set(handle.outputKeys[i], after);
+      this.known.set(key, after);
       if (!deepEqual(before, after)) (changed ??= []).push(i);
     }
     for (const i of changed ?? []) this.propagate(handle.outputKeys[i], writes[i], handle);
