@@ -95,6 +95,8 @@ class Run implements CallbackCall {
 
 const supersededReason = () => new DOMException('Superseded by a newer call', 'AbortError');
 
+const NOTHING_TRIGGERED: readonly TriggeredInput[] = Object.freeze([]);
+
 /** A registered callback. Only the runtime changes its fields. */
 export class CallbackHandle {
   readonly name: string;
@@ -107,10 +109,10 @@ export class CallbackHandle {
   /** Wired and running on changes (hostReady && !cyclic, after a flush). */
   active = false;
   status: Status = 'idle';
-  /** Producers of its inputs that are waiting or running. */
-  readonly blockers = new Set<CallbackHandle>();
-  /** Inputs changed since its last call, by key. */
-  readonly changed = new Map<string, TriggeredInput>();
+  /** Producers of its inputs that are waiting or running; made on first use, as most callbacks of a big page never wait. */
+  private blockers: Set<CallbackHandle> | undefined;
+  /** Inputs changed since its last call, by key; made on first use too. */
+  private changes: Map<string, TriggeredInput> | undefined;
   owesInitialCall = false;
   notBefore = 0;
   timer: ReturnType<typeof setTimeout> | undefined;
@@ -129,9 +131,45 @@ export class CallbackHandle {
   inputPosition(key: string): number {
     return this.inputKeys.indexOf(key);
   }
+
+  get blocked(): boolean {
+    return this.blockers !== undefined && this.blockers.size > 0;
+  }
+
+  blockBy(producer: CallbackHandle): void {
+    (this.blockers ??= new Set()).add(producer);
+  }
+
+  /** True when that was its last blocker. */
+  unblockBy(producer: CallbackHandle): boolean {
+    return this.blockers !== undefined && this.blockers.delete(producer) && this.blockers.size === 0;
+  }
+
+  clearBlockers(): void {
+    this.blockers?.clear();
+  }
+
+  get hasChanges(): boolean {
+    return this.changes !== undefined && this.changes.size > 0;
+  }
+
+  noteChange(key: string, input: TriggeredInput): void {
+    (this.changes ??= new Map()).set(key, input);
+  }
+
+  /** The changed inputs in input order, once each (one element may feed two inputs, e.g. MATCH and ALL); forgets them. */
+  takeChanges(): TriggeredInput[] {
+    if (!this.hasChanges) return NOTHING_TRIGGERED as TriggeredInput[];
+    const triggered = [...this.changes!].sort(([a], [b]) => this.inputPosition(a) - this.inputPosition(b)).map(([, input]) => input);
+    this.changes!.clear();
+    return triggered;
+  }
+
+  clearChanges(): void {
+    this.changes?.clear();
+  }
 }
 
-const NOTHING_TRIGGERED: readonly TriggeredInput[] = Object.freeze([]);
 
 export class CallbackRuntime {
   private readonly graph = new CallbackGraph<CallbackHandle>();
@@ -205,7 +243,7 @@ export class CallbackRuntime {
         const key = handle.inputKeys[i];
         if (!this.known.has(key)) this.known.set(key, this.host.read(inputs[i]));
       }
-      for (const producer of this.graph.producers(handle)) if (producer.status !== 'idle') handle.blockers.add(producer);
+      for (const producer of this.graph.producers(handle)) if (producer.status !== 'idle') handle.blockBy(producer);
     }
     for (const handle of activated) {
       if (handle.definition.preventInitialCall) continue;
@@ -244,7 +282,7 @@ export class CallbackRuntime {
     for (const reader of this.graph.readersOf(key)) {
       if (reader === source || !reader.active) continue;
       const dep = reader.definition.inputs[reader.inputPosition(key)];
-      reader.changed.set(key, triggeredInput(dep, value));
+      reader.noteChange(key, triggeredInput(dep, value));
       this.trigger(reader);
     }
   }
@@ -279,7 +317,7 @@ export class CallbackRuntime {
       const node = stack.pop()!;
       for (const consumer of this.graph.consumers(node)) {
         if (!consumer.active) continue;
-        consumer.blockers.add(node);
+        consumer.blockBy(node);
         if (consumer.status === 'idle') {
           consumer.status = 'waiting';
           stack.push(consumer);
@@ -290,13 +328,13 @@ export class CallbackRuntime {
 
   /** `handle` is done for this wave: unblock its consumers. */
   private settle(handle: CallbackHandle): void {
-    if (handle.blockers.size > 0) {
+    if (handle.blocked) {
       handle.status = 'waiting';
       return;
     }
     handle.status = 'idle';
     for (const consumer of this.graph.consumers(handle)) {
-      if (consumer.blockers.delete(handle) && consumer.blockers.size === 0) this.enqueue(consumer);
+      if (consumer.unblockBy(handle)) this.enqueue(consumer);
     }
   }
 
@@ -311,9 +349,9 @@ export class CallbackRuntime {
     try {
       while (this.queueHead < this.queue.length) {
         const handle = this.queue[this.queueHead++];
-        if (!handle.active || handle.status !== 'waiting' || handle.blockers.size > 0) continue;
+        if (!handle.active || handle.status !== 'waiting' || handle.blocked) continue;
         if (handle.notBefore > 0 && handle.notBefore > Date.now() && !handle.owesInitialCall) continue;
-        if (handle.changed.size === 0 && !handle.owesInitialCall) this.settle(handle);
+        if (!handle.hasChanges && !handle.owesInitialCall) this.settle(handle);
         else this.start(handle);
       }
     } finally {
@@ -325,12 +363,7 @@ export class CallbackRuntime {
 
   private start(handle: CallbackHandle): void {
     const { definition } = handle;
-    // In input order, once each (one element may feed two inputs, e.g. MATCH and ALL).
-    const triggered =
-      handle.changed.size === 0
-        ? (NOTHING_TRIGGERED as TriggeredInput[])
-        : [...handle.changed].sort(([a], [b]) => handle.inputPosition(a) - handle.inputPosition(b)).map(([, input]) => input);
-    handle.changed.clear();
+    const triggered = handle.takeChanges();
     handle.owesInitialCall = false;
     handle.notBefore = 0;
     stopTimer(handle);
@@ -436,13 +469,13 @@ export class CallbackRuntime {
     if (!handle.active) return;
     this.abortRun(handle);
     stopTimer(handle);
-    handle.changed.clear();
+    handle.clearChanges();
     handle.owesInitialCall = false;
-    handle.blockers.clear();
+    handle.clearBlockers();
     handle.status = 'idle';
     handle.active = false;
     for (const consumer of this.graph.consumers(handle)) {
-      if (consumer.blockers.delete(handle) && consumer.blockers.size === 0) this.enqueue(consumer);
+      if (consumer.unblockBy(handle)) this.enqueue(consumer);
     }
     this.pump();
   }

@@ -10,7 +10,7 @@ import type { Dependency } from '../dependency.js';
 import { canonicalId, canonicalProp, depKey } from '../dependency.js';
 import type { CallbackInvocation } from '../context.js';
 import { type Expansion, flatDeps, flattenValues, groupValues, isPattern, plainExpansion } from '../patterns.js';
-import { CallbackRuntime, type CallbackCall, type CallbackHandle, type RuntimeHost } from '../runtime.js';
+import { CallbackRuntime, type CallbackCall, type CallbackDefinition, type CallbackHandle, type RuntimeHost } from '../runtime.js';
 import { applyPatch, isPatch } from '../patch.js';
 import { checkProp, readProp, watchProp, writeProp } from './dom-props.js';
 import { Lazy } from '../../internal/lazy.js';
@@ -35,9 +35,11 @@ export interface CallbackSource extends HTMLElement {
 
 type ScopeRoot = Document | ShadowRoot | HTMLElement;
 
-/** One concrete call of a callback, registered with the runtime. */
-class Registration {
+/** One concrete call of a callback: what the runtime calls (its definition), and how it is bound to the page. */
+class Registration implements CallbackDefinition {
   handle!: CallbackHandle;
+  readonly name: string;
+  readonly debounce: number;
   /** Its concrete dependencies, flat. */
   readonly inputs: Dependency[];
   readonly outputs: Dependency[];
@@ -52,14 +54,26 @@ class Registration {
   /** Removes this registration's input listeners. */
   unwatch: Array<() => void> = [];
 
+  readonly source: CallbackSource;
+
   constructor(
-    readonly source: CallbackSource,
+    private readonly scope: CallbackScope,
+    group: Group,
     readonly expansion: Expansion,
+    readonly preventInitialCall: boolean,
   ) {
-    this.inputs = flatDeps(expansion.inputs);
-    this.outputs = flatDeps(expansion.outputs);
-    this.state = flatDeps(expansion.state);
+    const source = (this.source = group.source);
+    this.name = source.callbackName;
+    this.debounce = source.debounce;
+    // Without wildcards the flat lists are the callback's own.
+    this.inputs = group.pattern ? flatDeps(expansion.inputs) : source.inputDeps;
+    this.outputs = group.pattern ? flatDeps(expansion.outputs) : source.outputDeps;
+    this.state = group.pattern ? flatDeps(expansion.state) : source.stateDeps;
     this.deps = [...this.inputs, ...this.outputs, ...this.state, ...source.runningDeps];
+  }
+
+  invoke(call: CallbackCall): unknown[] | Promise<unknown[]> {
+    return this.scope.invoke(this, call);
   }
 
   /** Identity of its concrete dependencies: a changed ALL set makes a new registration (computed only when compared). */
@@ -227,7 +241,7 @@ export class CallbackScope implements RuntimeHost {
         quiet = inputs !== oldInputs ? false : outputs !== oldOutputs ? preventInitialCall : wasWired || preventInitialCall;
         this.removeInstance(existing);
       }
-      group.instances.set(expansion.key, this.addInstance(source, expansion, quiet));
+      group.instances.set(expansion.key, this.addInstance(group, expansion, quiet));
     }
     for (const [key, registration] of group.instances) {
       if (keep.has(key)) continue;
@@ -236,17 +250,9 @@ export class CallbackScope implements RuntimeHost {
     }
   }
 
-  private addInstance(source: CallbackSource, expansion: Expansion, preventInitialCall: boolean): Registration {
-    const registration = new Registration(source, expansion);
-    registration.handle = this.runtime.register({
-      name: source.callbackName,
-      inputs: registration.inputs,
-      outputs: registration.outputs,
-      state: registration.state,
-      preventInitialCall,
-      debounce: source.debounce,
-      invoke: (call) => this.invoke(registration, call),
-    });
+  private addInstance(group: Group, expansion: Expansion, preventInitialCall: boolean): Registration {
+    const registration = new Registration(this, group, expansion, preventInitialCall);
+    registration.handle = this.runtime.register(registration);
     this.byHandle.set(registration.handle, registration);
     for (const { id } of registration.deps) this.users.add(id, registration);
     this.resolve(registration);
@@ -262,8 +268,8 @@ export class CallbackScope implements RuntimeHost {
     for (const { id } of registration.deps) if (this.users.delete(id, registration)) this.elements.delete(id);
   }
 
-  /** Flat values from the runtime → the function's arguments; its per-output values → flat writes. */
-  private invoke({ source, expansion }: Registration, call: CallbackCall): unknown[] | Promise<unknown[]> {
+  /** @internal Flat values from the runtime → the function's arguments; its per-output values → flat writes. */
+  invoke({ source, expansion }: Registration, call: CallbackCall): unknown[] | Promise<unknown[]> {
     const result = source.run(new Invocation(expansion, call), this);
     if (result instanceof Promise) return result.then((values) => flattenValues(expansion.outputs, values));
     return flattenValues(expansion.outputs, result);
