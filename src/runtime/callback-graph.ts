@@ -11,13 +11,17 @@ export interface GraphNode {
   readonly name: string;
   readonly inputKeys: readonly string[];
   readonly outputKeys: readonly string[];
+  /**
+   * Kept by the graph on the node itself (no map lookups: a big page asks for every node several
+   * times per wiring): its consumers and producers, until an edge around it changes.
+   */
+  consumerCache?: ReadonlySet<this>;
+  producerCache?: ReadonlySet<this>;
 }
 
 export class CallbackGraph<N extends GraphNode> {
   private readonly readers = new MultiMap<string, N>();
   private readonly writers = new MultiMap<string, N>();
-  private readonly consumerCache = new Map<N, ReadonlySet<N>>();
-  private readonly producerCache = new Map<N, ReadonlySet<N>>();
   readonly nodes = new Set<N>();
 
   add(node: N): void {
@@ -45,23 +49,12 @@ export class CallbackGraph<N extends GraphNode> {
 
   /** Callbacks that read one of `node`'s outputs (not `node` itself). */
   consumers(node: N): ReadonlySet<N> {
-    let set = this.consumerCache.get(node);
-    if (!set) {
-      set = collect(node.outputKeys, (key) => this.readersOf(key), node);
-      // An empty answer is as quick to find again as to look up: not kept (most callbacks of a big page).
-      if (set !== EMPTY) this.consumerCache.set(node, set);
-    }
-    return set;
+    return (node.consumerCache ??= collect(node.outputKeys, this.readers, node));
   }
 
   /** Callbacks that write one of `node`'s inputs (not `node` itself). */
   producers(node: N): ReadonlySet<N> {
-    let set = this.producerCache.get(node);
-    if (!set) {
-      set = collect(node.inputKeys, (key) => this.writers.get(key), node);
-      if (set !== EMPTY) this.producerCache.set(node, set);
-    }
-    return set;
+    return (node.producerCache ??= collect(node.inputKeys, this.writers, node));
   }
 
   /**
@@ -145,18 +138,18 @@ export class CallbackGraph<N extends GraphNode> {
   }
 
   private invalidateAround(node: N): void {
-    this.consumerCache.delete(node);
-    this.producerCache.delete(node);
-    for (const key of node.inputKeys) for (const writer of this.writers.get(key)) this.consumerCache.delete(writer);
-    for (const key of node.outputKeys) for (const reader of this.readers.get(key)) this.producerCache.delete(reader);
+    node.consumerCache = undefined;
+    node.producerCache = undefined;
+    for (const key of node.inputKeys) for (const writer of this.writers.get(key)) writer.consumerCache = undefined;
+    for (const key of node.outputKeys) for (const reader of this.readers.get(key)) reader.producerCache = undefined;
   }
 }
 
 const EMPTY: ReadonlySet<never> = new Set();
 
 /** The nodes found under `keys`, but `self`. Most callbacks of a big page feed nothing: they share one empty set. */
-function collect<N>(keys: readonly string[], nodesOf: (key: string) => Iterable<N>, self: N): ReadonlySet<N> {
+function collect<N extends object>(keys: readonly string[], index: MultiMap<string, N>, self: N): ReadonlySet<N> {
   let set: Set<N> | undefined;
-  for (const key of keys) for (const node of nodesOf(key)) if (node !== self) (set ??= new Set()).add(node);
+  for (const key of keys) for (const node of index.get(key)) if (node !== self) (set ??= new Set()).add(node);
   return set ?? EMPTY;
 }

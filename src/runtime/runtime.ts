@@ -120,6 +120,9 @@ export class CallbackHandle {
   run: Run | undefined;
   /** The running call returned a promise. */
   pending = false;
+  /** Kept by the graph (CallbackGraph). */
+  consumerCache?: ReadonlySet<CallbackHandle>;
+  producerCache?: ReadonlySet<CallbackHandle>;
 
   constructor(readonly definition: CallbackDefinition) {
     this.name = definition.name;

@@ -173,8 +173,8 @@ export class CallbackScope implements RuntimeHost {
    */
   register(source: CallbackSource): void {
     this.unregister(source);
-    const all = [...source.inputDeps, ...source.outputDeps, ...source.stateDeps];
-    const group: Group = { source, pattern: all.some(isPattern), instances: new Map() };
+    const pattern = [source.inputDeps, source.outputDeps, source.stateDeps].some((deps) => deps.some(isPattern));
+    const group: Group = { source, pattern, instances: new Map() };
     this.groups.set(source, group);
     this.observe();
     if (!group.pattern) {
@@ -225,9 +225,7 @@ export class CallbackScope implements RuntimeHost {
     const { source } = group;
     const callback = { inputs: source.inputDeps, outputs: source.outputDeps, state: source.stateDeps };
     const expansions = group.matching ? group.matching.expandCallback(callback, [...this.objectIndex().keys()]) : [plainExpansion(callback)];
-    const keep = new Set<string>();
     for (const expansion of expansions) {
-      keep.add(expansion.key);
       const existing = group.instances.get(expansion.key);
       let quiet = preventInitialCall;
       if (existing) {
@@ -243,6 +241,8 @@ export class CallbackScope implements RuntimeHost {
       }
       group.instances.set(expansion.key, this.addInstance(group, expansion, quiet));
     }
+    if (!group.matching) return; // one call, always kept
+    const keep = new Set(expansions.map((expansion) => expansion.key));
     for (const [key, registration] of group.instances) {
       if (keep.has(key)) continue;
       group.instances.delete(key);
