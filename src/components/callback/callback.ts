@@ -95,6 +95,11 @@ export class DashCallback extends HTMLElement implements CallbackSource {
   private scope: CallbackScope | undefined;
   private rewireQueued = false;
 
+  /** @internal Its dependency attributes changed: it registers again a microtask later. */
+  get rewirePending(): boolean {
+    return this.rewireQueued;
+  }
+
   /** URL of the Dash endpoint (`/_dash-update-component`), when the callback runs on a server. */
   get endpoint(): string | null {
     return this.attr('endpoint');

@@ -28,6 +28,8 @@ export interface CallbackSource extends HTMLElement {
   readonly debounce: number;
   /** Has a function or endpoint to call; until it does, the callback waits. */
   readonly runnable: boolean;
+  /** Its dependencies changed and it will register again: not to be wired as it is. */
+  readonly rewirePending: boolean;
   /** Runs one call; returns one value per output (an array for an ALL output). */
   run(call: CallbackInvocation, scope: CallbackScope): unknown[] | Promise<unknown[]>;
   reportError(error: Error): void;
@@ -199,8 +201,11 @@ export class CallbackScope implements RuntimeHost {
   private wireArrivals(): void {
     const arriving = this.arriving;
     this.arriving = [];
-    // One unregistered (or registered again) in the meantime is no longer, or not yet, this group.
-    for (const group of arriving) if (this.groups.get(group.source) === group) this.expand(group, group.source.preventInitialCall);
+    for (const group of arriving) {
+      // One unregistered, registered again or about to be (its attributes changed) is passed over.
+      if (this.groups.get(group.source) !== group || group.source.rewirePending) continue;
+      this.expand(group, group.source.preventInitialCall);
+    }
     this.runtime.flush();
   }
 
