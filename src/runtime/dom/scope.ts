@@ -51,6 +51,8 @@ class Registration implements CallbackDefinition {
   /** Ids not found (or not defined yet) when last resolved. */
   missing: readonly string[] = NONE_MISSING;
   missingReported = false;
+  /** Unregistered: the runtime's last word about it (a dropped call's end) has been heard. */
+  removed = false;
   /** The element each of `deps` resolved to when last wired. */
   bound: Element[] | undefined;
   /** Removes this registration's input listeners. */
@@ -85,6 +87,12 @@ class Registration implements CallbackDefinition {
 }
 
 const NONE_MISSING: readonly string[] = Object.freeze([]);
+
+/** The registration a runtime handle stands for (its definition), while it is registered. */
+function registrationOf(handle: CallbackHandle): Registration | undefined {
+  const registration = handle.definition as Registration;
+  return registration.removed ? undefined : registration;
+}
 
 /** What a callback's function or endpoint is called with (a class: made once per call). */
 class Invocation implements CallbackInvocation {
@@ -149,7 +157,6 @@ function idKey(raw: string): string | null {
 export class CallbackScope implements RuntimeHost {
   readonly runtime = new CallbackRuntime(this);
   private readonly groups = new Map<CallbackSource, Group>();
-  private readonly byHandle = new Map<CallbackHandle, Registration>();
   /** Elements found, by id. */
   private readonly elements = new Map<string, Element>();
   /** Registrations that name each id. */
@@ -258,7 +265,6 @@ export class CallbackScope implements RuntimeHost {
   private addInstance(group: Group, expansion: Expansion, preventInitialCall: boolean): Registration {
     const registration = new Registration(this, group, expansion, preventInitialCall);
     registration.handle = this.runtime.register(registration);
-    this.byHandle.set(registration.handle, registration);
     for (const { id } of registration.deps) this.users.add(id, registration);
     this.resolve(registration);
     return registration;
@@ -269,7 +275,7 @@ export class CallbackScope implements RuntimeHost {
     registration.unwatch.length = 0;
     // While still known by handle, so that a call it drops clears its loading state.
     this.runtime.unregister(registration.handle);
-    this.byHandle.delete(registration.handle);
+    registration.removed = true;
     for (const { id } of registration.deps) if (this.users.delete(id, registration)) this.elements.delete(id);
   }
 
@@ -330,7 +336,7 @@ export class CallbackScope implements RuntimeHost {
    * `dash-callback-start`. A call that returned at once was never visibly running, so it gets none.
    */
   onStart(handle: CallbackHandle, pending: boolean): void {
-    const registration = pending ? this.byHandle.get(handle) : undefined;
+    const registration = pending ? registrationOf(handle) : undefined;
     if (!registration) return;
     const { source } = registration;
     this.setBusy(source, +1);
@@ -340,7 +346,7 @@ export class CallbackScope implements RuntimeHost {
   }
 
   onEnd(handle: CallbackHandle, pending: boolean): void {
-    const registration = pending ? this.byHandle.get(handle) : undefined;
+    const registration = pending ? registrationOf(handle) : undefined;
     if (!registration) return;
     const { source } = registration;
     this.setBusy(source, -1);
@@ -350,7 +356,7 @@ export class CallbackScope implements RuntimeHost {
   }
 
   onError(handle: CallbackHandle, error: Error): void {
-    this.byHandle.get(handle)?.source.reportError(error);
+    registrationOf(handle)?.source.reportError(error);
   }
 
   /** `running="btn.disabled"`: true while the callback runs, false after (Dash's `running`). */
@@ -440,14 +446,15 @@ export class CallbackScope implements RuntimeHost {
     registration.unwatch.length = 0;
     const ready = !missing && registration.source.runnable;
     // A replaced element is a new element: unwire so that wiring again makes the initial call.
-    const { bound } = registration;
-    const replaced = bound !== undefined && registration.deps.some(({ id }, i) => this.elements.get(id) !== bound[i]);
+    const { bound, deps } = registration;
+    let replaced = false;
+    if (bound) for (let i = 0; i < deps.length && !replaced; i++) replaced = this.elements.get(deps[i].id) !== bound[i];
     if (replaced || !ready) {
       this.runtime.setHostReady(registration.handle, false);
       registration.bound = undefined;
     }
     if (ready) {
-      registration.bound = registration.deps.map(({ id }) => this.elements.get(id)!);
+      registration.bound = deps.map(({ id }) => this.elements.get(id)!);
       for (const dep of registration.inputs) {
         registration.unwatch.push(watchProp(this.elements.get(dep.id)!, dep.prop, (value) => this.runtime.changed(dep, value)));
       }
@@ -471,7 +478,7 @@ export class CallbackScope implements RuntimeHost {
       requestAnimationFrame(() =>
         requestAnimationFrame(() => {
           const missing = [...new Set(registration.missing)].filter((id) => !this.lookup(id));
-          if (missing.length === 0 || !this.byHandle.has(registration.handle)) return;
+          if (missing.length === 0 || registration.removed) return;
           registration.source.reportError(
             new Error(`no element with id ${missing.map((id) => (id.startsWith('{') ? id : `"${id}"`)).join(', ')} in this ${this.root instanceof HTMLElement ? '<dash-app>' : 'page'} yet; the callback waits for it`),
           );
