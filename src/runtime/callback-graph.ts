@@ -90,8 +90,7 @@ export class CallbackGraph<N extends GraphNode> {
           const child = next.value;
           if (!index.has(child)) {
             if (mayLoop(child)) enter(child);
-          }
-          else if (onStack.has(child)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(child)!));
+          } else if (onStack.has(child)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(child)!));
           continue;
         }
         work.pop();

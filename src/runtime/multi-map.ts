@@ -2,7 +2,7 @@
  * Keys to sets of values, where most keys have one value: such a key holds its value alone, and
  * only a key with several gets a Set. The callback graph and the DOM binding index every property
  * and id a callback names this way; a page wiring 10,000 callbacks would otherwise keep 40,000
- * Sets of one (docs/callbacks.md, "Scale"). Values must not themselves be Sets. No DOM here.
+ * Sets of one (docs/callbacks.md, "Wiring and scale"). Values must not themselves be Sets. No DOM here.
  */
 export class MultiMap<K, V extends object> {
   private readonly map = new Map<K, V | Set<V>>();

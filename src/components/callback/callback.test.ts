@@ -672,7 +672,7 @@ describe('<dash-callback endpoint>', () => {
   });
 });
 
-// Callbacks connected together are wired in one batch a microtask later (docs/callbacks.md, "Wiring").
+// Callbacks connected together are wired in one batch a microtask later (docs/callbacks.md, "Wiring and scale").
 describe('<dash-callback> wiring many at once', () => {
   const fragmentOf = (markup: string) => document.createRange().createContextualFragment(markup);
 

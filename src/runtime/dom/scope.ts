@@ -178,7 +178,8 @@ export class CallbackScope implements RuntimeHost {
   /**
    * Wires a callback. Callbacks connected together (a page's layout inserted at once) are wired
    * together a microtask later, so each finds its elements, fn and attributes as the page set
-   * them in the same task, and the runtime orders and runs their initial calls once.
+   * them in the same task, and the runtime orders and runs their initial calls once
+   * (docs/callbacks.md, "Wiring and scale").
    */
   register(source: CallbackSource): void {
     this.unregister(source);
