@@ -1,5 +1,5 @@
 // Profiles inserting n callbacks (bench/pages/runtime.html's `wire`) in Chromium's CPU profiler and
-// prints the top functions by self and total time: `npx tsx scripts/profile-wire.ts [n] [fn-after]`
+// prints the top functions by their share of samples: `npx tsx scripts/profile-wire.ts [n] [fn-after]`
 // (`fn-after`: each callback's fn is set once it is in the page).
 import { chromium } from 'playwright-core';
 import { chromePath } from './chrome-path.mjs';
@@ -75,7 +75,9 @@ try {
   const last = stacks.findLastIndex((names) => names.some((k) => k.startsWith('flush ')));
   profile.samples!.forEach((id, i) => {
     if (i < first || i > last) return;
-    const t = (profile.timeDeltas![i + 1] ?? 0) / 1000;
+    // Counted, not timed: on a busy machine a sample's time delta includes time the thread waited
+    // for a core, which would be charged to whatever it ran next.
+    const t = 1;
     self.set(name(id), (self.get(name(id)) ?? 0) + t);
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
@@ -84,13 +86,14 @@ try {
       seen.add(key);
     }
   });
+  const samples = last - first + 1;
   const show = (title: string, map: Map<string, number>) => {
     console.log(`\n${title}`);
-    for (const [k, v] of [...map].sort((a, b) => b[1] - a[1]).slice(0, 22)) console.log(`${v.toFixed(1).padStart(8)} ms  ${k}`);
+    for (const [k, v] of [...map].sort((a, b) => b[1] - a[1]).slice(0, 22)) console.log(`${((100 * v) / samples).toFixed(1).padStart(6)} %  ${k}`);
   };
   console.log(`insert ${n} callbacks → all initial calls applied: ${ms.toFixed(1)} ms (under the profiler)`);
-  show('self time', self);
-  show('total time', total);
+  show('self (share of samples)', self);
+  show('total (share of samples)', total);
 } finally {
   await browser.close();
   await stop();
