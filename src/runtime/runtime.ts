@@ -136,7 +136,7 @@ export class CallbackHandle {
   }
 
   get blocked(): boolean {
-    return this.blockers !== undefined && this.blockers.size > 0;
+    return !!this.blockers?.size;
   }
 
   blockBy(producer: CallbackHandle): void {
@@ -145,15 +145,11 @@ export class CallbackHandle {
 
   /** True when that was its last blocker. */
   unblockBy(producer: CallbackHandle): boolean {
-    return this.blockers !== undefined && this.blockers.delete(producer) && this.blockers.size === 0;
-  }
-
-  clearBlockers(): void {
-    this.blockers?.clear();
+    return !!this.blockers?.delete(producer) && !this.blockers.size;
   }
 
   get hasChanges(): boolean {
-    return this.changes !== undefined && this.changes.size > 0;
+    return !!this.changes?.size;
   }
 
   noteChange(key: string, input: TriggeredInput): void {
@@ -168,8 +164,9 @@ export class CallbackHandle {
     return triggered;
   }
 
-  clearChanges(): void {
-    this.changes?.clear();
+  /** Unwired: forgets what it waited for and what changed. */
+  forget(): void {
+    this.blockers = this.changes = undefined;
   }
 }
 
@@ -221,11 +218,6 @@ export class CallbackRuntime {
     this.known.set(key, value);
     this.propagate(key, value, undefined);
     this.pump();
-  }
-
-  /** Whether a property is read by any callback (the host only watches those). */
-  isWatched(dep: Dependency): boolean {
-    return this.graph.isRead(depKey(dep));
   }
 
   /** Applies pending registrations: cycle check, wiring, initial calls. Runs on its own a microtask later. */
@@ -376,8 +368,8 @@ export class CallbackRuntime {
 
     let result: unknown[] | Promise<unknown[]>;
     try {
-      run.inputs = readAll(this.host, definition.inputs);
-      run.state = readAll(this.host, definition.state);
+      run.inputs = definition.inputs.map((dep) => this.host.read(dep));
+      run.state = definition.state.map((dep) => this.host.read(dep));
       result = definition.invoke(run);
     } catch (error) {
       this.host.onStart?.(handle, false);
@@ -472,9 +464,8 @@ export class CallbackRuntime {
     if (!handle.active) return;
     this.abortRun(handle);
     stopTimer(handle);
-    handle.clearChanges();
+    handle.forget();
     handle.owesInitialCall = false;
-    handle.clearBlockers();
     handle.status = 'idle';
     handle.active = false;
     for (const consumer of this.graph.consumers(handle)) {
@@ -489,12 +480,6 @@ function stopTimer(handle: CallbackHandle): void {
   if (handle.timer === undefined) return;
   clearTimeout(handle.timer);
   handle.timer = undefined;
-}
-
-function readAll(host: RuntimeHost, deps: readonly Dependency[]): unknown[] {
-  const values = new Array<unknown>(deps.length);
-  for (let i = 0; i < deps.length; i++) values[i] = host.read(deps[i]);
-  return values;
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

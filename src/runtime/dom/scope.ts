@@ -98,23 +98,19 @@ function registrationOf(handle: CallbackHandle): Registration | undefined {
 class Invocation implements CallbackInvocation {
   readonly inputs: unknown[];
   readonly state: unknown[];
+  readonly flatInputs: unknown[];
+  readonly flatState: unknown[];
   readonly triggered: CallbackCall['triggered'];
 
   constructor(
     readonly expansion: Expansion,
     private readonly call: CallbackCall,
   ) {
-    this.inputs = groupValues(expansion.inputs, call.inputs);
-    this.state = groupValues(expansion.state, call.state);
+    this.inputs = groupValues(expansion.inputs, (this.flatInputs = call.inputs));
+    this.state = groupValues(expansion.state, (this.flatState = call.state));
     this.triggered = call.triggered;
   }
 
-  get flatInputs() {
-    return this.call.inputs;
-  }
-  get flatState() {
-    return this.call.state;
-  }
   get signal() {
     return this.call.signal;
   }
@@ -337,23 +333,22 @@ export class CallbackScope implements RuntimeHost {
    * `dash-callback-start`. A call that returned at once was never visibly running, so it gets none.
    */
   onStart(handle: CallbackHandle, pending: boolean): void {
-    const registration = pending ? registrationOf(handle) : undefined;
-    if (!registration) return;
-    const { source } = registration;
-    this.setBusy(source, +1);
-    for (const dep of registration.outputs) this.setBusy(this.elements.get(dep.id), +1, dep.prop);
-    this.setRunning(source, true);
-    source.dispatchEvent(new CustomEvent('dash-callback-start', { bubbles: true, composed: true, detail: { outputs: source.callbackName } }));
+    if (pending) this.showRunning(handle, true);
   }
 
   onEnd(handle: CallbackHandle, pending: boolean): void {
-    const registration = pending ? registrationOf(handle) : undefined;
+    if (pending) this.showRunning(handle, false);
+  }
+
+  private showRunning(handle: CallbackHandle, on: boolean): void {
+    const registration = registrationOf(handle);
     if (!registration) return;
     const { source } = registration;
-    this.setBusy(source, -1);
-    for (const dep of registration.outputs) this.setBusy(this.elements.get(dep.id), -1, dep.prop);
-    this.setRunning(source, false);
-    source.dispatchEvent(new CustomEvent('dash-callback-end', { bubbles: true, composed: true, detail: { outputs: source.callbackName } }));
+    const delta = on ? 1 : -1;
+    this.setBusy(source, delta);
+    for (const dep of registration.outputs) this.setBusy(this.elements.get(dep.id), delta, dep.prop);
+    this.setRunning(source, on);
+    source.dispatchEvent(new CustomEvent(on ? 'dash-callback-start' : 'dash-callback-end', { bubbles: true, composed: true, detail: { outputs: source.callbackName } }));
   }
 
   onError(handle: CallbackHandle, error: Error): void {
@@ -495,7 +490,7 @@ export class CallbackScope implements RuntimeHost {
   }
 
   private recheck(id: string): void {
-    for (const registration of this.users.get(id) ?? []) this.resolve(registration);
+    for (const registration of this.users.get(id)) this.resolve(registration);
   }
 
   private observe(): void {
