@@ -15,6 +15,18 @@ class TestDashBase extends DashElement {
   }
 }
 
+/** Derives `total` from `amounts` in its update, as the table derives `derivedVirtualData`. */
+@customElement('test-dash-derived')
+class TestDashDerived extends DashElement {
+  @property({ converter: jsonConverter }) amounts: number[] = [];
+  @property({ attribute: false }) total = 0;
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('amounts')) this.total = this.amounts.reduce((sum, n) => sum + n, 0);
+    super.willUpdate(changed);
+  }
+}
+
 function collect(el: HTMLElement): DashPropChangeEvent[] {
   const events: DashPropChangeEvent[] = [];
   el.addEventListener('dash-prop-change', (e) => events.push(e));
@@ -74,5 +86,25 @@ describe('DashElement', () => {
     await el.updateComplete;
     expect(events.map((e) => e.detail)).to.deep.equal([{ prop: 'value', value: 'clicked', user: true }]);
     expect(events[0].bubbles && events[0].composed).to.equal(true);
+  });
+
+  it('announces what it derived in its first update (a reader may have read the value before), not what the page set', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    const events = collect(wrapper);
+    const el = document.createElement('test-dash-derived') as TestDashDerived;
+    el.setAttribute('amounts', '[1, 2]');
+    wrapper.append(el);
+    // Before its first update a reader sees the default, as a callback wired to it now would.
+    expect(el.total).to.equal(0);
+    await el.updateComplete;
+    expect(el.total).to.equal(3);
+    expect(events.map((e) => e.detail)).to.deep.equal([{ prop: 'total', value: 3, user: false }]);
+
+    // Nothing derived that differs: nothing announced.
+    const quiet = document.createElement('test-dash-derived') as TestDashDerived;
+    const quietEvents = collect(quiet);
+    wrapper.append(quiet);
+    await quiet.updateComplete;
+    expect(quietEvents).to.deep.equal([]);
   });
 });

@@ -68,14 +68,26 @@ export class DashElement extends LitElement {
     return `<${this.localName}${id}>`;
   }
 
+  /** The properties' values as the first update starts (null after it). */
+  private valuesBeforeFirstUpdate: PropertyValues | null = null;
+
+  protected override performUpdate(): void {
+    if (!this.hasUpdated && this.isUpdatePending) {
+      const keys = [...(this.constructor as typeof LitElement).elementProperties.keys()];
+      this.valuesBeforeFirstUpdate = new Map(keys.map((key) => [key, this[key as keyof this]]));
+    }
+    super.performUpdate();
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (!this.hasUpdated) {
-      this.userChanged.clear();
-      return;
-    }
+    // In the first update the page's own values are not changes, but what the element derives or
+    // corrects in it is: a reader may have read the value before (that update may wait for a
+    // lazily loaded view, docs/conventions.md "Code loaded on first use").
+    const changes = this.hasUpdated ? changed : (this.valuesBeforeFirstUpdate ?? new Map());
+    this.valuesBeforeFirstUpdate = null;
     const declared = (this.constructor as typeof LitElement).elementProperties;
-    for (const [key, old] of changed) {
+    for (const [key, old] of changes) {
       const options = declared.get(key);
       if (!options || options.state || typeof key !== 'string') continue;
       const value = this[key as keyof this];

@@ -42,8 +42,8 @@ export class DashFormElement extends DashElement {
     requestAnimationFrame(() => this.requestUpdate());
   }
 
-  /** The name the page gives this element, for the inner control that takes focus. */
-  protected accessibleName(): string {
+  /** @internal The name the page gives this element, for the inner control that takes focus (public for views in lazy chunks). */
+  accessibleName(): string {
     return accessibleName(this, this.internals.labels);
   }
 
@@ -62,8 +62,8 @@ export class DashFormElement extends DashElement {
     (this as unknown as { value?: unknown }).value = copy(state);
   }
 
-  /** Whether the control is disabled, by its own `disabled` or by a disabled `<fieldset>` around it. */
-  protected get isDisabled(): boolean {
+  /** @internal Whether the control is disabled, by its own `disabled` or by a disabled `<fieldset>` around it. */
+  get isDisabled(): boolean {
     return this.disabled || this.formDisabled;
   }
 

@@ -54,6 +54,7 @@ export function LazyView<V, B extends Constructor<DashElement>>(Base: B, code: L
       );
     }
 
+    /** @internal Takes the loaded view (public only because a mixin's class cannot have private members in declarations). */
     adopt(view: V): void {
       this.view = view;
       this.viewLoaded(view);

@@ -36,11 +36,11 @@ describe('the CDN page', () => {
   test('loads no source module and no package but plotly.js', () => {
     const scripts = requests.filter((p) => /\.(m?js|ts)$/.test(p));
     assert.ok(scripts.includes('/cdn/dash-elements.js'));
-    // The page has a graph: the code that draws with plotly.js comes as a lazy chunk beside the bundle.
+    // The code that draws with plotly.js, and the views of the dropdown and the slider, come as lazy chunks beside the bundle.
     const chunks = scripts.filter((p) => p.startsWith('/cdn/chunks/'));
     assert.deepEqual(
-      chunks.map((p) => p.replace(/-[\w-]{8}\.js$/, '')),
-      ['/cdn/chunks/graph-plot'],
+      chunks.map((p) => p.replace(/-[\w-]{8}\.js$/, '')).sort(),
+      ['/cdn/chunks/dropdown-view', '/cdn/chunks/graph-plot', '/cdn/chunks/slider-view'],
     );
     assert.deepEqual(
       scripts.filter((p) => p !== '/cdn/dash-elements.js' && p !== '/demo/show-source.js' && !chunks.includes(p) && !/plotly[\w.-]*\.js$/.test(p)),

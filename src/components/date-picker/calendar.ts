@@ -3,7 +3,7 @@
  * grids, the APG date-picker keys, Intl names and the moment-token formats.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { addDays, addMonths, partsOf, today, weekday } from './date-math.js';
+import { addDays, addMonths, monthStart, partsOf, today, weekday } from './date-math.js';
 import { formatDate, localeNames } from './date-format.js';
 
 export { calendarStyles } from './calendar.styles.js';
@@ -26,11 +26,10 @@ export interface CalendarHost {
   monthFormat: string | null;
   calendarOrientation: string;
   locale(): string;
-  monthsShown(): number;
+  numberOfMonthsShown: number;
   dayState(day: string): DayState;
   pick(day: string): void;
-  setActiveDay(day: string): void;
-  showMonths(delta: number): void;
+  focusActiveDay(): void;
   closeCalendar(refocus: boolean): void;
 }
 
@@ -48,6 +47,28 @@ function fullDate(day: string, locale: string): string {
 function firstDay(host: CalendarHost): number {
   const n = Math.floor(Number(host.firstDayOfWeek));
   return n >= 0 && n <= 6 ? n : 0;
+}
+
+/** How many months show side by side: `numberOfMonthsShown`, 1 to 12. */
+function monthsShown(host: CalendarHost): number {
+  const n = Math.floor(Number(host.numberOfMonthsShown));
+  return n >= 1 ? Math.min(n, 12) : 1;
+}
+
+/** Moves the grid's focus to `day`, turning months when it is not shown. */
+function setActiveDay(host: CalendarHost, day: string): void {
+  const first = host.visibleMonth;
+  const last = addMonths(first, monthsShown(host) - 1);
+  if (day < first) host.visibleMonth = monthStart(day);
+  else if (monthStart(day) > last) host.visibleMonth = addMonths(monthStart(day), 1 - monthsShown(host));
+  host.activeDay = day;
+  host.focusActiveDay();
+}
+
+/** Shows the months `delta` months on, keeping the focused day's place. */
+function showMonths(host: CalendarHost, delta: number): void {
+  host.visibleMonth = addMonths(host.visibleMonth, delta);
+  host.activeDay = addMonths(host.activeDay, delta);
 }
 
 /** The weeks (rows of seven days) that show the month starting on `first`. */
@@ -70,13 +91,13 @@ export function renderCalendar(host: CalendarHost): TemplateResult {
   const weekStart = firstDay(host);
   const columns = Array.from({ length: 7 }, (_, i) => (weekStart + i) % 7);
   const now = today();
-  const months = Array.from({ length: host.monthsShown() }, (_, i) => addMonths(host.visibleMonth, i));
+  const months = Array.from({ length: monthsShown(host) }, (_, i) => addMonths(host.visibleMonth, i));
   const rtl = host.isRTL;
   return html`
     <div class="calendar" part="calendar" role="dialog" aria-modal="false" aria-label="Choose date" @keydown=${(e: KeyboardEvent) => onDialogKeydown(e, host)}>
       <div class="nav">
-        <button part="nav-button" class="prev" type="button" aria-label="Previous month" @click=${() => host.showMonths(-1)}>${rtl ? '›' : '‹'}</button>
-        <button part="nav-button" class="next" type="button" aria-label="Next month" @click=${() => host.showMonths(1)}>${rtl ? '‹' : '›'}</button>
+        <button part="nav-button" class="prev" type="button" aria-label="Previous month" @click=${() => showMonths(host, -1)}>${rtl ? '›' : '‹'}</button>
+        <button part="nav-button" class="next" type="button" aria-label="Next month" @click=${() => showMonths(host, 1)}>${rtl ? '‹' : '›'}</button>
       </div>
       <div class="months ${host.calendarOrientation === 'vertical' ? 'vertical' : ''}">
         ${months.map((first, index) => {
@@ -159,5 +180,5 @@ function onGridKeydown(e: KeyboardEvent, host: CalendarHost): void {
       return;
   }
   e.preventDefault();
-  host.setActiveDay(next);
+  setActiveDay(host, next);
 }

@@ -1,20 +1,22 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DashFormElement } from '../../internal/form-element.js';
 import { Persistent } from '../../internal/persistence.js';
 import { jsonConverter, kebabCase } from '../../internal/converters.js';
-import { styleMap } from '../../internal/style-map.js';
-import { addMonths, monthStart, toIsoDate, today } from './date-math.js';
-import { datePickerStyles } from './date-picker.styles.js';
+import { monthStart, toIsoDate, today } from './date-math.js';
 import type { CalendarHost, DayState } from './calendar.js';
 import { emitUserEdit } from '../../internal/events.js';
 import { Lazy } from '../../internal/lazy.js';
+import { LazyView } from '../../internal/lazy-view.js';
 
 const ISO_FORMAT = 'YYYY-MM-DD';
 
 /** The calendar (grid, keys, formats) is imported on first use: a page that never opens one doesn't pay for it. */
 const calendar = new Lazy(() => import('./calendar.js'));
 type CalendarCode = NonNullable<typeof calendar.module>;
+
+/** The field, its boxes and buttons, the popup and the styles: a chunk loaded before the first update. */
+const pickerView = new Lazy(() => import('./date-picker-view.js'));
 
 /** One text box of a picker: which value it edits. */
 export type DateBox = 'date' | 'start' | 'end';
@@ -25,9 +27,7 @@ export type DateBox = 'date' | 'start' | 'end';
  * dialog that loads on first use, opening and closing, forms. Values are `YYYY-MM-DD` strings.
  */
 // Each tag declares its own persisted props (docs/persistence.md): `date`, or `startDate` and `endDate`.
-export abstract class DatePickerBase extends Persistent(DashFormElement, { props: [] }) implements CalendarHost {
-  static override styles = datePickerStyles;
-
+export abstract class DatePickerBase extends LazyView(Persistent(DashFormElement, { props: [] }), pickerView) implements CalendarHost {
   /** Earliest day that may be picked (`YYYY-MM-DD`); `null`: no limit. */
   @property({ attribute: 'min-date-allowed' }) minDateAllowed: string | null = null;
 
@@ -85,12 +85,12 @@ export abstract class DatePickerBase extends Persistent(DashFormElement, { props
   @state() visibleMonth = monthStart(today());
   /** @internal The day that holds focus in the grid (roving tabindex). */
   @state() activeDay = today();
-  /** Which box the person is editing (the range's next pick sets that end). */
-  @state() protected editing: DateBox = 'date';
-  /** Text a person has typed and not yet committed, per box. */
-  @state() protected drafts: Partial<Record<DateBox, string>> = {};
-  /** Boxes whose committed text was refused. */
-  @state() protected invalid: Partial<Record<DateBox, boolean>> = {};
+  /** @internal Which box the person is editing (the range's next pick sets that end). */
+  @state() editing: DateBox = 'date';
+  /** @internal Text a person has typed and not yet committed, per box. */
+  @state() drafts: Partial<Record<DateBox, string>> = {};
+  /** @internal Boxes whose committed text was refused. */
+  @state() invalid: Partial<Record<DateBox, boolean>> = {};
   @state() private calendarReady = calendar.module !== null;
 
   private pendingLoad: Promise<unknown> | null = null;
@@ -105,8 +105,8 @@ export abstract class DatePickerBase extends Persistent(DashFormElement, { props
 
   // ---- hooks for the two tags -------------------------------------------------------------
 
-  /** The selected day(s): `start`/`end` (the single picker uses `start`). */
-  protected abstract selection(): { start: string | null; end: string | null };
+  /** @internal The selected day(s): `start`/`end` (the single picker uses `start`). */
+  abstract selection(): { start: string | null; end: string | null };
 
   /** @internal A day picked in the calendar. */
   abstract pick(day: string): void;
@@ -114,11 +114,11 @@ export abstract class DatePickerBase extends Persistent(DashFormElement, { props
   /** A date typed into `box` (null: emptied); returns false when refused. */
   protected abstract commitTyped(box: DateBox, day: string | null): boolean;
 
-  /** The text boxes. */
-  protected abstract renderBoxes(): TemplateResult;
+  /** @internal The text boxes. */
+  abstract renderBoxes(): TemplateResult;
 
-  /** Empties the picker (the clear button). */
-  protected abstract clearValue(): void;
+  /** @internal Empties the picker (the clear button). */
+  abstract clearValue(): void;
 
   /** Extra rule for a day while the person is picking (the range's minimum nights). */
   protected dayRefused(_day: string): boolean {
@@ -187,8 +187,8 @@ export abstract class DatePickerBase extends Persistent(DashFormElement, { props
     return this.displayFormat || ISO_FORMAT;
   }
 
-  /** How a value shows in a box: in the display format once the formatter is here, ISO until then. */
-  protected displayText(day: string | null): string {
+  /** @internal How a value shows in a box: in the display format once the formatter is here, ISO until then. */
+  displayText(day: string | null): string {
     if (!day) return '';
     return calendar.module ? calendar.module.formatDate(day, this.format(), this.locale()) : day;
   }
@@ -200,7 +200,8 @@ export abstract class DatePickerBase extends Persistent(DashFormElement, { props
     if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
-  private loadCode(): Promise<unknown> {
+  /** @internal Loads the calendar's code (a box's focus starts it, so typed dates read in the display format). */
+  loadCode(): Promise<unknown> {
     this.pendingLoad ??= calendar.load().then(
       () => {
         this.calendarReady = true;
@@ -212,6 +213,15 @@ export abstract class DatePickerBase extends Persistent(DashFormElement, { props
       },
     );
     return this.pendingLoad;
+  }
+
+  /**
+   * A display format shows from the first render, never ISO first: the formatter (it comes with
+   * the calendar's code) loads beside the view before that render.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.hasUpdated || this.format() === ISO_FORMAT || calendar.module) return super.scheduleUpdate();
+    return Promise.all([this.loadCode(), pickerView.load().catch(() => null)]).then(() => super.scheduleUpdate());
   }
 
   /** `updateComplete` also waits for the calendar's code when a render needs it. */
@@ -251,29 +261,8 @@ export abstract class DatePickerBase extends Persistent(DashFormElement, { props
   /** A half-picked range is dropped when the calendar closes. */
   protected calendarClosed(): void {}
 
-  /** @internal Moves the grid's focus to `day`, turning months when it is not shown. */
-  async setActiveDay(day: string): Promise<void> {
-    const first = this.visibleMonth;
-    const last = addMonths(first, this.monthsShown() - 1);
-    if (day < first) this.visibleMonth = monthStart(day);
-    else if (monthStart(day) > last) this.visibleMonth = addMonths(monthStart(day), 1 - this.monthsShown());
-    this.activeDay = day;
-    this.focusActiveDay();
-  }
-
-  /** @internal Shows the months `delta` months on, keeping the focused day's place. */
-  showMonths(delta: number): void {
-    this.visibleMonth = addMonths(this.visibleMonth, delta);
-    this.activeDay = addMonths(this.activeDay, delta);
-  }
-
-  /** @internal */
-  monthsShown(): number {
-    const n = Math.floor(Number(this.numberOfMonthsShown));
-    return n >= 1 ? Math.min(n, 12) : 1;
-  }
-
-  private async focusActiveDay(): Promise<void> {
+  /** @internal Moves focus to the grid's focused day once it is rendered. */
+  async focusActiveDay(): Promise<void> {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`[data-date="${this.activeDay}"]`)?.focus();
   }
@@ -293,20 +282,15 @@ export abstract class DatePickerBase extends Persistent(DashFormElement, { props
     if (this.open && !e.composedPath().includes(this)) this.closeCalendar(false);
   };
 
-  /** Focus leaving the picker (Tab away) closes the calendar. */
-  private onFocusOut = (e: FocusEvent): void => {
-    const next = e.relatedTarget as Node | null;
-    if (this.open && next && !this.contains(next) && !this.renderRoot.contains(next)) this.closeCalendar(false);
-  };
-
   // ---- boxes ------------------------------------------------------------------------------
 
-  protected box(which: DateBox): HTMLInputElement | null {
+  /** @internal */
+  box(which: DateBox): HTMLInputElement | null {
     return this.renderRoot.querySelector<HTMLInputElement>(`input[data-box="${which}"]`);
   }
 
-  /** Reads what a person typed: display format or ISO; empty clears (when clearable or nothing was set). */
-  private async commitDraft(which: DateBox): Promise<void> {
+  /** @internal Reads what a person typed: display format or ISO; empty clears (when clearable or nothing was set). */
+  async commitDraft(which: DateBox): Promise<void> {
     const text = this.drafts[which];
     if (text === undefined) return;
     let day: string | null = null;
@@ -323,51 +307,14 @@ export abstract class DatePickerBase extends Persistent(DashFormElement, { props
     }
   }
 
-  /** A write from outside shows the new value in place of a half-typed one. */
-  protected dropDrafts(): void {
+  /** @internal A write from outside shows the new value in place of a half-typed one. */
+  dropDrafts(): void {
     this.drafts = {};
     this.invalid = {};
   }
 
-  protected renderBox(which: DateBox, value: string | null, placeholder: string, label: string): TemplateResult {
-    const disabled = this.isDisabled;
-    return html`<input
-      part="input"
-      class="box"
-      type="text"
-      autocomplete="off"
-      spellcheck="false"
-      data-box=${which}
-      .value=${this.drafts[which] ?? this.displayText(value)}
-      placeholder=${placeholder}
-      aria-label=${label}
-      aria-invalid=${this.invalid[which] ? 'true' : 'false'}
-      ?disabled=${disabled}
-      @focus=${() => {
-        this.editing = which;
-        void this.loadCode();
-      }}
-      @click=${() => this.openCalendar(false)}
-      @input=${(e: Event) => {
-        e.stopPropagation();
-        this.drafts = { ...this.drafts, [which]: (e.target as HTMLInputElement).value };
-      }}
-      @change=${() => this.commitDraft(which)}
-      @keydown=${(e: KeyboardEvent) => this.onBoxKeydown(e, which)}
-    />`;
-  }
-
-  private onBoxKeydown(e: KeyboardEvent, which: DateBox): void {
-    if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      this.editing = which;
-      void this.openCalendar(true);
-    } else if (e.key === 'Escape' && this.open) {
-      e.preventDefault();
-      this.closeCalendar(false);
-    } else if (e.key === 'Enter') {
-      void this.commitDraft(which);
-    }
+  protected renderBox(which: DateBox, value: string | null, placeholder: string, label: string): TemplateResult | typeof nothing {
+    return this.view?.renderBox(this, which, value, placeholder, label) ?? nothing;
   }
 
   /** Writes by a person: the props, then `input` and `change`. */
@@ -382,44 +329,11 @@ export abstract class DatePickerBase extends Persistent(DashFormElement, { props
 
   // ---- render -----------------------------------------------------------------------------
 
-  protected override render(): TemplateResult {
-    const { start, end } = this.selection();
-    const hasValue = !!(start || end);
-    const portal = this.withFullScreenPortal ? 'full-screen' : this.withPortal ? 'portal' : '';
-    return html`
-      <div class="picker" part="picker" dir=${this.isRTL ? 'rtl' : nothing} @focusout=${this.onFocusOut} style=${styleMap({ '--_day': `${this.daySize > 0 ? this.daySize : 39}px` })}>
-        <div class="field" part="field">
-          ${this.renderBoxes()}
-          ${this.clearable && hasValue && !this.isDisabled
-            ? html`<button part="clear-button" class="clear" type="button" aria-label="Clear dates" @click=${this.onClear}>×</button>`
-            : nothing}
-          <button
-            part="calendar-button"
-            class="open"
-            type="button"
-            aria-label="Choose date"
-            aria-haspopup="dialog"
-            aria-expanded=${this.open ? 'true' : 'false'}
-            ?disabled=${this.isDisabled}
-            @click=${() => (this.open ? this.closeCalendar(true) : this.openCalendar(true))}
-          >
-            <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 1v2H2v12h12V3h-2V1h-1v2H5V1zM3 6h10v8H3z" /></svg>
-          </button>
-        </div>
-        ${this.open && calendar.module
-          ? html`<div class="popup ${portal}" part="popup" @click=${(e: Event) => portal && e.target === e.currentTarget && this.closeCalendar(true)}>
-              ${calendar.module.renderCalendar(this)}
-            </div>`
-          : nothing}
-      </div>
-    `;
+  protected override viewLoaded(view: typeof import('./date-picker-view.js')): void {
+    adoptStyles(this.renderRoot as ShadowRoot, [view.datePickerStyles]);
   }
 
-  private onClear(): void {
-    this.clearValue();
-    this.dropDrafts();
-    this.editing = this.editing === 'end' ? 'start' : this.editing;
-    if (this.reopenCalendarOnClear) void this.openCalendar(false);
-    else this.box(this.editing)?.focus();
+  protected override render(): TemplateResult | typeof nothing {
+    return this.view?.renderPicker(this, calendar.module) ?? nothing;
   }
 }

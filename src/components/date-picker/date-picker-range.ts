@@ -97,7 +97,8 @@ export class DashDatePickerRange extends DatePickerBase {
     return addDays(start, this.nights());
   }
 
-  protected selection(): { start: string | null; end: string | null } {
+  /** @internal */
+  selection(): { start: string | null; end: string | null } {
     return this.heldStart ? { start: this.heldStart, end: null } : { start: this.startDate, end: this.endDate };
   }
 
@@ -152,12 +153,14 @@ export class DashDatePickerRange extends DatePickerBase {
     return true;
   }
 
-  protected clearValue(): void {
+  /** @internal */
+  clearValue(): void {
     this.heldStart = null;
     this.commitProps({ startDate: null, endDate: null });
   }
 
-  protected renderBoxes(): TemplateResult {
+  /** @internal */
+  renderBoxes(): TemplateResult {
     const name = this.accessibleName();
     const { start, end } = this.selection();
     return html`

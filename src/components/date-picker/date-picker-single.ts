@@ -60,7 +60,8 @@ export class DashDatePickerSingle extends DatePickerBase {
     super.willUpdate(changed);
   }
 
-  protected selection(): { start: string | null; end: string | null } {
+  /** @internal */
+  selection(): { start: string | null; end: string | null } {
     return { start: this.date, end: null };
   }
 
@@ -76,11 +77,13 @@ export class DashDatePickerSingle extends DatePickerBase {
     return true;
   }
 
-  protected clearValue(): void {
+  /** @internal */
+  clearValue(): void {
     this.commitProps({ date: null });
   }
 
-  protected renderBoxes(): TemplateResult {
+  /** @internal */
+  renderBoxes(): TemplateResult {
     return html`${this.renderBox('date', this.date, this.placeholder ?? 'Date', this.accessibleName() || 'Date')}`;
   }
 

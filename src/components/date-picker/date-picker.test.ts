@@ -68,6 +68,25 @@ async function type(el: Picker, which: string, text: string): Promise<void> {
   await settle(el);
 }
 
+describe('date pickers: before their view has loaded', () => {
+  it('load their view, but not the calendar, when one connects; a date set before is read back at once', async () => {
+    const fetched = (file: RegExp) => performance.getEntriesByType('resource').some((e) => file.test(e.name));
+    const el = document.createElement('dash-date-picker-single') as DashDatePickerSingle;
+    el.setAttribute('aria-label', 'Day');
+    el.date = '2024-03-05';
+    expect(el.date).to.equal('2024-03-05');
+    expect(() => el.checkProp('date', 'soon')).to.throw(TypeError);
+    expect(fetched(/date-picker\/date-picker-view\.ts/)).to.equal(false);
+    document.body.append(el);
+    await settle(el);
+    expect(fetched(/date-picker\/date-picker-view\.ts/)).to.equal(true);
+    expect(fetched(/date-picker\/calendar\.ts/)).to.equal(false);
+    expect(box(el).value).to.equal('2024-03-05');
+    expect(box(el).getAttribute('aria-label')).to.equal('Day');
+    el.remove();
+  });
+});
+
 describe('dash-date-picker-single', () => {
   it('shows its date in the box, keeps a datetime to its date, and has no calendar until opened', async () => {
     const el = await fixture<DashDatePickerSingle>(html`<dash-date-picker-single date="2024-03-05T13:45:00" aria-label="Day"></dash-date-picker-single>`);

@@ -61,6 +61,42 @@ afterEach(async () => {
   await sendMouse({ type: 'move', position: [890, 690] });
 });
 
+// The first test in this file: nothing has needed the dropdown's view (its lazy chunk) yet.
+describe('dash-dropdown: before its view has loaded', () => {
+  const viewFetched = () => performance.getEntriesByType('resource').some((e) => /dropdown\/dropdown-view\.ts/.test(e.name));
+
+  it('loads its view when it connects; show() called before the view is there opens the list once it is', async () => {
+    const el = document.createElement('dash-dropdown') as DashDropdown;
+    el.setAttribute('aria-label', 'City');
+    el.options = CITIES;
+    el.value = 'MTL';
+    // The Dash API works without the view: set and read back at once, bad values refused.
+    expect(el.value).to.equal('MTL');
+    expect(() => el.checkProp('value', { a: 1 })).to.throw(TypeError);
+    const other = document.createElement('dash-dropdown') as DashDropdown;
+    other.setAttribute('aria-label', 'Other');
+    other.options = CITIES;
+    expect(viewFetched()).to.equal(false);
+    document.body.append(el, other);
+    el.show();
+    el.hide();
+    el.show();
+    other.show();
+    other.hide();
+    await Promise.all([settle(el), settle(other)]);
+    expect(viewFetched()).to.equal(true);
+    expect(isOpen(el)).to.equal(true);
+    expect(isOpen(other)).to.equal(false);
+    other.remove();
+    expect(activeRow(el)!.textContent!.trim()).to.equal('Montreal');
+    expect(el.shadowRoot!.querySelector('[part="value"]')!.textContent).to.equal('Montreal');
+    el.hide();
+    await settle(el);
+    expect(isOpen(el)).to.equal(false);
+    el.remove();
+  });
+});
+
 describe('dash-dropdown: properties and attributes', () => {
   it('reads options as strings, objects and a {value: label} map', async () => {
     const el = await fixture<DashDropdown>(html`<dash-dropdown aria-label="x" options='["North","South",3]'></dash-dropdown>`);
@@ -161,6 +197,23 @@ describe('dash-dropdown: properties and attributes', () => {
 });
 
 describe('dash-dropdown: mouse', () => {
+  it('is closed when moved elsewhere in the page while open, and opens again there', async () => {
+    const el = await cities();
+    el.show();
+    await settle(el);
+    expect(isOpen(el)).to.equal(true);
+    const box = document.createElement('div');
+    document.body.append(box);
+    box.append(el);
+    await el.updateComplete;
+    expect(isOpen(el)).to.equal(false);
+    expect(el.shadowRoot!.querySelector<HTMLElement>('.menu')!.hidden).to.equal(true);
+    await click(el);
+    await settle(el);
+    expect(isOpen(el)).to.equal(true);
+    box.remove();
+  });
+
   it('opens on click, selects an option, closes, fires input + change + dash-prop-change', async () => {
     const el = await cities();
     const { log, props } = collect(el);

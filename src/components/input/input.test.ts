@@ -268,13 +268,13 @@ describe('dash-input: forms, disabled, attributes, bad input', () => {
     const wrap = await fixture<HTMLElement>(html`<div>
       <datalist id="colors"><option value="red"></option><option value="green"></option></datalist>
       <dash-input aria-label="x" type="email" placeholder="you@example.com" max-length="20" min-length="3" pattern=".+@.+"
-        auto-complete="email" input-mode="email" size="30" spell-check="false" list="colors" read-only></dash-input>
+        auto-complete="email" input-mode="email" size="30" spell-check="false" list="colors" read-only multiple></dash-input>
     </div>`);
     const el = wrap.querySelector<DashInput>('dash-input')!;
     await settle(el);
     const b = box(el);
-    expect([b.type, b.placeholder, b.maxLength, b.minLength, b.pattern, b.autocomplete, b.inputMode, b.size, b.spellcheck, b.readOnly]).to.deep.equal([
-      'email', 'you@example.com', 20, 3, '.+@.+', 'email', 'email', 30, false, true,
+    expect([b.type, b.placeholder, b.maxLength, b.minLength, b.pattern, b.autocomplete, b.inputMode, b.size, b.spellcheck, b.readOnly, b.multiple]).to.deep.equal([
+      'email', 'you@example.com', 20, 3, '.+@.+', 'email', 'email', 30, false, true, true,
     ]);
     expect(Array.from(b.list!.options, (o) => o.value)).to.deep.equal(['red', 'green']);
   });

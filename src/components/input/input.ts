@@ -37,7 +37,7 @@ const str = (v: unknown): string | undefined => (v === null || v === undefined |
  * @fires input - `value` changed by the person (per keystroke, or when a debounced edit commits).
  * @fires change - The person committed an edit (Enter or leaving the box), as a native input does.
  * @fires dash-prop-change - Any public property changed (`{prop, value, user}`): `value`,
- *   `nSubmit`, `nBlur` and their timestamps by the person; anything by callbacks or outside code.
+ *   `nSubmit`, `nBlur`, the selection and the timestamps by the person; anything by callbacks or outside code.
  *
  * @csspart input - The native `<input>`.
  *
@@ -79,6 +79,9 @@ export class DashInput extends DashTextField {
 
   /** Id of a `<datalist>` beside the element whose options are offered as suggestions. */
   @property() list: string | null = null;
+
+  /** With `type="email"`: the box takes several addresses, separated by commas. */
+  @property({ type: Boolean }) multiple = false;
 
   /** The box's width in characters. */
   @property({ type: Number }) size: number | null = null;
@@ -195,11 +198,13 @@ export class DashInput extends DashTextField {
         list=${listOptions ? 'list' : nothing}
         ?required=${this.required}
         ?readonly=${this.readOnly}
+        ?multiple=${this.multiple}
         ?disabled=${this.isDisabled}
         @input=${this.onInput}
         @change=${this.onNativeChange}
         @keydown=${this.onKeyDown}
         @blur=${this.onBlur}
+        @selectionchange=${this.followSelection}
         @focus=${listOptions ? () => this.requestUpdate() : nothing}
       />${listOptions
         ? html`<datalist id="list">${listOptions.map((o) => html`<option value=${o.value} label=${o.label || nothing}></option>`)}</datalist>`

@@ -2,7 +2,8 @@ import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { defaultTrueConverter, jsonOrStringConverter } from '../../internal/converters.js';
 import { SliderBase } from './slider-base.js';
-import { clamp, snap, toNumber, type RangeRules } from './slider-math.js';
+import { clamp, toNumber } from './slider-number.js';
+import type { RangeRules } from './slider-math.js';
 
 /**
  * Dash's `dcc.RangeSlider`: two or more handles on one track. `value` is the sorted array of
@@ -97,10 +98,11 @@ export class DashRangeSlider extends SliderBase {
   private defaultValues(): number[] {
     const { min, max } = this.scale;
     const ranges = Number.isInteger(this.count) && this.count >= 1 ? this.count : 1;
-    return Array.from({ length: ranges + 1 }, (_, i) => (i === 0 ? min : i === ranges ? max : snap(min + ((max - min) * i) / ranges, this.scale)));
+    return Array.from({ length: ranges + 1 }, (_, i) => (i === 0 ? min : i === ranges ? max : this.snapped(min + ((max - min) * i) / ranges)));
   }
 
-  protected override rangeRules(): RangeRules {
+  /** @internal */
+  override rangeRules(): RangeRules {
     const p: unknown = this.pushable;
     let d = 0;
     if (p === true || p === '' || p === 'true') d = this.scale.step ?? 0;
@@ -113,7 +115,8 @@ export class DashRangeSlider extends SliderBase {
     return { allowCross: this.allowCross && !on, pushable: d };
   }
 
-  protected override valuesFromProp(): number[] {
+  /** @internal */
+  override valuesFromProp(): number[] {
     const { min, max } = this.scale;
     const raw: unknown = this.value;
     if (raw === null || raw === undefined) return this.defaultValues();
@@ -138,7 +141,8 @@ export class DashRangeSlider extends SliderBase {
     return values.slice();
   }
 
-  protected override handleName(name: string, index: number, count: number): string {
+  /** @internal */
+  override handleName(name: string, index: number, count: number): string {
     const which = count === 2 ? (index === 0 ? 'lower' : 'upper') : `${index + 1} of ${count}`;
     return name ? `${name} ${which}` : which;
   }

@@ -4,6 +4,10 @@
  * Every function is pure; bad input is reported through the `warn(key, message)` callback.
  */
 
+import { clamp, toNumber } from './slider-number.js';
+
+export { clamp, toNumber };
+
 export type Warn = (key: string, message: string) => void;
 
 /** A mark as a page writes it: `"label"` or `{label, style}`. */
@@ -30,16 +34,6 @@ export interface Scale {
 
 const noWarn: Warn = () => {};
 
-/** A finite number from a number or numeric string; otherwise undefined. */
-export function toNumber(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'string' && value.trim() !== '') {
-    const n = Number(value);
-    return Number.isFinite(n) ? n : undefined;
-  }
-  return undefined;
-}
-
 export function decimalsOf(n: number): number {
   if (!Number.isFinite(n) || Number.isInteger(n)) return 0;
   const text = String(n);
@@ -50,10 +44,6 @@ export function decimalsOf(n: number): number {
 
 export function roundTo(n: number, decimals: number): number {
   return decimals > 0 ? Number(n.toFixed(Math.min(decimals, 15))) : Math.round(n);
-}
-
-export function clamp(n: number, lo: number, hi: number): number {
-  return n < lo ? lo : n > hi ? hi : n;
 }
 
 /**

@@ -80,6 +80,35 @@ afterEach(async () => {
   await resetMouse();
 });
 
+// The first test in this file: nothing has needed the sliders' view (their lazy chunk) yet.
+describe('dash-slider, dash-range-slider: before their view has loaded', () => {
+  it('load their view when one connects; values set before are read back at once and shown snapped once rendered', async () => {
+    const viewFetched = () => performance.getEntriesByType('resource').some((e) => /slider\/slider-view\.ts/.test(e.name));
+    const slider = document.createElement('dash-slider') as DashSlider;
+    slider.setAttribute('aria-label', 'Level');
+    slider.setAttribute('min', '0');
+    slider.setAttribute('max', '10');
+    slider.setAttribute('value', '4');
+    expect(slider.value).to.equal(4);
+    expect(() => slider.checkProp('value', 'high')).to.throw(TypeError);
+    // Dash's count: 3 ranges → 4 handles spread from min to max, on the step grid.
+    const range = document.createElement('dash-range-slider') as DashRangeSlider;
+    range.setAttribute('aria-label', 'Span');
+    Object.assign(range, { min: 0, max: 10, count: 3 });
+    expect(viewFetched()).to.equal(false);
+    document.body.append(slider, range);
+    await Promise.all([slider.updateComplete, range.updateComplete]);
+    expect(viewFetched()).to.equal(true);
+    expect(attrs(handles(slider)[0])).to.include({ now: 4, min: 0, max: 10, label: 'Level' });
+    expect(handles(range).map((h) => attrs(h).now)).to.deep.equal([0, 3, 7, 10]);
+    handles(slider)[0].focus();
+    await sendKeys({ press: 'ArrowRight' });
+    expect(slider.value).to.equal(5);
+    slider.remove();
+    range.remove();
+  });
+});
+
 describe('dash-slider: defaults and attributes', () => {
   it('uses Dash defaults: 0..100, step 1, handle at min while value is null', async () => {
     const el = await fixture<DashSlider>(html`<dash-slider aria-label="Volume"></dash-slider>`);

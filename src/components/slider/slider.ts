@@ -1,7 +1,7 @@
 import { property } from 'lit/decorators.js';
 import { jsonOrStringConverter } from '../../internal/converters.js';
 import { SliderBase } from './slider-base.js';
-import { clamp, toNumber } from './slider-math.js';
+import { clamp, toNumber } from './slider-number.js';
 
 /**
  * Dash's `dcc.Slider`: one handle on a track, with marks, steps (or marks only when
@@ -51,7 +51,8 @@ export class DashSlider extends SliderBase {
     }
   }
 
-  protected override valuesFromProp(): number[] {
+  /** @internal */
+  override valuesFromProp(): number[] {
     const { min, max } = this.scale;
     const raw: unknown = this.value;
     if (raw === null || raw === undefined) return [min];

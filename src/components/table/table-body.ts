@@ -14,9 +14,9 @@ import type { DashTable } from './table.js';
 
 export function renderBody(table: DashTable): TemplateResult {
   const fixed = table.fixedDataCount;
-  const count = table.view.length - fixed;
+  const count = table.pageIndices.length - fixed;
   if (!table.virtualization) {
-    return html`<div role="rowgroup" class="body plain">${renderRows(table, fixed, table.view.length)}</div>`;
+    return html`<div role="rowgroup" class="body plain">${renderRows(table, fixed, table.pageIndices.length)}</div>`;
   }
   const height = Math.min(count * table.viewport.rowHeight, MAX_SCROLL_HEIGHT);
   // The window's rows are painted by paintWindow(), on every update and on every scroll.
@@ -32,7 +32,7 @@ export function renderRows(table: DashTable, from: number, to: number): Template
 
 /** @internal Row `r` of the current page: the one place rows and cells are rendered. */
 export function renderRow(table: DashTable, r: number): TemplateResult {
-  const dataIndex = table.view[r];
+  const dataIndex = table.pageIndices[r];
   const row = table.rows[dataIndex] ?? {};
   const rowSelectable = table.rowSelectable === 'single' || table.rowSelectable === 'multi';
   const selected = rowSelectable && table.selection.selectedRowSet().has(dataIndex);

@@ -114,7 +114,7 @@ export class TableEditor {
       else if (move === 'up') np = p - 1;
       else if (move === 'right') [np, nc] = c < lastCol ? [p, c + 1] : [p + 1, controls];
       else [np, nc] = c > controls ? [p, c - 1] : [p - 1, lastCol];
-      if (np >= 0 && np < this.host.view.length) this.host.navigation.setCursor(np, nc, false);
+      if (np >= 0 && np < this.host.pageIndices.length) this.host.navigation.setCursor(np, nc, false);
     }
     this.host.requestUpdate();
     return true;
@@ -171,7 +171,7 @@ export class TableEditor {
     const next = this.host.rows.slice(0, dataIndex).concat(this.host.rows.slice(dataIndex + 1));
     const shift = (r: number) => (r > dataIndex ? r - 1 : r);
     // Keyboard focus goes to the row that takes the deleted one's place on the page.
-    const neighbour = p >= 0 ? (p + 1 < this.host.view.length ? this.host.view[p + 1] : p > 0 ? this.host.view[p - 1] : -1) : -1;
+    const neighbour = p >= 0 ? (p + 1 < this.host.pageIndices.length ? this.host.pageIndices[p + 1] : p > 0 ? this.host.pageIndices[p - 1] : -1) : -1;
     const { focusCell, anchor } = this.selection;
     if (focusCell) {
       const row = focusCell.row === dataIndex ? neighbour : focusCell.row;

@@ -56,7 +56,7 @@ export class TableClipboard {
     const bits = cols.map((c) => this.selection.cellSel.get(c.id));
     const cells: string[] = new Array(cols.length);
     for (const p of positions) {
-      const r = this.host.view[p];
+      const r = this.host.pageIndices[p];
       const row = this.host.rows[r];
       for (let i = 0; i < cols.length; i++) cells[i] = bits[i]?.[r] ? cellText(row?.[cols[i].id]) : '';
       lines.push(tsvLine(cells));
@@ -87,7 +87,7 @@ export class TableClipboard {
       p0,
       c0,
       columns: this.host.shown,
-      rows: this.host.view,
+      rows: this.host.pageIndices,
       headers: this.host.includeHeadersOnCopyPaste ? this.host.cols.map((c) => c.name) : null,
       isEditable: (col) => this.host.isEditable(col),
     });
@@ -98,7 +98,7 @@ export class TableClipboard {
       this.host.warnOnce('paste-overflow', 'pasted rows beyond the last row of the page were dropped');
     }
     // Select the block written to, then store it.
-    this.selection.selectRect(a, { row: this.host.view[lastP], col: this.host.shown[lastC].id });
+    this.selection.selectRect(a, { row: this.host.pageIndices[lastP], col: this.host.shown[lastC].id });
     this.host.editor.applyEdits(edits);
     this.selection.publish();
     this.host.requestUpdate();

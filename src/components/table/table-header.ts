@@ -50,7 +50,7 @@ export function renderControlHeaders(table: DashTable): TemplateResult[] {
         aria-label="Select all rows"
         .checked=${live(all)}
         .indeterminate=${some && !all}
-        ?disabled=${table.view.length === 0}
+        ?disabled=${table.pageIndices.length === 0}
         @change=${(e: Event) => table.selection.selectAll((e.target as HTMLInputElement).checked)}
       />
     </div>`);

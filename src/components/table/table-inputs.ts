@@ -1,30 +1,10 @@
 /**
  * What `<dash-table>` does with property values it cannot use (docs/table.md, "Bad input"):
- * callbacks get a TypeError (checkTableProp); attributes and properties set by a page get one
- * warning naming the attribute, and a sensible value that the property then holds.
+ * attributes and properties set by a page get one warning naming the attribute, and a sensible
+ * value that the property then holds. (Callbacks get a TypeError: `checkProp` in table.ts.)
  */
 import type { PropertyValues } from 'lit';
 import type { DashTable } from './table.js';
-
-const READ_ONLY = new Set(['derivedVirtualData', 'derivedVirtualIndices', 'derivedViewportData', 'derivedViewportIndices']);
-
-/** Refuses a value a callback may not write to the table, with a TypeError saying why. */
-export function checkTableProp(prop: string, value: unknown): void {
-  if (READ_ONLY.has(prop)) throw new TypeError(`${prop} is read-only`);
-  if ((prop === 'data' || prop === 'columns' || prop === 'sortBy' || prop === 'hiddenColumns') && value !== null && !Array.isArray(value)) {
-    throw new TypeError(`${prop} must be an array`);
-  }
-  if ((prop === 'pageCurrent' || prop === 'pageSize') && (typeof value !== 'number' || !Number.isInteger(value) || value < (prop === 'pageSize' ? 1 : 0))) {
-    throw new TypeError(`${prop} must be a ${prop === 'pageSize' ? 'positive' : 'non-negative'} integer`);
-  }
-  if (prop === 'filterQuery' && value !== null && typeof value !== 'string') throw new TypeError('filterQuery must be a string');
-  if ((prop === 'selectedRows' || prop === 'selectedRowIds' || prop === 'selectedCells') && value !== null && !Array.isArray(value)) {
-    throw new TypeError(`${prop} must be an array`);
-  }
-  if (prop === 'activeCell' && value !== null && (typeof value !== 'object' || Array.isArray(value))) {
-    throw new TypeError('activeCell must be {row, column, row_id, column_id} or null');
-  }
-}
 
 /** Replaces a bad value written to a property with a sensible one, saying so once per attribute (docs/table.md). */
 function correct<K extends keyof DashTable>(table: DashTable, prop: K, attribute: string, value: DashTable[K], why: string): void {

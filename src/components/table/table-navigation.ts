@@ -5,11 +5,9 @@
  * Space works a row's control, Ctrl+A selects the page, Delete clears.
  */
 import type { CellRef, TableSelection } from './table-selection.js';
-import type { DashTable } from './table.js';
+import { DELETE_COL, SELECT_COL, type DashTable } from './table.js';
 
-/** Keys of the control columns in the navigation order (never column ids: those are strings users pick, these hold a NUL). */
-export const DELETE_COL = '\u0000delete';
-export const SELECT_COL = '\u0000select';
+export { DELETE_COL, SELECT_COL };
 
 /** Keyboard and pointer navigation of one `<dash-table>`'s grid. */
 export class TableNavigation {
@@ -28,7 +26,7 @@ export class TableNavigation {
     if (!cell || !rowEl?.dataset.row) return null;
     const p = Number(rowEl.dataset.row);
     const c = Number(cell.getAttribute('aria-colindex')) - 1;
-    if (!(p >= 0 && p < this.host.view.length) || !(c >= 0 && c < this.host.navCols.length)) return null;
+    if (!(p >= 0 && p < this.host.pageIndices.length) || !(c >= 0 && c < this.host.navCols.length)) return null;
     return { p, c, control: c < this.host.controlCount };
   }
 
@@ -40,7 +38,7 @@ export class TableNavigation {
     if (target instanceof HTMLInputElement && target.classList.contains('editor')) return;
     if (at.control) {
       // A click anywhere in the cell works its control; the keyboard stays in the grid, on that cell.
-      const ref = { row: this.host.view[at.p], col: this.host.navCols[at.c] };
+      const ref = { row: this.host.pageIndices[at.p], col: this.host.navCols[at.c] };
       this.selection.focusCell = ref;
       this.host.focusGridPending = true;
       this.activateControl(ref);
@@ -53,17 +51,17 @@ export class TableNavigation {
   onCellDoubleClick(e: MouseEvent): void {
     const at = this.cellAt(e);
     if (!at || at.control) return;
-    const ref = { row: this.host.view[at.p], col: this.host.navCols[at.c] };
+    const ref = { row: this.host.pageIndices[at.p], col: this.host.navCols[at.c] };
     this.host.editor.start(ref, null);
   }
 
   /** Focus entering the grid lands on a cell: the active one, else the first data cell. */
   onGridFocus = (): void => {
     if (this.selection.focusCell && this.host.positionOf(this.selection.focusCell.row) >= 0 && this.host.navCols.includes(this.selection.focusCell.col)) return;
-    if (!this.host.view.length || !this.host.navCols.length) return;
+    if (!this.host.pageIndices.length || !this.host.navCols.length) return;
     // APG: focus lands on a cell — the active one, else the first data cell.
     const a = this.selection.anchor && this.host.positionOf(this.selection.anchor.row) >= 0 && this.host.navCols.includes(this.selection.anchor.col) ? this.selection.anchor : null;
-    this.selection.focusCell = a ?? { row: this.host.view[0], col: this.host.navCols[Math.min(this.host.controlCount, this.host.navCols.length - 1)] };
+    this.selection.focusCell = a ?? { row: this.host.pageIndices[0], col: this.host.navCols[Math.min(this.host.controlCount, this.host.navCols.length - 1)] };
     this.host.requestUpdate();
   };
 
@@ -86,18 +84,18 @@ export class TableNavigation {
   /** Moves the keyboard (and, on a data cell, the active cell) to page position p, nav column c; `extend` grows the selection. */
   setCursor(p: number, c: number, extend: boolean): void {
     const nav = this.host.navCols;
-    if (!this.host.view.length || !nav.length) return;
+    if (!this.host.pageIndices.length || !nav.length) return;
     const controls = this.host.controlCount;
-    p = Math.max(0, Math.min(this.host.view.length - 1, p));
+    p = Math.max(0, Math.min(this.host.pageIndices.length - 1, p));
     c = Math.max(0, Math.min(nav.length - 1, c));
     const anchorOnPage = !!this.selection.anchor && this.host.positionOf(this.selection.anchor.row) >= 0 && nav.includes(this.selection.anchor.col);
     if (extend && anchorOnPage && this.selection.anchor) {
       c = Math.max(c, controls);
-      const ref = { row: this.host.view[p], col: nav[c] };
+      const ref = { row: this.host.pageIndices[p], col: nav[c] };
       this.selection.focusCell = ref;
       this.selection.selectRect(this.selection.anchor, ref);
     } else {
-      const ref = { row: this.host.view[p], col: nav[c] };
+      const ref = { row: this.host.pageIndices[p], col: nav[c] };
       this.selection.focusCell = ref;
       if (c >= controls) {
         this.selection.anchor = ref;
@@ -113,10 +111,10 @@ export class TableNavigation {
   onGridKey = (e: KeyboardEvent): void => {
     if (e.composedPath()[0] !== this.host.gridEl || this.host.editor.editing) return;
     const nav = this.host.navCols;
-    if (!nav.length || !this.host.view.length) return;
+    if (!nav.length || !this.host.pageIndices.length) return;
     const [p, c] = this.focusPosition();
     const ctrl = e.ctrlKey || e.metaKey;
-    const lastRow = this.host.view.length - 1;
+    const lastRow = this.host.pageIndices.length - 1;
     const lastCol = nav.length - 1;
     const firstData = Math.min(this.host.controlCount, lastCol);
     let to: [number, number] | null = null;
@@ -136,7 +134,7 @@ export class TableNavigation {
       this.setCursor(to[0], to[1], e.shiftKey);
       return;
     }
-    const ref: CellRef = { row: this.host.view[p], col: nav[c] };
+    const ref: CellRef = { row: this.host.pageIndices[p], col: nav[c] };
     const control = c < this.host.controlCount;
     if (control && (e.key === 'Enter' || e.key === ' ')) {
       e.preventDefault();
@@ -158,7 +156,7 @@ export class TableNavigation {
       const first = this.host.shown[0];
       const last = this.host.shown[this.host.shown.length - 1];
       if (!first || !this.selection.anchor) return;
-      this.selection.selectRect({ row: this.host.view[0], col: first.id }, { row: this.host.view[lastRow], col: last.id });
+      this.selection.selectRect({ row: this.host.pageIndices[0], col: first.id }, { row: this.host.pageIndices[lastRow], col: last.id });
       this.selection.publish();
       this.host.requestUpdate();
     } else if (e.key === 'Escape') {

@@ -117,7 +117,7 @@ export class TableSelection {
     else if (typeof v.column === 'number') col = this.host.cols[v.column];
     const row = Number(v.row);
     const rowId = v.row_id ?? v.rowId;
-    let dataIndex = Number.isInteger(row) && row >= 0 && row < this.host.view.length ? this.host.view[row] : -1;
+    let dataIndex = Number.isInteger(row) && row >= 0 && row < this.host.pageIndices.length ? this.host.pageIndices[row] : -1;
     if (dataIndex < 0 && rowId !== undefined) dataIndex = this.host.rows.findIndex((r) => r.id === rowId);
     if (!col || dataIndex < 0) {
       this.host.warnOnce(`${prop}:missing:${JSON.stringify(value)}`, `${prop} ${JSON.stringify(value)} is not a cell of the current page; ignoring it`);
@@ -149,7 +149,7 @@ export class TableSelection {
     const cols = this.host.cols.map((c, i) => ({ c, i, b: this.cellSel.get(c.id) })).filter((x) => x.b);
     const out: TableCell[] = [];
     for (const p of positions) {
-      const r = this.host.view[p];
+      const r = this.host.pageIndices[p];
       const id = this.host.rows[r]?.id;
       for (const { c, i, b } of cols) {
         if (!b || b[r] !== 1) continue;
@@ -212,7 +212,7 @@ export class TableSelection {
     const ib = this.host.shown.findIndex((c) => c.id === b.col);
     this.clear();
     if (pa < 0 || pb < 0 || ia < 0 || ib < 0) return;
-    const rows = this.host.view.slice(Math.min(pa, pb), Math.max(pa, pb) + 1);
+    const rows = this.host.pageIndices.slice(Math.min(pa, pb), Math.max(pa, pb) + 1);
     for (let i = Math.min(ia, ib); i <= Math.max(ia, ib); i++) {
       const bits = this.bitmap(this.host.shown[i].id);
       for (let k = 0; k < rows.length; k++) bits[rows[k]] = 1;

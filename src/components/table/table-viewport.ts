@@ -96,7 +96,7 @@ export class TableViewport implements ReactiveController {
     if (!this.host.virtualization || !el) return;
     const fixed = this.host.fixedDataCount;
     const viewportHeight = this.viewportHeight || 600;
-    const win = viewportWindow(this.host.view.length - fixed, this.rowHeight, this.bodyScrollTop, viewportHeight, OVERSCAN);
+    const win = viewportWindow(this.host.pageIndices.length - fixed, this.rowHeight, this.bodyScrollTop, viewportHeight, OVERSCAN);
     // `top`, not a transform: transforms are float32, which past ~8M px is off by whole pixels.
     el.style.top = `${win.top}px`;
     const rows: number[] = [];
@@ -126,7 +126,7 @@ export class TableViewport implements ReactiveController {
     if (p >= fixed && scrollsVertically) {
       const k = p - fixed;
       const rh = this.rowHeight;
-      const total = (this.host.view.length - fixed) * rh;
+      const total = (this.host.pageIndices.length - fixed) * rh;
       const bodyHeight = Math.min(total, MAX_SCROLL_HEIGHT);
       const vh = Math.max(rh, this.viewportHeight || sc.clientHeight - this.host.head.offsetHeight);
       const scale = this.host.virtualization && total > bodyHeight && bodyHeight > vh ? (total - vh) / (bodyHeight - vh) : 1;

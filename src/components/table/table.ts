@@ -1,42 +1,50 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { styleMap } from '../../internal/style-map.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { Persistent, type PersistenceTransform } from '../../internal/persistence.js';
 import { jsonConverter } from '../../internal/converters.js';
-import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
-import { tableStyles } from './table.styles.js';
-import { TableSelection } from './table-selection.js';
-import { TableEditor } from './table-cell-editor.js';
-import { TableClipboard } from './table-clipboard.js';
-import { DELETE_COL, SELECT_COL, TableNavigation } from './table-navigation.js';
-import { CONTROL_WIDTH, TableViewport, columnWidths } from './table-viewport.js';
-import { renderPaging } from './table-paging.js';
-import { checkTableProp, correctInputs, correctPageCurrent } from './table-inputs.js';
-import { renderBody, renderRows } from './table-body.js';
-import { renderControlHeaders, renderFilterRow, renderHeaderCell, renderToolbar } from './table-header.js';
-import { columnQueries, editCode, filterCode, sortCode } from './table-lazy.js';
 import { Lazy } from '../../internal/lazy.js';
+import { LazyView } from '../../internal/lazy-view.js';
 import { PendingWork } from '../../internal/pending-work.js';
-import { columnFormatter, specifierFormatsPending, type CellFormatter } from './table-format.js';
-import { compileTableStyles, usesFilterQuery, type TableStyles } from './table-style.js';
-import {
-  TablePipeline,
-  checkColumnsAgainstRows,
-  normalizeColumns,
-  normalizeData,
-  normalizeSortBy,
-  pageOf,
-  type ColumnType,
-  type PageInfo,
-  type Row,
-  type RowPredicate,
-  type SortByEntry,
-  type TableColumn,
-} from './table-model.js';
-import { accessibleName } from '../../internal/accessible-name.js';
+import type { TableSelection } from './table-selection.js';
+import type { TableEditor } from './table-cell-editor.js';
+import type { TableClipboard } from './table-clipboard.js';
+import type { TableNavigation } from './table-navigation.js';
+import type { TableViewport } from './table-viewport.js';
+import type { CellFormatter } from './table-format.js';
+import type { TableStyles } from './table-style.js';
+import type { ColumnType, PageInfo, Row, RowPredicate, SortByEntry, TableColumn } from './table-model.js';
+import type { TableRenderer } from './table-view.js';
+
+/** What renders and drives the table: a chunk loaded before its first update (docs/table.md, "What loads when"). */
+const tableView = new Lazy(() => import('./table-view.js'));
+type TableView = typeof import('./table-view.js');
+
+/** Keys of the control columns in `navCols` (never column ids: those are strings users pick, these hold a NUL). */
+export const DELETE_COL = '\u0000delete';
+export const SELECT_COL = '\u0000select';
 
 export type { ColumnType, SortByEntry };
+
+const READ_ONLY = new Set(['derivedVirtualData', 'derivedVirtualIndices', 'derivedViewportData', 'derivedViewportIndices']);
+
+/** Refuses a value a callback may not write to the table, with a TypeError saying why (docs/table.md, "Bad input"). */
+function checkTableProp(prop: string, value: unknown): void {
+  if (READ_ONLY.has(prop)) throw new TypeError(`${prop} is read-only`);
+  if ((prop === 'data' || prop === 'columns' || prop === 'sortBy' || prop === 'hiddenColumns') && value !== null && !Array.isArray(value)) {
+    throw new TypeError(`${prop} must be an array`);
+  }
+  if ((prop === 'pageCurrent' || prop === 'pageSize') && (typeof value !== 'number' || !Number.isInteger(value) || value < (prop === 'pageSize' ? 1 : 0))) {
+    throw new TypeError(`${prop} must be a ${prop === 'pageSize' ? 'positive' : 'non-negative'} integer`);
+  }
+  if (prop === 'filterQuery' && value !== null && typeof value !== 'string') throw new TypeError('filterQuery must be a string');
+  if ((prop === 'selectedRows' || prop === 'selectedRowIds' || prop === 'selectedCells') && value !== null && !Array.isArray(value)) {
+    throw new TypeError(`${prop} must be an array`);
+  }
+  if (prop === 'activeCell' && value !== null && (typeof value !== 'object' || Array.isArray(value))) {
+    throw new TypeError('activeCell must be {row, column, row_id, column_id} or null');
+  }
+}
 
 /** A column as a page writes it (Dash's shape). */
 export interface DashTableColumn {
@@ -62,9 +70,6 @@ export type TableCell = ActiveCell;
 
 export type TableAction = 'native' | 'custom' | 'none';
 
-/** Without virtualization, more rows than this in the DOM is slow: say so once. */
-const PLAIN_ROWS_WARNING = 5000;
-
 interface FilterState {
   query: string;
   predicate: RowPredicate | null;
@@ -89,6 +94,9 @@ const columnNames: PersistenceTransform = {
  * filtered, sorted row; `derivedViewportData`/`derivedViewportIndices` the current page.
  * With `virtualization`, only the rows in view (plus a few) are in the DOM, so a million rows
  * scroll smoothly; set a height with `--dash-table-max-height` (default 500px).
+ *
+ * What renders and drives the table (its view) is a chunk loaded when the first table connects,
+ * before its first update; `updateComplete` waits for it (docs/table.md, "What loads when").
  *
  * Interaction follows Dash and the WAI-ARIA grid pattern: the grid is one tab stop; arrows,
  * Home/End, Ctrl+Home/End and PageUp/PageDown move the active cell (scrolling it into view, also
@@ -142,11 +150,13 @@ const columnNames: PersistenceTransform = {
  *
  * @tagname dash-table
  */
-export class DashTable extends Persistent(DashElement, {
-  props: ['columns.name', 'data', 'filterQuery', 'hiddenColumns', 'selectedColumns', 'selectedRows', 'sortBy'],
-  transforms: { 'columns.name': columnNames },
-}) {
-  static override styles = [visuallyHidden, tableStyles];
+export class DashTable extends LazyView(
+  Persistent(DashElement, {
+    props: ['columns.name', 'data', 'filterQuery', 'hiddenColumns', 'selectedColumns', 'selectedRows', 'sortBy'],
+    transforms: { 'columns.name': columnNames },
+  }),
+  tableView,
+) {
 
   /** The rows: an array of objects keyed by column id. */
   @property({ converter: jsonConverter }) data: Row[] = [];
@@ -244,17 +254,19 @@ export class DashTable extends Persistent(DashElement, {
   /** @internal */
   @query('.grid') gridEl?: HTMLDivElement | null;
 
+  // The parts from the view (table-view.ts), there from the first update on (see viewLoaded).
   /** @internal */
-  readonly selection = new TableSelection(this);
+  selection!: TableSelection;
   /** @internal */
-  readonly editor = new TableEditor(this);
+  editor!: TableEditor;
   /** @internal */
-  readonly clipboard = new TableClipboard(this);
+  clipboard!: TableClipboard;
   /** @internal */
-  readonly navigation = new TableNavigation(this);
+  navigation!: TableNavigation;
   /** @internal */
-  readonly viewport = new TableViewport(this);
-  private readonly pipeline = new TablePipeline((k, m) => this.warnOnce(k, m));
+  viewport!: TableViewport;
+  /** The update cycle from the view: null until it has loaded. */
+  private renderer: TableRenderer | null = null;
   /** @internal */
   rows: Row[] = [];
   /** @internal */
@@ -272,18 +284,14 @@ export class DashTable extends Persistent(DashElement, {
   /** @internal */
   page: PageInfo = { page: 0, pageCount: 1, start: 0, end: 0 };
   /** @internal Indices into `data` of the rows on the current page, in display order. */
-  view: Uint32Array = new Uint32Array(0);
+  pageIndices: Uint32Array = new Uint32Array(0);
   /** @internal The filterQuery the boxes last wrote: re-splitting it would undo what the user typed. */
   ownQuery: string | null = null;
 
-  /** A filterQuery is waiting for the filter language to load: native filtering holds the rows until it has. */
-  private filterPending = false;
-  /** A sortBy is waiting for the sort code to load: native sorting holds the rows until it has. */
-  private sortPending = false;
   /** @internal */
   focusGridPending = false;
-  /** data index → position on the page (-1: not on it); built when needed. */
-  private posMap: Int32Array | null = null;
+  /** @internal data index → position on the page (-1: not on it); built when needed. */
+  posMap: Int32Array | null = null;
   /** @internal */
   formatters = new Map<string, CellFormatter | null>();
   /** Code loaded on first use and the work waiting for it (d3-format, the filter boxes' language): updateComplete waits for them. */
@@ -308,31 +316,14 @@ export class DashTable extends Persistent(DashElement, {
 
   /** Scrolls the body so the row at `index` (within the current page) is in view. */
   scrollToRow(index: number): void {
-    this.viewport.scrollToRow(index);
+    // Before the first render there is nothing to scroll yet: scroll once there is.
+    if (this.renderer && this.hasUpdated) this.viewport.scrollToRow(index);
+    else void this.updateComplete.then(() => this.viewport?.scrollToRow(index));
   }
 
-  /** Resolves once Lit has rendered, and the code loaded on first use (number formats, filter boxes) has been applied. */
+  /** Resolves once Lit has rendered, and the code loaded on first use (the view, number formats, filter boxes) has been applied. */
   protected override getUpdateComplete(): Promise<boolean> {
     return this.pending.afterUpdates(() => super.getUpdateComplete(), () => this.isUpdatePending);
-  }
-
-  /** The columns' formatters; again once d3-format has loaded, when a column's `format.specifier` needs it. */
-  private makeFormatters(): void {
-    const warn = (k: string, m: string) => this.warnOnce(k, m);
-    const cols = this.cols;
-    this.formatters = new Map(cols.map((c) => [c.id, columnFormatter(c, warn)]));
-    const pending = specifierFormatsPending(cols);
-    if (pending) {
-      this.track(
-        pending.then(
-          () => {
-            if (this.cols === cols) this.makeFormatters();
-            this.requestUpdate();
-          },
-          (error: unknown) => this.warnOnce('format-load', `d3-format could not be loaded (${String(error)}); number formats show raw values`),
-        ),
-      );
-    }
   }
 
   /** @internal Work waiting for lazily loaded code (it handles its own errors): updateComplete waits for it. */
@@ -350,93 +341,12 @@ export class DashTable extends Persistent(DashElement, {
     );
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    const warn = (k: string, m: string) => this.warnOnce(k, m);
-    const dataChanged = changed.has('data');
-    if (dataChanged) this.rows = normalizeData(this.data, warn);
-    correctInputs(this, changed);
-    const ownEdit = this.ownEdit;
-    this.ownEdit = false;
-    const colsChanged = (dataChanged && !ownEdit) || changed.has('columns') || changed.has('hiddenColumns');
-    if (colsChanged) {
-      this.cols = normalizeColumns(this.columns, this.rows, warn);
-      const hidden = new Set(Array.isArray(this.hiddenColumns) ? this.hiddenColumns.map(String) : []);
-      this.shown = this.cols.filter((c) => !hidden.has(c.id));
-      checkColumnsAgainstRows(this.cols, this.rows, warn);
-      this.widths = columnWidths(this, this.cols, this.rows);
-      this.makeFormatters();
-    }
-    const styleProps = ['styleCell', 'styleHeader', 'styleData', 'styleCellConditional', 'styleHeaderConditional', 'styleDataConditional', 'editable'];
-    if (colsChanged || styleProps.some((p) => changed.has(p))) this.compileStyles();
-    if (changed.has('sortBy')) this.sort = normalizeSortBy(this.sortBy, warn);
-    const filterArrived = this.filterPending && filterCode.module !== null;
-    if (filterArrived || changed.has('filterQuery') || changed.has('columns') || dataChanged) this.updateFilter();
-    // Filter boxes are shown: their language loads now, so it is there when the user types.
-    if (this.filterAction !== 'none' && !columnQueries.module) columnQueries.load().catch(() => {});
-    // Editable cells: so is what turns typed text into values (the editor opens once it is there).
-    if (!editCode.module && this.cols.some((c) => this.isEditable(c))) this.withModule(editCode, () => {});
-
-    // Sortable: the sort code loads now, so a click on a header sorts at once.
-    if (this.sortAction === 'native' && !sortCode.module) sortCode.load().catch(() => {});
-    const sortArrived = this.sortPending && sortCode.module !== null;
-    this.sortPending = this.sortAction === 'native' && this.sort.length > 0 && !sortCode.module;
-    if (this.sortPending) this.withModule(sortCode, () => this.requestUpdate());
-
-    const pipelineInputs = ['data', 'columns', 'sortBy', 'sortAction', 'filterQuery', 'filterAction'];
-    const pageInputs = ['pageAction', 'pageCurrent', 'pageSize', 'pageCount'];
-    const virtualChanged = !this.hasUpdated || filterArrived || sortArrived || pipelineInputs.some((p) => changed.has(p));
-    // Until the filter language and the sort code are there, the rows are held rather than shown unfiltered or unsorted.
-    if (virtualChanged && !(this.filterPending && this.filterAction === 'native') && !this.sortPending) {
-      const virtual = this.pipeline.run({
-        data: this.rows,
-        columns: this.cols,
-        filter: this.filterAction === 'native' ? this.filter.predicate : null,
-        filterKey: this.filter.key,
-        sortBy: this.sortAction === 'native' ? this.sort : [],
-        sorting: sortCode.module,
-      });
-      if (virtual !== this.virtual || dataChanged) {
-        this.virtual = virtual;
-        const indices: number[] = [];
-        const rows: Row[] = new Array(virtual.length);
-        for (let i = 0; i < virtual.length; i++) {
-          indices.push(virtual[i]);
-          rows[i] = this.rows[virtual[i]];
-        }
-        this.derivedVirtualIndices = indices;
-        this.derivedVirtualData = rows;
-      }
-    }
-    if (virtualChanged || pageInputs.some((p) => changed.has(p))) {
-      const oldPage = this.page.page;
-      if (changed.has('pageCurrent') || changed.has('pageAction')) correctPageCurrent(this);
-      this.page = pageOf(this.virtual.length, this.pageAction, this.pageCurrent, this.pageSize, this.pageCount);
-      const { start, end } = this.page;
-      this.view = this.virtual.subarray(start, end);
-      const whole = start === 0 && end === this.virtual.length;
-      // One page of everything shares the virtual arrays (no copy of a million rows).
-      this.derivedViewportIndices = whole ? this.derivedVirtualIndices : this.derivedVirtualIndices.slice(start, end);
-      this.derivedViewportData = whole ? this.derivedVirtualData : this.derivedVirtualData.slice(start, end);
-      if (this.page.page !== oldPage && this.scroller) {
-        this.scroller.scrollTop = 0;
-        this.viewport.bodyScrollTop = 0;
-      }
-      if (!this.virtualization && this.view.length > PLAIN_ROWS_WARNING) {
-        this.warnOnce('plain-rows', `${this.view.length} rows without virtualization are slow: set "virtualization" or page the data`);
-      }
-      this.posMap = null;
-    }
-    const viewChanged = virtualChanged || pageInputs.some((p) => changed.has(p));
-    this.selection.sync(changed, viewChanged);
-    super.willUpdate(changed);
-  }
-
   /** @internal Position of a data row on the current page, or -1. */
   positionOf(dataIndex: number): number {
     if (!this.posMap) {
       const map = new Int32Array(this.rows.length).fill(-1);
-      const view = this.view;
-      for (let p = 0; p < view.length; p++) map[view[p]] = p;
+      const page = this.pageIndices;
+      for (let p = 0; p < page.length; p++) map[page[p]] = p;
       this.posMap = map;
     }
     return dataIndex >= 0 && dataIndex < this.posMap.length ? this.posMap[dataIndex] : -1;
@@ -448,60 +358,15 @@ export class DashTable extends Persistent(DashElement, {
     return typeof own === 'boolean' ? own : this.editable;
   }
 
-  private updateFilter(): void {
-    const query = typeof this.filterQuery === 'string' ? this.filterQuery : '';
-    const types: Record<string, ColumnType> = {};
-    for (const c of this.cols) types[c.id] = c.type;
-    const key = `${query}\u0000${JSON.stringify(types)}`;
-    if (key === this.filter.key && this.filter.query === query) return;
-    const language = filterCode.module;
-    this.filterPending = query.trim() !== '' && !language;
-    if (this.filterPending) {
-      this.withModule(filterCode, () => this.requestUpdate());
-      return;
-    }
-    const parsed = language ? language.parseFilterQuery(query) : ({ ok: true, ast: null } as const);
-    if (!parsed.ok) {
-      this.warnOnce(`filter:${query}`, `filterQuery ${JSON.stringify(query)} is invalid (${parsed.error} at ${parsed.position}); not filtering`);
-      this.filter = { query, predicate: null, key, error: { message: parsed.error, position: parsed.position } };
-    } else {
-      this.filter = { query, predicate: parsed.ast && language ? language.compileFilter(parsed.ast, types) : null, key, error: null };
-    }
-    if (query !== this.ownQuery) {
-      // Set from outside: show it in the column boxes when it is a plain && of column filters.
-      this.ownQuery = null;
-      this.boxTexts = new Map();
-      this.invalidBoxes = new Set();
-      if (parsed.ok && query) {
-        this.withModule(columnQueries, (q) => {
-          if (this.filter.query === query && this.ownQuery === null) this.boxTexts = q.splitColumnQueries(query, types) ?? new Map();
-        });
-      }
-    }
-  }
-
-  /** Compiles the style props; again once the filter language has loaded, when a conditional style has a `filter_query`. */
-  private compileStyles(): void {
-    const warn = (k: string, m: string) => this.warnOnce(k, m);
-    this.styles = compileTableStyles(this, this.cols, (c) => this.isEditable(c), warn, filterCode.module);
-    if (!filterCode.module && usesFilterQuery(this)) {
-      const cols = this.cols;
-      this.withModule(filterCode, () => {
-        if (this.cols === cols) this.compileStyles();
-        this.requestUpdate();
-      });
-    }
-  }
-
   /** @internal */
   get fixedDataCount(): number {
     const n = Number(this.fixedRows?.data ?? 0);
-    return Number.isFinite(n) && n > 0 ? Math.min(Math.floor(n), this.view.length) : 0;
+    return Number.isFinite(n) && n > 0 ? Math.min(Math.floor(n), this.pageIndices.length) : 0;
   }
 
   /** @internal */
   get bodyRowCount(): number {
-    return this.view.length - this.fixedDataCount;
+    return this.pageIndices.length - this.fixedDataCount;
   }
 
   /** @internal */
@@ -523,83 +388,32 @@ export class DashTable extends Persistent(DashElement, {
     return (this.rowDeletable ? 1 : 0) + (this.rowSelectable === 'single' || this.rowSelectable === 'multi' ? 1 : 0);
   }
 
-  override render(): TemplateResult {
-    const cols = this.shown;
-    const controls = this.controlCount;
-    const template = [...Array(controls).fill(`${CONTROL_WIDTH}px`), ...cols.map((c) => `${this.widths.get(c.id) ?? 120}px`)].join(' ') || '1fr';
-    const totalWidth = controls * CONTROL_WIDTH + cols.reduce((sum, c) => sum + (this.widths.get(c.id) ?? 120), 0);
-    const bounded = this.virtualization || !!this.fixedRows?.headers;
-    const label = accessibleName(this);
-    const fixed = this.fixedDataCount;
-    const error = this.filter.error;
-    const anyEditable = this.cols.some((c) => this.isEditable(c));
-    return html`
-      ${renderToolbar(this)}
-      ${this.editor.editing?.error
-        ? html`<div part="edit-error" class="edit-error" id="edit-error" role="alert">${this.editor.editing.error}</div>`
-        : nothing}
-      ${error && this.filterAction !== 'none'
-        ? html`<div part="filter-error" class="filter-error" id="filter-error" role="alert">
-            Invalid filter query: ${error.message} (at ${error.position})
-          </div>`
-        : nothing}
-      <div part="table" class="scroller ${bounded ? 'bounded' : ''}" @scroll=${this.viewport.onScroll}>
-        <div
-          class="grid"
-          role="grid"
-          tabindex="0"
-          aria-label=${label || nothing}
-          aria-rowcount=${this.headerRowCount + this.view.length}
-          aria-colcount=${controls + cols.length}
-          aria-readonly=${anyEditable ? 'false' : 'true'}
-          aria-multiselectable="true"
-          style=${styleMap({ '--_columns': template, width: `${totalWidth}px` })}
-          @keydown=${this.navigation.onGridKey}
-          @focus=${this.navigation.onGridFocus}
-        >
-          <div role="rowgroup" class="head" part="header">
-            <div role="row" class="row header-row" aria-rowindex="1">
-              ${renderControlHeaders(this)}${cols.map((c, i) => renderHeaderCell(this, c, controls + i))}
-            </div>
-            ${this.filterAction === 'none' ? nothing : renderFilterRow(this, cols)}
-            ${fixed ? html`<div class="fixed-data" role="presentation">${renderRows(this, 0, fixed)}</div>` : nothing}
-          </div>
-          ${renderBody(this)}
-        </div>
-        ${this.view.length === 0 ? html`<div class="empty" part="empty" role="status">No rows</div>` : nothing}
-      </div>
-      ${renderPaging(this)}
-    `;
+  /** The filtered, sorted rows (all pages, shown columns) as the CSV the export button downloads. */
+  toCsv(): string {
+    return this.clipboard?.csvParts().join('') ?? '';
+  }
+
+  protected override viewLoaded(view: TableView): void {
+    adoptStyles(this.renderRoot as ShadowRoot, view.tableStyles);
+    this.selection = new view.TableSelection(this);
+    this.editor = new view.TableEditor(this);
+    this.clipboard = new view.TableClipboard(this);
+    this.navigation = new view.TableNavigation(this);
+    this.viewport = new view.TableViewport(this);
+    this.renderer = new view.TableRenderer(this);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    this.renderer?.willUpdate(changed);
+    super.willUpdate(changed);
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    return this.renderer?.render() ?? nothing;
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this.viewport.paintWindow();
-    this.navigation.syncActiveDescendant();
-    this.editor.focusIfPending();
-    if (this.focusGridPending) {
-      this.focusGridPending = false;
-      this.gridEl?.focus({ preventScroll: true });
-    }
-  }
-
-  protected override firstUpdated(): void {
-    this.viewport.observeSize();
-    this.scroller.addEventListener('click', (e) => this.navigation.onCellClick(e as MouseEvent));
-    this.scroller.addEventListener('dblclick', (e) => this.navigation.onCellDoubleClick(e));
-    this.scroller.addEventListener('mousedown', (e) => {
-      // Shift-click extends the cell selection, not the text selection.
-      if (e.shiftKey && this.navigation.cellAt(e)) e.preventDefault();
-    });
-    // The editor's and filter boxes' `input` events are composed: they would reach the page as
-    // the table's own. The table fires `input`/`change` itself when `data` changes.
-    this.renderRoot.addEventListener('input', (e) => e.stopPropagation());
-    this.addEventListener('copy', this.clipboard.onCopy);
-    this.addEventListener('paste', this.clipboard.onPaste);
-  }
-
-  /** The filtered, sorted rows (all pages, shown columns) as the CSV the export button downloads. */
-  toCsv(): string {
-    return this.clipboard.csvParts().join('');
+    this.renderer?.updated();
   }
 }

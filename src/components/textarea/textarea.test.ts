@@ -116,6 +116,25 @@ describe('dash-textarea', () => {
     expect(el.nClicks).to.equal(2);
   });
 
+  it('form="id" (Dash’s form prop) puts it in a form it is not inside, which submits and resets it', async () => {
+    const wrap = await fixture<HTMLElement>(html`<div>
+      <form id="f"></form>
+      <dash-textarea form="f" name="notes" aria-label="Notes" value="kept"></dash-textarea>
+    </div>`);
+    const form = wrap.querySelector('form')!;
+    const el = wrap.querySelector<DashTextarea>('dash-textarea')!;
+    await settle(el);
+    expect(new FormData(form).get('notes')).to.equal('kept');
+    box(el).focus();
+    await sendKeys({ press: 'End' });
+    await sendKeys({ type: '!' });
+    await settle(el);
+    expect(new FormData(form).get('notes')).to.equal('kept!');
+    form.reset();
+    await settle(el);
+    expect(box(el).value).to.equal('kept');
+  });
+
   it('a value of the wrong shape warns once, the box keeps working; axe passes in light and dark', async () => {
     const { messages: warnings, restore } = captureWarnings();
     try {

@@ -15,7 +15,8 @@ const str = (v: unknown): string | undefined => (v === null || v === undefined |
  *
  * @fires input - The person changed `value`.
  * @fires change - The person committed an edit (left the box), as a native textarea does.
- * @fires dash-prop-change - Any public property changed (`{prop, value, user}`).
+ * @fires dash-prop-change - Any public property changed (`{prop, value, user}`): `value`, the
+ *   selection, `nClicks`, `nBlur` and their timestamps by the person; anything by callbacks or outside code.
  *
  * @csspart textarea - The native `<textarea>`.
  *
@@ -97,6 +98,7 @@ export class DashTextarea extends DashTextField {
       @change=${this.onNativeChange}
       @blur=${this.onBlur}
       @click=${this.onClick}
+      @selectionchange=${this.followSelection}
     ></textarea>`;
   }
 }

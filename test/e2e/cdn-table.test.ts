@@ -1,0 +1,52 @@
+// A table from the CDN build (test/e2e/pages/cdn-table.html): the core file registers it, its view
+// comes as one chunk before its first update, and it renders, sorts, filters and takes the keyboard.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ensureBuilt, startE2E, type E2E, type OpenPage } from './helpers.js';
+
+let e2e: E2E;
+let app: OpenPage;
+const scripts: string[] = [];
+before(async () => {
+  ensureBuilt();
+  e2e = await startE2E();
+  app = await e2e.open('about:blank');
+  app.page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.endsWith('.js')) scripts.push(path);
+  });
+  await app.page.goto(`${e2e.url}/test/e2e/pages/cdn-table.html`);
+});
+after(() => e2e?.close());
+
+const names = () => app.page.locator('#people [part="row"] [part="cell"][aria-colindex="1"]').allTextContents();
+
+test('renders its rows, and a callback reading derived_virtual_indices hears them', async () => {
+  await app.page.locator('#people [part="cell"]', { hasText: 'Grace' }).waitFor();
+  assert.deepEqual(await names(), ['Ada', 'Grace', 'Alan']);
+  await app.page.locator('#count', { hasText: '3 people' }).waitFor();
+});
+
+test('sorts, filters and moves with the keyboard', async () => {
+  await app.page.locator('#people [part="header-cell"][data-column-id="age"] button').click();
+  await app.page.waitForFunction(() => document.querySelector('#people')?.shadowRoot?.querySelector('[part="row"] [part="cell"]')?.textContent === 'Ada');
+  assert.deepEqual(await names(), ['Ada', 'Alan', 'Grace']);
+  await app.page.locator('#people [part="filter-input"][data-column-id="age"]').fill('> 40');
+  await app.page.keyboard.press('Enter');
+  await app.page.locator('#count', { hasText: '2 people' }).waitFor();
+  assert.deepEqual(await names(), ['Alan', 'Grace']);
+  await app.page.locator('#people [role="grid"]').focus();
+  await app.page.keyboard.press('ArrowDown');
+  await app.page.waitForFunction(() => (document.querySelector('#people') as unknown as { activeCell: { row: number } | null }).activeCell?.row === 1);
+});
+
+test('loads the core file and the table view chunk once, and no source module', () => {
+  assert.ok(scripts.includes('/cdn/dash-elements.js'));
+  const views = scripts.filter((p) => /^\/cdn\/chunks\/table-view-[\w-]{8}\.js$/.test(p));
+  assert.equal(views.length, 1, `one table-view chunk in ${scripts.join(', ')}`);
+  assert.ok(!scripts.some((p) => p.startsWith('/src/')));
+});
+
+test('no errors on the page', () => {
+  assert.deepEqual(app.errors, []);
+});
