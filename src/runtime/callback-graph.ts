@@ -4,64 +4,64 @@
  * that reads its own output is not an edge (rule 11). State never orders or cycles (as in Dash).
  * Everything is kept in maps so adding, removing and looking up cost what they touch. No DOM here.
  */
+import { MultiMap } from './multi-map.js';
 
 export interface GraphNode {
   /** For messages: how the page wrote the callback's outputs. */
   readonly name: string;
   readonly inputKeys: readonly string[];
   readonly outputKeys: readonly string[];
+  /**
+   * Kept by the graph on the node itself (no map lookups: a big page asks for every node several
+   * times per wiring): its consumers and producers, until an edge around it changes.
+   */
+  consumerCache?: ReadonlySet<this>;
+  producerCache?: ReadonlySet<this>;
 }
 
 export class CallbackGraph<N extends GraphNode> {
-  private readonly readers = new Map<string, Set<N>>();
-  private readonly writers = new Map<string, Set<N>>();
-  private readonly consumerCache = new Map<N, ReadonlySet<N>>();
-  private readonly producerCache = new Map<N, ReadonlySet<N>>();
+  private readonly readers = new MultiMap<string, N>();
+  private readonly writers = new MultiMap<string, N>();
   readonly nodes = new Set<N>();
 
   add(node: N): void {
     this.nodes.add(node);
-    for (const key of node.inputKeys) addTo(this.readers, key, node);
-    for (const key of node.outputKeys) addTo(this.writers, key, node);
+    for (const key of node.inputKeys) this.readers.add(key, node);
+    for (const key of node.outputKeys) this.writers.add(key, node);
     this.invalidateAround(node);
   }
 
   remove(node: N): void {
     if (!this.nodes.delete(node)) return;
     this.invalidateAround(node);
-    for (const key of node.inputKeys) removeFrom(this.readers, key, node);
-    for (const key of node.outputKeys) removeFrom(this.writers, key, node);
+    for (const key of node.inputKeys) this.readers.delete(key, node);
+    for (const key of node.outputKeys) this.writers.delete(key, node);
   }
 
   /** Callbacks that read `key` as an input. */
-  readersOf(key: string): ReadonlySet<N> {
-    return this.readers.get(key) ?? EMPTY;
+  readersOf(key: string): Iterable<N> {
+    return this.readers.get(key);
+  }
+
+  isRead(key: string): boolean {
+    return this.readers.has(key);
   }
 
   /** Callbacks that read one of `node`'s outputs (not `node` itself). */
   consumers(node: N): ReadonlySet<N> {
-    let set = this.consumerCache.get(node);
-    if (!set) {
-      set = collect(node.outputKeys, (key) => this.readersOf(key), node);
-      this.consumerCache.set(node, set);
-    }
-    return set;
+    return (node.consumerCache ??= collect(node.outputKeys, this.readers, node));
   }
 
   /** Callbacks that write one of `node`'s inputs (not `node` itself). */
   producers(node: N): ReadonlySet<N> {
-    let set = this.producerCache.get(node);
-    if (!set) {
-      set = collect(node.inputKeys, (key) => this.writers.get(key) ?? EMPTY, node);
-      this.producerCache.set(node, set);
-    }
-    return set;
+    return (node.producerCache ??= collect(node.inputKeys, this.writers, node));
   }
 
   /**
    * Every knot of cycles (Tarjan's strongly connected components, iterative so that long chains
    * cannot overflow the stack): all its callbacks, and one loop through them in edge order, for
-   * the message. O(nodes + edges).
+   * the message. O(nodes + edges). Only a callback that both feeds and is fed can be in a cycle:
+   * the others (most callbacks of a big page) are passed over without any bookkeeping.
    */
   findCycles(): Array<{ members: N[]; loop: N[] }> {
     const index = new Map<N, number>();
@@ -71,8 +71,9 @@ export class CallbackGraph<N extends GraphNode> {
     const cycles: Array<{ members: N[]; loop: N[] }> = [];
     let counter = 0;
 
+    const mayLoop = (node: N) => this.consumers(node).size > 0 && this.producers(node).size > 0;
     for (const root of this.nodes) {
-      if (index.has(root)) continue;
+      if (index.has(root) || !mayLoop(root)) continue;
       const work: Array<{ node: N; children: Iterator<N> }> = [];
       const enter = (node: N) => {
         index.set(node, counter);
@@ -87,8 +88,9 @@ export class CallbackGraph<N extends GraphNode> {
         const next = frame.children.next();
         if (!next.done) {
           const child = next.value;
-          if (!index.has(child)) enter(child);
-          else if (onStack.has(child)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(child)!));
+          if (!index.has(child)) {
+            if (mayLoop(child)) enter(child);
+          } else if (onStack.has(child)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(child)!));
           continue;
         }
         work.pop();
@@ -135,31 +137,18 @@ export class CallbackGraph<N extends GraphNode> {
   }
 
   private invalidateAround(node: N): void {
-    this.consumerCache.delete(node);
-    this.producerCache.delete(node);
-    for (const key of node.inputKeys) for (const writer of this.writers.get(key) ?? EMPTY) this.consumerCache.delete(writer);
-    for (const key of node.outputKeys) for (const reader of this.readers.get(key) ?? EMPTY) this.producerCache.delete(reader);
+    node.consumerCache = undefined;
+    node.producerCache = undefined;
+    for (const key of node.inputKeys) for (const writer of this.writers.get(key)) writer.consumerCache = undefined;
+    for (const key of node.outputKeys) for (const reader of this.readers.get(key)) reader.producerCache = undefined;
   }
 }
 
 const EMPTY: ReadonlySet<never> = new Set();
 
 /** The nodes found under `keys`, but `self`. Most callbacks of a big page feed nothing: they share one empty set. */
-function collect<N>(keys: readonly string[], nodesOf: (key: string) => ReadonlySet<N>, self: N): ReadonlySet<N> {
+function collect<N extends object>(keys: readonly string[], index: MultiMap<string, N>, self: N): ReadonlySet<N> {
   let set: Set<N> | undefined;
-  for (const key of keys) for (const node of nodesOf(key)) if (node !== self) (set ??= new Set()).add(node);
+  for (const key of keys) for (const node of index.get(key)) if (node !== self) (set ??= new Set()).add(node);
   return set ?? EMPTY;
-}
-
-function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(value);
-}
-
-function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(value);
-  if (set.size === 0) map.delete(key);
 }

@@ -59,31 +59,44 @@ export interface CallbackInvocation {
 
 /** The page's `ctx` for one call; the lists and maps are built only when read. */
 export function contextFor(call: CallbackInvocation, setProps: CallbackContext['setProps']): CallbackContext {
-  const { expansion } = call;
-  return {
-    triggered: call.triggered,
-    triggeredId: triggeredIdOf(call.triggered),
-    get inputs() {
-      return valuesByPropId(flatDeps(expansion.inputs), call.flatInputs);
-    },
-    get state() {
-      return valuesByPropId(flatDeps(expansion.state), call.flatState);
-    },
-    get inputsList() {
-      return wireSlots(expansion.inputs, call.flatInputs);
-    },
-    get stateList() {
-      return wireSlots(expansion.state, call.flatState);
-    },
-    get outputsList() {
-      const list = wireSlots(expansion.outputs);
-      return list.length === 1 ? list[0] : list;
-    },
-    get signal() {
-      return call.signal;
-    },
-    setProps,
-  };
+  return new PageContext(call, setProps);
+}
+
+/**
+ * A class, not an object literal with getters: such a literal costs ten times more to make, and
+ * a page wiring 10,000 callbacks makes one per initial call.
+ */
+class PageContext implements CallbackContext {
+  readonly triggered: TriggeredInput[];
+  readonly triggeredId: CallbackContext['triggeredId'];
+
+  constructor(
+    private readonly call: CallbackInvocation,
+    readonly setProps: CallbackContext['setProps'],
+  ) {
+    this.triggered = call.triggered;
+    this.triggeredId = triggeredIdOf(call.triggered);
+  }
+
+  get inputs() {
+    return valuesByPropId(flatDeps(this.call.expansion.inputs), this.call.flatInputs);
+  }
+  get state() {
+    return valuesByPropId(flatDeps(this.call.expansion.state), this.call.flatState);
+  }
+  get inputsList() {
+    return wireSlots(this.call.expansion.inputs, this.call.flatInputs);
+  }
+  get stateList() {
+    return wireSlots(this.call.expansion.state, this.call.flatState);
+  }
+  get outputsList() {
+    const list = wireSlots(this.call.expansion.outputs);
+    return list.length === 1 ? list[0] : list;
+  }
+  get signal() {
+    return this.call.signal;
+  }
 }
 
 /** `{id, prop, prop_id, value}` for one changed input, in the callback's spelling. */

@@ -49,7 +49,9 @@ export function plainExpansion(callback: { inputs: readonly Dependency[]; output
 
 /** The flat list of concrete dependencies of some slots. */
 export function flatDeps(slots: readonly Slot[]): Dependency[] {
-  return slots.flatMap((slot) => slot.deps);
+  const deps: Dependency[] = [];
+  for (const slot of slots) for (const dep of slot.deps) deps.push(dep);
+  return deps;
 }
 
 /** Flat values → one argument per slot (an array for ALL/ALLSMALLER). */

@@ -65,10 +65,19 @@ export class CycleError extends Error {
 
 type Status = 'idle' | 'waiting' | 'running';
 
-/** One call in flight. Its AbortController is made only if the callback asks for the signal. */
-class Run {
+/**
+ * One call in flight, and what the callback is called with. Its AbortController is made only if
+ * the callback asks for the signal. (A class: an object literal with a getter costs ten times
+ * more to make, once per call.)
+ */
+class Run implements CallbackCall {
   private controller: AbortController | undefined;
   private aborted = false;
+
+  inputs: unknown[] = [];
+  state: unknown[] = [];
+
+  constructor(readonly triggered: TriggeredInput[]) {}
 
   get signal(): AbortSignal {
     if (!this.controller) {
@@ -86,6 +95,8 @@ class Run {
 
 const supersededReason = () => new DOMException('Superseded by a newer call', 'AbortError');
 
+const NOTHING_TRIGGERED: readonly TriggeredInput[] = Object.freeze([]);
+
 /** A registered callback. Only the runtime changes its fields. */
 export class CallbackHandle {
   readonly name: string;
@@ -98,10 +109,10 @@ export class CallbackHandle {
   /** Wired and running on changes (hostReady && !cyclic, after a flush). */
   active = false;
   status: Status = 'idle';
-  /** Producers of its inputs that are waiting or running. */
-  readonly blockers = new Set<CallbackHandle>();
-  /** Inputs changed since its last call, by key. */
-  readonly changed = new Map<string, TriggeredInput>();
+  /** Producers of its inputs that are waiting or running; made on first use, as most callbacks of a big page never wait. */
+  private blockers: Set<CallbackHandle> | undefined;
+  /** Inputs changed since its last call, by key; made on first use too. */
+  private changes: Map<string, TriggeredInput> | undefined;
   owesInitialCall = false;
   notBefore = 0;
   timer: ReturnType<typeof setTimeout> | undefined;
@@ -109,6 +120,9 @@ export class CallbackHandle {
   run: Run | undefined;
   /** The running call returned a promise. */
   pending = false;
+  /** Kept by the graph (CallbackGraph). */
+  consumerCache?: ReadonlySet<CallbackHandle>;
+  producerCache?: ReadonlySet<CallbackHandle>;
 
   constructor(readonly definition: CallbackDefinition) {
     this.name = definition.name;
@@ -120,9 +134,42 @@ export class CallbackHandle {
   inputPosition(key: string): number {
     return this.inputKeys.indexOf(key);
   }
+
+  get blocked(): boolean {
+    return !!this.blockers?.size;
+  }
+
+  blockBy(producer: CallbackHandle): void {
+    (this.blockers ??= new Set()).add(producer);
+  }
+
+  /** True when that was its last blocker. */
+  unblockBy(producer: CallbackHandle): boolean {
+    return !!this.blockers?.delete(producer) && !this.blockers.size;
+  }
+
+  get hasChanges(): boolean {
+    return !!this.changes?.size;
+  }
+
+  noteChange(key: string, input: TriggeredInput): void {
+    (this.changes ??= new Map()).set(key, input);
+  }
+
+  /** The changed inputs in input order, once each (one element may feed two inputs, e.g. MATCH and ALL); forgets them. */
+  takeChanges(): TriggeredInput[] {
+    if (!this.hasChanges) return NOTHING_TRIGGERED as TriggeredInput[];
+    const triggered = [...this.changes!].sort(([a], [b]) => this.inputPosition(a) - this.inputPosition(b)).map(([, input]) => input);
+    this.changes!.clear();
+    return triggered;
+  }
+
+  /** Unwired: forgets what it waited for and what changed. */
+  forget(): void {
+    this.blockers = this.changes = undefined;
+  }
 }
 
-const NOTHING_TRIGGERED: readonly TriggeredInput[] = Object.freeze([]);
 
 export class CallbackRuntime {
   private readonly graph = new CallbackGraph<CallbackHandle>();
@@ -173,11 +220,6 @@ export class CallbackRuntime {
     this.pump();
   }
 
-  /** Whether a property is read by any callback (the host only watches those). */
-  isWatched(dep: Dependency): boolean {
-    return this.graph.readersOf(depKey(dep)).size > 0;
-  }
-
   /** Applies pending registrations: cycle check, wiring, initial calls. Runs on its own a microtask later. */
   flush(): void {
     this.flushScheduled = false;
@@ -191,11 +233,12 @@ export class CallbackRuntime {
     }
     for (const handle of activated) {
       handle.active = true;
-      handle.definition.inputs.forEach((dep, i) => {
+      const { inputs } = handle.definition;
+      for (let i = 0; i < inputs.length; i++) {
         const key = handle.inputKeys[i];
-        if (!this.known.has(key)) this.known.set(key, this.host.read(dep));
-      });
-      for (const producer of this.graph.producers(handle)) if (producer.status !== 'idle') handle.blockers.add(producer);
+        if (!this.known.has(key)) this.known.set(key, this.host.read(inputs[i]));
+      }
+      for (const producer of this.graph.producers(handle)) if (producer.status !== 'idle') handle.blockBy(producer);
     }
     for (const handle of activated) {
       if (handle.definition.preventInitialCall) continue;
@@ -234,7 +277,7 @@ export class CallbackRuntime {
     for (const reader of this.graph.readersOf(key)) {
       if (reader === source || !reader.active) continue;
       const dep = reader.definition.inputs[reader.inputPosition(key)];
-      reader.changed.set(key, triggeredInput(dep, value));
+      reader.noteChange(key, triggeredInput(dep, value));
       this.trigger(reader);
     }
   }
@@ -250,7 +293,7 @@ export class CallbackRuntime {
     const debounce = handle.definition.debounce ?? 0;
     if (debounce > 0) {
       handle.notBefore = Date.now() + debounce;
-      clearTimeout(handle.timer);
+      stopTimer(handle);
       handle.timer = setTimeout(() => {
         handle.timer = undefined;
         handle.notBefore = 0;
@@ -269,7 +312,7 @@ export class CallbackRuntime {
       const node = stack.pop()!;
       for (const consumer of this.graph.consumers(node)) {
         if (!consumer.active) continue;
-        consumer.blockers.add(node);
+        consumer.blockBy(node);
         if (consumer.status === 'idle') {
           consumer.status = 'waiting';
           stack.push(consumer);
@@ -280,13 +323,13 @@ export class CallbackRuntime {
 
   /** `handle` is done for this wave: unblock its consumers. */
   private settle(handle: CallbackHandle): void {
-    if (handle.blockers.size > 0) {
+    if (handle.blocked) {
       handle.status = 'waiting';
       return;
     }
     handle.status = 'idle';
     for (const consumer of this.graph.consumers(handle)) {
-      if (consumer.blockers.delete(handle) && consumer.blockers.size === 0) this.enqueue(consumer);
+      if (consumer.unblockBy(handle)) this.enqueue(consumer);
     }
   }
 
@@ -301,9 +344,9 @@ export class CallbackRuntime {
     try {
       while (this.queueHead < this.queue.length) {
         const handle = this.queue[this.queueHead++];
-        if (!handle.active || handle.status !== 'waiting' || handle.blockers.size > 0) continue;
-        if (handle.notBefore > Date.now() && !handle.owesInitialCall) continue;
-        if (handle.changed.size === 0 && !handle.owesInitialCall) this.settle(handle);
+        if (!handle.active || handle.status !== 'waiting' || handle.blocked) continue;
+        if (handle.notBefore > 0 && handle.notBefore > Date.now() && !handle.owesInitialCall) continue;
+        if (!handle.hasChanges && !handle.owesInitialCall) this.settle(handle);
         else this.start(handle);
       }
     } finally {
@@ -315,29 +358,19 @@ export class CallbackRuntime {
 
   private start(handle: CallbackHandle): void {
     const { definition } = handle;
-    // In input order, once each (one element may feed two inputs, e.g. MATCH and ALL).
-    const triggered =
-      handle.changed.size === 0
-        ? (NOTHING_TRIGGERED as TriggeredInput[])
-        : [...handle.changed].sort(([a], [b]) => handle.inputPosition(a) - handle.inputPosition(b)).map(([, input]) => input);
-    handle.changed.clear();
+    const triggered = handle.takeChanges();
     handle.owesInitialCall = false;
     handle.notBefore = 0;
-    clearTimeout(handle.timer);
+    stopTimer(handle);
     handle.status = 'running';
-    const run = new Run();
+    const run = new Run(triggered);
     handle.run = run;
 
     let result: unknown[] | Promise<unknown[]>;
     try {
-      result = definition.invoke({
-        inputs: definition.inputs.map((dep) => this.host.read(dep)),
-        state: definition.state.map((dep) => this.host.read(dep)),
-        triggered,
-        get signal() {
-          return run.signal;
-        },
-      });
+      run.inputs = definition.inputs.map((dep) => this.host.read(dep));
+      run.state = definition.state.map((dep) => this.host.read(dep));
+      result = definition.invoke(run);
     } catch (error) {
       this.host.onStart?.(handle, false);
       this.finish(handle, run, false, undefined, error);
@@ -396,16 +429,23 @@ export class CallbackRuntime {
     for (let i = 0; i < writes.length; i++) {
       if (writes[i] === NO_UPDATE) continue;
       const dep = outputs[i];
-      const before = this.host.read(dep);
+      const key = handle.outputKeys[i];
+      // Nothing reads most outputs: no change to look for (a reader added later reads it afresh).
+      const read = this.graph.isRead(key);
+      const before = read ? this.host.read(dep) : undefined;
       try {
         this.host.write(dep, writes[i]);
       } catch (error) {
         this.host.onError?.(handle, toError(error));
         continue;
       }
+      if (!read) {
+        this.known.delete(key);
+        continue;
+      }
       const after = this.host.read(dep);
       writes[i] = after;
-      this.known.set(handle.outputKeys[i], after);
+      this.known.set(key, after);
       if (!deepEqual(before, after)) (changed ??= []).push(i);
     }
     for (const i of changed ?? []) this.propagate(handle.outputKeys[i], writes[i], handle);
@@ -423,18 +463,23 @@ export class CallbackRuntime {
   private deactivate(handle: CallbackHandle): void {
     if (!handle.active) return;
     this.abortRun(handle);
-    clearTimeout(handle.timer);
-    handle.timer = undefined;
-    handle.changed.clear();
+    stopTimer(handle);
+    handle.forget();
     handle.owesInitialCall = false;
-    handle.blockers.clear();
     handle.status = 'idle';
     handle.active = false;
     for (const consumer of this.graph.consumers(handle)) {
-      if (consumer.blockers.delete(handle) && consumer.blockers.size === 0) this.enqueue(consumer);
+      if (consumer.unblockBy(handle)) this.enqueue(consumer);
     }
     this.pump();
   }
+}
+
+/** Clears a debounce timer (most callbacks never have one: no call into the browser for them). */
+function stopTimer(handle: CallbackHandle): void {
+  if (handle.timer === undefined) return;
+  clearTimeout(handle.timer);
+  handle.timer = undefined;
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

@@ -243,6 +243,21 @@ describe('callback runtime', () => {
     assert.match(t.host.errors[0].error.message, /Circular dependency: (x\.value → y\.value → x\.value|y\.value → x\.value → y\.value)/);
   });
 
+  it('finds a cycle among callbacks that also feed and read others, in a page of many, and only that cycle', async () => {
+    const t = setup({ 'a.value': 1, 'src.value': 0 });
+    // a → b → c → a, with a branch off the loop (c → d) and one into it (src → b).
+    t.add({ inputs: 'a.value', outputs: 'b.value', fn: (a) => a });
+    t.add({ inputs: 'b.value, src.value', outputs: 'c.value', fn: (b) => b });
+    t.add({ inputs: 'c.value', outputs: 'a.value, d.value', fn: (c) => [c, c] });
+    t.add({ inputs: 'd.value', outputs: 'e.value', fn: (d) => d });
+    for (let i = 0; i < 200; i++) t.add({ inputs: `in${i}.value`, outputs: `out${i}.value`, fn: () => i });
+    await settle();
+    assert.equal(t.host.errors.length, 3);
+    assert.match(t.host.errors[0].error.message, /^Circular dependency: (a|b|c)\.value → (a|b|c)\.value → (a|b|c)\.value → (a|b|c)\.value$/);
+    assert.equal(t.names().length, 201);
+    assert.ok(!t.names().includes('b.value'));
+  });
+
   it('lets several callbacks write one output, each applied when it finishes', async () => {
     const t = setup({ 'a.value': 0, 'b.value': 0 });
     t.add({ inputs: 'a.value', outputs: 'out.value', preventInitialCall: true, fn: (a) => `from a ${a}` });

@@ -671,3 +671,72 @@ describe('<dash-callback endpoint>', () => {
     expect(el.querySelector('#out')!.textContent).to.equal('untouched');
   });
 });
+
+// Callbacks connected together are wired in one batch a microtask later (docs/callbacks.md, "Wiring and scale").
+describe('<dash-callback> wiring many at once', () => {
+  const fragmentOf = (markup: string) => document.createRange().createContextualFragment(markup);
+
+  it('a fragment of callbacks and outputs, fn set once inserted: each runs once, a chain in order', async () => {
+    const el = await fixture(html`<div></div>`);
+    const calls: string[] = [];
+    // The chain's second link comes first in the page.
+    el.append(
+      fragmentOf(`<dash-callback id="second" inputs="mid.children" outputs="out.children"></dash-callback>
+        <input id="in" value="x"><span id="mid"></span><span id="out"></span>
+        <dash-callback id="first" inputs="in.value" outputs="mid.children"></dash-callback>`),
+    );
+    cb(el, '#first').fn = (v: string) => (calls.push(`first ${v}`), `${v}1`);
+    cb(el, '#second').fn = (v: string) => (calls.push(`second ${v}`), `${v}2`);
+    await waitUntil(() => el.querySelector('#out')!.textContent === 'x12');
+    await aTimeout(10);
+    expect(calls).to.deep.equal(['first x', 'second x1']);
+    type(el.querySelector<HTMLInputElement>('#in')!, 'y');
+    expect(el.querySelector('#out')!.textContent).to.equal('y12');
+    expect(calls).to.deep.equal(['first x', 'second x1', 'first y', 'second y1']);
+  });
+
+  it('a callback removed in the task that inserted it never runs, nor reports its missing ids', async () => {
+    let ran = 0;
+    const { errors } = await errorsDuring(async () => {
+      const el = await fixture(html`<div><input id="in" value="a" /></div>`);
+      el.append(fragmentOf('<dash-callback inputs="in.value" outputs="nowhere.children"></dash-callback>'));
+      cb(el).fn = () => ran++;
+      cb(el).remove();
+      await aTimeout(50);
+    });
+    expect(ran).to.equal(0);
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('inputs changed in the task that inserted it: one initial call, with the new inputs', async () => {
+    const calls: string[] = [];
+    const el = await fixture(html`<div><input id="a" value="A" /><input id="b" value="B" /><span id="out"></span></div>`);
+    el.append(fragmentOf('<dash-callback inputs="a.value" outputs="out.children"></dash-callback>'));
+    cb(el).fn = (v: string) => (calls.push(v), v);
+    cb(el).setAttribute('inputs', 'b.value');
+    await waitUntil(() => el.querySelector('#out')!.textContent === 'B');
+    await aTimeout(10);
+    expect(calls).to.deep.equal(['B']);
+  });
+
+  it('a cycle closed by a later insertion is reported; removing one of its callbacks wires the other anew', async () => {
+    const calls: string[] = [];
+    await errorsDuring(async () => {
+      const el = await fixture(html`<div><input id="x" value="1" /><input id="y" value="2" /></div>`);
+      el.append(fragmentOf('<dash-callback id="xy" inputs="x.value" outputs="y.value"></dash-callback>'));
+      cb(el, '#xy').fn = (v: string) => (calls.push(`xy ${v}`), v);
+      await waitUntil(() => calls.length === 1);
+      const error = oneEvent(el, 'dash-callback-error');
+      el.append(fragmentOf('<dash-callback id="yx" inputs="y.value" outputs="x.value"></dash-callback>'));
+      cb(el, '#yx').fn = (v: string) => (calls.push(`yx ${v}`), v);
+      expect((await error).detail.error.message).to.match(/^Circular dependency: /);
+      await settled();
+      cb(el, '#yx').remove();
+      await settled();
+      type(el.querySelector<HTMLInputElement>('#x')!, '5');
+      expect(el.querySelector<HTMLInputElement>('#y')!.value).to.equal('5');
+    });
+    // Out of the cycle, xy is wired again: a new initial call, then the change.
+    expect(calls).to.deep.equal(['xy 1', 'xy 1', 'xy 5']);
+  });
+});

@@ -47,10 +47,16 @@ export interface DashCallbackErrorDetail {
  */
 export class DashCallback extends HTMLElement implements CallbackSource {
   static get observedAttributes() {
-    return ['inputs', 'outputs', 'state', 'running', 'prevent-initial-call', 'debounce', 'fn', 'endpoint'];
+    return OBSERVED;
   }
 
   private implementation: CallbackFunction | null = null;
+  /**
+   * The observed attributes as the element last saw them: read from here, not from the DOM, as a
+   * page wiring 10,000 callbacks asks each several times (every one arrives through
+   * attributeChangedCallback, on upgrade too).
+   */
+  private readonly observed: Partial<Record<Observed, string | null>> = {};
 
   /**
    * The function to call: `fn(...inputValues, ...stateValues, ctx)`. May be async. A callback
@@ -71,7 +77,7 @@ export class DashCallback extends HTMLElement implements CallbackSource {
 
   /** Has something to call: an fn property, an fn attribute, or an endpoint. */
   get runnable(): boolean {
-    return this.implementation !== null || this.hasAttribute('fn') || this.hasAttribute('endpoint');
+    return this.implementation !== null || this.attr('fn') !== null || this.attr('endpoint') !== null;
   }
 
   /** @internal parsed `inputs` */
@@ -88,9 +94,14 @@ export class DashCallback extends HTMLElement implements CallbackSource {
   private scope: CallbackScope | undefined;
   private rewireQueued = false;
 
+  /** @internal Its dependency attributes changed: it registers again a microtask later. */
+  get rewirePending(): boolean {
+    return this.rewireQueued;
+  }
+
   /** URL of the Dash endpoint (`/_dash-update-component`), when the callback runs on a server. */
   get endpoint(): string | null {
-    return this.getAttribute('endpoint');
+    return this.attr('endpoint');
   }
   set endpoint(value: string | null) {
     if (value === null) this.removeAttribute('endpoint');
@@ -98,14 +109,15 @@ export class DashCallback extends HTMLElement implements CallbackSource {
   }
 
   get preventInitialCall(): boolean {
-    return this.hasAttribute('prevent-initial-call') && this.getAttribute('prevent-initial-call') !== 'false';
+    const value = this.attr('prevent-initial-call');
+    return value !== null && value !== 'false';
   }
   set preventInitialCall(value: boolean) {
     this.toggleAttribute('prevent-initial-call', value);
   }
 
   get debounce(): number {
-    const ms = Number(this.getAttribute('debounce'));
+    const ms = Number(this.attr('debounce'));
     return Number.isFinite(ms) && ms > 0 ? ms : 0;
   }
   set debounce(value: number) {
@@ -135,7 +147,8 @@ export class DashCallback extends HTMLElement implements CallbackSource {
     this.scope = undefined;
   }
 
-  attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+  attributeChangedCallback(name: Observed, old: string | null, value: string | null): void {
+    this.observed[name] = value;
     // On upgrade the attributes arrive before connectedCallback, which wires with them anyway.
     if (old === value || !this.scope) return;
     if (name === 'fn' || name === 'endpoint') {
@@ -155,10 +168,10 @@ export class DashCallback extends HTMLElement implements CallbackSource {
     this.scope?.unregister(this);
     this.scope = undefined;
     try {
-      this.inputDeps = parseDependencies(this.getAttribute('inputs'), 'inputs');
-      this.outputDeps = parseDependencies(this.getAttribute('outputs'), 'outputs');
-      this.stateDeps = parseDependencies(this.getAttribute('state'), 'state');
-      this.runningDeps = parseDependencies(this.getAttribute('running'), 'running');
+      this.inputDeps = parseDependencies(this.attr('inputs'), 'inputs');
+      this.outputDeps = parseDependencies(this.attr('outputs'), 'outputs');
+      this.stateDeps = parseDependencies(this.attr('state'), 'state');
+      this.runningDeps = parseDependencies(this.attr('running'), 'running');
       if (this.runningDeps.some(isPattern)) throw new DependencyError('running: wildcards are not supported here');
     } catch (error) {
       this.callbackName = this.describe();
@@ -168,6 +181,10 @@ export class DashCallback extends HTMLElement implements CallbackSource {
     this.callbackName = this.outputDeps.length ? outputId(this.outputDeps) : this.describe();
     this.scope = scopeOf(this);
     this.scope.register(this);
+  }
+
+  private attr(name: Observed): string | null {
+    return this.observed[name] ?? null;
   }
 
   /** @internal Called by the runtime: runs the function or the endpoint; one value per output (an array for an ALL output). */
@@ -235,6 +252,9 @@ export class DashCallback extends HTMLElement implements CallbackSource {
     return `<dash-callback${this.id ? ` id="${this.id}"` : ''} inputs="${this.getAttribute('inputs') ?? ''}">`;
   }
 }
+
+const OBSERVED = ['inputs', 'outputs', 'state', 'running', 'prevent-initial-call', 'debounce', 'fn', 'endpoint'] as const;
+type Observed = (typeof OBSERVED)[number];
 
 /** How long after the page has loaded a callback waits for its `fn="ns.name"` to be defined. */
 const FN_GRACE_MS = 1000;

@@ -10,10 +10,11 @@ import type { Dependency } from '../dependency.js';
 import { canonicalId, canonicalProp, depKey } from '../dependency.js';
 import type { CallbackInvocation } from '../context.js';
 import { type Expansion, flatDeps, flattenValues, groupValues, isPattern, plainExpansion } from '../patterns.js';
-import { CallbackRuntime, type CallbackCall, type CallbackHandle, type RuntimeHost } from '../runtime.js';
+import { CallbackRuntime, type CallbackCall, type CallbackDefinition, type CallbackHandle, type RuntimeHost } from '../runtime.js';
 import { applyPatch, isPatch } from '../patch.js';
 import { checkProp, readProp, watchProp, writeProp } from './dom-props.js';
 import { Lazy } from '../../internal/lazy.js';
+import { MultiMap } from '../multi-map.js';
 
 /** What a scope needs from a `<dash-callback>`. */
 export interface CallbackSource extends HTMLElement {
@@ -27,6 +28,8 @@ export interface CallbackSource extends HTMLElement {
   readonly debounce: number;
   /** Has a function or endpoint to call; until it does, the callback waits. */
   readonly runnable: boolean;
+  /** Its dependencies changed and it will register again: not to be wired as it is. */
+  readonly rewirePending: boolean;
   /** Runs one call; returns one value per output (an array for an ALL output). */
   run(call: CallbackInvocation, scope: CallbackScope): unknown[] | Promise<unknown[]>;
   reportError(error: Error): void;
@@ -34,21 +37,83 @@ export interface CallbackSource extends HTMLElement {
 
 type ScopeRoot = Document | ShadowRoot | HTMLElement;
 
-/** One concrete call of a callback, registered with the runtime. */
-interface Registration {
-  source: CallbackSource;
-  expansion: Expansion;
-  handle: CallbackHandle;
-  outputs: Dependency[];
-  deps: Dependency[];
-  /** Identity of its concrete dependencies: a changed ALL set makes a new registration (computed only when compared). */
-  readonly signature: string;
-  missing: Set<string>;
-  /** The element each id resolved to when last wired. */
-  bound: Map<string, Element>;
-  missingReported?: boolean;
+/** One concrete call of a callback: what the runtime calls (its definition), and how it is bound to the page. */
+class Registration implements CallbackDefinition {
+  handle!: CallbackHandle;
+  readonly name: string;
+  readonly debounce: number;
+  /** Its concrete dependencies, flat. */
+  readonly inputs: Dependency[];
+  readonly outputs: Dependency[];
+  readonly state: Dependency[];
+  /** Every id it names: inputs, outputs, state and `running`. */
+  readonly deps: Dependency[];
+  /** Ids not found (or not defined yet) when last resolved. */
+  missing: readonly string[] = NONE_MISSING;
+  missingReported = false;
+  /** Unregistered: the runtime's last word about it (a dropped call's end) has been heard. */
+  removed = false;
+  /** The element each of `deps` resolved to when last wired. */
+  bound: Element[] | undefined;
   /** Removes this registration's input listeners. */
-  unwatch: Array<() => void>;
+  unwatch: Array<() => void> = [];
+
+  readonly source: CallbackSource;
+
+  constructor(
+    private readonly scope: CallbackScope,
+    group: Group,
+    readonly expansion: Expansion,
+    readonly preventInitialCall: boolean,
+  ) {
+    const source = (this.source = group.source);
+    this.name = source.callbackName;
+    this.debounce = source.debounce;
+    // Without wildcards the flat lists are the callback's own.
+    this.inputs = group.pattern ? flatDeps(expansion.inputs) : source.inputDeps;
+    this.outputs = group.pattern ? flatDeps(expansion.outputs) : source.outputDeps;
+    this.state = group.pattern ? flatDeps(expansion.state) : source.stateDeps;
+    this.deps = [...this.inputs, ...this.outputs, ...this.state, ...source.runningDeps];
+  }
+
+  invoke(call: CallbackCall): unknown[] | Promise<unknown[]> {
+    return this.scope.invoke(this, call);
+  }
+
+  /** Identity of its concrete dependencies: a changed ALL set makes a new registration (computed only when compared). */
+  get signature(): string {
+    return signatureOf(this.expansion);
+  }
+}
+
+const NONE_MISSING: readonly string[] = Object.freeze([]);
+
+/** The registration a runtime handle stands for (its definition), while it is registered. */
+function registrationOf(handle: CallbackHandle): Registration | undefined {
+  const registration = handle.definition as Registration;
+  return registration.removed ? undefined : registration;
+}
+
+/** What a callback's function or endpoint is called with (a class: made once per call). */
+class Invocation implements CallbackInvocation {
+  readonly inputs: unknown[];
+  readonly state: unknown[];
+  readonly flatInputs: unknown[];
+  readonly flatState: unknown[];
+  readonly triggered: CallbackCall['triggered'];
+
+  constructor(
+    readonly expansion: Expansion,
+    private readonly call: CallbackCall,
+  ) {
+    this.inputs = groupValues(expansion.inputs, (this.flatInputs = call.inputs));
+    this.state = groupValues(expansion.state, (this.flatState = call.state));
+    this.triggered = call.triggered;
+  }
+
+  get signal() {
+    return this.call.signal;
+  }
 }
 
 type PatternMatching = typeof import('../pattern-matching.js');
@@ -88,11 +153,10 @@ function idKey(raw: string): string | null {
 export class CallbackScope implements RuntimeHost {
   readonly runtime = new CallbackRuntime(this);
   private readonly groups = new Map<CallbackSource, Group>();
-  private readonly byHandle = new Map<CallbackHandle, Registration>();
   /** Elements found, by id. */
   private readonly elements = new Map<string, Element>();
   /** Registrations that name each id. */
-  private readonly users = new Map<string, Set<Registration>>();
+  private readonly users = new MultiMap<string, Registration>();
   /** Busy callbacks per element, for `loading` / `aria-busy`. */
   private readonly busy = new Map<Element, number>();
   /** Elements with object ids, canonical id → element, in document order; rebuilt when they change. */
@@ -100,19 +164,28 @@ export class CallbackScope implements RuntimeHost {
   private readonly reportedIds = new Set<string>();
   private readonly observer: MutationObserver;
   private observing = false;
+  /** Plain callbacks connected since the last batch, wired together (see register). */
+  private arriving: Group[] = [];
 
   constructor(private readonly root: ScopeRoot) {
     this.observer = new MutationObserver((records) => this.onMutations(records));
   }
 
+  /**
+   * Wires a callback. Callbacks connected together (a page's layout inserted at once) are wired
+   * together a microtask later, so each finds its elements, fn and attributes as the page set
+   * them in the same task, and the runtime orders and runs their initial calls once
+   * (docs/callbacks.md, "Wiring and scale").
+   */
   register(source: CallbackSource): void {
     this.unregister(source);
-    const all = [...source.inputDeps, ...source.outputDeps, ...source.stateDeps];
-    const group: Group = { source, pattern: all.some(isPattern), instances: new Map() };
+    const pattern = [source.inputDeps, source.outputDeps, source.stateDeps].some((deps) => deps.some(isPattern));
+    const group: Group = { source, pattern, instances: new Map() };
     this.groups.set(source, group);
     this.observe();
     if (!group.pattern) {
-      this.expand(group, source.preventInitialCall);
+      this.arriving.push(group);
+      if (this.arriving.length === 1) queueMicrotask(() => this.wireArrivals());
       return;
     }
     wildcardMatching.load().then((matching) => {
@@ -127,6 +200,17 @@ export class CallbackScope implements RuntimeHost {
       group.matching = matching;
       this.expand(group, source.preventInitialCall);
     }, (error: Error) => source.reportError(error));
+  }
+
+  private wireArrivals(): void {
+    const arriving = this.arriving;
+    this.arriving = [];
+    for (const group of arriving) {
+      // One unregistered, registered again or about to be (its attributes changed) is passed over.
+      if (this.groups.get(group.source) !== group || group.source.rewirePending) continue;
+      this.expand(group, group.source.preventInitialCall);
+    }
+    this.runtime.flush();
   }
 
   unregister(source: CallbackSource): void {
@@ -150,9 +234,7 @@ export class CallbackScope implements RuntimeHost {
     const { source } = group;
     const callback = { inputs: source.inputDeps, outputs: source.outputDeps, state: source.stateDeps };
     const expansions = group.matching ? group.matching.expandCallback(callback, [...this.objectIndex().keys()]) : [plainExpansion(callback)];
-    const keep = new Set<string>();
     for (const expansion of expansions) {
-      keep.add(expansion.key);
       const existing = group.instances.get(expansion.key);
       let quiet = preventInitialCall;
       if (existing) {
@@ -166,8 +248,10 @@ export class CallbackScope implements RuntimeHost {
         quiet = inputs !== oldInputs ? false : outputs !== oldOutputs ? preventInitialCall : wasWired || preventInitialCall;
         this.removeInstance(existing);
       }
-      group.instances.set(expansion.key, this.addInstance(source, expansion, quiet));
+      group.instances.set(expansion.key, this.addInstance(group, expansion, quiet));
     }
+    if (!group.matching) return; // one call, always kept
+    const keep = new Set(expansions.map((expansion) => expansion.key));
     for (const [key, registration] of group.instances) {
       if (keep.has(key)) continue;
       group.instances.delete(key);
@@ -175,73 +259,26 @@ export class CallbackScope implements RuntimeHost {
     }
   }
 
-  private addInstance(source: CallbackSource, expansion: Expansion, preventInitialCall: boolean): Registration {
-    const inputs = flatDeps(expansion.inputs);
-    const outputs = flatDeps(expansion.outputs);
-    const state = flatDeps(expansion.state);
-    const registration = {
-      source,
-      expansion,
-      outputs,
-      deps: [...inputs, ...outputs, ...state, ...source.runningDeps],
-      get signature() {
-        return signatureOf(expansion);
-      },
-      missing: new Set(),
-      bound: new Map(),
-      unwatch: [],
-    } as unknown as Registration;
-    registration.handle = this.runtime.register({
-      name: source.callbackName,
-      inputs,
-      outputs,
-      state,
-      preventInitialCall,
-      debounce: source.debounce,
-      invoke: (call) => this.invoke(registration, call),
-    });
-    this.byHandle.set(registration.handle, registration);
-    for (const { id } of registration.deps) {
-      let set = this.users.get(id);
-      if (!set) this.users.set(id, (set = new Set()));
-      set.add(registration);
-    }
+  private addInstance(group: Group, expansion: Expansion, preventInitialCall: boolean): Registration {
+    const registration = new Registration(this, group, expansion, preventInitialCall);
+    registration.handle = this.runtime.register(registration);
+    for (const { id } of registration.deps) this.users.add(id, registration);
     this.resolve(registration);
     return registration;
   }
 
   private removeInstance(registration: Registration): void {
-    registration.unwatch.forEach((off) => off());
-    registration.unwatch = [];
+    for (const off of registration.unwatch) off();
+    registration.unwatch.length = 0;
     // While still known by handle, so that a call it drops clears its loading state.
     this.runtime.unregister(registration.handle);
-    this.byHandle.delete(registration.handle);
-    for (const { id } of registration.deps) {
-      const set = this.users.get(id);
-      set?.delete(registration);
-      if (set?.size === 0) {
-        this.users.delete(id);
-        this.elements.delete(id);
-      }
-    }
+    registration.removed = true;
+    for (const { id } of registration.deps) if (this.users.delete(id, registration)) this.elements.delete(id);
   }
 
-  /** Flat values from the runtime → the function's arguments; its per-output values → flat writes. */
-  private invoke({ source, expansion }: Registration, call: CallbackCall): unknown[] | Promise<unknown[]> {
-    const result = source.run(
-      {
-        inputs: groupValues(expansion.inputs, call.inputs),
-        state: groupValues(expansion.state, call.state),
-        expansion,
-        flatInputs: call.inputs,
-        flatState: call.state,
-        triggered: call.triggered,
-        get signal() {
-          return call.signal;
-        },
-      },
-      this,
-    );
+  /** @internal Flat values from the runtime → the function's arguments; its per-output values → flat writes. */
+  invoke({ source, expansion }: Registration, call: CallbackCall): unknown[] | Promise<unknown[]> {
+    const result = source.run(new Invocation(expansion, call), this);
     if (result instanceof Promise) return result.then((values) => flattenValues(expansion.outputs, values));
     return flattenValues(expansion.outputs, result);
   }
@@ -296,27 +333,26 @@ export class CallbackScope implements RuntimeHost {
    * `dash-callback-start`. A call that returned at once was never visibly running, so it gets none.
    */
   onStart(handle: CallbackHandle, pending: boolean): void {
-    const registration = pending ? this.byHandle.get(handle) : undefined;
-    if (!registration) return;
-    const { source } = registration;
-    this.setBusy(source, +1);
-    for (const dep of registration.outputs) this.setBusy(this.elements.get(dep.id), +1, dep.prop);
-    this.setRunning(source, true);
-    source.dispatchEvent(new CustomEvent('dash-callback-start', { bubbles: true, composed: true, detail: { outputs: source.callbackName } }));
+    if (pending) this.showRunning(handle, true);
   }
 
   onEnd(handle: CallbackHandle, pending: boolean): void {
-    const registration = pending ? this.byHandle.get(handle) : undefined;
+    if (pending) this.showRunning(handle, false);
+  }
+
+  private showRunning(handle: CallbackHandle, on: boolean): void {
+    const registration = registrationOf(handle);
     if (!registration) return;
     const { source } = registration;
-    this.setBusy(source, -1);
-    for (const dep of registration.outputs) this.setBusy(this.elements.get(dep.id), -1, dep.prop);
-    this.setRunning(source, false);
-    source.dispatchEvent(new CustomEvent('dash-callback-end', { bubbles: true, composed: true, detail: { outputs: source.callbackName } }));
+    const delta = on ? 1 : -1;
+    this.setBusy(source, delta);
+    for (const dep of registration.outputs) this.setBusy(this.elements.get(dep.id), delta, dep.prop);
+    this.setRunning(source, on);
+    source.dispatchEvent(new CustomEvent(on ? 'dash-callback-start' : 'dash-callback-end', { bubbles: true, composed: true, detail: { outputs: source.callbackName } }));
   }
 
   onError(handle: CallbackHandle, error: Error): void {
-    this.byHandle.get(handle)?.source.reportError(error);
+    registrationOf(handle)?.source.reportError(error);
   }
 
   /** `running="btn.disabled"`: true while the callback runs, false after (Dash's `running`). */
@@ -386,7 +422,7 @@ export class CallbackScope implements RuntimeHost {
 
   /** Finds each element a registration names; wires it when all are there. */
   private resolve(registration: Registration): void {
-    registration.missing.clear();
+    let missing: string[] | undefined;
     for (const { id } of registration.deps) {
       let el: Element | null | undefined = this.elements.get(id);
       if (!el || !el.isConnected) {
@@ -394,35 +430,36 @@ export class CallbackScope implements RuntimeHost {
         if (el) this.elements.set(id, el);
         else this.elements.delete(id);
       }
-      if (!el) registration.missing.add(id);
+      if (!el) (missing ??= []).push(id);
       else if (el.localName.includes('-') && !customElements.get(el.localName)) {
         // Not upgraded yet: its properties are not real until it is defined.
-        registration.missing.add(id);
+        (missing ??= []).push(id);
         customElements.whenDefined(el.localName).then(() => this.recheck(id));
       }
     }
-    registration.unwatch.forEach((off) => off());
-    registration.unwatch = [];
-    const ready = registration.missing.size === 0 && registration.source.runnable;
+    registration.missing = missing ?? NONE_MISSING;
+    for (const off of registration.unwatch) off();
+    registration.unwatch.length = 0;
+    const ready = !missing && registration.source.runnable;
     // A replaced element is a new element: unwire so that wiring again makes the initial call.
+    const { bound, deps } = registration;
     let replaced = false;
-    for (const [id, el] of registration.bound) replaced ||= this.elements.get(id) !== el;
+    if (bound) for (let i = 0; i < deps.length && !replaced; i++) replaced = this.elements.get(deps[i].id) !== bound[i];
     if (replaced || !ready) {
       this.runtime.setHostReady(registration.handle, false);
-      registration.bound.clear();
+      registration.bound = undefined;
     }
     if (ready) {
-      for (const { id } of registration.deps) registration.bound.set(id, this.elements.get(id)!);
-      const inputs = flatDeps(registration.expansion.inputs);
-      for (const dep of inputs) {
+      registration.bound = deps.map(({ id }) => this.elements.get(id)!);
+      for (const dep of registration.inputs) {
         registration.unwatch.push(watchProp(this.elements.get(dep.id)!, dep.prop, (value) => this.runtime.changed(dep, value)));
       }
-      for (const dep of flatDeps(registration.expansion.state)) {
+      for (const dep of registration.state) {
         if (canonicalProp(dep.prop) === 'nClicks') registration.unwatch.push(watchProp(this.elements.get(dep.id)!, dep.prop, () => {}));
       }
     }
     this.runtime.setHostReady(registration.handle, ready);
-    if (registration.missing.size > 0) this.reportMissingLater(registration);
+    if (missing) this.reportMissingLater(registration);
   }
 
   /**
@@ -436,8 +473,8 @@ export class CallbackScope implements RuntimeHost {
     const check = () =>
       requestAnimationFrame(() =>
         requestAnimationFrame(() => {
-          const missing = [...registration.missing].filter((id) => !this.lookup(id));
-          if (missing.length === 0 || !this.byHandle.has(registration.handle)) return;
+          const missing = [...new Set(registration.missing)].filter((id) => !this.lookup(id));
+          if (missing.length === 0 || registration.removed) return;
           registration.source.reportError(
             new Error(`no element with id ${missing.map((id) => (id.startsWith('{') ? id : `"${id}"`)).join(', ')} in this ${this.root instanceof HTMLElement ? '<dash-app>' : 'page'} yet; the callback waits for it`),
           );
@@ -453,7 +490,7 @@ export class CallbackScope implements RuntimeHost {
   }
 
   private recheck(id: string): void {
-    for (const registration of this.users.get(id) ?? []) this.resolve(registration);
+    for (const registration of this.users.get(id)) this.resolve(registration);
   }
 
   private observe(): void {

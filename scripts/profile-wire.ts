@@ -1,0 +1,100 @@
+// Profiles inserting n callbacks (bench/pages/runtime.html's `wire`) in Chromium's CPU profiler and
+// prints the top functions by their share of samples: `npx tsx scripts/profile-wire.ts [n] [fn-after]`
+// (`fn-after`: each callback's fn is set once it is in the page).
+import { chromium } from 'playwright-core';
+import { chromePath } from './chrome-path.mjs';
+import { serve } from './dev-server.js';
+
+const n = Number(process.argv[2] ?? 10_000);
+const fnAfter = process.argv[3] === 'fn-after';
+const { url, stop } = await serve({ port: 0, production: true, quiet: true });
+const browser = await chromium.launch({ executablePath: chromePath()!, args: ['--no-sandbox', '--disable-gpu'] });
+type W = Window & { ready: boolean; wire(n: number): Promise<number>; prepare(n: number, fnAfter: boolean): void; insert(): Promise<number> };
+try {
+  const page = await browser.newPage();
+  // tsx names functions with a helper of its own, which the page does not have.
+  await page.addInitScript('window.__name = (f) => f');
+  await page.goto(`${url}/bench/pages/runtime.html`, { waitUntil: 'load' });
+  await page.waitForFunction(() => (window as unknown as W).ready === true);
+  await page.evaluate(() => (window as unknown as W).wire(1000));
+  await page.evaluate(() => {
+    const w = window as unknown as W & { frag: DocumentFragment; all: Promise<number>; fnLater: Array<() => void> };
+    w.prepare = (count, later) => {
+      w.fnLater = [];
+      document.getElementById('stage')!.replaceChildren();
+      let done = 0;
+      let finish: (t: number) => void;
+      w.all = new Promise((r) => (finish = r));
+      w.frag = document.createDocumentFragment();
+      for (let i = 0; i < count; i++) {
+        const input = Object.assign(document.createElement('input'), { id: `w-in-${i}`, value: String(i) });
+        const out = Object.assign(document.createElement('span'), { id: `w-out-${i}` });
+        const cb = document.createElement('dash-callback') as HTMLElement & { fn: unknown };
+        cb.setAttribute('inputs', `w-in-${i}.value`);
+        cb.setAttribute('outputs', `w-out-${i}.children`);
+        const fn = (v: unknown) => {
+          if (++done === count) finish(performance.now());
+          return v;
+        };
+        if (later) w.fnLater.push(() => (cb.fn = fn));
+        else cb.fn = fn;
+        w.frag.append(input, out, cb);
+      }
+    };
+    w.insert = async () => {
+      const t0 = performance.now();
+      document.getElementById('stage')!.append(w.frag);
+      for (const setFn of w.fnLater) setFn();
+      return (await w.all) - t0;
+    };
+  });
+  await page.evaluate(([count, later]) => (window as unknown as W).prepare(count, later), [n, fnAfter] as const);
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  const ms = await page.evaluate(() => (window as unknown as W).insert());
+  const { profile } = await cdp.send('Profiler.stop');
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const name = (id: number) => {
+    const { functionName, url: u, lineNumber } = byId.get(id)!.callFrame;
+    return `${functionName || '(anonymous)'} ${u.split('/').slice(-2).join('/').replace(/\?.*/, '')}:${lineNumber + 1}`;
+  };
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  // Only the samples from the insertion to the last initial call (the profiler runs longer).
+  const stacks = profile.samples!.map((id) => {
+    const names: string[] = [];
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) names.push(name(at));
+    return names;
+  });
+  const first = stacks.findIndex((names) => names.some((k) => k.startsWith('w.insert')));
+  const last = stacks.findLastIndex((names) => names.some((k) => k.startsWith('flush ')));
+  profile.samples!.forEach((id, i) => {
+    if (i < first || i > last) return;
+    // Counted, not timed: on a busy machine a sample's time delta includes time the thread waited
+    // for a core, which would be charged to whatever it ran next.
+    const t = 1;
+    self.set(name(id), (self.get(name(id)) ?? 0) + t);
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const key = name(at);
+      if (!seen.has(key)) total.set(key, (total.get(key) ?? 0) + t);
+      seen.add(key);
+    }
+  });
+  const samples = last - first + 1;
+  const show = (title: string, map: Map<string, number>) => {
+    console.log(`\n${title}`);
+    for (const [k, v] of [...map].sort((a, b) => b[1] - a[1]).slice(0, 22)) console.log(`${((100 * v) / samples).toFixed(1).padStart(6)} %  ${k}`);
+  };
+  console.log(`insert ${n} callbacks → all initial calls applied: ${ms.toFixed(1)} ms (under the profiler)`);
+  show('self (share of samples)', self);
+  show('total (share of samples)', total);
+} finally {
+  await browser.close();
+  await stop();
+}
