@@ -8,6 +8,7 @@ import type { CalendarHost, DayState } from './calendar.js';
 import { emitUserEdit } from '../../internal/events.js';
 import { Lazy } from '../../internal/lazy.js';
 import { LazyView } from '../../internal/lazy-view.js';
+import { addStyleSheet } from '../../internal/add-style-sheet.js';
 
 const ISO_FORMAT = 'YYYY-MM-DD';
 
@@ -195,9 +196,7 @@ export abstract class DatePickerBase extends LazyView(Persistent(DashFormElement
 
   /** The calendar's styles came with its code: add them to this picker's shadow root once. */
   private adoptCalendarStyles(code: CalendarCode): void {
-    const root = this.renderRoot as ShadowRoot;
-    const sheet = code.calendarStyles.styleSheet;
-    if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    addStyleSheet(this.renderRoot as ShadowRoot, code.calendarStyles.styleSheet);
   }
 
   /** @internal Loads the calendar's code (a box's focus starts it, so typed dates read in the display format). */

@@ -7,6 +7,7 @@
 import { deepEqual } from '../../internal/deep-equal.js';
 import type { PlotlyApi } from './plotly-loader.js';
 import { isRecord } from '../../internal/is-record.js';
+import { addStyleSheet } from '../../internal/add-style-sheet.js';
 
 /** plotly's default height (as graph.ts's DEFAULT_HEIGHT): for a graph whose height comes from its content. */
 const DEFAULT_HEIGHT = 450;
@@ -145,7 +146,7 @@ function adoptPlotlyStyles(root: Node): void {
     if (!copy) copies.set(key, (copy = { sheet: new CSSStyleSheet(), text: null }));
     if (copy.text !== text) copy.sheet.replaceSync((copy.text = text));
     // First, like a <style> prepended: the page's own rules for the shadow root win over plotly's.
-    if (!root.adoptedStyleSheets.includes(copy.sheet)) root.adoptedStyleSheets = [copy.sheet, ...root.adoptedStyleSheets];
+    addStyleSheet(root, copy.sheet, true);
   });
 }
 

@@ -8,6 +8,7 @@ import { PendingWork } from '../../internal/pending-work.js';
 import { styleMap, type StyleInfo } from '../../internal/style-map.js';
 import type { SpinnerType } from './loading-spinner.js';
 import { loadingStyles } from './loading.styles.js';
+import { addStyleSheet } from '../../internal/add-style-sheet.js';
 
 export type { SpinnerType };
 const SPINNERS: readonly SpinnerType[] = ['default', 'circle', 'dot', 'cube', 'graph'];
@@ -212,8 +213,7 @@ export class DashLoading extends DashElement {
     const loaded = spinners.module;
     const root = this.shadowRoot;
     if (loaded && root) {
-      const sheet = loaded.spinnerStyles.styleSheet;
-      if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      addStyleSheet(root, loaded.spinnerStyles.styleSheet);
       return loaded;
     }
     this.pending.track(spinners.load().then(() => this.requestUpdate()));

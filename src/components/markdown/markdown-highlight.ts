@@ -8,6 +8,7 @@
  */
 import hljs from '@highlightjs/cdn-assets/es/highlight.min.js';
 import DOMPurify from 'dompurify';
+import { addStyleSheet } from '../../internal/add-style-sheet.js';
 
 const purify = DOMPurify();
 
@@ -24,9 +25,7 @@ tokenColours.replaceSync(`
 
 function adoptTokenColours(root: Node): void {
   const shadow = root.getRootNode();
-  if (shadow instanceof ShadowRoot && !shadow.adoptedStyleSheets.includes(tokenColours)) {
-    shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, tokenColours];
-  }
+  if (shadow instanceof ShadowRoot) addStyleSheet(shadow, tokenColours);
 }
 
 /** Highlights every `pre > code` under `root`: the fence's language when known, else a guess. */
