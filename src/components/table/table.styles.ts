@@ -131,6 +131,8 @@ export const tableStyles = css`
     padding: 2px 4px;
     background: var(--_bg);
     line-height: normal;
+    /* Not a cell's pre: the template's own line breaks would push the box below the row. */
+    white-space: nowrap;
   }
   .filter-row input {
     box-sizing: border-box;

@@ -318,6 +318,17 @@ describe('dash-table filtering', () => {
     await sendKeys({ press: 'Enter' });
   }
 
+  it('shows each filter box inside its row, where a click reaches it', async () => {
+    const el = await fixture<DashTable>(html`<dash-table filter-action="native" .data=${people} .columns=${peopleColumns}></dash-table>`);
+    for (const id of ['name', 'age', 'city']) {
+      const box = filterInput(el, id).getBoundingClientRect();
+      const row = filterInput(el, id).closest('[role=row]')!.getBoundingClientRect();
+      expect(box.top, id).to.be.at.least(row.top);
+      expect(box.bottom, id).to.be.at.most(row.bottom);
+      expect(el.shadowRoot!.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2), id).to.equal(filterInput(el, id));
+    }
+  });
+
   it('filters through per-column inputs and writes filterQuery', async () => {
     const el = await fixture<DashTable>(html`<dash-table filter-action="native" .data=${people} .columns=${peopleColumns}></dash-table>`);
     expect(filterInput(el, 'city').getAttribute('aria-label')).to.equal('Filter City');
