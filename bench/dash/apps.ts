@@ -4,7 +4,7 @@
 // `window.dash_clientside.bench` (CLIENTSIDE_SCRIPT), which both pages load as a Dash app's
 // assets/*.js would be loaded.
 import { createDashServer, type DashServer } from '../../src/server/index.js';
-import { makeRows, type FlightRow } from '../pages/table-data.js';
+import { COLUMNS, makeRows, type FlightRow } from '../pages/table-data.js';
 
 type Props = Record<string, unknown>;
 const component = (namespace: string) => (type: string, props: Props = {}) => ({ type, namespace, props });
@@ -92,22 +92,13 @@ function dropdownApp(rows: FlightRow[]): BenchApp {
 /** A DataTable of 100,000 flights-like rows, sorting and filtering in the browser, virtualized. */
 function tableApp(rows: FlightRow[]): BenchApp {
   const server = app('table');
-  const columns = [
-    { id: 'id', name: 'ID', type: 'numeric' },
-    { id: 'date', name: 'Date', type: 'datetime' },
-    { id: 'origin', name: 'Origin', type: 'text' },
-    { id: 'dest', name: 'Destination', type: 'text' },
-    { id: 'delay', name: 'Delay', type: 'numeric' },
-    { id: 'distance', name: 'Distance', type: 'numeric' },
-    { id: 'passenger', name: 'Passenger', type: 'text' },
-  ];
   server.layout(
     html('Div', {
       style: { width: 1200 },
       children: [
         dashTable('DataTable', {
           id: 'table',
-          columns,
+          columns: COLUMNS,
           data: rows,
           sort_action: 'native',
           filter_action: 'native',
