@@ -85,30 +85,31 @@ function comparableName(name: string): string {
 }
 const comparableNames = new Map<string, string>();
 
+/** The events that announce property changes; a scope listens for them once, at its root (docs/callbacks.md, "Wiring and scale"). */
+export const CHANGE_EVENTS = ['input', 'change', 'dash-prop-change'] as const;
+
+/** What `announcedValue` gives for an event that does not announce a change of that property. */
+export const NOT_ANNOUNCED: unique symbol = Symbol('not announced');
+
 /**
- * Calls `onChange(value)` whenever `prop` of `el` changes through the page: `dash-prop-change`
- * from dash elements, `input`/`change` from native controls, clicks for `nClicks`. Returns the
- * function that removes every listener it added.
+ * Makes `el` announce changes of `prop`: installs click counting for `nClicks` (once per element).
+ * Called when a callback binds the element; the other properties announce themselves.
  */
-export function watchProp(el: Element, prop: string, onChange: (value: unknown) => void): () => void {
+export function announceChanges(el: Element, prop: string): void {
+  if (canonicalProp(prop) === 'nClicks' && !countsOwnClicks(el)) countClicks(el);
+}
+
+/**
+ * The new value of `prop` of `el` that `event`, dispatched at `el`, announces, else NOT_ANNOUNCED:
+ * native controls announce with `input`/`change` (the value is read from the control), dash
+ * elements (and clicks for `nClicks`) with `dash-prop-change` naming the property.
+ */
+export function announcedValue(event: Event, el: Element, prop: string): unknown {
   const name = canonicalProp(prop);
-  if (isNativeControl(el) && name !== 'nClicks') {
-    // Native controls announce their own changes; writes by callbacks reach the runtime directly.
-    const onNative = () => onChange(readProp(el, name));
-    el.addEventListener('input', onNative);
-    el.addEventListener('change', onNative);
-    return () => {
-      el.removeEventListener('input', onNative);
-      el.removeEventListener('change', onNative);
-    };
-  }
-  if (name === 'nClicks' && !countsOwnClicks(el)) countClicks(el);
-  const onPropChange = (event: Event) => {
-    const { detail } = event as DashPropChangeEvent;
-    if (event.composedPath()[0] === el && detail?.prop === name) onChange(detail.value);
-  };
-  el.addEventListener('dash-prop-change', onPropChange);
-  return () => el.removeEventListener('dash-prop-change', onPropChange);
+  if (isNativeControl(el) && name !== 'nClicks') return event.type === 'dash-prop-change' ? NOT_ANNOUNCED : readProp(el, name);
+  if (event.type !== 'dash-prop-change') return NOT_ANNOUNCED;
+  const { detail } = event as DashPropChangeEvent;
+  return detail?.prop === name ? detail.value : NOT_ANNOUNCED;
 }
 
 /**

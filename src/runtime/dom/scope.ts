@@ -12,7 +12,7 @@ import type { CallbackInvocation } from '../context.js';
 import { type Expansion, flatDeps, flattenValues, groupValues, isPattern, plainExpansion } from '../patterns.js';
 import { CallbackRuntime, type CallbackCall, type CallbackDefinition, type CallbackHandle, type RuntimeHost } from '../runtime.js';
 import { applyPatch, isPatch } from '../patch.js';
-import { checkProp, readProp, watchProp, writeProp } from './dom-props.js';
+import { CHANGE_EVENTS, NOT_ANNOUNCED, announceChanges, announcedValue, checkProp, readProp, writeProp } from './dom-props.js';
 import { Lazy } from '../../internal/lazy.js';
 import { MultiMap } from '../multi-map.js';
 
@@ -53,10 +53,8 @@ class Registration implements CallbackDefinition {
   missingReported = false;
   /** Unregistered: the runtime's last word about it (a dropped call's end) has been heard. */
   removed = false;
-  /** The element each of `deps` resolved to when last wired. */
+  /** While wired: the element each of `deps` resolved to (inputs first), whose changes it hears. */
   bound: Element[] | undefined;
-  /** Removes this registration's input listeners. */
-  unwatch: Array<() => void> = [];
 
   readonly source: CallbackSource;
 
@@ -219,8 +217,7 @@ export class CallbackScope implements RuntimeHost {
     this.groups.delete(source);
     for (const registration of group.instances.values()) this.removeInstance(registration);
     if (this.groups.size === 0) {
-      this.observer.disconnect();
-      this.observing = false;
+      this.unobserve();
       scopes.delete(this.root);
     }
   }
@@ -268,8 +265,7 @@ export class CallbackScope implements RuntimeHost {
   }
 
   private removeInstance(registration: Registration): void {
-    for (const off of registration.unwatch) off();
-    registration.unwatch.length = 0;
+    registration.bound = undefined;
     // While still known by handle, so that a call it drops clears its loading state.
     this.runtime.unregister(registration.handle);
     registration.removed = true;
@@ -438,8 +434,6 @@ export class CallbackScope implements RuntimeHost {
       }
     }
     registration.missing = missing ?? NONE_MISSING;
-    for (const off of registration.unwatch) off();
-    registration.unwatch.length = 0;
     const ready = !missing && registration.source.runnable;
     // A replaced element is a new element: unwire so that wiring again makes the initial call.
     const { bound, deps } = registration;
@@ -450,13 +444,10 @@ export class CallbackScope implements RuntimeHost {
       registration.bound = undefined;
     }
     if (ready) {
+      // Its elements' changes reach onChangeEvent, which finds it by id: no listener of its own.
       registration.bound = deps.map(({ id }) => this.elements.get(id)!);
-      for (const dep of registration.inputs) {
-        registration.unwatch.push(watchProp(this.elements.get(dep.id)!, dep.prop, (value) => this.runtime.changed(dep, value)));
-      }
-      for (const dep of registration.state) {
-        if (canonicalProp(dep.prop) === 'nClicks') registration.unwatch.push(watchProp(this.elements.get(dep.id)!, dep.prop, () => {}));
-      }
+      for (const dep of registration.inputs) announceChanges(this.elements.get(dep.id)!, dep.prop);
+      for (const dep of registration.state) announceChanges(this.elements.get(dep.id)!, dep.prop);
     }
     this.runtime.setHostReady(registration.handle, ready);
     if (missing) this.reportMissingLater(registration);
@@ -498,7 +489,35 @@ export class CallbackScope implements RuntimeHost {
     this.observing = true;
     const target = this.root instanceof Document ? this.root.documentElement ?? this.root : this.root;
     this.observer.observe(target, { childList: true, subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['id'] });
+    for (const type of CHANGE_EVENTS) this.root.addEventListener(type, this.onChangeEvent, true);
   }
+
+  private unobserve(): void {
+    this.observer.disconnect();
+    this.observing = false;
+    for (const type of CHANGE_EVENTS) this.root.removeEventListener(type, this.onChangeEvent, true);
+  }
+
+  /**
+   * Every change a bound input announces, heard once at the scope's root: in the capture phase, so
+   * that an event that does not bubble, or that the page stops, still counts (docs/callbacks.md,
+   * "Wiring and scale"). The element's id finds the callbacks that read it.
+   */
+  private readonly onChangeEvent = (event: Event): void => {
+    const origin = event.composedPath()[0];
+    if (!(origin instanceof Element) || !origin.id) return;
+    const id = idKey(origin.id);
+    if (id === null) return;
+    for (const registration of this.users.get(id)) {
+      const { inputs } = registration;
+      // Read afresh each time: a callback run by the previous change may have unwired it.
+      for (let i = 0; i < inputs.length; i++) {
+        if (registration.bound?.[i] !== origin) continue;
+        const value = announcedValue(event, origin, inputs[i].prop);
+        if (value !== NOT_ANNOUNCED) this.runtime.changed(inputs[i], value);
+      }
+    }
+  };
 
   /** Elements that appeared, left, or changed id: rewire the callbacks that name them. */
   private onMutations(records: MutationRecord[]): void {
