@@ -46,6 +46,7 @@ export interface RuntimeHost {
   read(dep: Dependency): unknown;
   /** Throws to reject a value (e.g. an element refuses it); nothing is written then. */
   check?(dep: Dependency, value: unknown): void;
+  /** Writes a value `check` has let through. */
   write(dep: Dependency, value: unknown): void;
   /**
    * A call began; `pending` is true when it returned a promise (a call that returned at once
@@ -233,11 +234,9 @@ export class CallbackRuntime {
     }
     for (const handle of activated) {
       handle.active = true;
-      const { inputs } = handle.definition;
-      for (let i = 0; i < inputs.length; i++) {
-        const key = handle.inputKeys[i];
-        if (!this.known.has(key)) this.known.set(key, this.host.read(inputs[i]));
-      }
+      // The values seen last, to tell a change from the same value again; a callback about to
+      // make its initial call notes them as it reads them (start).
+      if (handle.definition.preventInitialCall) this.noteKnown(handle, handle.definition.inputs.map((dep) => this.host.read(dep)));
       for (const producer of this.graph.producers(handle)) if (producer.status !== 'idle') handle.blockBy(producer);
     }
     for (const handle of activated) {
@@ -247,6 +246,14 @@ export class CallbackRuntime {
       this.enqueue(handle);
     }
     this.pump();
+  }
+
+  /** Remembers the values of a callback's inputs not seen before. */
+  private noteKnown(handle: CallbackHandle, values: unknown[]): void {
+    for (let i = 0; i < values.length; i++) {
+      const key = handle.inputKeys[i];
+      if (!this.known.has(key)) this.known.set(key, values[i]);
+    }
   }
 
   private scheduleFlush(): void {
@@ -369,7 +376,8 @@ export class CallbackRuntime {
     let result: unknown[] | Promise<unknown[]>;
     try {
       run.inputs = definition.inputs.map((dep) => this.host.read(dep));
-      run.state = definition.state.map((dep) => this.host.read(dep));
+      this.noteKnown(handle, run.inputs);
+      run.state = definition.state.length ? definition.state.map((dep) => this.host.read(dep)) : [];
       result = definition.invoke(run);
     } catch (error) {
       this.host.onStart?.(handle, false);

@@ -31,6 +31,15 @@ export function readProp(el: Element, prop: string): unknown {
 export function writeProp(el: Element, prop: string, value: unknown): void {
   const name = canonicalProp(prop);
   refuseUnsafe(el, name, value);
+  write(el, name, value);
+}
+
+/** writeProp for a value `checkProp` has let through (the runtime checks every output before writing any). */
+export function writeCheckedProp(el: Element, prop: string, value: unknown): void {
+  write(el, canonicalProp(prop), value);
+}
+
+function write(el: Element, name: string, value: unknown): void {
   if (name === 'children') {
     writeChildren(el, value);
   } else if (name === 'style' && el instanceof HTMLElement) {

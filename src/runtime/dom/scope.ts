@@ -12,7 +12,7 @@ import type { CallbackInvocation } from '../context.js';
 import { type Expansion, flatDeps, flattenValues, groupValues, isPattern, plainExpansion } from '../patterns.js';
 import { CallbackRuntime, type CallbackCall, type CallbackDefinition, type CallbackHandle, type RuntimeHost } from '../runtime.js';
 import { applyPatch, isPatch } from '../patch.js';
-import { CHANGE_EVENTS, NOT_ANNOUNCED, announceChanges, announcedValue, checkProp, readProp, writeProp } from './dom-props.js';
+import { CHANGE_EVENTS, NOT_ANNOUNCED, announceChanges, announcedValue, checkProp, readProp, writeCheckedProp, writeProp } from './dom-props.js';
 import { Lazy } from '../../internal/lazy.js';
 import { MultiMap } from '../multi-map.js';
 
@@ -321,7 +321,7 @@ export class CallbackScope implements RuntimeHost {
   }
 
   write(dep: Dependency, value: unknown): void {
-    writeProp(this.elements.get(dep.id)!, dep.prop, value);
+    writeCheckedProp(this.elements.get(dep.id)!, dep.prop, value);
   }
 
   /**
@@ -547,8 +547,10 @@ export class CallbackScope implements RuntimeHost {
         const key = record.target instanceof Element ? idKey(record.target.id) : null;
         if (key && this.users.has(key)) touched.add(key);
       } else {
-        record.removedNodes.forEach(note);
-        record.addedNodes.forEach(note);
+        // Index loops: a page that writes 10,000 outputs at once brings as many records.
+        const { removedNodes, addedNodes } = record;
+        for (let i = 0; i < removedNodes.length; i++) note(removedNodes[i]);
+        for (let i = 0; i < addedNodes.length; i++) note(addedNodes[i]);
       }
     }
     if (objectIdsChanged) {
