@@ -46,7 +46,7 @@ class Registration implements CallbackDefinition {
   readonly inputs: Dependency[];
   readonly outputs: Dependency[];
   readonly state: Dependency[];
-  /** Every id it names: inputs, outputs, state and `running`. */
+  /** Every id it names, in this order: inputs, outputs, state, `running`. */
   readonly deps: Dependency[];
   /** Ids not found (or not defined yet) when last resolved. */
   missing: readonly string[] = NONE_MISSING;
@@ -418,14 +418,18 @@ export class CallbackScope implements RuntimeHost {
 
   /** Finds each element a registration names; wires it when all are there. */
   private resolve(registration: Registration): void {
+    const { deps, bound } = registration;
+    // What each of deps resolves to (undefined when missing), found once and used for all below.
+    const found: Array<Element | undefined> = [];
     let missing: string[] | undefined;
-    for (const { id } of registration.deps) {
-      let el: Element | null | undefined = this.elements.get(id);
+    for (const { id } of deps) {
+      let el = this.elements.get(id);
       if (!el || !el.isConnected) {
-        el = this.lookup(id);
+        el = this.lookup(id) ?? undefined;
         if (el) this.elements.set(id, el);
         else this.elements.delete(id);
       }
+      found.push(el);
       if (!el) (missing ??= []).push(id);
       else if (el.localName.includes('-') && !customElements.get(el.localName)) {
         // Not upgraded yet: its properties are not real until it is defined.
@@ -436,18 +440,17 @@ export class CallbackScope implements RuntimeHost {
     registration.missing = missing ?? NONE_MISSING;
     const ready = !missing && registration.source.runnable;
     // A replaced element is a new element: unwire so that wiring again makes the initial call.
-    const { bound, deps } = registration;
-    let replaced = false;
-    if (bound) for (let i = 0; i < deps.length && !replaced; i++) replaced = this.elements.get(deps[i].id) !== bound[i];
+    const replaced = bound !== undefined && found.some((el, i) => el !== bound[i]);
     if (replaced || !ready) {
       this.runtime.setHostReady(registration.handle, false);
       registration.bound = undefined;
     }
     if (ready) {
       // Its elements' changes reach onChangeEvent, which finds it by id: no listener of its own.
-      registration.bound = deps.map(({ id }) => this.elements.get(id)!);
-      for (const dep of registration.inputs) announceChanges(this.elements.get(dep.id)!, dep.prop);
-      for (const dep of registration.state) announceChanges(this.elements.get(dep.id)!, dep.prop);
+      const elements = (registration.bound = found as Element[]);
+      const { inputs, outputs, state } = registration;
+      for (let i = 0; i < inputs.length; i++) announceChanges(elements[i], inputs[i].prop);
+      for (let i = 0, at = inputs.length + outputs.length; i < state.length; i++) announceChanges(elements[at + i], state[i].prop);
     }
     this.runtime.setHostReady(registration.handle, ready);
     if (missing) this.reportMissingLater(registration);
