@@ -174,7 +174,7 @@ export class CallbackHandle {
 
 export class CallbackRuntime {
   private readonly graph = new CallbackGraph<CallbackHandle>();
-  /** Last value seen of every property a callback reads, so deep-equal changes trigger nothing. */
+  /** Last value seen of every property a callback reads (only those), so deep-equal changes trigger nothing. */
   private readonly known = new Map<string, unknown>();
   private queue: CallbackHandle[] = [];
   private queueHead = 0;
@@ -197,6 +197,7 @@ export class CallbackRuntime {
   unregister(handle: CallbackHandle): void {
     this.deactivate(handle);
     this.graph.remove(handle);
+    for (const key of handle.inputKeys) if (!this.graph.isRead(key)) this.known.delete(key);
     this.graphDirty = true;
     this.scheduleFlush();
   }
@@ -215,7 +216,7 @@ export class CallbackRuntime {
    */
   changed(dep: Dependency, value: unknown): void {
     const key = depKey(dep);
-    if (this.known.has(key) && deepEqual(this.known.get(key), value)) return;
+    if (!this.graph.isRead(key) || (this.known.has(key) && deepEqual(this.known.get(key), value))) return;
     this.known.set(key, value);
     this.propagate(key, value, undefined);
     this.pump();
@@ -447,10 +448,7 @@ export class CallbackRuntime {
         this.host.onError?.(handle, toError(error));
         continue;
       }
-      if (!read) {
-        this.known.delete(key);
-        continue;
-      }
+      if (!read) continue;
       const after = this.host.read(dep);
       writes[i] = after;
       this.known.set(key, after);
