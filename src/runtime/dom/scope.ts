@@ -57,22 +57,35 @@ class Registration implements CallbackDefinition {
   bound: Element[] | undefined;
 
   readonly source: CallbackSource;
+  /** A pattern call's expansion; a plain callback's is made only if asked for (ctx lists, an endpoint). */
+  private concrete: Expansion | undefined;
+  /** Without wildcards, values pass between the runtime and the function as they are (no slots to group them by). */
+  readonly plain: boolean;
 
+  /** `expansion`: the concrete call of a pattern-matching callback; none for a plain one. */
   constructor(
     private readonly scope: CallbackScope,
-    group: Group,
-    readonly expansion: Expansion,
+    source: CallbackSource,
+    expansion: Expansion | undefined,
     readonly preventInitialCall: boolean,
   ) {
-    const source = (this.source = group.source);
+    this.source = source;
+    this.concrete = expansion;
+    this.plain = !expansion;
     this.name = source.callbackName;
     this.debounce = source.debounce;
     // Without wildcards the flat lists are the callback's own.
-    this.inputs = group.pattern ? flatDeps(expansion.inputs) : source.inputDeps;
-    this.outputs = group.pattern ? flatDeps(expansion.outputs) : source.outputDeps;
-    this.state = group.pattern ? flatDeps(expansion.state) : source.stateDeps;
+    this.inputs = expansion ? flatDeps(expansion.inputs) : source.inputDeps;
+    this.outputs = expansion ? flatDeps(expansion.outputs) : source.outputDeps;
+    this.state = expansion ? flatDeps(expansion.state) : source.stateDeps;
     this.deps = [...this.inputs, ...this.outputs, ...this.state, ...source.runningDeps];
   }
+
+  /** Its dependencies as slots (one value each, or a list for ALL/ALLSMALLER). */
+  get expansion(): Expansion {
+    return (this.concrete ??= plainExpansion(this));
+  }
+
 
   invoke(call: CallbackCall): unknown[] | Promise<unknown[]> {
     return this.scope.invoke(this, call);
@@ -101,12 +114,19 @@ class Invocation implements CallbackInvocation {
   readonly triggered: CallbackCall['triggered'];
 
   constructor(
-    readonly expansion: Expansion,
+    private readonly registration: Registration,
     private readonly call: CallbackCall,
   ) {
-    this.inputs = groupValues(expansion.inputs, (this.flatInputs = call.inputs));
-    this.state = groupValues(expansion.state, (this.flatState = call.state));
+    this.flatInputs = call.inputs;
+    this.flatState = call.state;
+    const plain = registration.plain;
+    this.inputs = plain ? call.inputs : groupValues(registration.expansion.inputs, call.inputs);
+    this.state = plain ? call.state : groupValues(registration.expansion.state, call.state);
     this.triggered = call.triggered;
+  }
+
+  get expansion(): Expansion {
+    return this.registration.expansion;
   }
 
   get signal() {
@@ -116,13 +136,21 @@ class Invocation implements CallbackInvocation {
 
 type PatternMatching = typeof import('../pattern-matching.js');
 
-/** A `<dash-callback>` and its concrete calls (one, or one per MATCH value), by expansion key. */
+/** A `<dash-callback>` and its concrete calls: one, or (with wildcards) one per MATCH value, by expansion key. */
 interface Group {
   source: CallbackSource;
   pattern: boolean;
   /** For a pattern group, once loaded: the wildcard matching (a lazy chunk). */
   matching?: PatternMatching;
-  instances: Map<string, Registration>;
+  /** A plain group's one call, once wired. */
+  single?: Registration;
+  /** A pattern group's calls. */
+  instances?: Map<string, Registration>;
+}
+
+/** A group's concrete calls. */
+function registrationsOf(group: Group): Iterable<Registration> {
+  return group.instances?.values() ?? (group.single ? [group.single] : []);
 }
 
 /** Wildcard matching is loaded on first use: pages without wildcards never download it. */
@@ -178,7 +206,7 @@ export class CallbackScope implements RuntimeHost {
   register(source: CallbackSource): void {
     this.unregister(source);
     const pattern = [source.inputDeps, source.outputDeps, source.stateDeps].some((deps) => deps.some(isPattern));
-    const group: Group = { source, pattern, instances: new Map() };
+    const group: Group = { source, pattern, instances: pattern ? new Map() : undefined };
     this.groups.set(source, group);
     this.observe();
     if (!group.pattern) {
@@ -215,7 +243,7 @@ export class CallbackScope implements RuntimeHost {
     const group = this.groups.get(source);
     if (!group) return;
     this.groups.delete(source);
-    for (const registration of group.instances.values()) this.removeInstance(registration);
+    for (const registration of registrationsOf(group)) this.removeInstance(registration);
     if (this.groups.size === 0) {
       this.unobserve();
       scopes.delete(this.root);
@@ -228,11 +256,16 @@ export class CallbackScope implements RuntimeHost {
    * wired anew and runs again.
    */
   private expand(group: Group, preventInitialCall: boolean): void {
-    const { source } = group;
+    const { source, matching, instances } = group;
+    if (!matching || !instances) {
+      // A plain callback: one call, always kept.
+      group.single ??= this.addInstance(source, undefined, preventInitialCall);
+      return;
+    }
     const callback = { inputs: source.inputDeps, outputs: source.outputDeps, state: source.stateDeps };
-    const expansions = group.matching ? group.matching.expandCallback(callback, [...this.objectIndex().keys()]) : [plainExpansion(callback)];
+    const expansions = matching.expandCallback(callback, [...this.objectIndex().keys()]);
     for (const expansion of expansions) {
-      const existing = group.instances.get(expansion.key);
+      const existing = instances.get(expansion.key);
       let quiet = preventInitialCall;
       if (existing) {
         const signature = signatureOf(expansion);
@@ -245,19 +278,18 @@ export class CallbackScope implements RuntimeHost {
         quiet = inputs !== oldInputs ? false : outputs !== oldOutputs ? preventInitialCall : wasWired || preventInitialCall;
         this.removeInstance(existing);
       }
-      group.instances.set(expansion.key, this.addInstance(group, expansion, quiet));
+      instances.set(expansion.key, this.addInstance(source, expansion, quiet));
     }
-    if (!group.matching) return; // one call, always kept
     const keep = new Set(expansions.map((expansion) => expansion.key));
-    for (const [key, registration] of group.instances) {
+    for (const [key, registration] of instances) {
       if (keep.has(key)) continue;
-      group.instances.delete(key);
+      instances.delete(key);
       this.removeInstance(registration);
     }
   }
 
-  private addInstance(group: Group, expansion: Expansion, preventInitialCall: boolean): Registration {
-    const registration = new Registration(this, group, expansion, preventInitialCall);
+  private addInstance(source: CallbackSource, expansion: Expansion | undefined, preventInitialCall: boolean): Registration {
+    const registration = new Registration(this, source, expansion, preventInitialCall);
     registration.handle = this.runtime.register(registration);
     for (const { id } of registration.deps) this.users.add(id, registration);
     this.resolve(registration);
@@ -273,10 +305,10 @@ export class CallbackScope implements RuntimeHost {
   }
 
   /** @internal Flat values from the runtime → the function's arguments; its per-output values → flat writes. */
-  invoke({ source, expansion }: Registration, call: CallbackCall): unknown[] | Promise<unknown[]> {
-    const result = source.run(new Invocation(expansion, call), this);
-    if (result instanceof Promise) return result.then((values) => flattenValues(expansion.outputs, values));
-    return flattenValues(expansion.outputs, result);
+  invoke(registration: Registration, call: CallbackCall): unknown[] | Promise<unknown[]> {
+    const result = registration.source.run(new Invocation(registration, call), this);
+    if (result instanceof Promise) return result.then((values) => flatOutputs(registration, values));
+    return flatOutputs(registration, result);
   }
 
   /** `ctx.setProps(id, props)`: writes props of any element in scope, as a change callbacks see. */
@@ -480,7 +512,8 @@ export class CallbackScope implements RuntimeHost {
 
   /** The callback's function or endpoint came or went. */
   refresh(source: CallbackSource): void {
-    for (const registration of this.groups.get(source)?.instances.values() ?? []) this.resolve(registration);
+    const group = this.groups.get(source);
+    if (group) for (const registration of registrationsOf(group)) this.resolve(registration);
   }
 
   private recheck(id: string): void {
@@ -567,6 +600,11 @@ export class CallbackScope implements RuntimeHost {
       this.recheck(id);
     }
   }
+}
+
+/** A call's values per output slot → one per concrete output (as they are, for a plain callback with one value per output). */
+function flatOutputs(registration: Registration, values: unknown[]): unknown[] {
+  return registration.plain && values.length === registration.outputs.length ? values : flattenValues(registration.expansion.outputs, values);
 }
 
 const signatureOf = (expansion: Expansion) =>
