@@ -100,7 +100,6 @@ const NOTHING_TRIGGERED: readonly TriggeredInput[] = Object.freeze([]);
 
 /** A registered callback. Only the runtime changes its fields. */
 export class CallbackHandle {
-  readonly name: string;
   readonly inputKeys: string[];
   readonly outputKeys: string[];
   /** Host says every element it names exists. */
@@ -126,9 +125,12 @@ export class CallbackHandle {
   producerCache?: ReadonlySet<CallbackHandle>;
 
   constructor(readonly definition: CallbackDefinition) {
-    this.name = definition.name;
     this.inputKeys = definition.inputs.map(depKey);
     this.outputKeys = definition.outputs.map(depKey);
+  }
+
+  get name(): string {
+    return this.definition.name;
   }
 
   /** The first input with this key, for `triggered` in the page's spelling and input order (lists are short: no map per callback). */

@@ -40,7 +40,6 @@ type ScopeRoot = Document | ShadowRoot | HTMLElement;
 /** One concrete call of a callback: what the runtime calls (its definition), and how it is bound to the page. */
 class Registration implements CallbackDefinition {
   handle!: CallbackHandle;
-  readonly name: string;
   readonly debounce: number;
   /** Its concrete dependencies, flat. */
   readonly inputs: Dependency[];
@@ -72,7 +71,6 @@ class Registration implements CallbackDefinition {
     this.source = source;
     this.concrete = expansion;
     this.plain = !expansion;
-    this.name = source.callbackName;
     this.debounce = source.debounce;
     // Without wildcards the flat lists are the callback's own.
     this.inputs = expansion ? flatDeps(expansion.inputs) : source.inputDeps;
@@ -86,6 +84,10 @@ class Registration implements CallbackDefinition {
     return (this.concrete ??= plainExpansion(this));
   }
 
+
+  get name(): string {
+    return this.source.callbackName;
+  }
 
   invoke(call: CallbackCall): unknown[] | Promise<unknown[]> {
     return this.scope.invoke(this, call);
@@ -205,7 +207,7 @@ export class CallbackScope implements RuntimeHost {
    */
   register(source: CallbackSource): void {
     this.unregister(source);
-    const pattern = [source.inputDeps, source.outputDeps, source.stateDeps].some((deps) => deps.some(isPattern));
+    const pattern = source.inputDeps.some(isPattern) || source.outputDeps.some(isPattern) || source.stateDeps.some(isPattern);
     const group: Group = { source, pattern, instances: pattern ? new Map() : undefined };
     this.groups.set(source, group);
     this.observe();
