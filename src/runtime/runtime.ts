@@ -75,8 +75,9 @@ class Run implements CallbackCall {
   private controller: AbortController | undefined;
   private aborted = false;
 
-  inputs: unknown[] = [];
-  state: unknown[] = [];
+  /** Set by the runtime as it starts the call (no placeholder arrays made per call). */
+  inputs!: unknown[];
+  state!: unknown[];
 
   constructor(readonly triggered: TriggeredInput[]) {}
 
