@@ -762,6 +762,10 @@ describe('<dash-callback> hears its inputs at the scope root', () => {
     outer.dispatchEvent(new CustomEvent('dash-prop-change', { bubbles: true, composed: true, detail: { prop: 'value', value: 2, user: true } }));
     expect(calls).to.deep.equal([1, 2]);
     expect(el.querySelector('#out')!.textContent).to.equal('2');
+    // As docs/callbacks.md's own element does: an event that neither bubbles nor leaves a shadow root.
+    outer.value = 3;
+    outer.dispatchEvent(new CustomEvent('dash-prop-change', { detail: { prop: 'value', value: 3, user: false } }));
+    expect(calls).to.deep.equal([1, 2, 3]);
   });
 
   it('two callbacks reading one input both run once per edit; removing one leaves the other', async () => {
