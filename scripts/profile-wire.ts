@@ -1,5 +1,5 @@
 // Profiles inserting n callbacks (bench/pages/runtime.html's `wire`) in Chromium's CPU profiler and
-// prints the top functions by their share of samples: `npx tsx scripts/profile-wire.ts [n] [fn-after]`
+// prints the top functions by their share of samples: `npx tsx scripts/profile-wire.ts [n] [fn-after]` (`TOP=40` for more rows)
 // (`fn-after`: each callback's fn is set once it is in the page).
 import { chromium } from 'playwright-core';
 import { chromePath } from './chrome-path.mjs';
