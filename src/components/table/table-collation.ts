@@ -152,6 +152,17 @@ class JoinedTexts {
       from = to;
     }
   }
+
+  /** Whether texts a and b are the same characters (read here: comparing the texts may flatten two ropes). */
+  same(a: number, b: number): boolean {
+    const length = this.length[a];
+    if (this.length[b] !== length) return false;
+    const sa = this.strings[this.stringOf[a]];
+    const sb = this.strings[this.stringOf[b]];
+    const from = this.start[a] - this.start[b];
+    for (let i = this.start[b], end = i + length; i < end; i++) if (sa.charCodeAt(i + from) !== sb.charCodeAt(i)) return false;
+    return true;
+  }
 }
 
 /** Characters of primary weight per radix pass: one byte each in a 32-bit key. */
@@ -160,8 +171,8 @@ const CHARS_PER_PASS = 4;
  * words, so a pass reads one word per text instead of the text; a text's words sit together,
  * so the passes over a group after the first find them in cache. */
 const MAX_WORDS = 8;
-/** Groups up to this size are sorted by insertion. */
-const INSERTION_MAX = 12;
+/** Groups up to this size are sorted by insertion, comparing the rest of their weights at once. */
+const SMALL_GROUP = 12;
 /** Groups this large are sorted by 16-bit digits (two passes), smaller ones by bytes. */
 const WIDE_DIGITS_MIN = 16384;
 
@@ -201,12 +212,15 @@ function writeWeights(table: WeightTable, k: number, s: string, from: number, en
 /**
  * Sorts `ids` (texts of kind PLAIN or ACCENTED) in the collator's order, and returns, per position,
  * 1 where a new collation class starts (the text there differs from the one before it). Past the
- * table, weights are read from `joined`, where accents that add no primary weight may remain.
+ * table, weights are read from `joined` (where accents that add no primary weight may remain) or,
+ * for texts whose accents were taken off after NFD (`isBare`), from `bare`.
  */
 function sortByWeights(
   ids: Uint32Array,
   table: WeightTable,
   joined: JoinedTexts,
+  bare: JoinedTexts,
+  isBare: Uint8Array,
   primary: Uint8Array,
   resolveTies: (lo: number, hi: number, classStart: Uint8Array) => void,
 ): Uint8Array {
@@ -218,22 +232,49 @@ function sortByWeights(
   const keyScratch = new Uint32Array(n);
   const counts = new Uint32Array(1 << 16);
 
-  const sortGroup = (lo: number, hi: number): void => {
-    const m = hi - lo;
-    if (m <= INSERTION_MAX) {
-      for (let i = lo + 1; i < hi; i++) {
-        const k = keys[i];
-        const id = ids[i];
-        let j = i - 1;
-        while (j >= lo && keys[j] > k) {
-          keys[j + 1] = keys[j];
-          ids[j + 1] = ids[j];
-          j--;
-        }
-        keys[j + 1] = k;
-        ids[j + 1] = id;
+  const { words, stride } = table;
+  const tableChars = stride * CHARS_PER_PASS;
+
+  /** Text `id`'s primary weights at `depth` … `depth` + 3, first in the high byte, 0 past its end. */
+  const keyAt = (id: number, depth: number): number => {
+    if (depth < tableChars) return words[id * stride + depth / CHARS_PER_PASS];
+    const { strings, stringOf, start, length } = isBare[id] ? bare : joined;
+    const s = strings[stringOf[id]];
+    const from = start[id] + depth;
+    const end = Math.min(from + CHARS_PER_PASS, start[id] + length[id]);
+    let key = 0;
+    for (let at = from; at < from + CHARS_PER_PASS; at++) key = (key << 8) | (at < end ? primary[s.charCodeAt(at)] : 0);
+    return key >>> 0;
+  };
+
+  /** Two texts' primary weights compared from `depth` on (they tie before it). */
+  const comparePrimary = (a: number, b: number, depth: number): number => {
+    for (let d = depth; ; d += CHARS_PER_PASS) {
+      const ka = keyAt(a, d);
+      const kb = keyAt(b, d);
+      if (ka !== kb) return ka < kb ? -1 : 1;
+      if ((ka & 0xff) === 0) return 0; // both ended
+    }
+  };
+
+  /** A small group whose texts tie before `depth`, sorted by insertion on the rest of their weights. */
+  const finishSmall = (lo: number, hi: number, depth: number): void => {
+    for (let i = lo + 1; i < hi; i++) {
+      const id = ids[i];
+      let j = i - 1;
+      while (j >= lo && comparePrimary(ids[j], id, depth) > 0) {
+        ids[j + 1] = ids[j];
+        j--;
       }
-    } else radixSort(lo, hi, m < WIDE_DIGITS_MIN ? 8 : 16);
+      ids[j + 1] = id;
+    }
+    for (let begin = lo; begin < hi; ) {
+      let end = begin + 1;
+      while (end < hi && comparePrimary(ids[begin], ids[end], depth) === 0) end++;
+      classStart[begin] = 1;
+      if (end - begin > 1) resolveTies(begin, end, classStart);
+      begin = end;
+    }
   };
 
   /** Stable LSD radix sort of ids[lo, hi) by keys, `bits` at a time; digits every key shares are skipped. */
@@ -269,27 +310,33 @@ function sortByWeights(
   stack.set([0, n, 0]);
   let top = 3;
   classStart[0] = 1;
+  const push = (lo: number, hi: number, depth: number): void => {
+    if (top + 3 > stack.length) {
+      const grown = new Uint32Array(stack.length * 2);
+      grown.set(stack);
+      stack = grown;
+    }
+    stack[top++] = lo;
+    stack[top++] = hi;
+    stack[top++] = depth;
+  };
   while (top > 0) {
     const depth = stack[--top];
     const hi = stack[--top];
     const lo = stack[--top];
-    if (depth < table.stride * CHARS_PER_PASS) {
-      const { words, stride } = table;
+    if (hi - lo <= SMALL_GROUP) {
+      finishSmall(lo, hi, depth);
+      continue;
+    }
+    if (depth < tableChars) {
       const word = depth / CHARS_PER_PASS;
       for (let i = lo; i < hi; i++) keys[i] = words[ids[i] * stride + word];
     } else {
-      const { strings, stringOf, start, length } = joined;
-      for (let i = lo; i < hi; i++) {
-        const id = ids[i];
-        const s = strings[stringOf[id]];
-        const from = start[id] + depth;
-        const end = Math.min(from + CHARS_PER_PASS, start[id] + length[id]);
-        let key = 0;
-        for (let at = from; at < from + CHARS_PER_PASS; at++) key = (key << 8) | (at < end ? primary[s.charCodeAt(at)] : 0);
-        keys[i] = key >>> 0;
-      }
+      for (let i = lo; i < hi; i++) keys[i] = keyAt(ids[i], depth);
     }
-    sortGroup(lo, hi);
+    let same = lo + 1;
+    while (same < hi && keys[same] === keys[lo]) same++;
+    if (same < hi) radixSort(lo, hi, hi - lo < WIDE_DIGITS_MIN ? 8 : 16);
     for (let begin = lo; begin < hi; ) {
       const key = keys[begin];
       let end = begin + 1;
@@ -298,16 +345,7 @@ function sortByWeights(
       if (end - begin > 1) {
         // A 0 in the last weight: these texts ended, every primary weight ties.
         if ((key & 0xff) === 0) resolveTies(begin, end, classStart);
-        else {
-          if (top + 3 > stack.length) {
-            const grown = new Uint32Array(stack.length * 2);
-            grown.set(stack);
-            stack = grown;
-          }
-          stack[top++] = begin;
-          stack[top++] = end;
-          stack[top++] = depth + CHARS_PER_PASS;
-        }
+        else push(begin, end, depth + CHARS_PER_PASS);
       }
       begin = end;
     }
@@ -321,14 +359,19 @@ export function collationRanks(texts: readonly string[], collator: Intl.Collator
   const numeric = collator.resolvedOptions().numeric;
   const weights = collationWeights(collator);
   const kinds = new Uint8Array(n).fill(OTHER);
-  const joined = new JoinedTexts(n);
+  const joined = new JoinedTexts(weights ? n : 0);
+  // Texts without their accents (after NFD), where those add no primary weight.
+  let bare = new JoinedTexts(0);
+  const isBare = new Uint8Array(n);
   let longest = 0;
   if (weights) for (let k = 0; k < n; k++) longest = Math.max(longest, texts[k].length);
   const stride = Math.min(MAX_WORDS, Math.ceil(longest / CHARS_PER_PASS));
   const table: WeightTable = { words: new Uint32Array(n * stride), stride };
   let fastCount = 0;
   if (weights) {
+    console.log('PH  cr-table', performance.now());
     joined.add(texts);
+    console.log('PH  cr-join', performance.now());
     const { strings, stringOf, start, length } = joined;
     // Texts with a character outside the weight table: their accents, taken off after NFD, may add no primary weight.
     const unaccented: string[] = [];
@@ -337,19 +380,24 @@ export function collationRanks(texts: readonly string[], collator: Intl.Collator
     for (let k = 0; k < n; k++) {
       let kind = writeWeights(table, k, strings[stringOf[k]], start[k], start[k] + length[k], weights.primary);
       if (kind === OTHER) {
-        const bare = withoutAccents(texts[k], numeric, weights.base, accentFree);
-        if (bare === null) continue;
+        const b = withoutAccents(texts[k], numeric, weights.base, accentFree);
+        if (b === null) continue;
         table.words.fill(0, k * stride, (k + 1) * stride);
-        writeWeights(table, k, bare, 0, bare.length, weights.primary);
-        unaccented.push(bare);
+        writeWeights(table, k, b, 0, b.length, weights.primary);
+        unaccented.push(b);
         unaccentedIds.push(k);
+        isBare[k] = 1;
         kind = ACCENTED;
       }
       kinds[k] = kind;
       fastCount++;
     }
-    joined.add(unaccented, unaccentedIds);
+    if (unaccented.length) {
+      bare = new JoinedTexts(n);
+      bare.add(unaccented, unaccentedIds);
+    }
   }
+  console.log('PH  cr-weights', performance.now());
   const compare = (a: number, b: number) => collator.compare(texts[a], texts[b]);
 
   // Texts whose primary weights tie: plain ones by their characters' case ranks, else the collator.
@@ -372,9 +420,8 @@ export function collationRanks(texts: readonly string[], collator: Intl.Collator
   }
   const resolveTies = (lo: number, hi: number, classStart: Uint8Array) => {
     // Usually the same text repeated (a category, a duplicate name): nothing to order.
-    const first = texts[fast[lo]];
     let same = lo + 1;
-    while (same < hi && texts[fast[same]] === first) same++;
+    while (same < hi && joined.same(fast[lo], fast[same])) same++;
     if (same === hi) return;
     const group = fast.slice(lo, hi);
     const distinct = distinctTexts(group, texts);
@@ -394,8 +441,9 @@ export function collationRanks(texts: readonly string[], collator: Intl.Collator
     for (let r = 1; r <= rank; r++) classStart[lo + starts[r]] = 1;
     group.forEach((id, i) => (fast[lo + starts[groupRanks[i]]++] = id));
   };
-  const classStart = weights ? sortByWeights(fast, table, joined, weights.primary, resolveTies) : new Uint8Array(0);
+  const classStart = weights ? sortByWeights(fast, table, joined, bare, isBare, weights.primary, resolveTies) : new Uint8Array(0);
 
+  console.log('PH  cr-sortByWeights', performance.now());
   // The other texts, once each, in the collator's order.
   const otherIds = distinctTexts(others, texts).sort(compare);
   // Each goes before the first fast text not below it, found by galloping from the previous one's
