@@ -100,6 +100,11 @@ try {
     }
   }
   show('lines (share of busy samples)', lines);
+  if (process.env.DUMP) {
+    const served = await (await fetch(`${url}/src/components/table/${process.env.DUMP}`, { headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36' } })).text();
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync('/tmp/served.js', served);
+  }
 } finally {
   await browser.close();
   await stop();

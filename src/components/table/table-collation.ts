@@ -369,9 +369,7 @@ export function collationRanks(texts: readonly string[], collator: Intl.Collator
   const table: WeightTable = { words: new Uint32Array(n * stride), stride };
   let fastCount = 0;
   if (weights) {
-    console.log('PH  cr-table', performance.now());
     joined.add(texts);
-    console.log('PH  cr-join', performance.now());
     const { strings, stringOf, start, length } = joined;
     // Texts with a character outside the weight table: their accents, taken off after NFD, may add no primary weight.
     const unaccented: string[] = [];
@@ -397,7 +395,6 @@ export function collationRanks(texts: readonly string[], collator: Intl.Collator
       bare.add(unaccented, unaccentedIds);
     }
   }
-  console.log('PH  cr-weights', performance.now());
   const compare = (a: number, b: number) => collator.compare(texts[a], texts[b]);
 
   // Texts whose primary weights tie: plain ones by their characters' case ranks, else the collator.
@@ -443,7 +440,6 @@ export function collationRanks(texts: readonly string[], collator: Intl.Collator
   };
   const classStart = weights ? sortByWeights(fast, table, joined, bare, isBare, weights.primary, resolveTies) : new Uint8Array(0);
 
-  console.log('PH  cr-sortByWeights', performance.now());
   // The other texts, once each, in the collator's order.
   const otherIds = distinctTexts(others, texts).sort(compare);
   // Each goes before the first fast text not below it, found by galloping from the previous one's
