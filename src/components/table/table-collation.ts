@@ -173,8 +173,10 @@ const CHARS_PER_PASS = 4;
 const MAX_WORDS = 8;
 /** Groups up to this size are sorted by insertion, comparing the rest of their weights at once. */
 const SMALL_GROUP = 12;
-/** Groups this large are sorted by 16-bit digits (two passes), smaller ones by bytes. */
-const WIDE_DIGITS_MIN = 16384;
+/** Radix digits: bytes (four passes) for small groups, 11 bits (three passes) from this size, */
+const MID_DIGITS_MIN = 4096;
+/** 16 bits (two passes, but 65,536 counts to clear and sum each) from this size. */
+const WIDE_DIGITS_MIN = 1 << 18;
 
 /** `words[k * stride + j]`: the primary weights of text k's characters 4j … 4j + 3, first in the
  * high byte, 0 past the text's end. */
@@ -336,7 +338,8 @@ function sortByWeights(
     }
     let same = lo + 1;
     while (same < hi && keys[same] === keys[lo]) same++;
-    if (same < hi) radixSort(lo, hi, hi - lo < WIDE_DIGITS_MIN ? 8 : 16);
+    const m = hi - lo;
+    if (same < hi) radixSort(lo, hi, m < MID_DIGITS_MIN ? 8 : m < WIDE_DIGITS_MIN ? 11 : 16);
     for (let begin = lo; begin < hi; ) {
       const key = keys[begin];
       let end = begin + 1;
