@@ -322,14 +322,10 @@ function sortByWeights(
     stack[top++] = hi;
     stack[top++] = depth;
   };
-  while (top > 0) {
-    const depth = stack[--top];
-    const hi = stack[--top];
-    const lo = stack[--top];
-    if (hi - lo <= SMALL_GROUP) {
-      finishSmall(lo, hi, depth);
-      continue;
-    }
+  /** Sorts a group whose texts tie before `depth` by their next four weights, and queues its ties. */
+  const sortGroup = (lo: number, hi: number, depth: number): void => {
+    const m = hi - lo;
+    if (m <= SMALL_GROUP) return finishSmall(lo, hi, depth);
     if (depth < tableChars) {
       const word = depth / CHARS_PER_PASS;
       for (let i = lo; i < hi; i++) keys[i] = words[ids[i] * stride + word];
@@ -338,7 +334,6 @@ function sortByWeights(
     }
     let same = lo + 1;
     while (same < hi && keys[same] === keys[lo]) same++;
-    const m = hi - lo;
     if (same < hi) radixSort(lo, hi, m < MID_DIGITS_MIN ? 8 : m < WIDE_DIGITS_MIN ? 11 : 16);
     for (let begin = lo; begin < hi; ) {
       const key = keys[begin];
@@ -352,6 +347,11 @@ function sortByWeights(
       }
       begin = end;
     }
+  };
+  while (top > 0) {
+    const depth = stack[--top];
+    const hi = stack[--top];
+    sortGroup(stack[--top], hi, depth);
   }
   return classStart;
 }
