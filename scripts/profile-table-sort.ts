@@ -1,11 +1,18 @@
 // Times the table bench's "sort text, ~1M distinct names (first)" in several fresh pages
-// (bench/pages/table-dash.html, after what the bench does before it), then profiles it in one more and prints the top functions by their share of samples:
-// `npx tsx scripts/profile-table-sort.ts [runs]`.
+// (bench/pages/table-dash.html, after what the bench does before it), with its main-thread CPU
+// time (steadier than wall time on a busy machine), then profiles it in one more page and prints
+// the top functions and lines by their share of samples: `npx tsx scripts/profile-table-sort.ts [runs]`.
+// SORT=sortText (another of the page's sorts), SCROLL=1 (scroll first, as the bench does),
+// DUMP=table-collation.ts (save the module as served to /tmp/served.js: the profile's line numbers
+// are its lines). Phases: console lines `PH <label> <performance.now()>` added to the code for a
+// while are printed as the time between marks.
 import { chromium } from 'playwright-core';
 import { chromePath } from './chrome-path.mjs';
 import { serve } from './dev-server.js';
 
 const runs = Number(process.argv[2] ?? 5);
+/** The bench page's sort to time (default: the 1M-distinct text sort). */
+const sort = process.env.SORT ?? 'sortTextDistinct';
 const { url, stop } = await serve({ port: 0, production: true, quiet: true });
 const browser = await chromium.launch({ executablePath: chromePath()!, args: ['--no-sandbox', '--disable-gpu'] });
 const openPage = async () => {
@@ -16,10 +23,20 @@ const openPage = async () => {
   await page.waitForFunction(() => (window as unknown as { benchReady: boolean }).benchReady === true, null, { timeout: 120_000 });
   // What the bench does before this sort: load, a numeric sort, a text sort with 20 distinct values.
   await page.evaluate(() => window.tableBench.load());
+  if (process.env.SCROLL) {
+    // The bench scrolls before it sorts (15 s in all).
+    await page.evaluate(() => window.tableBench.scroll(5000));
+    await page.evaluate(() => window.tableBench.scroll(3000, 1500));
+    await page.evaluate(() => window.tableBench.scroll(3000, 400));
+    await page.evaluate(() => window.tableBench.scroll(2000, 1500));
+    await page.evaluate(() => window.tableBench.scroll(2000, 400));
+  }
   await page.evaluate(() => window.tableBench.sortNumeric());
   await page.evaluate(() => window.tableBench.clear());
-  await page.evaluate(() => window.tableBench.sortText());
-  await page.evaluate(() => window.tableBench.clear());
+  if (sort !== 'sortText') {
+    await page.evaluate(() => window.tableBench.sortText());
+    await page.evaluate(() => window.tableBench.clear());
+  }
   await page.waitForTimeout(300);
   return page;
 };
@@ -33,14 +50,13 @@ try {
     page.on('console', (m) => {
       const [tag, label, at] = m.text().split(/\s+/);
       if (tag === 'PH') marks.push([label, Number(at)]);
-      if (tag === 'STATS') console.log(m.text());
     });
     const cdp = await page.context().newCDPSession(page);
     const events: TraceEvent[] = [];
     cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
     const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
-    times.push(await page.evaluate(() => window.tableBench.sortTextDistinct()));
+    times.push(await page.evaluate((m) => (window.tableBench as unknown as Record<string, () => Promise<number>>)[m](), sort));
     await cdp.send('Tracing.end');
     await complete;
     await cdp.detach();
