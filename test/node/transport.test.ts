@@ -280,9 +280,15 @@ describe('postCallback errors', () => {
 
 describe('abort and beforeSend', () => {
   it('aborts the request when the signal aborts, rejecting with the abort reason (not a transport error)', async () => {
+    // Abort once the server holds the request, so that no late arrival lands in a later test's `seen`.
+    const abortWhenSeen = async (controller: AbortController, reason?: Error) => {
+      const count = seen.filter((s) => s.url === '/slow').length;
+      while (seen.filter((s) => s.url === '/slow').length === count) await new Promise((r) => setTimeout(r, 5));
+      controller.abort(reason);
+    };
     const controller = new AbortController();
     const pending = one('/slow', { signal: controller.signal });
-    setTimeout(() => controller.abort(), 20);
+    void abortWhenSeen(controller);
     await assert.rejects(pending, (error: Error) => {
       assert.equal(error.name, 'AbortError');
       assert.ok(!(error instanceof CallbackTransportError));
@@ -291,7 +297,7 @@ describe('abort and beforeSend', () => {
     const reason = new Error('superseded');
     const again = new AbortController();
     const second = one('/slow', { signal: again.signal });
-    setTimeout(() => again.abort(reason), 20);
+    void abortWhenSeen(again, reason);
     await assert.rejects(second, (error) => error === reason);
   });
 

@@ -6,6 +6,7 @@ import type { DashCallback } from '../callback/callback.js';
 import type { CallbackContext } from '../callback/callback.js';
 import { renderLayout } from '../../layout/render-dom.js';
 import { installDashClientside, runClientside } from './dash-clientside.js';
+import type { DashAppData } from './app-data.js';
 
 /** One entry of Dash's `/_dash-dependencies`. */
 interface DashDependency {
@@ -18,17 +19,18 @@ interface DashDependency {
   no_output?: boolean;
 }
 
-export async function loadDashApp(app: HTMLElement, src: string, signal: AbortSignal): Promise<void> {
+/** Renders the app once its data is there; `data` was fetched while this code loaded. */
+export async function loadDashApp(app: HTMLElement, src: string, data: Promise<DashAppData>, signal: AbortSignal): Promise<void> {
   try {
-    const base = appBase(src, app.ownerDocument);
-    const fetchJson = async (path: string) => {
-      const response = await fetch(new URL(path, base), { signal, credentials: 'same-origin', headers: { Accept: 'application/json' } });
-      if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status}`);
-      return response.json() as Promise<unknown>;
-    };
-    const [layout, dependencies] = await Promise.all([fetchJson('_dash-layout'), fetchJson('_dash-dependencies')]);
+    const { base, layout, dependencies } = await data;
     if (signal.aborted) return;
     if (!Array.isArray(dependencies)) throw new Error('_dash-dependencies is not a list');
+    const endpoint = new URL('_dash-update-component', base).href;
+    // Server callbacks make their initial calls as soon as they connect: fetch the transport now.
+    if ((dependencies as DashDependency[]).some((dep) => !dep.clientside_function)) {
+      // The same module <dash-callback> imports on its first endpoint call; a failure here is retried there.
+      import('../callback/callback-endpoint.js').catch(() => {});
+    }
     installDashClientside();
     const content = document.createElement('div');
     content.className = 'dash-app-layout';
@@ -36,7 +38,7 @@ export async function loadDashApp(app: HTMLElement, src: string, signal: AbortSi
     const callbacks = document.createElement('div');
     callbacks.hidden = true;
     callbacks.className = 'dash-app-callbacks';
-    callbacks.append(...(dependencies as DashDependency[]).map((dep) => callbackElement(dep, new URL('_dash-update-component', base).href)));
+    callbacks.append(...(dependencies as DashDependency[]).map((dep) => callbackElement(dep, endpoint)));
     // The layout first, so the callbacks find their elements as they connect.
     app.replaceChildren(content, callbacks);
     app.dispatchEvent(new CustomEvent('dash-app-load', { bubbles: true }));
@@ -49,19 +51,6 @@ export async function loadDashApp(app: HTMLElement, src: string, signal: AbortSi
     app.replaceChildren(message);
     app.dispatchEvent(new CustomEvent('dash-app-error', { bubbles: true, detail: { error } }));
   }
-}
-
-/**
- * The app's URL prefix, ending in `/`: `src` itself, or for an empty `src` the
- * `requests_pathname_prefix` of the page's `<script id="_dash-config">` (Dash's index page).
- */
-function appBase(src: string, doc: Document): URL {
-  let prefix = src;
-  if (!prefix) {
-    const config = doc.getElementById('_dash-config')?.textContent;
-    prefix = (config && (JSON.parse(config) as { requests_pathname_prefix?: string }).requests_pathname_prefix) || '/';
-  }
-  return new URL(prefix.endsWith('/') ? prefix : `${prefix}/`, doc.baseURI);
 }
 
 /** A dependency's id as our attribute syntax: plain ids as they are, pattern ids as their JSON. */

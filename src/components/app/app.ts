@@ -1,4 +1,5 @@
 import { Lazy } from '../../internal/lazy.js';
+import { fetchAppData } from './app-data.js';
 
 const appLoader = new Lazy(() => import('./app-loader.js'));
 
@@ -56,8 +57,11 @@ export class DashApp extends HTMLElement {
     if (src === null) return;
     this.loading?.abort();
     const loading = (this.loading = new AbortController());
+    // The layout and callbacks are fetched while the loader's code loads, not after it.
+    const data = fetchAppData(src, this.ownerDocument, loading.signal);
+    data.catch(() => {}); // the loader reports it
     appLoader.load().then(
-      ({ loadDashApp }) => loadDashApp(this, src, loading.signal),
+      ({ loadDashApp }) => loadDashApp(this, src, data, loading.signal),
       (error: unknown) => console.error('<dash-app>: the app loader failed to load', error),
     );
   }

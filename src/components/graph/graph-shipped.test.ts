@@ -6,10 +6,12 @@ import '../../dash-graph.js';
 import type { DashGraph } from './graph.js';
 
 describe('<dash-graph> shipped plotly.js', () => {
-  it('loads the copy beside the bundle (falling back to node_modules in development)', async () => {
+  it('loads the copy beside the bundle (falling back to node_modules in development)', async function () {
+    // Fetching and compiling 3.5 MB of plotly.js takes seconds on a loaded CI machine.
+    this.timeout(40_000);
     expect(window.Plotly).to.equal(undefined);
     const el = await fixture<DashGraph>(html`<dash-graph .figure=${{ data: [{ type: 'scatter', y: [1, 3, 2] }] }}></dash-graph>`);
-    await waitUntil(() => el.graphDiv.querySelector('.main-svg'), 'never drew', { timeout: 8000 });
+    await waitUntil(() => el.graphDiv.querySelector('.main-svg'), 'never drew', { timeout: 30_000 });
     const scripts = [...document.querySelectorAll<HTMLScriptElement>('script[data-dash-plotly]')];
     expect(scripts).to.have.length(1);
     expect(new URL(scripts[0].src).pathname).to.equal('/node_modules/plotly.js-dist-min/plotly.min.js');
