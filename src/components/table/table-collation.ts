@@ -366,13 +366,13 @@ export function collationRanks(texts: readonly string[], collator: Intl.Collator
   // Texts without their accents (after NFD), where those add no primary weight.
   let bare = new JoinedTexts(0);
   const isBare = new Uint8Array(n);
+  if (weights) joined.add(texts);
   let longest = 0;
-  if (weights) for (let k = 0; k < n; k++) longest = Math.max(longest, texts[k].length);
+  for (let k = 0; k < joined.length.length; k++) longest = Math.max(longest, joined.length[k]);
   const stride = Math.min(MAX_WORDS, Math.ceil(longest / CHARS_PER_PASS));
   const table: WeightTable = { words: new Uint32Array(n * stride), stride };
   let fastCount = 0;
   if (weights) {
-    joined.add(texts);
     const { strings, stringOf, start, length } = joined;
     // Texts with a character outside the weight table: their accents, taken off after NFD, may add no primary weight.
     const unaccented: string[] = [];
