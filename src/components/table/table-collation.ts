@@ -127,13 +127,13 @@ class JoinedTexts {
   readonly strings: string[] = [];
   /** Per text: its joined string, and its place and length there. */
   readonly stringOf: Uint32Array;
-  readonly start: Uint32Array;
-  readonly length: Uint32Array;
+  readonly startOf: Uint32Array;
+  readonly lengthOf: Uint32Array;
 
   constructor(count: number) {
     this.stringOf = new Uint32Array(count);
-    this.start = new Uint32Array(count);
-    this.length = new Uint32Array(count);
+    this.startOf = new Uint32Array(count);
+    this.lengthOf = new Uint32Array(count);
   }
 
   /** Joins `texts` in; `ids[i]` names the text `texts[i]` (default: its index). */
@@ -144,8 +144,8 @@ class JoinedTexts {
       for (; to < texts.length && to - from < JOIN_TEXTS && (to === from || chars < JOIN_CHARS); to++) {
         const id = ids ? ids[to] : to;
         this.stringOf[id] = this.strings.length;
-        this.start[id] = chars;
-        this.length[id] = texts[to].length;
+        this.startOf[id] = chars;
+        this.lengthOf[id] = texts[to].length;
         chars += texts[to].length;
       }
       this.strings.push(texts.slice(from, to).join(''));
@@ -155,12 +155,12 @@ class JoinedTexts {
 
   /** Whether texts a and b are the same characters (read here: comparing the texts may flatten two ropes). */
   same(a: number, b: number): boolean {
-    const length = this.length[a];
-    if (this.length[b] !== length) return false;
+    const length = this.lengthOf[a];
+    if (this.lengthOf[b] !== length) return false;
     const sa = this.strings[this.stringOf[a]];
     const sb = this.strings[this.stringOf[b]];
-    const from = this.start[a] - this.start[b];
-    for (let i = this.start[b], end = i + length; i < end; i++) if (sa.charCodeAt(i + from) !== sb.charCodeAt(i)) return false;
+    const from = this.startOf[a] - this.startOf[b];
+    for (let i = this.startOf[b], end = i + length; i < end; i++) if (sa.charCodeAt(i + from) !== sb.charCodeAt(i)) return false;
     return true;
   }
 }
@@ -240,10 +240,10 @@ function sortByWeights(
   /** Text `id`'s primary weights at `depth` … `depth` + 3, first in the high byte, 0 past its end. */
   const keyAt = (id: number, depth: number): number => {
     if (depth < tableChars) return words[id * stride + depth / CHARS_PER_PASS];
-    const { strings, stringOf, start, length } = isBare[id] ? bare : joined;
+    const { strings, stringOf, startOf, lengthOf } = isBare[id] ? bare : joined;
     const s = strings[stringOf[id]];
-    const from = start[id] + depth;
-    const end = Math.min(from + CHARS_PER_PASS, start[id] + length[id]);
+    const from = startOf[id] + depth;
+    const end = Math.min(from + CHARS_PER_PASS, startOf[id] + lengthOf[id]);
     let key = 0;
     for (let at = from; at < from + CHARS_PER_PASS; at++) key = (key << 8) | (at < end ? primary[s.charCodeAt(at)] : 0);
     return key >>> 0;
@@ -368,18 +368,18 @@ export function collationRanks(texts: readonly string[], collator: Intl.Collator
   const isBare = new Uint8Array(n);
   if (weights) joined.add(texts);
   let longest = 0;
-  for (let k = 0; k < joined.length.length; k++) longest = Math.max(longest, joined.length[k]);
+  for (let k = 0; k < joined.lengthOf.length; k++) longest = Math.max(longest, joined.lengthOf[k]);
   const stride = Math.min(MAX_WORDS, Math.ceil(longest / CHARS_PER_PASS));
   const table: WeightTable = { words: new Uint32Array(n * stride), stride };
   let fastCount = 0;
   if (weights) {
-    const { strings, stringOf, start, length } = joined;
+    const { strings, stringOf, startOf, lengthOf } = joined;
     // Texts with a character outside the weight table: their accents, taken off after NFD, may add no primary weight.
     const unaccented: string[] = [];
     const unaccentedIds: number[] = [];
     const accentFree = new Map<string, boolean>();
     for (let k = 0; k < n; k++) {
-      let kind = writeWeights(table, k, strings[stringOf[k]], start[k], start[k] + length[k], weights.primary);
+      let kind = writeWeights(table, k, strings[stringOf[k]], startOf[k], startOf[k] + lengthOf[k], weights.primary);
       if (kind === OTHER) {
         const b = withoutAccents(texts[k], numeric, weights.base, accentFree);
         if (b === null) continue;
