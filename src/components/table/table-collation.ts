@@ -10,9 +10,13 @@
  * accented, are sorted by an MSD radix sort on their primary weights (four characters per pass,
  * packed into one integer), and only texts whose primary weights all tie need more: plain ASCII
  * ones by each character's rank among its primary-equals (its case), the others by the collator.
- * The weights are read from the collator itself, so they follow whatever ICU the browser ships.
- * Other texts (other scripts, letters such as "ß" or "æ", controls, digits under numeric collation,
- * tailored locales) are sorted with the collator and merged in by binary search with the collator.
+ * The weights are read from the collator itself, so they follow whatever ICU the browser ships;
+ * an accented Latin-1 letter ("é") weighs as its letter when the collator says its accent adds no
+ * primary weight, other accents are taken off after NFD. The texts are joined into a few long
+ * strings first and read from there (see JoinedTexts), and each text's first 32 weights are
+ * written once into a table the passes read. Other texts (other scripts, letters such as "ß" or
+ * "æ", controls, digits under numeric collation, tailored locales) are sorted with the collator and
+ * merged in by binary search with the collator.
  */
 
 /** Locales whose collation leaves printable ASCII in the root order (no contractions such as
