@@ -55,6 +55,29 @@ describe('radixSortIndices', () => {
       assert.deepEqual([...radixSortIndices(idx, keys, true)], desc, `desc, range ${range}`);
     }
   });
+
+  it('dense keys (text ranks, one per row): one counting pass, stable, blanks last, on all rows or a subset', () => {
+    let seed = 5;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const n = 5000;
+    // Ranks 0 … n-1 shuffled, a few repeated (equal texts) and a few blank.
+    const keys = Float64Array.from({ length: n }, (_, i) => i);
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [keys[i], keys[j]] = [keys[j], keys[i]];
+    }
+    for (let i = 0; i < 200; i++) keys[Math.floor(rand() * n)] = rand() < 0.5 ? NaN : keys[Math.floor(rand() * n)];
+    const blankLast = (a: number, b: number, d: number) =>
+      Number.isNaN(keys[a]) ? (Number.isNaN(keys[b]) ? a - b : 1) : Number.isNaN(keys[b]) ? -1 : d || a - b;
+    const all = Uint32Array.from(keys.keys());
+    const subset = all.filter((i) => i % 3 === 0);
+    for (const idx of [all, subset]) {
+      const asc = [...idx].sort((a, b) => blankLast(a, b, keys[a] - keys[b]));
+      const desc = [...idx].sort((a, b) => blankLast(a, b, keys[b] - keys[a]));
+      assert.deepEqual([...radixSortIndices(idx, keys, false)], asc, `asc, ${idx.length} rows`);
+      assert.deepEqual([...radixSortIndices(idx, keys, true)], desc, `desc, ${idx.length} rows`);
+    }
+  });
 });
 
 describe('TablePipeline sorting', () => {

@@ -127,6 +127,7 @@ export function radixSortIndices(indices: Uint32Array, keys: Float64Array, desc:
 function sortInt(indices: Uint32Array, keys: Float64Array, min: number, max: number, desc: boolean): Uint32Array {
   const n = indices.length;
   const blank = max - min + 1; // blanks after every value
+  if (blank <= n) return countingSort(indices, keys, min, max, desc);
   let key = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     const k = keys[indices[i]];
@@ -158,6 +159,28 @@ function sortInt(indices: Uint32Array, keys: Float64Array, min: number, max: num
     [idx, idx2] = [idx2, idx];
   }
   return idx;
+}
+
+/**
+ * Keys spanning fewer values than there are rows (text ranks, small counts): one counting pass,
+ * one count per value, instead of a pass per 11-bit digit.
+ */
+function countingSort(indices: Uint32Array, keys: Float64Array, min: number, max: number, desc: boolean): Uint32Array {
+  const n = indices.length;
+  const blank = max - min + 1;
+  const key = new Uint32Array(n);
+  // starts[d + 1] counts key d; summed, starts[d] is where key d's rows begin.
+  const starts = new Uint32Array(blank + 2);
+  for (let i = 0; i < n; i++) {
+    const k = keys[indices[i]];
+    const d = k !== k ? blank : desc ? max - k : k - min;
+    key[i] = d;
+    starts[d + 1]++;
+  }
+  for (let d = 1; d <= blank + 1; d++) starts[d] += starts[d - 1];
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[starts[key[i]]++] = indices[i];
+  return order;
 }
 
 function sortFloat(indices: Uint32Array, keys: Float64Array, desc: boolean): Uint32Array {
