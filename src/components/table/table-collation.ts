@@ -36,8 +36,9 @@ const ACCENTED = 1; // printable ASCII with accents: its letters' primary weight
 const OTHER = 2; // the collator alone
 
 interface Weights {
-  /** Primary weight (1…127) per Latin-1 code: printable ASCII, and accented letters whose accent
-   * adds no primary weight (their letter's); 0 for any other character, and past a text's end. */
+  /** Primary weight (1…127) per UTF-16 code (a lookup without a range check): printable ASCII, and
+   * accented Latin-1 letters whose accent adds no primary weight (their letter's); 0 for any other
+   * character, and past a text's end. */
   primary: Uint8Array;
   /** Rank among the characters of equal primary weight (the case), per printable ASCII code. */
   tie: Uint8Array;
@@ -62,7 +63,7 @@ function collationWeights(collator: Intl.Collator): Weights | null {
   const chars: string[] = [];
   for (let c = FIRST_PRINTABLE; c <= LAST_PRINTABLE; c++) chars.push(String.fromCharCode(c));
   chars.sort(collator.compare);
-  const primary = new Uint8Array(256);
+  const primary = new Uint8Array(0x10000);
   const tie = new Uint8Array(LAST_PRINTABLE + 1);
   let weight = 1;
   let tieRank = 1;
@@ -192,27 +193,48 @@ interface WeightTable {
 /**
  * Writes the primary weights of `s.slice(from, end)` (a text) into the table at `k`, and returns
  * its kind: OTHER (having written part of it) when a character is not in the weight table.
+ * Four characters a step, one word each, and no branch per character but the one for OTHER: this
+ * runs for every character of every text, from the first call (docs/table.md, "Sorting").
  */
 function writeWeights(table: WeightTable, k: number, s: string, from: number, end: number, primary: Uint8Array): number {
-  const { words, stride } = table;
-  const at = k * stride;
-  const last = Math.min(end, from + stride * CHARS_PER_PASS);
-  let kind = PLAIN;
-  let key = 0;
-  for (let i = from; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 0xff || primary[c] === 0) return OTHER;
-    if (c > LAST_PRINTABLE) kind = ACCENTED;
-    if (i >= last) continue;
-    key = (key << 8) | primary[c];
-    if (((i - from) & 3) === 3) {
-      words[at + ((i - from) >> 2)] = key;
-      key = 0;
-    }
+  const words = table.words;
+  let at = k * table.stride;
+  const tableEnd = Math.min(end, from + table.stride * CHARS_PER_PASS);
+  // Every code OR-ed together: 0x80 or more when some character is past ASCII (accented).
+  let codes = 0;
+  let i = from;
+  for (; i + CHARS_PER_PASS <= tableEnd; i += CHARS_PER_PASS) {
+    const c0 = s.charCodeAt(i);
+    const c1 = s.charCodeAt(i + 1);
+    const c2 = s.charCodeAt(i + 2);
+    const c3 = s.charCodeAt(i + 3);
+    const w0 = primary[c0];
+    const w1 = primary[c1];
+    const w2 = primary[c2];
+    const w3 = primary[c3];
+    if (w0 === 0 || w1 === 0 || w2 === 0 || w3 === 0) return OTHER;
+    codes |= c0 | c1 | c2 | c3;
+    words[at++] = (w0 << 24) | (w1 << 16) | (w2 << 8) | w3;
   }
-  const rest = (last - from) & 3;
-  if (rest) words[at + ((last - from) >> 2)] = key << (8 * (CHARS_PER_PASS - rest));
-  return kind;
+  if (i < tableEnd) {
+    let key = 0;
+    let shift = 24;
+    for (; i < tableEnd; i++, shift -= 8) {
+      const c = s.charCodeAt(i);
+      const w = primary[c];
+      if (w === 0) return OTHER;
+      codes |= c;
+      key |= w << shift;
+    }
+    words[at] = key;
+  }
+  // Past the table: only whether each character has a weight, and whether it is accented.
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (primary[c] === 0) return OTHER;
+    codes |= c;
+  }
+  return codes > 0x7f ? ACCENTED : PLAIN;
 }
 
 /**
