@@ -258,8 +258,7 @@ function sortByWeights(
   const keys = new Uint32Array(n);
   const idScratch = new Uint32Array(n);
   const keyScratch = new Uint32Array(n);
-  // Counts per digit for every digit of a key: two 16-bit digits at most.
-  const counts = new Uint32Array(2 << 16);
+  const counts = new Uint32Array(1 << 16);
 
   const { words, stride } = table;
   const tableChars = stride * CHARS_PER_PASS;
@@ -308,29 +307,21 @@ function sortByWeights(
 
   /** Stable LSD radix sort of ids[lo, hi) by keys, `bits` at a time; digits every key shares are skipped. */
   const radixSort = (lo: number, hi: number, bits: number): void => {
-    const size = 1 << bits;
-    const mask = size - 1;
-    const digits = Math.ceil(32 / bits);
-    // Every digit's counts from one read of the keys: each pass reorders the same keys.
-    counts.fill(0, 0, digits * size);
-    for (let i = lo; i < hi; i++) {
-      const k = keys[i];
-      for (let d = 0; d < digits; d++) counts[d * size + ((k >>> (d * bits)) & mask)]++;
-    }
+    const mask = (1 << bits) - 1;
     let [fromIds, fromKeys, toIds, toKeys]: Uint32Array[] = [ids, keys, idScratch, keyScratch];
-    for (let d = 0; d < digits; d++) {
-      const shift = d * bits;
-      const base = d * size;
-      if (counts[base + ((fromKeys[lo] >>> shift) & mask)] === hi - lo) continue;
+    for (let shift = 0; shift < 32; shift += bits) {
+      counts.fill(0, 0, mask + 1);
+      for (let i = lo; i < hi; i++) counts[(fromKeys[i] >>> shift) & mask]++;
+      if (counts[(fromKeys[lo] >>> shift) & mask] === hi - lo) continue;
       let sum = lo;
-      for (let at = base; at < base + size; at++) {
-        const c = counts[at];
-        counts[at] = sum;
+      for (let d = 0; d <= mask; d++) {
+        const c = counts[d];
+        counts[d] = sum;
         sum += c;
       }
       for (let i = lo; i < hi; i++) {
         const k = fromKeys[i];
-        const to = counts[base + ((k >>> shift) & mask)]++;
+        const to = counts[(k >>> shift) & mask]++;
         toKeys[to] = k;
         toIds[to] = fromIds[i];
       }
