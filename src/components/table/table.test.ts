@@ -307,6 +307,37 @@ describe('dash-table sorting', () => {
     ]);
     await expect(el).to.be.accessible();
   });
+
+  it('a text column: the rows shown and the derived props agree through asc, desc, ties, blanks, multi-sort, a filter and new data', async () => {
+    const names = ['bob', null, 'Anna', 'bob', '', 'anna', 'Émile', 'bob'];
+    const rows = names.map((name, id) => ({ id, name }));
+    const el = await fixture<DashTable>(html`<dash-table sort-action="native" sort-mode="multi" filter-action="native" .data=${rows} .columns=${[{ id: 'id', name: 'ID', type: 'numeric' }, { id: 'name', name: 'Name', type: 'text' }]}></dash-table>`);
+    const expectOrder = (ids: number[]) => {
+      expect(el.derivedVirtualIndices).to.deep.equal(ids);
+      expect(el.derivedVirtualData).to.deep.equal(ids.map((i) => el.data[i]));
+      expect(column(el, 0)).to.deep.equal(ids.map((i) => String(el.data[i].id)));
+    };
+    sortButton(el, 'name').focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    // Equal names keep their row order; blanks last in both directions.
+    expectOrder([5, 2, 0, 3, 7, 6, 1, 4]);
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expectOrder([6, 0, 3, 7, 2, 5, 1, 4]);
+    el.sortBy = [{ column_id: 'name', direction: 'asc' }, { column_id: 'id', direction: 'desc' }];
+    await el.updateComplete;
+    expectOrder([5, 2, 7, 3, 0, 6, 4, 1]);
+    el.sortBy = [{ column_id: 'name', direction: 'desc' }];
+    el.filterQuery = '{id} > 2';
+    await el.updateComplete;
+    expectOrder([6, 3, 7, 5, 4]);
+    el.filterQuery = '';
+    el.sortBy = [{ column_id: 'name', direction: 'asc' }];
+    el.data = rows.map((r) => ({ ...r, id: r.id + 10 })).reverse();
+    await el.updateComplete;
+    expectOrder([2, 5, 0, 4, 7, 1, 3, 6]);
+  });
 });
 
 describe('dash-table filtering', () => {
