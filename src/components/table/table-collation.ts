@@ -178,9 +178,9 @@ const CHARS_PER_PASS = 4;
 const MAX_WORDS = 8;
 /** Groups up to this size are sorted by insertion, comparing the rest of their weights at once. */
 const SMALL_GROUP = 12;
-/** Radix digits: bytes (four passes) for small groups, 11 bits (three passes) from this size, */
+/** Radix digits over a key's differing bits: up to 8 bits a pass for small groups, 11 from this size, */
 const MID_DIGITS_MIN = 4096;
-/** 16 bits (two passes, but 65,536 counts to clear and sum each) from this size. */
+/** 16 (65,536 counts to clear and sum each pass) from this size. */
 const WIDE_DIGITS_MIN = 1 << 18;
 
 /** `words[k * stride + j]`: the primary weights of text k's characters 4j … 4j + 3, first in the
@@ -305,14 +305,20 @@ function sortByWeights(
     }
   };
 
-  /** Stable LSD radix sort of ids[lo, hi) by keys, `bits` at a time; digits every key shares are skipped. */
-  const radixSort = (lo: number, hi: number, bits: number): void => {
-    const mask = (1 << bits) - 1;
+  /**
+   * Stable LSD radix sort of ids[lo, hi) by keys, over only the bits that differ among them
+   * (`varying`, never 0): each pass takes up to `maxBits` bits from the lowest differing bit not yet
+   * sorted on. Texts that share most of their next four characters ("Smith, J…") take one pass.
+   */
+  const radixSort = (lo: number, hi: number, varying: number, maxBits: number): void => {
     let [fromIds, fromKeys, toIds, toKeys]: Uint32Array[] = [ids, keys, idScratch, keyScratch];
-    for (let shift = 0; shift < 32; shift += bits) {
+    for (let rest = varying | 0; rest !== 0; ) {
+      const shift = 31 - Math.clz32(rest & -rest);
+      const bits = Math.min(maxBits, 32 - Math.clz32(rest) - shift);
+      const mask = (1 << bits) - 1;
+      rest = shift + bits >= 32 ? 0 : rest & ~((1 << (shift + bits)) - 1);
       counts.fill(0, 0, mask + 1);
       for (let i = lo; i < hi; i++) counts[(fromKeys[i] >>> shift) & mask]++;
-      if (counts[(fromKeys[lo] >>> shift) & mask] === hi - lo) continue;
       let sum = lo;
       for (let d = 0; d <= mask; d++) {
         const c = counts[d];
@@ -352,15 +358,27 @@ function sortByWeights(
   const sortGroup = (lo: number, hi: number, depth: number): void => {
     const m = hi - lo;
     if (m <= SMALL_GROUP) return finishSmall(lo, hi, depth);
+    // The bits set in every key and in some key: where they differ, the keys do.
+    let all = -1;
+    let some = 0;
     if (depth < tableChars) {
       const word = depth / CHARS_PER_PASS;
-      for (let i = lo; i < hi; i++) keys[i] = words[ids[i] * stride + word];
+      for (let i = lo; i < hi; i++) {
+        const k = words[ids[i] * stride + word];
+        keys[i] = k;
+        all &= k;
+        some |= k;
+      }
     } else {
-      for (let i = lo; i < hi; i++) keys[i] = keyAt(ids[i], depth);
+      for (let i = lo; i < hi; i++) {
+        const k = keyAt(ids[i], depth);
+        keys[i] = k;
+        all &= k;
+        some |= k;
+      }
     }
-    let same = lo + 1;
-    while (same < hi && keys[same] === keys[lo]) same++;
-    if (same < hi) radixSort(lo, hi, m < MID_DIGITS_MIN ? 8 : m < WIDE_DIGITS_MIN ? 11 : 16);
+    const varying = (all ^ some) >>> 0;
+    if (varying !== 0) radixSort(lo, hi, varying, m < MID_DIGITS_MIN ? 8 : m < WIDE_DIGITS_MIN ? 11 : 16);
     for (let begin = lo; begin < hi; ) {
       const key = keys[begin];
       let end = begin + 1;
