@@ -1,10 +1,11 @@
 /**
  * `<dash-table>`'s virtual window (docs/table.md): with `virtualization`, only the rows in view (and
- * a few more) are in the DOM, painted by a Lit render of their own on every scroll, so scrolling a
- * million rows costs no element update. Also what scrolls a row or cell into view.
+ * a few more) are in the DOM, painted (table-body.ts) on every scroll, so scrolling a million rows
+ * costs no element update. Also what paints the other rows after an update, and what scrolls a row
+ * or cell into view.
  */
-import { render, type ReactiveController } from 'lit';
-import { applyRowState, renderCells } from './table-body.js';
+import type { ReactiveController } from 'lit';
+import { paintRow, paintRows } from './table-body.js';
 import { cellId } from './table-navigation.js';
 import { cellText, type Row, type TableColumn } from './table-model.js';
 import { MAX_SCROLL_HEIGHT, reuseRows, viewportWindow } from '../../internal/virtual-window.js';
@@ -95,7 +96,18 @@ export class TableViewport implements ReactiveController {
     this.paintWindow();
   };
 
-  /** Renders the rows in view into the virtual body (Lit renders of its own: scrolling costs no element update). */
+  /** After an update: paints the fixed rows, the page's rows (without virtualization) or the window. */
+  paintBody(): void {
+    const root = this.host.renderRoot;
+    const fixed = this.host.fixedDataCount;
+    const fixedEl = root.querySelector<HTMLElement>('.fixed-data');
+    if (fixedEl) paintRows(fixedEl, this.host, 0, fixed);
+    const plain = this.host.virtualization ? null : root.querySelector<HTMLElement>('.body.plain');
+    if (plain) paintRows(plain, this.host, fixed, this.host.pageIndices.length);
+    this.paintWindow();
+  }
+
+  /** Paints the rows in view into the virtual body (no element update: scrolling costs only the rows). */
   paintWindow(): void {
     const el = this.host.windowEl;
     if (!this.host.virtualization || !el) return;
@@ -113,10 +125,7 @@ export class TableViewport implements ReactiveController {
       queueMicrotask(() => this.host.editor.editing === editing && this.host.editor.commit(null, false, true));
     }
     const rows = this.placeRows(el, start, count);
-    for (let i = 0; i < count; i++) {
-      applyRowState(rows[i], this.host, start + i);
-      render(renderCells(this.host, start + i), rows[i], { host: this.host });
-    }
+    for (let i = 0; i < count; i++) paintRow(rows[i], this.host, start + i);
     this.host.navigation.syncActiveDescendant();
   }
 
