@@ -12,10 +12,12 @@ import { MAX_SCROLL_HEIGHT, reuseRows, viewportWindow } from '../../internal/vir
 import type { DashTable } from './table.js';
 
 /**
- * Rows kept in the DOM above and below the visible ones: enough for the frames in which the
- * browser scrolls ahead of a repaint, few because every row is laid out and painted each jump.
+ * Rows kept in the DOM beyond the visible ones: three ahead in the direction of scrolling, for the
+ * frames in which the browser scrolls ahead of a repaint, and one behind; few, because a jump lays
+ * out and paints every row of the window anew.
  */
-const OVERSCAN = 3;
+const OVERSCAN_DOWN = { before: 1, after: 3 } as const;
+const OVERSCAN_UP = { before: 3, after: 1 } as const;
 /** Width of a row's delete or select column, in px. */
 export const CONTROL_WIDTH = 36;
 
@@ -29,6 +31,8 @@ export class TableViewport implements ReactiveController {
   bodyScrollTop = 0;
   /** Height of the body's visible area (repaints the window only). */
   viewportHeight = 0;
+  /** Whether the last scroll went up (the window's overscan follows it). */
+  private scrolledUp = false;
   private height = 32;
   /** The window's row elements in DOM order (see placeRows), the row the first shows, and their parent. */
   private rowEls: HTMLElement[] = [];
@@ -92,6 +96,7 @@ export class TableViewport implements ReactiveController {
   onScroll = (): void => {
     const top = this.host.scroller.scrollTop;
     if (top === this.bodyScrollTop) return;
+    this.scrolledUp = top < this.bodyScrollTop;
     this.bodyScrollTop = top;
     this.paintWindow();
   };
@@ -113,7 +118,7 @@ export class TableViewport implements ReactiveController {
     if (!this.host.virtualization || !el) return;
     const fixed = this.host.fixedDataCount;
     const viewportHeight = this.viewportHeight || 600;
-    const win = viewportWindow(this.host.pageIndices.length - fixed, this.rowHeight, this.bodyScrollTop, viewportHeight, OVERSCAN);
+    const win = viewportWindow(this.host.pageIndices.length - fixed, this.rowHeight, this.bodyScrollTop, viewportHeight, this.scrolledUp ? OVERSCAN_UP : OVERSCAN_DOWN);
     // `top`, not a transform: transforms are float32, which past ~8M px is off by whole pixels.
     el.style.top = `${win.top}px`;
     const start = fixed + win.start;
