@@ -18,6 +18,8 @@ import type { DashTable } from './table.js';
  */
 const OVERSCAN_DOWN = { before: 1, after: 3 } as const;
 const OVERSCAN_UP = { before: 3, after: 1 } as const;
+/** The window's rows are placed from an anchor row that moves by this many rows (see paintWindow). */
+const ANCHOR_ROWS = 1024;
 /** Width of a row's delete or select column, in px. */
 export const CONTROL_WIDTH = 36;
 
@@ -38,6 +40,8 @@ export class TableViewport implements ReactiveController {
   private rowEls: HTMLElement[] = [];
   private rowsStart = 0;
   private rowsIn: HTMLElement | null = null;
+  /** Each window row's offset in the window, as written. */
+  private rowTops = new WeakMap<HTMLElement, number>();
   private resizeObserver?: ResizeObserver;
 
   hostConnected(): void {
@@ -119,8 +123,13 @@ export class TableViewport implements ReactiveController {
     const fixed = this.host.fixedDataCount;
     const viewportHeight = this.viewportHeight || 600;
     const win = viewportWindow(this.host.pageIndices.length - fixed, this.rowHeight, this.bodyScrollTop, viewportHeight, this.scrolledUp ? OVERSCAN_UP : OVERSCAN_DOWN);
-    // `top`, not a transform: transforms are float32, which past ~8M px is off by whole pixels.
-    el.style.top = `${win.top}px`;
+    // Rows sit at their offset from an anchor row that changes only every ANCHOR_ROWS rows, and the
+    // window (a layer of its own) moves to put them in place: a row that stays in view keeps its
+    // place in the layer, so it is not laid out, painted or rasterized again as the window scrolls.
+    // `top`, not a transform, for the window: transforms are float32, which past ~8M px is off by whole pixels.
+    const anchor = win.start - (win.start % ANCHOR_ROWS);
+    const rh = this.rowHeight;
+    el.style.top = `${Math.round(win.top - (win.start - anchor) * rh)}px`;
     const start = fixed + win.start;
     const count = win.end - win.start;
     const editing = this.host.editor.editing;
@@ -130,7 +139,14 @@ export class TableViewport implements ReactiveController {
       queueMicrotask(() => this.host.editor.editing === editing && this.host.editor.commit(null, false, true));
     }
     const rows = this.placeRows(el, start, count);
-    for (let i = 0; i < count; i++) paintRow(rows[i], this.host, start + i);
+    for (let i = 0; i < count; i++) {
+      const y = (win.start + i - anchor) * rh;
+      if (this.rowTops.get(rows[i]) !== y) {
+        this.rowTops.set(rows[i], y);
+        rows[i].style.top = `${y}px`;
+      }
+      paintRow(rows[i], this.host, start + i);
+    }
     this.host.navigation.syncActiveDescendant();
   }
 
