@@ -11,7 +11,7 @@ const pxPerFrame = Number(process.argv[2] ?? 400);
 const ms = Number(process.argv[3] ?? 2000);
 const grid = process.argv[4] ?? 'dash';
 
-interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: { elementCount?: number; data?: Record<string, unknown> } }
+interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: { elementCount?: number; data?: Record<string, unknown>; beginData?: Record<string, unknown> } }
 
 /** CPU seconds used so far by this script's child processes (the browser: every thread of every process). */
 function browserCpu(): number {
@@ -55,14 +55,22 @@ try {
   }
   console.log('elements', await page.evaluate(() => window.tableBench.nodes()));
   // The bench's order: a warm-up at 6,000 px/s and both jump sizes before the traced run.
-  await page.evaluate(() => window.tableBench.scroll(1000));
-  await page.evaluate(() => window.tableBench.scroll(500, 1500));
-  await page.evaluate(() => window.tableBench.scroll(500, 400));
+  if (process.env.WARM === 'bench') {
+    // Exactly what the bench runs before its +400 px trace (its +1,500 px trace untraced here).
+    await page.evaluate(() => window.tableBench.scroll(5000));
+    await page.evaluate(() => window.tableBench.scroll(3000, 1500));
+    await page.evaluate(() => window.tableBench.scroll(3000, 400));
+    await page.evaluate(() => window.tableBench.scroll(2000, 1500));
+  } else {
+    await page.evaluate(() => window.tableBench.scroll(1000));
+    await page.evaluate(() => window.tableBench.scroll(500, 1500));
+    await page.evaluate(() => window.tableBench.scroll(500, 400));
+  }
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8', transferMode: 'ReportEvents' });
   const cpu0 = browserCpu();
   const frames = await page.evaluate(([t, px]) => window.tableBench.scroll(t, px || undefined), [ms, pxPerFrame]);
   const browserMs = ((browserCpu() - cpu0) * 1000) / frames.length;
@@ -106,12 +114,14 @@ try {
     .sort((a, b) => b[1] - a[1])
     .slice(0, 14);
   for (const [name, avg] of names) console.log(`  ${name.padEnd(28)} ${avg.toFixed(3)} ms/frame (self)`);
+  const gc = Object.entries(by).filter(([name]) => /GC|Scavenge|Mark/i.test(name));
+  console.log(`GC over the run: ${gc.map(([name, a]) => `${name} ${a.reduce((x, y) => x + y, 0).toFixed(1)} ms`).join(', ') || 'none'}`);
   const worst = cpu.indexOf(Math.max(...cpu));
   f = 0;
   console.log(`worst frame #${worst} of ${n}: ${cpu[worst].toFixed(2)} ms`);
   for (const e of onMain) {
     if (frameOf(e.ts) !== worst || (e.tdur ?? e.dur ?? 0) < 300) continue;
-    console.log(`  +${((e.ts - starts[worst]) / 1000).toFixed(2)} ${e.name} ${(((e.tdur ?? e.dur) ?? 0) / 1000).toFixed(2)} ms ${e.args?.elementCount ?? ''} ${JSON.stringify(e.args?.data ?? {}).slice(0, 100)}`);
+    console.log(`  +${((e.ts - starts[worst]) / 1000).toFixed(2)} ${e.name} ${(((e.tdur ?? e.dur) ?? 0) / 1000).toFixed(2)} ms ${e.args?.elementCount ?? ''} ${JSON.stringify(e.args?.beginData ?? e.args?.data ?? {}).slice(0, 100)}`);
   }
 } finally {
   await browser.close();

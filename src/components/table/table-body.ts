@@ -93,10 +93,11 @@ export function paintRow(el: HTMLElement, table: DashTable, r: number): void {
   const select = table.rowSelectable === 'single' || table.rowSelectable === 'multi' ? table.rowSelectable : null;
   const deletable = !!table.rowDeletable;
   let row = painted.get(el);
-  if (!row || row.shown !== table.shown || row.deletable !== deletable || row.select !== select) {
+  if (!row || row.deletable !== deletable || row.select !== select || !sameCells(row.shown, table.shown)) {
     row = buildRow(el, table.shown, deletable, select);
     painted.set(el, row);
   }
+  row.shown = table.shown;
   const dataIndex = table.pageIndices[r];
   const selectedRow = select !== null && table.selection.selectedRowSet().has(dataIndex);
   if (row.r !== r) {
@@ -179,6 +180,17 @@ function paintControl(cell: PaintedCell, r: number, k: number, focused: boolean,
     cell.value = String(r);
     (cell.control as HTMLElement).setAttribute('aria-label', `${label} ${r + 1}`);
   }
+}
+
+/**
+ * Whether cells built for columns `a` serve columns `b`: the same ids and types (new data derives
+ * new column objects, which must not cost every row its cells).
+ */
+function sameCells(a: readonly TableColumn[], b: readonly TableColumn[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].id !== b[i].id || a[i].type !== b[i].type) return false;
+  return true;
 }
 
 /** Sets (or, for null, removes) an attribute when it differs from what was written last. */
