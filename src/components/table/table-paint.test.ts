@@ -144,4 +144,18 @@ describe('dash-table row painting', () => {
       expect(styled, `${key}: only the active cell`).to.deep.equal([cellAt(n, c)]);
     }
   });
+
+  it('makes a column wide enough for the widest value of its sample, short as the header is', async () => {
+    // 100 rows: every one is in the sample the widths come from.
+    const el = await fixture<DashTable>(html`<dash-table .data=${Array.from({ length: 100 }, (_, i) => ({ id: 1_000_000_000 + i }))}
+      .columns=${[{ id: 'id', name: 'ID', type: 'numeric' }]}></dash-table>`);
+    await settle(el);
+    const cell = bodyRows(el)[42].querySelector<HTMLElement>('[role=gridcell]')!;
+    expect(cell.textContent).to.equal('1000000042');
+    const range = document.createRange();
+    range.selectNodeContents(cell);
+    const style = getComputedStyle(cell);
+    const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    expect(range.getBoundingClientRect().width, 'the text fits its cell').to.be.at.most(room);
+  });
 });

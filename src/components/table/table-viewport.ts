@@ -230,6 +230,7 @@ export function columnWidths(el: Element, cols: readonly TableColumn[], rows: re
   const font = getComputedStyle(el).font || '14px system-ui';
   if (ctx) ctx.font = font;
   const measure = (text: string) => (ctx ? ctx.measureText(text).width : text.length * 8);
+  const widest = measure('W');
   const sample: Row[] = [];
   const n = rows.length;
   const step = Math.max(1, Math.floor(n / 100));
@@ -245,7 +246,8 @@ export function columnWidths(el: Element, cols: readonly TableColumn[], rows: re
     let w = measure(col.name) + 28; // sort indicator
     for (const row of sample) {
       const text = cellText(row[col.id]);
-      if (text.length * 4 > w) w = Math.max(w, measure(text.length > 80 ? text.slice(0, 80) : text));
+      // Measured unless even in its widest letters it would fit.
+      if (text.length * widest > w) w = Math.max(w, measure(text.length > 80 ? text.slice(0, 80) : text));
     }
     widths.set(col.id, Math.ceil(Math.min(360, Math.max(64, w + 20))));
   }
