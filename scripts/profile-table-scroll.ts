@@ -1,7 +1,11 @@
-// Traces `<dash-table>` scrolling in bench/pages/table-<grid>.html (the table bench's pages and
-// Chromium flags) and prints what the main thread spends per frame: scripting, style (and how many
-// elements it restyles), layout, paint, GC, and the worst frame's events.
-// `npx tsx scripts/profile-table-scroll.ts [px-per-frame=400] [ms=2000] [grid=dash]` (0 px: the bench's 6,000 px/s).
+// Traces a grid scrolling in bench/pages/table-<grid>.html (the table bench's pages and Chromium
+// flags) and prints what a frame spends: the main thread's CPU (as the bench counts it) and each
+// kind of work's own time (script, style and how many elements it restyles, layout, paint,
+// layerizing, GC), the CPU of every browser thread (raster and compositing included; on 2 cores a
+// frame lasts about half of it), and the worst frame's events.
+// `npx tsx scripts/profile-table-scroll.ts [px-per-frame=400] [ms=2000] [grid=dash|ag-grid|tabulator]`
+// (0 px: the bench's 6,000 px/s). WARM=bench: the bench's own scrolling before the traced run;
+// EXTRA_CSS='…': a style experiment added to <dash-table>'s shadow root.
 import { readdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { chromePath } from './chrome-path.mjs';
