@@ -69,6 +69,8 @@ interface PaintedRow {
   /** The page position painted last (-1: none), and the row's own attributes as written. */
   r: number;
   selected: string | null | undefined;
+  /** The `generation` it was painted in (see paintRow). */
+  generation: number;
 }
 
 // Attribute slots of a PaintedCell.
@@ -88,16 +90,21 @@ const painted = new WeakMap<HTMLElement, PaintedRow>();
 /**
  * @internal Writes row `r` of the current page into `el`: its attributes and cells. The element
  * keeps its cells while the columns and controls stay the same; only changed values are written.
+ * `generation` (the viewport's count of table updates) lets a row painted since the last update
+ * be skipped; -1 paints regardless.
  */
-export function paintRow(el: HTMLElement, table: DashTable, r: number): void {
+export function paintRow(el: HTMLElement, table: DashTable, r: number, generation = -1): void {
+  let row = painted.get(el);
+  // Painted with this row since the table last updated (a scroll keeps it in view): nothing to write.
+  if (row && row.r === r && generation >= 0 && row.generation === generation) return;
   const select = table.rowSelectable === 'single' || table.rowSelectable === 'multi' ? table.rowSelectable : null;
   const deletable = !!table.rowDeletable;
-  let row = painted.get(el);
   if (!row || row.deletable !== deletable || row.select !== select || !sameCells(row.shown, table.shown)) {
     row = buildRow(el, table.shown, deletable, select);
     painted.set(el, row);
   }
   row.shown = table.shown;
+  row.generation = generation;
   const dataIndex = table.pageIndices[r];
   const selectedRow = select !== null && table.selection.selectedRowSet().has(dataIndex);
   if (row.r !== r) {
@@ -244,7 +251,7 @@ function buildRow(el: HTMLElement, shown: readonly TableColumn[], deletable: boo
     add('cell control', 'select-cell', input);
   }
   for (const col of shown) add(`cell ${col.type}`, 'cell', null);
-  return { shown, deletable, select, cells, r: -1, selected: undefined };
+  return { shown, deletable, select, cells, r: -1, selected: undefined, generation: -1 };
 }
 
 function cellStyle(table: DashTable, row: Row, r: number, col: TableColumn, editable: boolean, active: boolean, selected: boolean): StyleObject {

@@ -40,6 +40,8 @@ export class TableViewport implements ReactiveController {
   private rowEls: HTMLElement[] = [];
   private rowsStart = 0;
   private rowsIn: HTMLElement | null = null;
+  /** Table updates painted so far: a window row painted in this one needs no paint on scroll. */
+  private generation = 0;
   /** Each window row's offset in the window, as written. */
   private rowTops = new WeakMap<HTMLElement, number>();
   private resizeObserver?: ResizeObserver;
@@ -107,6 +109,8 @@ export class TableViewport implements ReactiveController {
 
   /** After an update: paints the fixed rows, the page's rows (without virtualization) or the window. */
   paintBody(): void {
+    // Every row in the window is written again: the update may have changed any of them.
+    this.generation++;
     const root = this.host.renderRoot;
     const fixed = this.host.fixedDataCount;
     const fixedEl = root.querySelector<HTMLElement>('.fixed-data');
@@ -145,7 +149,7 @@ export class TableViewport implements ReactiveController {
         this.rowTops.set(rows[i], y);
         rows[i].style.top = `${y}px`;
       }
-      paintRow(rows[i], this.host, start + i);
+      paintRow(rows[i], this.host, start + i, this.generation);
     }
     this.host.navigation.syncActiveDescendant();
   }
