@@ -68,6 +68,7 @@ interface PaintedRow {
   cells: PaintedCell[];
   /** The page position painted last (-1: none), and the row's own attributes as written. */
   r: number;
+  rowIndex: number;
   selected: string | null | undefined;
   /** The `generation` it was painted in (see paintRow). */
   generation: number;
@@ -109,10 +110,15 @@ export function paintRow(el: HTMLElement, table: DashTable, r: number, generatio
   const selectedRow = select !== null && table.selection.selectedRowSet().has(dataIndex);
   if (row.r !== r) {
     row.r = r;
-    el.setAttribute('aria-rowindex', String(table.headerRowCount + 1 + r));
     el.setAttribute('data-row', String(r));
     if (r % 2 === 1) el.setAttribute('data-odd', '');
     else el.removeAttribute('data-odd');
+  }
+  // (The header has one row or two, with the filter row.)
+  const rowIndex = table.headerRowCount + 1 + r;
+  if (row.rowIndex !== rowIndex) {
+    row.rowIndex = rowIndex;
+    el.setAttribute('aria-rowindex', String(rowIndex));
   }
   const rowSelected = select === null ? null : String(selectedRow);
   if (row.selected !== rowSelected) {
@@ -251,7 +257,7 @@ function buildRow(el: HTMLElement, shown: readonly TableColumn[], deletable: boo
     add('cell control', 'select-cell', input);
   }
   for (const col of shown) add(`cell ${col.type}`, 'cell', null);
-  return { shown, deletable, select, cells, r: -1, selected: undefined, generation: -1 };
+  return { shown, deletable, select, cells, r: -1, rowIndex: -1, selected: undefined, generation: -1 };
 }
 
 function cellStyle(table: DashTable, row: Row, r: number, col: TableColumn, editable: boolean, active: boolean, selected: boolean): StyleObject {

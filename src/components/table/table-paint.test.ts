@@ -158,4 +158,19 @@ describe('dash-table row painting', () => {
     const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
     expect(range.getBoundingClientRect().width, 'the text fits its cell').to.be.at.most(room);
   });
+
+  it('renumbers the rows (aria-rowindex) when the filter row comes and goes', async () => {
+    for (const virtualization of [true, false]) {
+      const el = await fixture<DashTable>(html`<dash-table ?virtualization=${virtualization} page-action="none"
+        style="--dash-table-max-height: 400px" .data=${rowsOf(300)} .columns=${cols}></dash-table>`);
+      await settle(el);
+      for (const [action, headerRows] of [['native', 2], ['none', 1], ['native', 2]] as const) {
+        el.filterAction = action;
+        await settle(el);
+        for (const row of bodyRows(el).slice(0, 20)) {
+          expect(Number(row.getAttribute('aria-rowindex')), `filterAction ${action}`).to.equal(Number(cellTexts(row)[0]) + headerRows + 1);
+        }
+      }
+    }
+  });
 });
