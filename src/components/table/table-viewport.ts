@@ -128,8 +128,8 @@ export class TableViewport implements ReactiveController {
     const viewportHeight = this.viewportHeight || 600;
     const win = viewportWindow(this.host.pageIndices.length - fixed, this.rowHeight, this.bodyScrollTop, viewportHeight, this.scrolledUp ? OVERSCAN_UP : OVERSCAN_DOWN);
     // Rows sit at their offset from an anchor row that changes only every ANCHOR_ROWS rows, and the
-    // window (a layer of its own) moves to put them in place: a row that stays in view keeps its
-    // place in the layer, so it is not laid out, painted or rasterized again as the window scrolls.
+    // window moves to put them in place: a row that stays in view keeps its offset, and a row that
+    // comes in moves no other, so neither is restyled or laid out again as the window scrolls.
     // `top`, not a transform, for the window: transforms are float32, which past ~8M px is off by whole pixels.
     const anchor = win.start - (win.start % ANCHOR_ROWS);
     const rh = this.rowHeight;

@@ -167,13 +167,12 @@ export const tableStyles = css`
     left: 0;
     right: 0;
   }
-  /* A layer of its own: moving it repaints none of its rows (docs/table.md, "Virtualization and layout"). */
+  /* Its rows are placed from an anchor row (docs/table.md, "Virtualization and layout"). */
   .window {
     position: absolute;
     left: 0;
     right: 0;
     top: 0;
-    will-change: transform;
   }
   /* Odd page positions, not :nth-child: a row keeps its stripe as the window scrolls, and moving
      a row element does not restyle its siblings. */
