@@ -1,5 +1,5 @@
 // Profiles inserting n callbacks (bench/pages/runtime.html's `wire`) in Chromium's CPU profiler and
-// prints the top functions by their share of samples: `npx tsx scripts/profile-wire.ts [n] [fn-after]`
+// prints the top functions by their share of samples: `npx tsx scripts/profile-wire.ts [n] [fn-after]` (`TOP=40` for more rows)
 // (`fn-after`: each callback's fn is set once it is in the page).
 import { chromium } from 'playwright-core';
 import { chromePath } from './chrome-path.mjs';
@@ -72,7 +72,8 @@ try {
     return names;
   });
   const first = stacks.findIndex((names) => names.some((k) => k.startsWith('w.insert')));
-  const last = stacks.findLastIndex((names) => names.some((k) => k.startsWith('flush ')));
+  // To the last initial call, or the mutation records of its writes if they come later.
+  const last = stacks.findLastIndex((names) => names.some((k) => k.startsWith('flush ') || k.startsWith('onMutations ')));
   profile.samples!.forEach((id, i) => {
     if (i < first || i > last) return;
     // Counted, not timed: on a busy machine a sample's time delta includes time the thread waited
@@ -89,7 +90,7 @@ try {
   const samples = last - first + 1;
   const show = (title: string, map: Map<string, number>) => {
     console.log(`\n${title}`);
-    for (const [k, v] of [...map].sort((a, b) => b[1] - a[1]).slice(0, 22)) console.log(`${((100 * v) / samples).toFixed(1).padStart(6)} %  ${k}`);
+    for (const [k, v] of [...map].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 22))) console.log(`${((100 * v) / samples).toFixed(1).padStart(6)} %  ${k}`);
   };
   console.log(`insert ${n} callbacks → all initial calls applied: ${ms.toFixed(1)} ms (under the profiler)`);
   show('self (share of samples)', self);

@@ -8,6 +8,8 @@ declare global {
     wire(n: number, options?: { fnAfter?: boolean }): Promise<number>;
     prepareWire(n: number, options?: { fnAfter?: boolean }): void;
     insertWire(): Promise<number>;
+    prepareHand(n: number): void;
+    insertHand(): Promise<number>;
     chain(n: number): Promise<number>;
     fanout(n: number): Promise<number>;
     click(rounds: number): Promise<{ ours: number; hand: number }>;
@@ -15,14 +17,19 @@ declare global {
   }
 }
 
-/** Run n times: build the page, then insert it; the wall time, and the main thread's CPU time for the insertion's task. */
-async function measureWire(browser: Browser, page: Page, count: number, fnAfter: boolean, runs: number) {
+/**
+ * Run n times: build the page, then insert it; the wall time, and the main thread's CPU time for
+ * the insertion's task. `hand`: the same DOM work by hand (bench/pages/runtime.html), no runtime.
+ */
+async function measureWire(browser: Browser, page: Page, count: number, fnAfter: boolean | 'hand', runs: number) {
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
-    await page.evaluate(([n, later]) => window.prepareWire(n, { fnAfter: later }), [count, fnAfter] as const);
+    const hand = fnAfter === 'hand';
+    if (hand) await page.evaluate((n) => window.prepareHand(n), count);
+    else await page.evaluate(([n, later]) => window.prepareWire(n, { fnAfter: later }), [count, fnAfter] as const);
     await browser.startTracing(page, { categories: ['toplevel'] });
-    wall.push(await page.evaluate(() => window.insertWire()));
+    wall.push(await page.evaluate((byHand) => (byHand ? window.insertHand() : window.insertWire()), hand));
     const { traceEvents } = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
     // The insertion and every initial call run in one task (microtasks) on the page's main
     // thread: the longest task traced there.
@@ -55,6 +62,7 @@ const suite: BenchSuite = {
     const wire1k = await measureWire(browser, page, 1000, false, 5);
     const wire = await measureWire(browser, page, 10_000, false, 5);
     const wireFnAfter = await measureWire(browser, page, 10_000, true, 5);
+    const byHand = await measureWire(browser, page, 10_000, 'hand', 5);
     const chain = await page.evaluate(() => window.chain(1000));
     const fanout = await page.evaluate(() => window.fanout(1000));
     const click = await page.evaluate(() => window.click(2000));
@@ -63,9 +71,11 @@ const suite: BenchSuite = {
       { metric: 'wire 1,000 callbacks (insert → all initial calls applied)', unit: 'ms', ours: wire1k.wall, target: 'growth to 10,000 linear' },
       { metric: 'wire 10,000 callbacks (insert → all initial calls applied)', unit: 'ms', ours: wire.wall, target: '< 100 ms' },
       { metric: 'wire 10,000 callbacks, fn set once in the page', unit: 'ms', ours: wireFnAfter.wall, target: '< 100 ms' },
+      { metric: 'same DOM work by hand, 10,000 (insert, a listener per input, each span written)', unit: 'ms', ours: byHand.wall },
       { metric: 'wire 1,000 callbacks, main-thread CPU', unit: 'ms', ours: wire1k.cpu },
       { metric: 'wire 10,000 callbacks, main-thread CPU', unit: 'ms', ours: wire.cpu, target: '< 100 ms' },
       { metric: 'wire 10,000 callbacks, fn set once in the page, main-thread CPU', unit: 'ms', ours: wireFnAfter.cpu, target: '< 100 ms' },
+      { metric: 'same DOM work by hand, 10,000, main-thread CPU', unit: 'ms', ours: byHand.cpu },
       { metric: 'one change through a chain of 1,000', unit: 'ms', ours: chain, target: '< 50 ms' },
       { metric: 'one input fanned out to 1,000 callbacks', unit: 'ms', ours: fanout },
       { metric: 'click → DOM per click, local callback vs hand-written listener', unit: 'ms', ours: click.ours, peers: { 'hand-written': click.hand }, target: '≤ +0.2 ms' },

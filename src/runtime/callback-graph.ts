@@ -28,7 +28,24 @@ export class CallbackGraph<N extends GraphNode> {
     this.nodes.add(node);
     for (const key of node.inputKeys) this.readers.add(key, node);
     for (const key of node.outputKeys) this.writers.add(key, node);
-    this.invalidateAround(node);
+    // The neighbours' caches change; its own are made from the same lookups (a page of 10,000
+    // independent callbacks looks each key up once here, and never again for the cycle check).
+    let producers: Set<N> | undefined;
+    let consumers: Set<N> | undefined;
+    for (const key of node.inputKeys) {
+      for (const writer of this.writers.get(key)) {
+        writer.consumerCache = undefined;
+        if (writer !== node) (producers ??= new Set()).add(writer);
+      }
+    }
+    for (const key of node.outputKeys) {
+      for (const reader of this.readers.get(key)) {
+        reader.producerCache = undefined;
+        if (reader !== node) (consumers ??= new Set()).add(reader);
+      }
+    }
+    node.producerCache = producers ?? EMPTY;
+    node.consumerCache = consumers ?? EMPTY;
   }
 
   remove(node: N): void {

@@ -92,6 +92,8 @@ export function parseDependencies(spec: DependencySpec | null | undefined, what:
   if (spec === null || spec === undefined) return [];
   if (typeof spec === 'string') {
     if (spec.trim() === '') return [];
+    // One plain entry (most lists): no splitting, which reads the text a character at a time.
+    if (!spec.includes(',')) return [parseDependency(spec, what)];
     return splitTopLevel(spec).map((entry) => parseDependency(entry, what, spec));
   }
   if (Array.isArray(spec)) {
@@ -114,16 +116,20 @@ export function isListSpec(spec: DependencySpec | null | undefined, deps: readon
 /** One `ID.PROP` entry; `list` is the whole text, for the message. */
 export function parseDependency(entry: string, what: string, list = entry): Dependency {
   const text = entry.trim();
-  const where = list.trim() === text ? '' : ` (in "${list}")`;
-  if (text === '') throw new DependencyError(`${what}: an empty entry${where}`);
+  if (text === '') throw new DependencyError(`${what}: an empty entry${inList(list, text)}`);
   const dot = text.lastIndexOf('.');
   if (dot <= 0 || dot === text.length - 1) {
-    throw new DependencyError(`${what}: "${text}" is not of the form ID.PROP${where}`);
+    throw new DependencyError(`${what}: "${text}" is not of the form ID.PROP${inList(list, text)}`);
   }
   const rawId = text.slice(0, dot).trim();
   const prop = text.slice(dot + 1).trim();
   if (!PROP_NAME.test(prop)) throw new DependencyError(`${what}: "${prop}" in "${text}" is not a property name`);
   return { id: rawId.startsWith('{') ? parseObjectId(rawId, what) : rawId, prop };
+}
+
+/** For messages: where an entry stands, when it is part of a longer list. */
+function inList(list: string, entry: string): string {
+  return list.trim() === entry ? '' : ` (in "${list}")`;
 }
 
 function parseDependencyObject(item: unknown, what: string): Dependency {

@@ -54,10 +54,12 @@ export function flatDeps(slots: readonly Slot[]): Dependency[] {
   return deps;
 }
 
-/** Flat values → one argument per slot (an array for ALL/ALLSMALLER). */
-export function groupValues(slots: readonly Slot[], flat: readonly unknown[]): unknown[] {
-  // Without ALL/ALLSMALLER every slot is one value (the common case, once per call).
-  if (!slots.some((slot) => slot.many)) return flat.slice();
+/**
+ * Flat values → one argument per slot (an array for ALL/ALLSMALLER). Without ALL/ALLSMALLER (the
+ * common case, once per call) every slot is one value: `flat` itself, which callers only read.
+ */
+export function groupValues(slots: readonly Slot[], flat: unknown[]): unknown[] {
+  if (!slots.some((slot) => slot.many)) return flat;
   let i = 0;
   return slots.map((slot) => {
     const values = flat.slice(i, i + slot.deps.length);
@@ -68,10 +70,11 @@ export function groupValues(slots: readonly Slot[], flat: readonly unknown[]): u
 
 /**
  * One value per output slot → one value per concrete output. An ALL output takes an array as long
- * as its matches (or NO_UPDATE for all of them); throws a TypeError otherwise.
+ * as its matches (or NO_UPDATE for all of them); throws a TypeError otherwise. Without ALL
+ * outputs: `perSlot` itself, which callers only read.
  */
-export function flattenValues(slots: readonly Slot[], perSlot: readonly unknown[]): unknown[] {
-  if (perSlot.length === slots.length && !slots.some((slot) => slot.many)) return perSlot.slice();
+export function flattenValues(slots: readonly Slot[], perSlot: unknown[]): unknown[] {
+  if (perSlot.length === slots.length && !slots.some((slot) => slot.many)) return perSlot;
   return slots.flatMap((slot, i) => {
     const value = perSlot[i];
     if (!slot.many) return [value];

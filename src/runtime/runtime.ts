@@ -46,6 +46,7 @@ export interface RuntimeHost {
   read(dep: Dependency): unknown;
   /** Throws to reject a value (e.g. an element refuses it); nothing is written then. */
   check?(dep: Dependency, value: unknown): void;
+  /** Writes a value `check` has let through. */
   write(dep: Dependency, value: unknown): void;
   /**
    * A call began; `pending` is true when it returned a promise (a call that returned at once
@@ -74,8 +75,9 @@ class Run implements CallbackCall {
   private controller: AbortController | undefined;
   private aborted = false;
 
-  inputs: unknown[] = [];
-  state: unknown[] = [];
+  /** Set by the runtime as it starts the call (no placeholder arrays made per call). */
+  inputs!: unknown[];
+  state!: unknown[];
 
   constructor(readonly triggered: TriggeredInput[]) {}
 
@@ -99,7 +101,6 @@ const NOTHING_TRIGGERED: readonly TriggeredInput[] = Object.freeze([]);
 
 /** A registered callback. Only the runtime changes its fields. */
 export class CallbackHandle {
-  readonly name: string;
   readonly inputKeys: string[];
   readonly outputKeys: string[];
   /** Host says every element it names exists. */
@@ -125,9 +126,12 @@ export class CallbackHandle {
   producerCache?: ReadonlySet<CallbackHandle>;
 
   constructor(readonly definition: CallbackDefinition) {
-    this.name = definition.name;
     this.inputKeys = definition.inputs.map(depKey);
     this.outputKeys = definition.outputs.map(depKey);
+  }
+
+  get name(): string {
+    return this.definition.name;
   }
 
   /** The first input with this key, for `triggered` in the page's spelling and input order (lists are short: no map per callback). */
@@ -173,7 +177,7 @@ export class CallbackHandle {
 
 export class CallbackRuntime {
   private readonly graph = new CallbackGraph<CallbackHandle>();
-  /** Last value seen of every property a callback reads, so deep-equal changes trigger nothing. */
+  /** Last value seen of every property a callback reads (only those), so deep-equal changes trigger nothing. */
   private readonly known = new Map<string, unknown>();
   private queue: CallbackHandle[] = [];
   private queueHead = 0;
@@ -196,6 +200,7 @@ export class CallbackRuntime {
   unregister(handle: CallbackHandle): void {
     this.deactivate(handle);
     this.graph.remove(handle);
+    for (const key of handle.inputKeys) if (!this.graph.isRead(key)) this.known.delete(key);
     this.graphDirty = true;
     this.scheduleFlush();
   }
@@ -214,7 +219,7 @@ export class CallbackRuntime {
    */
   changed(dep: Dependency, value: unknown): void {
     const key = depKey(dep);
-    if (this.known.has(key) && deepEqual(this.known.get(key), value)) return;
+    if (!this.graph.isRead(key) || (this.known.has(key) && deepEqual(this.known.get(key), value))) return;
     this.known.set(key, value);
     this.propagate(key, value, undefined);
     this.pump();
@@ -233,11 +238,9 @@ export class CallbackRuntime {
     }
     for (const handle of activated) {
       handle.active = true;
-      const { inputs } = handle.definition;
-      for (let i = 0; i < inputs.length; i++) {
-        const key = handle.inputKeys[i];
-        if (!this.known.has(key)) this.known.set(key, this.host.read(inputs[i]));
-      }
+      // The values seen last, to tell a change from the same value again; a callback about to
+      // make its initial call notes them as it reads them (start).
+      if (handle.definition.preventInitialCall) this.noteKnown(handle, handle.definition.inputs.map((dep) => this.host.read(dep)));
       for (const producer of this.graph.producers(handle)) if (producer.status !== 'idle') handle.blockBy(producer);
     }
     for (const handle of activated) {
@@ -247,6 +250,14 @@ export class CallbackRuntime {
       this.enqueue(handle);
     }
     this.pump();
+  }
+
+  /** Remembers the values of a callback's inputs not seen before. */
+  private noteKnown(handle: CallbackHandle, values: unknown[]): void {
+    for (let i = 0; i < values.length; i++) {
+      const key = handle.inputKeys[i];
+      if (!this.known.has(key)) this.known.set(key, values[i]);
+    }
   }
 
   private scheduleFlush(): void {
@@ -369,7 +380,8 @@ export class CallbackRuntime {
     let result: unknown[] | Promise<unknown[]>;
     try {
       run.inputs = definition.inputs.map((dep) => this.host.read(dep));
-      run.state = definition.state.map((dep) => this.host.read(dep));
+      this.noteKnown(handle, run.inputs);
+      run.state = definition.state.length ? definition.state.map((dep) => this.host.read(dep)) : [];
       result = definition.invoke(run);
     } catch (error) {
       this.host.onStart?.(handle, false);
@@ -439,10 +451,7 @@ export class CallbackRuntime {
         this.host.onError?.(handle, toError(error));
         continue;
       }
-      if (!read) {
-        this.known.delete(key);
-        continue;
-      }
+      if (!read) continue;
       const after = this.host.read(dep);
       writes[i] = after;
       this.known.set(key, after);

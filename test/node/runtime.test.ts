@@ -381,6 +381,23 @@ describe('callback runtime', () => {
     assert.equal(t.host.props.get('out.value'), 3);
   });
 
+  it('forgets the last value of a property nobody reads any more: a later reader sees a change back to it', async () => {
+    const t = setup({ 'a.value': 1 });
+    const first = t.add({ inputs: 'a.value', outputs: 'b.value', fn: (a) => a });
+    await settle();
+    t.change('a.value', 2);
+    await settle();
+    t.runtime.unregister(first);
+    t.change('a.value', 5); // no reader: nothing runs
+    t.add({ inputs: 'a.value', outputs: 'c.value', fn: (a) => a });
+    await settle();
+    assert.equal(t.host.props.get('c.value'), 5);
+    t.change('a.value', 2); // 5 → 2 is a change, though 2 was the value the first reader last saw
+    await settle();
+    assert.equal(t.host.props.get('c.value'), 2);
+    assert.deepEqual(t.names(), ['b.value', 'b.value', 'c.value', 'c.value']);
+  });
+
   it('wires a 10,000-callback chain and propagates one change through all of it once', async () => {
     const t = setup({ 'n0.value': 0 });
     for (let i = 0; i < 10_000; i++) {

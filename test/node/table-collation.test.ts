@@ -144,6 +144,73 @@ describe('collationRanks', () => {
   });
 });
 
+/**
+ * Names like the table bench's ("Last, First A.B. (City)"): ropes built by concatenation, accents
+ * precomposed and decomposed, case and accent twins, duplicates, and some past 32 characters that
+ * tie on their first 32.
+ */
+function benchLikeNames(count: number, seed: number): string[] {
+  const rand = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+  const last = ['Smith', 'smith', 'SMITH', "O'Brien", 'de la Cruz', 'van der Berg', 'Müller', 'Mu\u0308ller', 'Muller', 'Núñez', 'Nunez', 'Ærø', 'Łukasz', 'Øster', 'Strauß', 'Zoë', 'Zoe'];
+  const first = ['James', 'JAMES', 'Chloé', 'Chloe', 'Chlo\u00e9', 'Ana', 'Åsa', 'Ivan', 'Ñandú', 'Christopher', 'Ève', 'Eve'];
+  const cities = ['Springfield', 'Montréal', 'Montreal', 'São Paulo', 'Sao Paulo', 'Zürich', 'St. Louis', 'Kraków', 'Reykjavík', 'A long city name that runs on and on'];
+  const out: string[] = [];
+  while (out.length < count) {
+    if (out.length > 0 && rand(10) === 0) {
+      out.push(out[rand(out.length)]);
+      continue;
+    }
+    out.push(
+      `${last[rand(last.length)]}, ${first[rand(first.length)]} ` +
+        `${String.fromCharCode(65 + rand(4))}.${String.fromCharCode(65 + rand(3))}. ` +
+        `(${cities[rand(cities.length)]})`,
+    );
+  }
+  return out;
+}
+
+describe('collationRanks on names, accented letters and group sizes', () => {
+  for (const locale of [undefined, 'de', 'fr', 'es', 'sv']) {
+    it(`matches the collator on 40,000 bench-like names with twins and duplicates (${locale ?? 'default locale'})`, () => {
+      const texts = benchLikeNames(40000, 3);
+      const collator = new Intl.Collator(locale);
+      assert.deepEqual([...collationRanks(texts, collator)], collatorRanks(texts, collator));
+    });
+  }
+
+  it('weighs every Latin-1 letter as the collator does, precomposed or decomposed, in any case', () => {
+    const texts: string[] = [];
+    for (let c = 0xa0; c <= 0xff; c++) {
+      const ch = String.fromCharCode(c);
+      for (const t of [ch, ch.normalize('NFD'), `a${ch}`, `${ch}a`, `x${ch}b`, `X${ch.toUpperCase()}B`, `xx${ch}`]) texts.push(t);
+    }
+    texts.push('a', 'b', 'x', 'xb', 'XB', 'xx', 'ae', 'ss', 'o', 'y', 'd', 'th');
+    for (const locale of [undefined, 'en', 'de', 'fr', 'es', 'it', 'sv', 'da']) {
+      for (const numeric of [false, true]) {
+        const collator = new Intl.Collator(locale, { numeric });
+        assert.deepEqual([...collationRanks(texts, collator)], collatorRanks(texts, collator), `${locale} numeric ${numeric}`);
+      }
+    }
+  });
+
+  it('orders groups of every size around the insertion limit, tied at every depth', () => {
+    const texts: string[] = [];
+    for (let size = 1; size <= 40; size++) {
+      for (const [d, depth] of [0, 3, 4, 5, 31, 32, 33, 45].entries()) {
+        // Each (size, depth) its own group from the first pass on, tied up to `depth`.
+        const prefix = `${String.fromCharCode(0x21 + size)}${d}${'p'.repeat(depth)}`;
+        for (let i = 0; i < size; i++) {
+          // Distinct tails, a repeated text, case and accent twins: each group a mix.
+          const tail = i % 5 === 0 ? 'same' : i % 5 === 1 ? 'Same' : i % 5 === 2 ? 'sâme' : `t${(size * 7 + i * 13) % 37}`;
+          texts.push(`${prefix}${size}:${tail}`);
+        }
+      }
+    }
+    const collator = new Intl.Collator();
+    assert.deepEqual([...collationRanks(texts, collator)], collatorRanks(texts, collator));
+  });
+});
+
 describe('text sort keys', () => {
   it('past 65,536 distinct texts, equal texts still share a key in the collator\'s order', () => {
     const texts = Array.from({ length: 70000 }, (_, i) => `${['Smith', 'smith', 'Núñez', 'Lee-Ann', 'Zoë'][i % 5]} ${((i * 7919) % 70000).toString(36)}`);
@@ -177,4 +244,21 @@ describe('text sort through the table pipeline', () => {
     for (let i = 1; i < names.length; i++) assert.ok(collator.compare(names[i - 1], names[i]) <= 0, `${names[i - 1]} before ${names[i]}`);
     assert.deepEqual(order.slice(texts.length).sort(), [texts.length, texts.length + 1, texts.length + 2]);
   });
+
+  for (const direction of ['asc', 'desc'] as const) {
+    it(`sorts names ${direction}ending as the collator does, equal texts in row order, blanks last`, () => {
+      const names = benchLikeNames(30000, 11);
+      const data: Row[] = names.map((name, i) => (i % 997 === 0 ? { name: i % 2 ? null : '' } : { name }));
+      const columns: TableColumn[] = [{ id: 'name', name: 'name', type: 'text', source: { id: 'name' } }];
+      const order = [...new TablePipeline().run({ data, columns, filter: null, filterKey: '', sortBy: [{ column_id: 'name', direction }], sorting })];
+      const collator = new Intl.Collator();
+      const sign = direction === 'asc' ? 1 : -1;
+      const blank = (i: number) => !data[i].name;
+      const expected = data
+        .map((_, i) => i)
+        .sort((a, b) => Number(blank(a)) - Number(blank(b)) || (blank(a) ? 0 : sign * collator.compare(data[a].name as string, data[b].name as string)) || a - b);
+      assert.deepEqual(order, expected);
+    });
+  }
+
 });

@@ -18,7 +18,7 @@ describe('<dash-app src> first load', () => {
     } finally {
       window.fetch = original;
     }
-    const loader = performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.endsWith('/app-loader.ts'));
+    const loader = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => new URL(e.name).pathname.endsWith('/app-loader.ts'));
     expect(loader, 'the loader was fetched by this page').to.exist;
     expect(Object.keys(asked).sort()).to.deep.equal(['/first/_dash-dependencies', '/first/_dash-layout']);
     expect(asked['/first/_dash-layout']).to.be.below(loader!.responseEnd);

@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil, aTimeout } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { property } from 'lit/decorators.js';
 import '../../dash-callback.js';
 import '../../dash-app.js';
@@ -673,6 +674,116 @@ describe('<dash-callback endpoint>', () => {
 });
 
 // Callbacks connected together are wired in one batch a microtask later (docs/callbacks.md, "Wiring and scale").
+describe('<dash-callback> hears its inputs at the scope root', () => {
+  it('a person typing into the input (real keys) runs the callback, in the page and in a shadow root', async () => {
+    const el = await fixture(html`<div>
+      <input id="name" value="" /><span id="out"></span>
+      <dash-callback inputs="name.value" outputs="out.children" .fn=${(v: string) => `[${v}]`}></dash-callback>
+    </div>`);
+    const host = el.appendChild(document.createElement('div'));
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<input id="name" value=""><span id="out"></span><dash-callback inputs="name.value" outputs="out.children"></dash-callback>';
+    cb(shadow).fn = (v: string) => `shadow [${v}]`;
+    await waitUntil(() => shadow.getElementById('out')!.textContent === 'shadow []');
+    el.querySelector<HTMLInputElement>('#name')!.focus();
+    await sendKeys({ type: 'ab' });
+    expect(el.querySelector('#out')!.textContent).to.equal('[ab]');
+    shadow.querySelector<HTMLInputElement>('#name')!.focus();
+    await sendKeys({ type: 'cd' });
+    expect(shadow.getElementById('out')!.textContent).to.equal('shadow [cd]');
+    expect(el.querySelector('#out')!.textContent).to.equal('[ab]');
+  });
+
+  it('a callback in a shadow root nested in another shadow root hears its input', async () => {
+    const outer = (await fixture(html`<div></div>`)).attachShadow({ mode: 'open' });
+    const inner = outer.appendChild(document.createElement('div')).attachShadow({ mode: 'closed' });
+    inner.innerHTML = '<select id="pick"><option>a</option><option>b</option></select><span id="out"></span><dash-callback inputs="pick.value" outputs="out.children"></dash-callback>';
+    cb(inner).fn = (v: string) => `picked ${v}`;
+    await waitUntil(() => inner.getElementById('out')!.textContent === 'picked a');
+    const select = inner.getElementById('pick') as HTMLSelectElement;
+    select.value = 'b';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(inner.getElementById('out')!.textContent).to.equal('picked b');
+  });
+
+  it('an input replaced after wiring: the new element runs the callback, the old one no longer does', async () => {
+    const calls: string[] = [];
+    const el = await fixture(html`<div>
+      <input id="in" value="old" /><span id="out"></span>
+      <dash-callback inputs="in.value" outputs="out.children" .fn=${(v: string) => (calls.push(v), v)}></dash-callback>
+    </div>`);
+    await waitUntil(() => calls.length === 1);
+    const old = el.querySelector<HTMLInputElement>('#in')!;
+    const replacement = Object.assign(document.createElement('input'), { id: 'in', value: 'new' });
+    old.replaceWith(replacement);
+    await waitUntil(() => el.querySelector('#out')!.textContent === 'new');
+    el.append(old); // back in the page, but no longer the element with that id the callback reads
+    old.id = 'was-in';
+    await settled();
+    type(old, 'typed into the old one');
+    type(replacement, 'typed into the new one');
+    type(replacement, 'typed into the new one again');
+    expect(calls).to.deep.equal(['old', 'new', 'typed into the new one', 'typed into the new one again']);
+  });
+
+  it('an input event that does not bubble, or that a listener stops, still runs the callback', async () => {
+    const el = await fixture(html`<div>
+      <input id="in" value="a" /><span id="out"></span>
+      <dash-callback inputs="in.value" outputs="out.children" .fn=${(v: string) => v}></dash-callback>
+    </div>`);
+    await waitUntil(() => el.querySelector('#out')!.textContent === 'a');
+    const input = el.querySelector<HTMLInputElement>('#in')!;
+    input.value = 'no bubbles';
+    input.dispatchEvent(new Event('input'));
+    expect(el.querySelector('#out')!.textContent).to.equal('no bubbles');
+    input.addEventListener('input', (event) => event.stopPropagation());
+    el.addEventListener('change', (event) => event.stopPropagation());
+    type(input, 'stopped');
+    expect(el.querySelector('#out')!.textContent).to.equal('stopped');
+    input.value = 'changed';
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(el.querySelector('#out')!.textContent).to.equal('changed');
+  });
+
+  it("a dash element's change is its own: the same prop announced from inside its shadow root is not taken for it", async () => {
+    const calls: unknown[] = [];
+    const el = await fixture(html`<div>
+      <test-control id="outer" value="1"></test-control><span id="out"></span>
+      <dash-callback inputs="outer.value" outputs="out.children" .fn=${(v: unknown) => (calls.push(v), String(v))}></dash-callback>
+    </div>`);
+    await waitUntil(() => calls.length === 1);
+    const outer = el.querySelector<TestControl>('#outer')!;
+    const nested = outer.shadowRoot!.appendChild(document.createElement('test-control')) as TestControl;
+    nested.id = 'outer';
+    nested.dispatchEvent(new CustomEvent('dash-prop-change', { bubbles: true, composed: true, detail: { prop: 'value', value: 'nested', user: true } }));
+    outer.dispatchEvent(new CustomEvent('dash-prop-change', { bubbles: true, composed: true, detail: { prop: 'label', value: 'other prop', user: true } }));
+    expect(calls).to.deep.equal([1]);
+    outer.value = 2; // as the element does when a person changes it
+    outer.dispatchEvent(new CustomEvent('dash-prop-change', { bubbles: true, composed: true, detail: { prop: 'value', value: 2, user: true } }));
+    expect(calls).to.deep.equal([1, 2]);
+    expect(el.querySelector('#out')!.textContent).to.equal('2');
+    // As docs/callbacks.md's own element does: an event that neither bubbles nor leaves a shadow root.
+    outer.value = 3;
+    outer.dispatchEvent(new CustomEvent('dash-prop-change', { detail: { prop: 'value', value: 3, user: false } }));
+    expect(calls).to.deep.equal([1, 2, 3]);
+  });
+
+  it('two callbacks reading one input both run once per edit; removing one leaves the other', async () => {
+    const calls: string[] = [];
+    const el = await fixture(html`<div>
+      <input id="in" value="a" /><span id="x"></span><span id="y"></span>
+      <dash-callback id="cx" inputs="in.value" outputs="x.children" .fn=${(v: string) => (calls.push(`x ${v}`), v)}></dash-callback>
+      <dash-callback id="cy" inputs="in.value" outputs="y.children" .fn=${(v: string) => (calls.push(`y ${v}`), v)}></dash-callback>
+    </div>`);
+    await waitUntil(() => calls.length === 2);
+    type(el.querySelector<HTMLInputElement>('#in')!, 'b');
+    cb(el, '#cx').remove();
+    await settled();
+    type(el.querySelector<HTMLInputElement>('#in')!, 'c');
+    expect(calls).to.deep.equal(['x a', 'y a', 'x b', 'y b', 'y c']);
+  });
+});
+
 describe('<dash-callback> wiring many at once', () => {
   const fragmentOf = (markup: string) => document.createRange().createContextualFragment(markup);
 

@@ -88,8 +88,12 @@ export class DashCallback extends HTMLElement implements CallbackSource {
   stateDeps: Dependency[] = [];
   /** @internal parsed `running` */
   runningDeps: Dependency[] = [];
-  /** @internal the outputs as Dash names them, for messages */
-  callbackName = '';
+  /** @internal the outputs as Dash names them, for messages (made when first asked: most callbacks never are) */
+  get callbackName(): string {
+    return (this.messageName ??= this.malformed || !this.outputDeps.length ? this.describe() : outputId(this.outputDeps));
+  }
+  private messageName: string | undefined;
+  private malformed = false;
 
   private scope: CallbackScope | undefined;
   private rewireQueued = false;
@@ -167,6 +171,8 @@ export class DashCallback extends HTMLElement implements CallbackSource {
   private wire(): void {
     this.scope?.unregister(this);
     this.scope = undefined;
+    this.messageName = undefined;
+    this.malformed = false;
     try {
       this.inputDeps = parseDependencies(this.attr('inputs'), 'inputs');
       this.outputDeps = parseDependencies(this.attr('outputs'), 'outputs');
@@ -174,11 +180,10 @@ export class DashCallback extends HTMLElement implements CallbackSource {
       this.runningDeps = parseDependencies(this.attr('running'), 'running');
       if (this.runningDeps.some(isPattern)) throw new DependencyError('running: wildcards are not supported here');
     } catch (error) {
-      this.callbackName = this.describe();
+      this.malformed = true;
       this.reportError(error as Error);
       return;
     }
-    this.callbackName = this.outputDeps.length ? outputId(this.outputDeps) : this.describe();
     this.scope = scopeOf(this);
     this.scope.register(this);
   }

@@ -10,9 +10,13 @@
  * accented, are sorted by an MSD radix sort on their primary weights (four characters per pass,
  * packed into one integer), and only texts whose primary weights all tie need more: plain ASCII
  * ones by each character's rank among its primary-equals (its case), the others by the collator.
- * The weights are read from the collator itself, so they follow whatever ICU the browser ships.
- * Other texts (other scripts, letters such as "ß" or "æ", controls, digits under numeric collation,
- * tailored locales) are sorted with the collator and merged in by binary search with the collator.
+ * The weights are read from the collator itself, so they follow whatever ICU the browser ships;
+ * an accented Latin-1 letter ("é") weighs as its letter when the collator says its accent adds no
+ * primary weight, other accents are taken off after NFD. The texts are joined into a few long
+ * strings first and read from there (see JoinedTexts), and each text's first 32 weights are
+ * written once into a table the passes read. Other texts (other scripts, letters such as "ß" or
+ * "æ", controls, digits under numeric collation, tailored locales) are sorted with the collator and
+ * merged in by binary search with the collator.
  */
 
 /** Locales whose collation leaves printable ASCII in the root order (no contractions such as
@@ -28,11 +32,12 @@ const LAST_MARK = 0x36f;
 
 /** How a text is ordered. */
 const PLAIN = 0; // printable ASCII: primary weights, then case ranks
-const ACCENTED = 1; // printable ASCII with combining accents after NFD: primary weights, then the collator
+const ACCENTED = 1; // printable ASCII with accents: its letters' primary weights, then the collator
 const OTHER = 2; // the collator alone
 
-interface AsciiWeights {
-  /** Primary weight (1…127) per printable ASCII code; 0 marks the end of a text. */
+interface Weights {
+  /** Primary weight (1…127) per Latin-1 code: printable ASCII, and accented letters whose accent
+   * adds no primary weight (their letter's); 0 for any other character, and past a text's end. */
   primary: Uint8Array;
   /** Rank among the characters of equal primary weight (the case), per printable ASCII code. */
   tie: Uint8Array;
@@ -40,8 +45,8 @@ interface AsciiWeights {
   base: Intl.Collator;
 }
 
-/** Per printable ASCII code: its primary weight and its rank among primary-equals, or null when unsafe. */
-function asciiWeights(collator: Intl.Collator): AsciiWeights | null {
+/** Per printable ASCII code and accented Latin-1 letter: its primary weight and its rank among primary-equals, or null when unsafe. */
+function collationWeights(collator: Intl.Collator): Weights | null {
   const options = collator.resolvedOptions();
   const language = options.locale.split('-')[0];
   if (
@@ -57,7 +62,7 @@ function asciiWeights(collator: Intl.Collator): AsciiWeights | null {
   const chars: string[] = [];
   for (let c = FIRST_PRINTABLE; c <= LAST_PRINTABLE; c++) chars.push(String.fromCharCode(c));
   chars.sort(collator.compare);
-  const primary = new Uint8Array(LAST_PRINTABLE + 1);
+  const primary = new Uint8Array(256);
   const tie = new Uint8Array(LAST_PRINTABLE + 1);
   let weight = 1;
   let tieRank = 1;
@@ -72,6 +77,13 @@ function asciiWeights(collator: Intl.Collator): AsciiWeights | null {
     }
     primary[chars[i].charCodeAt(0)] = weight;
     tie[chars[i].charCodeAt(0)] = tieRank;
+  }
+  if (options.numeric) primary.fill(0, DIGIT_0, DIGIT_9 + 1);
+  // "é" is "e" + an accent: it weighs as "e" when the accent adds no primary weight (Spanish "ñ" does).
+  for (let c = 0xc0; c <= 0xff; c++) {
+    const letter = String.fromCharCode(c).normalize('NFD');
+    const code = letter.charCodeAt(0);
+    if (letter.length === 2 && code <= LAST_PRINTABLE && base.compare(letter, letter[0]) === 0) primary[c] = primary[code];
   }
   return { primary, tie, base };
 }
@@ -105,16 +117,70 @@ function withoutAccents(s: string, numeric: boolean, base: Intl.Collator, accent
   return out + nfd.slice(from);
 }
 
+/** Texts per joined string, and characters at most (a joined string stays far below the engine's limit). */
+const JOIN_TEXTS = 8192;
+const JOIN_CHARS = 1 << 22;
+
+/**
+ * Texts joined end to end into a few long strings. A table's texts are often ropes of small
+ * strings scattered in memory (text built by concatenation); reading each character through them
+ * costs far more than one join, which copies them in order, and a joined string is read as a flat
+ * run of characters.
+ */
+class JoinedTexts {
+  readonly strings: string[] = [];
+  /** Per text: its joined string, and its place and length there. */
+  readonly stringOf: Uint32Array;
+  readonly startOf: Uint32Array;
+  readonly lengthOf: Uint32Array;
+
+  constructor(count: number) {
+    this.stringOf = new Uint32Array(count);
+    this.startOf = new Uint32Array(count);
+    this.lengthOf = new Uint32Array(count);
+  }
+
+  /** Joins `texts` in; `ids[i]` names the text `texts[i]` (default: its index). */
+  add(texts: readonly string[], ids?: readonly number[]): void {
+    for (let from = 0; from < texts.length; ) {
+      let to = from;
+      let chars = 0;
+      for (; to < texts.length && to - from < JOIN_TEXTS && (to === from || chars < JOIN_CHARS); to++) {
+        const id = ids ? ids[to] : to;
+        this.stringOf[id] = this.strings.length;
+        this.startOf[id] = chars;
+        this.lengthOf[id] = texts[to].length;
+        chars += texts[to].length;
+      }
+      this.strings.push(texts.slice(from, to).join(''));
+      from = to;
+    }
+  }
+
+  /** Whether texts a and b are the same characters (read here: comparing the texts may flatten two ropes). */
+  same(a: number, b: number): boolean {
+    const length = this.lengthOf[a];
+    if (this.lengthOf[b] !== length) return false;
+    const sa = this.strings[this.stringOf[a]];
+    const sb = this.strings[this.stringOf[b]];
+    const from = this.startOf[a] - this.startOf[b];
+    for (let i = this.startOf[b], end = i + length; i < end; i++) if (sa.charCodeAt(i + from) !== sb.charCodeAt(i)) return false;
+    return true;
+  }
+}
+
 /** Characters of primary weight per radix pass: one byte each in a 32-bit key. */
 const CHARS_PER_PASS = 4;
 /** The first 32 characters' primary weights of every text are read once into a table of 32-bit
- * words, so a pass reads one word per text instead of the string; a text's words sit together,
+ * words, so a pass reads one word per text instead of the text; a text's words sit together,
  * so the passes over a group after the first find them in cache. */
 const MAX_WORDS = 8;
-/** Groups up to this size are sorted by insertion. */
-const INSERTION_MAX = 12;
-/** Groups this large are sorted by 16-bit digits (two passes), smaller ones by bytes. */
-const WIDE_DIGITS_MIN = 16384;
+/** Groups up to this size are sorted by insertion, comparing the rest of their weights at once. */
+const SMALL_GROUP = 12;
+/** Radix digits: bytes (four passes) for small groups, 11 bits (three passes) from this size, */
+const MID_DIGITS_MIN = 4096;
+/** 16 bits (two passes, but 65,536 counts to clear and sum each) from this size. */
+const WIDE_DIGITS_MIN = 1 << 18;
 
 /** `words[k * stride + j]`: the primary weights of text k's characters 4j … 4j + 3, first in the
  * high byte, 0 past the text's end. */
@@ -124,46 +190,44 @@ interface WeightTable {
 }
 
 /**
- * Writes the primary weights of `s` into the table at `k`, and returns false (having written part
- * of it) when `s` is not plain printable ASCII.
+ * Writes the primary weights of `s.slice(from, end)` (a text) into the table at `k`, and returns
+ * its kind: OTHER (having written part of it) when a character is not in the weight table.
  */
-function writeWeights(table: WeightTable, k: number, s: string, primary: Uint8Array, numeric: boolean): boolean {
+function writeWeights(table: WeightTable, k: number, s: string, from: number, end: number, primary: Uint8Array): number {
   const { words, stride } = table;
   const at = k * stride;
-  const end = Math.min(s.length, stride * CHARS_PER_PASS);
+  const last = Math.min(end, from + stride * CHARS_PER_PASS);
+  let kind = PLAIN;
   let key = 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = from; i < end; i++) {
     const c = s.charCodeAt(i);
-    if (c < FIRST_PRINTABLE || c > LAST_PRINTABLE || (numeric && c >= DIGIT_0 && c <= DIGIT_9)) return false;
-    if (i >= end) continue;
+    if (c > 0xff || primary[c] === 0) return OTHER;
+    if (c > LAST_PRINTABLE) kind = ACCENTED;
+    if (i >= last) continue;
     key = (key << 8) | primary[c];
-    if ((i & 3) === 3) {
-      words[at + (i >> 2)] = key;
+    if (((i - from) & 3) === 3) {
+      words[at + ((i - from) >> 2)] = key;
       key = 0;
     }
   }
-  const rest = end & 3;
-  if (rest) words[at + (end >> 2)] = key << (8 * (CHARS_PER_PASS - rest));
-  return true;
-}
-
-/** The primary weights of `s` at `depth` … `depth + 3`, one byte each; 0 past its end. */
-function packedWeights(s: string, depth: number, primary: Uint8Array): number {
-  const len = s.length;
-  let key = 0;
-  for (let i = depth; i < depth + CHARS_PER_PASS; i++) key = (key << 8) | (i < len ? primary[s.charCodeAt(i)] : 0);
-  return key >>> 0;
+  const rest = (last - from) & 3;
+  if (rest) words[at + ((last - from) >> 2)] = key << (8 * (CHARS_PER_PASS - rest));
+  return kind;
 }
 
 /**
  * Sorts `ids` (texts of kind PLAIN or ACCENTED) in the collator's order, and returns, per position,
- * 1 where a new collation class starts (the text there differs from the one before it).
+ * 1 where a new collation class starts (the text there differs from the one before it). Past the
+ * table, weights are read from `joined` (where accents that add no primary weight may remain) or,
+ * for texts whose accents were taken off after NFD (`isBare`), from `bare`.
  */
 function sortByWeights(
   ids: Uint32Array,
-  bare: (id: number) => string,
-  primary: Uint8Array,
   table: WeightTable,
+  joined: JoinedTexts,
+  bare: JoinedTexts,
+  isBare: Uint8Array,
+  primary: Uint8Array,
   resolveTies: (lo: number, hi: number, classStart: Uint8Array) => void,
 ): Uint8Array {
   const n = ids.length;
@@ -174,22 +238,49 @@ function sortByWeights(
   const keyScratch = new Uint32Array(n);
   const counts = new Uint32Array(1 << 16);
 
-  const sortGroup = (lo: number, hi: number): void => {
-    const m = hi - lo;
-    if (m <= INSERTION_MAX) {
-      for (let i = lo + 1; i < hi; i++) {
-        const k = keys[i];
-        const id = ids[i];
-        let j = i - 1;
-        while (j >= lo && keys[j] > k) {
-          keys[j + 1] = keys[j];
-          ids[j + 1] = ids[j];
-          j--;
-        }
-        keys[j + 1] = k;
-        ids[j + 1] = id;
+  const { words, stride } = table;
+  const tableChars = stride * CHARS_PER_PASS;
+
+  /** Text `id`'s primary weights at `depth` … `depth` + 3, first in the high byte, 0 past its end. */
+  const keyAt = (id: number, depth: number): number => {
+    if (depth < tableChars) return words[id * stride + depth / CHARS_PER_PASS];
+    const { strings, stringOf, startOf, lengthOf } = isBare[id] ? bare : joined;
+    const s = strings[stringOf[id]];
+    const from = startOf[id] + depth;
+    const end = Math.min(from + CHARS_PER_PASS, startOf[id] + lengthOf[id]);
+    let key = 0;
+    for (let at = from; at < from + CHARS_PER_PASS; at++) key = (key << 8) | (at < end ? primary[s.charCodeAt(at)] : 0);
+    return key >>> 0;
+  };
+
+  /** Two texts' primary weights compared from `depth` on (they tie before it). */
+  const comparePrimary = (a: number, b: number, depth: number): number => {
+    for (let d = depth; ; d += CHARS_PER_PASS) {
+      const ka = keyAt(a, d);
+      const kb = keyAt(b, d);
+      if (ka !== kb) return ka < kb ? -1 : 1;
+      if ((ka & 0xff) === 0) return 0; // both ended
+    }
+  };
+
+  /** A small group whose texts tie before `depth`, sorted by insertion on the rest of their weights. */
+  const finishSmall = (lo: number, hi: number, depth: number): void => {
+    for (let i = lo + 1; i < hi; i++) {
+      const id = ids[i];
+      let j = i - 1;
+      while (j >= lo && comparePrimary(ids[j], id, depth) > 0) {
+        ids[j + 1] = ids[j];
+        j--;
       }
-    } else radixSort(lo, hi, m < WIDE_DIGITS_MIN ? 8 : 16);
+      ids[j + 1] = id;
+    }
+    for (let begin = lo; begin < hi; ) {
+      let end = begin + 1;
+      while (end < hi && comparePrimary(ids[begin], ids[end], depth) === 0) end++;
+      classStart[begin] = 1;
+      if (end - begin > 1) resolveTies(begin, end, classStart);
+      begin = end;
+    }
   };
 
   /** Stable LSD radix sort of ids[lo, hi) by keys, `bits` at a time; digits every key shares are skipped. */
@@ -225,39 +316,46 @@ function sortByWeights(
   stack.set([0, n, 0]);
   let top = 3;
   classStart[0] = 1;
-  while (top > 0) {
-    const depth = stack[--top];
-    const hi = stack[--top];
-    const lo = stack[--top];
-    if (depth < table.stride * CHARS_PER_PASS) {
-      const { words, stride } = table;
+  const push = (lo: number, hi: number, depth: number): void => {
+    if (top + 3 > stack.length) {
+      const grown = new Uint32Array(stack.length * 2);
+      grown.set(stack);
+      stack = grown;
+    }
+    stack[top++] = lo;
+    stack[top++] = hi;
+    stack[top++] = depth;
+  };
+  /** Sorts a group whose texts tie before `depth` by their next four weights, and queues its ties. */
+  const sortGroup = (lo: number, hi: number, depth: number): void => {
+    const m = hi - lo;
+    if (m <= SMALL_GROUP) return finishSmall(lo, hi, depth);
+    if (depth < tableChars) {
       const word = depth / CHARS_PER_PASS;
       for (let i = lo; i < hi; i++) keys[i] = words[ids[i] * stride + word];
     } else {
-      for (let i = lo; i < hi; i++) keys[i] = packedWeights(bare(ids[i]), depth, primary);
+      for (let i = lo; i < hi; i++) keys[i] = keyAt(ids[i], depth);
     }
-    sortGroup(lo, hi);
-    for (let start = lo; start < hi; ) {
-      const key = keys[start];
-      let end = start + 1;
+    let same = lo + 1;
+    while (same < hi && keys[same] === keys[lo]) same++;
+    if (same < hi) radixSort(lo, hi, m < MID_DIGITS_MIN ? 8 : m < WIDE_DIGITS_MIN ? 11 : 16);
+    for (let begin = lo; begin < hi; ) {
+      const key = keys[begin];
+      let end = begin + 1;
       while (end < hi && keys[end] === key) end++;
-      classStart[start] = 1;
-      if (end - start > 1) {
+      classStart[begin] = 1;
+      if (end - begin > 1) {
         // A 0 in the last weight: these texts ended, every primary weight ties.
-        if ((key & 0xff) === 0) resolveTies(start, end, classStart);
-        else {
-          if (top + 3 > stack.length) {
-            const grown = new Uint32Array(stack.length * 2);
-            grown.set(stack);
-            stack = grown;
-          }
-          stack[top++] = start;
-          stack[top++] = end;
-          stack[top++] = depth + CHARS_PER_PASS;
-        }
+        if ((key & 0xff) === 0) resolveTies(begin, end, classStart);
+        else push(begin, end, depth + CHARS_PER_PASS);
       }
-      start = end;
+      begin = end;
     }
+  };
+  while (top > 0) {
+    const depth = stack[--top];
+    const hi = stack[--top];
+    sortGroup(stack[--top], hi, depth);
   }
   return classStart;
 }
@@ -266,36 +364,42 @@ function sortByWeights(
 export function collationRanks(texts: readonly string[], collator: Intl.Collator): Uint32Array {
   const n = texts.length;
   const numeric = collator.resolvedOptions().numeric;
-  const weights = asciiWeights(collator);
-  const kinds = new Uint8Array(n);
-  // Accented texts without their accents, where their primary weights run past the table.
-  const unaccented = new Map<number, string>();
-  const others: number[] = [];
-  const accentFree = new Map<string, boolean>();
+  const weights = collationWeights(collator);
+  const kinds = new Uint8Array(n).fill(OTHER);
+  const joined = new JoinedTexts(weights ? n : 0);
+  // Texts without their accents (after NFD), where those add no primary weight.
+  let bare = new JoinedTexts(0);
+  const isBare = new Uint8Array(n);
+  if (weights) joined.add(texts);
   let longest = 0;
-  if (weights) for (let k = 0; k < n; k++) longest = Math.max(longest, texts[k].length);
+  for (let k = 0; k < joined.lengthOf.length; k++) longest = Math.max(longest, joined.lengthOf[k]);
   const stride = Math.min(MAX_WORDS, Math.ceil(longest / CHARS_PER_PASS));
   const table: WeightTable = { words: new Uint32Array(n * stride), stride };
   let fastCount = 0;
-  for (let k = 0; k < n; k++) {
-    const s = texts[k];
-    let b: string | null = null;
-    if (weights) {
-      if (writeWeights(table, k, s, weights.primary, numeric)) b = s;
-      else {
-        b = withoutAccents(s, numeric, weights.base, accentFree);
-        if (b !== null) {
-          kinds[k] = ACCENTED;
-          writeWeights(table, k, b, weights.primary, numeric);
-        }
+  if (weights) {
+    const { strings, stringOf, startOf, lengthOf } = joined;
+    // Texts with a character outside the weight table: their accents, taken off after NFD, may add no primary weight.
+    const unaccented: string[] = [];
+    const unaccentedIds: number[] = [];
+    const accentFree = new Map<string, boolean>();
+    for (let k = 0; k < n; k++) {
+      let kind = writeWeights(table, k, strings[stringOf[k]], startOf[k], startOf[k] + lengthOf[k], weights.primary);
+      if (kind === OTHER) {
+        const b = withoutAccents(texts[k], numeric, weights.base, accentFree);
+        if (b === null) continue;
+        table.words.fill(0, k * stride, (k + 1) * stride);
+        writeWeights(table, k, b, 0, b.length, weights.primary);
+        unaccented.push(b);
+        unaccentedIds.push(k);
+        isBare[k] = 1;
+        kind = ACCENTED;
       }
-    }
-    if (b === null) {
-      kinds[k] = OTHER;
-      others.push(k);
-    } else {
-      if (b !== s && b.length >= stride * CHARS_PER_PASS) unaccented.set(k, b);
+      kinds[k] = kind;
       fastCount++;
+    }
+    if (unaccented.length) {
+      bare = new JoinedTexts(n);
+      bare.add(unaccented, unaccentedIds);
     }
   }
   const compare = (a: number, b: number) => collator.compare(texts[a], texts[b]);
@@ -313,12 +417,15 @@ export function collationRanks(texts: readonly string[], collator: Intl.Collator
     return 0;
   };
   const fast = new Uint32Array(fastCount);
-  for (let k = 0, j = 0; k < n; k++) if (kinds[k] !== OTHER) fast[j++] = k;
+  const others: number[] = [];
+  for (let k = 0, j = 0; k < n; k++) {
+    if (kinds[k] !== OTHER) fast[j++] = k;
+    else others.push(k);
+  }
   const resolveTies = (lo: number, hi: number, classStart: Uint8Array) => {
     // Usually the same text repeated (a category, a duplicate name): nothing to order.
-    const first = texts[fast[lo]];
     let same = lo + 1;
-    while (same < hi && texts[fast[same]] === first) same++;
+    while (same < hi && joined.same(fast[lo], fast[same])) same++;
     if (same === hi) return;
     const group = fast.slice(lo, hi);
     const distinct = distinctTexts(group, texts);
@@ -338,7 +445,7 @@ export function collationRanks(texts: readonly string[], collator: Intl.Collator
     for (let r = 1; r <= rank; r++) classStart[lo + starts[r]] = 1;
     group.forEach((id, i) => (fast[lo + starts[groupRanks[i]]++] = id));
   };
-  const classStart = weights ? sortByWeights(fast, (k) => unaccented.get(k) ?? texts[k], weights.primary, table, resolveTies) : new Uint8Array(0);
+  const classStart = weights ? sortByWeights(fast, table, joined, bare, isBare, weights.primary, resolveTies) : new Uint8Array(0);
 
   // The other texts, once each, in the collator's order.
   const otherIds = distinctTexts(others, texts).sort(compare);
@@ -369,18 +476,18 @@ export function collationRanks(texts: readonly string[], collator: Intl.Collator
   const otherRank = new Map<string, number>();
   let rank = -1;
   let o = 0;
-  let joined = false;
+  let joinsFast = false;
   const placeOthersAt = (at: number) => {
     for (; o < otherIds.length && insertAt[o] === at; o++) {
       if (o === 0 || insertAt[o - 1] !== at || compare(otherIds[o - 1], otherIds[o]) !== 0) rank++;
       otherRank.set(texts[otherIds[o]], rank);
-      joined = joins[o] === 1;
+      joinsFast = joins[o] === 1;
     }
   };
   for (let p = 0; p < fast.length; p++) {
     placeOthersAt(p);
-    if (classStart[p] && !joined) rank++;
-    joined = false;
+    if (classStart[p] && !joinsFast) rank++;
+    joinsFast = false;
     ranks[fast[p]] = rank;
   }
   placeOthersAt(fast.length);

@@ -17,19 +17,21 @@ function numericKey(v: unknown): number {
   return NaN;
 }
 
-/** Columns with up to this many distinct texts are ranked once per distinct text. */
+/** Columns with up to this many distinct texts are ranked once per distinct text, */
 const DEDUPLICATE_MAX = 1 << 16;
+/** unless, past this many, nearly every row so far brought a new one (names, ids). */
+const DEDUPLICATE_PROBE = 4096;
 
 /** Dense collation ranks of the column's values as float64 keys (NaN = blank). */
 function rankKeys(data: readonly Row[], id: string, numericCollation: boolean): Float64Array {
   const n = data.length;
   // Per row, the index of its text in `texts` (-1: blank). A few distinct texts (a category) are
-  // listed once each; past DEDUPLICATE_MAX the Map costs more than it saves (names, ids), so every
+  // listed once each; where most texts are distinct the Map costs more than it saves, so every
   // further row lists its own text and equal texts are found while ranking.
   const textOf = new Int32Array(n);
   const texts = new Array<string>(n);
   let count = 0;
-  const seen = new Map<string, number>();
+  let seen: Map<string, number> | null = new Map();
   for (let i = 0; i < n; i++) {
     const v = data[i][id];
     if (isBlank(v)) {
@@ -37,11 +39,14 @@ function rankKeys(data: readonly Row[], id: string, numericCollation: boolean): 
       continue;
     }
     const s = typeof v === 'string' ? v : cellText(v);
-    let k = seen.size < DEDUPLICATE_MAX ? seen.get(s) : undefined;
+    let k = seen?.get(s);
     if (k === undefined) {
       k = count++;
-      if (seen.size < DEDUPLICATE_MAX) seen.set(s, k);
       texts[k] = s;
+      if (seen) {
+        seen.set(s, k);
+        if (count >= DEDUPLICATE_MAX || (count >= DEDUPLICATE_PROBE && count * 10 > i * 9)) seen = null;
+      }
     }
     textOf[i] = k;
   }

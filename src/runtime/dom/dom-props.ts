@@ -13,8 +13,11 @@ import { isLayoutValue } from '../../layout/is-layout.js';
 
 type Bag = Record<string, unknown>;
 
-const isNumericInput = (el: Element): el is HTMLInputElement =>
-  el instanceof HTMLInputElement && (el.type === 'number' || el.type === 'range');
+function isNumericInput(el: Element): el is HTMLInputElement {
+  if (!(el instanceof HTMLInputElement)) return false;
+  const type = el.type; // a call into the browser: once
+  return type === 'number' || type === 'range';
+}
 
 const isNativeControl = (el: Element) =>
   el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement;
@@ -31,6 +34,15 @@ export function readProp(el: Element, prop: string): unknown {
 export function writeProp(el: Element, prop: string, value: unknown): void {
   const name = canonicalProp(prop);
   refuseUnsafe(el, name, value);
+  write(el, name, value);
+}
+
+/** writeProp for a value `checkProp` has let through (the runtime checks every output before writing any). */
+export function writeCheckedProp(el: Element, prop: string, value: unknown): void {
+  write(el, canonicalProp(prop), value);
+}
+
+function write(el: Element, name: string, value: unknown): void {
   if (name === 'children') {
     writeChildren(el, value);
   } else if (name === 'style' && el instanceof HTMLElement) {
@@ -64,51 +76,62 @@ const URL_PROPS = new Set(['href', 'xlinkhref', 'src', 'action', 'formaction', '
  * `innerHtml`, `inner_html` and `xlink:href` are caught too.
  */
 function refuseUnsafe(el: Element, name: string, value: unknown): void {
-  const key = comparableName(name);
-  const refuse = (what: string, instead = 'write "children" (text) instead') => {
-    throw new TypeError(`<${el.localName}${el.id ? ` id="${el.id}"` : ''}>.${name}: callbacks may not write ${what}; ${instead}`);
-  };
-  if (MARKUP_PROPS.has(key)) refuse('markup');
-  if (key.startsWith('on')) refuse('event handlers', `make the event a callback input instead (e.g. "${el.id}.n_clicks")`);
-  if (el.localName === 'script') refuse('to a <script>', 'its content would run');
-  // As the URL parser reads it, spaces and control characters do not hide a scheme.
-  if (URL_PROPS.has(key) && typeof value === 'string' && /^javascript:/i.test(value.replace(/[\0- ]/g, ''))) {
-    refuse('a javascript: URL', 'write an http(s) or relative URL, or "children" (text)');
-  }
+  const refused = refusal(el, name, value);
+  if (refused) throw new TypeError(`<${el.localName}${el.id ? ` id="${el.id}"` : ''}>.${name}: callbacks may not write ${refused}`);
 }
 
-/** `name` without case or punctuation, remembered: every write of every callback asks. */
-function comparableName(name: string): string {
-  let key = comparableNames.get(name);
-  if (key === undefined) comparableNames.set(name, (key = name.toLowerCase().replace(/[^a-z]/g, '')));
-  return key;
+/** Why a write is refused (what, and what to do instead), or undefined. */
+function refusal(el: Element, name: string, value: unknown): string | undefined {
+  const kind = nameKind(name);
+  if (kind === 'markup') return 'markup; write "children" (text) instead';
+  if (kind === 'handler') return `event handlers; make the event a callback input instead (e.g. "${el.id}.n_clicks")`;
+  if (el.localName === 'script') return 'to a <script>; its content would run';
+  // As the URL parser reads it, spaces and control characters do not hide a scheme.
+  if (kind === 'url' && typeof value === 'string' && /^javascript:/i.test(value.replace(/[\0- ]/g, ''))) {
+    return 'a javascript: URL; write an http(s) or relative URL, or "children" (text)';
+  }
+  return undefined;
 }
-const comparableNames = new Map<string, string>();
+
+type NameKind = 'markup' | 'handler' | 'url' | 'plain';
+
+/** What a property name is, compared without case or punctuation; remembered, as every write of every callback asks. */
+function nameKind(name: string): NameKind {
+  let kind = nameKinds.get(name);
+  if (kind === undefined) {
+    const key = name.toLowerCase().replace(/[^a-z]/g, '');
+    kind = MARKUP_PROPS.has(key) ? 'markup' : key.startsWith('on') ? 'handler' : URL_PROPS.has(key) ? 'url' : 'plain';
+    nameKinds.set(name, kind);
+  }
+  return kind;
+}
+const nameKinds = new Map<string, NameKind>();
+
+/** The events that announce property changes; a scope listens for them once, at its root (docs/callbacks.md, "Wiring and scale"). */
+export const CHANGE_EVENTS = ['input', 'change', 'dash-prop-change'] as const;
+
+/** What `announcedValue` gives for an event that does not announce a change of that property. */
+export const NOT_ANNOUNCED: unique symbol = Symbol('not announced');
 
 /**
- * Calls `onChange(value)` whenever `prop` of `el` changes through the page: `dash-prop-change`
- * from dash elements, `input`/`change` from native controls, clicks for `nClicks`. Returns the
- * function that removes every listener it added.
+ * Makes `el` announce changes of `prop`: installs click counting for `nClicks` (once per element).
+ * Called when a callback binds the element; the other properties announce themselves.
  */
-export function watchProp(el: Element, prop: string, onChange: (value: unknown) => void): () => void {
+export function announceChanges(el: Element, prop: string): void {
+  if (canonicalProp(prop) === 'nClicks' && !countsOwnClicks(el)) countClicks(el);
+}
+
+/**
+ * The new value of `prop` of `el` that `event`, dispatched at `el`, announces, else NOT_ANNOUNCED:
+ * native controls announce with `input`/`change` (the value is read from the control), dash
+ * elements (and clicks for `nClicks`) with `dash-prop-change` naming the property.
+ */
+export function announcedValue(event: Event, el: Element, prop: string): unknown {
   const name = canonicalProp(prop);
-  if (isNativeControl(el) && name !== 'nClicks') {
-    // Native controls announce their own changes; writes by callbacks reach the runtime directly.
-    const onNative = () => onChange(readProp(el, name));
-    el.addEventListener('input', onNative);
-    el.addEventListener('change', onNative);
-    return () => {
-      el.removeEventListener('input', onNative);
-      el.removeEventListener('change', onNative);
-    };
-  }
-  if (name === 'nClicks' && !countsOwnClicks(el)) countClicks(el);
-  const onPropChange = (event: Event) => {
-    const { detail } = event as DashPropChangeEvent;
-    if (event.composedPath()[0] === el && detail?.prop === name) onChange(detail.value);
-  };
-  el.addEventListener('dash-prop-change', onPropChange);
-  return () => el.removeEventListener('dash-prop-change', onPropChange);
+  if (isNativeControl(el) && name !== 'nClicks') return event.type === 'dash-prop-change' ? NOT_ANNOUNCED : readProp(el, name);
+  if (event.type !== 'dash-prop-change') return NOT_ANNOUNCED;
+  const { detail } = event as DashPropChangeEvent;
+  return detail?.prop === name ? detail.value : NOT_ANNOUNCED;
 }
 
 /**

@@ -12,7 +12,7 @@ import type { CallbackInvocation } from '../context.js';
 import { type Expansion, flatDeps, flattenValues, groupValues, isPattern, plainExpansion } from '../patterns.js';
 import { CallbackRuntime, type CallbackCall, type CallbackDefinition, type CallbackHandle, type RuntimeHost } from '../runtime.js';
 import { applyPatch, isPatch } from '../patch.js';
-import { checkProp, readProp, watchProp, writeProp } from './dom-props.js';
+import { CHANGE_EVENTS, NOT_ANNOUNCED, announceChanges, announcedValue, checkProp, readProp, writeCheckedProp, writeProp } from './dom-props.js';
 import { Lazy } from '../../internal/lazy.js';
 import { MultiMap } from '../multi-map.js';
 
@@ -40,40 +40,53 @@ type ScopeRoot = Document | ShadowRoot | HTMLElement;
 /** One concrete call of a callback: what the runtime calls (its definition), and how it is bound to the page. */
 class Registration implements CallbackDefinition {
   handle!: CallbackHandle;
-  readonly name: string;
   readonly debounce: number;
   /** Its concrete dependencies, flat. */
   readonly inputs: Dependency[];
   readonly outputs: Dependency[];
   readonly state: Dependency[];
-  /** Every id it names: inputs, outputs, state and `running`. */
+  /** Every id it names, in this order: inputs, outputs, state, `running`. */
   readonly deps: Dependency[];
   /** Ids not found (or not defined yet) when last resolved. */
   missing: readonly string[] = NONE_MISSING;
   missingReported = false;
   /** Unregistered: the runtime's last word about it (a dropped call's end) has been heard. */
   removed = false;
-  /** The element each of `deps` resolved to when last wired. */
+  /** While wired: the element each of `deps` resolved to (inputs first), whose changes it hears. */
   bound: Element[] | undefined;
-  /** Removes this registration's input listeners. */
-  unwatch: Array<() => void> = [];
 
   readonly source: CallbackSource;
+  /** A pattern call's expansion; a plain callback's is made only if asked for (ctx lists, an endpoint). */
+  private concrete: Expansion | undefined;
+  /** Without wildcards, values pass between the runtime and the function as they are (no slots to group them by). */
+  readonly plain: boolean;
 
+  /** `expansion`: the concrete call of a pattern-matching callback; none for a plain one. */
   constructor(
     private readonly scope: CallbackScope,
-    group: Group,
-    readonly expansion: Expansion,
+    source: CallbackSource,
+    expansion: Expansion | undefined,
     readonly preventInitialCall: boolean,
   ) {
-    const source = (this.source = group.source);
-    this.name = source.callbackName;
+    this.source = source;
+    this.concrete = expansion;
+    this.plain = !expansion;
     this.debounce = source.debounce;
     // Without wildcards the flat lists are the callback's own.
-    this.inputs = group.pattern ? flatDeps(expansion.inputs) : source.inputDeps;
-    this.outputs = group.pattern ? flatDeps(expansion.outputs) : source.outputDeps;
-    this.state = group.pattern ? flatDeps(expansion.state) : source.stateDeps;
+    this.inputs = expansion ? flatDeps(expansion.inputs) : source.inputDeps;
+    this.outputs = expansion ? flatDeps(expansion.outputs) : source.outputDeps;
+    this.state = expansion ? flatDeps(expansion.state) : source.stateDeps;
     this.deps = [...this.inputs, ...this.outputs, ...this.state, ...source.runningDeps];
+  }
+
+  /** Its dependencies as slots (one value each, or a list for ALL/ALLSMALLER). */
+  get expansion(): Expansion {
+    return (this.concrete ??= plainExpansion(this));
+  }
+
+
+  get name(): string {
+    return this.source.callbackName;
   }
 
   invoke(call: CallbackCall): unknown[] | Promise<unknown[]> {
@@ -103,12 +116,19 @@ class Invocation implements CallbackInvocation {
   readonly triggered: CallbackCall['triggered'];
 
   constructor(
-    readonly expansion: Expansion,
+    private readonly registration: Registration,
     private readonly call: CallbackCall,
   ) {
-    this.inputs = groupValues(expansion.inputs, (this.flatInputs = call.inputs));
-    this.state = groupValues(expansion.state, (this.flatState = call.state));
+    this.flatInputs = call.inputs;
+    this.flatState = call.state;
+    const plain = registration.plain;
+    this.inputs = plain ? call.inputs : groupValues(registration.expansion.inputs, call.inputs);
+    this.state = plain ? call.state : groupValues(registration.expansion.state, call.state);
     this.triggered = call.triggered;
+  }
+
+  get expansion(): Expansion {
+    return this.registration.expansion;
   }
 
   get signal() {
@@ -118,13 +138,21 @@ class Invocation implements CallbackInvocation {
 
 type PatternMatching = typeof import('../pattern-matching.js');
 
-/** A `<dash-callback>` and its concrete calls (one, or one per MATCH value), by expansion key. */
+/** A `<dash-callback>` and its concrete calls: one, or (with wildcards) one per MATCH value, by expansion key. */
 interface Group {
   source: CallbackSource;
   pattern: boolean;
   /** For a pattern group, once loaded: the wildcard matching (a lazy chunk). */
   matching?: PatternMatching;
-  instances: Map<string, Registration>;
+  /** A plain group's one call, once wired. */
+  single?: Registration;
+  /** A pattern group's calls. */
+  instances?: Map<string, Registration>;
+}
+
+/** A group's concrete calls. */
+function registrationsOf(group: Group): Iterable<Registration> {
+  return group.instances?.values() ?? (group.single ? [group.single] : []);
 }
 
 /** Wildcard matching is loaded on first use: pages without wildcards never download it. */
@@ -179,8 +207,8 @@ export class CallbackScope implements RuntimeHost {
    */
   register(source: CallbackSource): void {
     this.unregister(source);
-    const pattern = [source.inputDeps, source.outputDeps, source.stateDeps].some((deps) => deps.some(isPattern));
-    const group: Group = { source, pattern, instances: new Map() };
+    const pattern = source.inputDeps.some(isPattern) || source.outputDeps.some(isPattern) || source.stateDeps.some(isPattern);
+    const group: Group = { source, pattern, instances: pattern ? new Map() : undefined };
     this.groups.set(source, group);
     this.observe();
     if (!group.pattern) {
@@ -217,10 +245,9 @@ export class CallbackScope implements RuntimeHost {
     const group = this.groups.get(source);
     if (!group) return;
     this.groups.delete(source);
-    for (const registration of group.instances.values()) this.removeInstance(registration);
+    for (const registration of registrationsOf(group)) this.removeInstance(registration);
     if (this.groups.size === 0) {
-      this.observer.disconnect();
-      this.observing = false;
+      this.unobserve();
       scopes.delete(this.root);
     }
   }
@@ -231,11 +258,16 @@ export class CallbackScope implements RuntimeHost {
    * wired anew and runs again.
    */
   private expand(group: Group, preventInitialCall: boolean): void {
-    const { source } = group;
+    const { source, matching, instances } = group;
+    if (!matching || !instances) {
+      // A plain callback: one call, always kept.
+      group.single ??= this.addInstance(source, undefined, preventInitialCall);
+      return;
+    }
     const callback = { inputs: source.inputDeps, outputs: source.outputDeps, state: source.stateDeps };
-    const expansions = group.matching ? group.matching.expandCallback(callback, [...this.objectIndex().keys()]) : [plainExpansion(callback)];
+    const expansions = matching.expandCallback(callback, [...this.objectIndex().keys()]);
     for (const expansion of expansions) {
-      const existing = group.instances.get(expansion.key);
+      const existing = instances.get(expansion.key);
       let quiet = preventInitialCall;
       if (existing) {
         const signature = signatureOf(expansion);
@@ -248,19 +280,18 @@ export class CallbackScope implements RuntimeHost {
         quiet = inputs !== oldInputs ? false : outputs !== oldOutputs ? preventInitialCall : wasWired || preventInitialCall;
         this.removeInstance(existing);
       }
-      group.instances.set(expansion.key, this.addInstance(group, expansion, quiet));
+      instances.set(expansion.key, this.addInstance(source, expansion, quiet));
     }
-    if (!group.matching) return; // one call, always kept
     const keep = new Set(expansions.map((expansion) => expansion.key));
-    for (const [key, registration] of group.instances) {
+    for (const [key, registration] of instances) {
       if (keep.has(key)) continue;
-      group.instances.delete(key);
+      instances.delete(key);
       this.removeInstance(registration);
     }
   }
 
-  private addInstance(group: Group, expansion: Expansion, preventInitialCall: boolean): Registration {
-    const registration = new Registration(this, group, expansion, preventInitialCall);
+  private addInstance(source: CallbackSource, expansion: Expansion | undefined, preventInitialCall: boolean): Registration {
+    const registration = new Registration(this, source, expansion, preventInitialCall);
     registration.handle = this.runtime.register(registration);
     for (const { id } of registration.deps) this.users.add(id, registration);
     this.resolve(registration);
@@ -268,8 +299,7 @@ export class CallbackScope implements RuntimeHost {
   }
 
   private removeInstance(registration: Registration): void {
-    for (const off of registration.unwatch) off();
-    registration.unwatch.length = 0;
+    registration.bound = undefined;
     // While still known by handle, so that a call it drops clears its loading state.
     this.runtime.unregister(registration.handle);
     registration.removed = true;
@@ -277,10 +307,10 @@ export class CallbackScope implements RuntimeHost {
   }
 
   /** @internal Flat values from the runtime → the function's arguments; its per-output values → flat writes. */
-  invoke({ source, expansion }: Registration, call: CallbackCall): unknown[] | Promise<unknown[]> {
-    const result = source.run(new Invocation(expansion, call), this);
-    if (result instanceof Promise) return result.then((values) => flattenValues(expansion.outputs, values));
-    return flattenValues(expansion.outputs, result);
+  invoke(registration: Registration, call: CallbackCall): unknown[] | Promise<unknown[]> {
+    const result = registration.source.run(new Invocation(registration, call), this);
+    if (result instanceof Promise) return result.then((values) => flatOutputs(registration, values));
+    return flatOutputs(registration, result);
   }
 
   /** `ctx.setProps(id, props)`: writes props of any element in scope, as a change callbacks see. */
@@ -325,7 +355,7 @@ export class CallbackScope implements RuntimeHost {
   }
 
   write(dep: Dependency, value: unknown): void {
-    writeProp(this.elements.get(dep.id)!, dep.prop, value);
+    writeCheckedProp(this.elements.get(dep.id)!, dep.prop, value);
   }
 
   /**
@@ -422,14 +452,18 @@ export class CallbackScope implements RuntimeHost {
 
   /** Finds each element a registration names; wires it when all are there. */
   private resolve(registration: Registration): void {
+    const { deps, bound } = registration;
+    // What each of deps resolves to (undefined when missing), found once and used for all below.
+    const found: Array<Element | undefined> = [];
     let missing: string[] | undefined;
-    for (const { id } of registration.deps) {
-      let el: Element | null | undefined = this.elements.get(id);
+    for (const { id } of deps) {
+      let el = this.elements.get(id);
       if (!el || !el.isConnected) {
-        el = this.lookup(id);
+        el = this.lookup(id) ?? undefined;
         if (el) this.elements.set(id, el);
         else this.elements.delete(id);
       }
+      found.push(el);
       if (!el) (missing ??= []).push(id);
       else if (el.localName.includes('-') && !customElements.get(el.localName)) {
         // Not upgraded yet: its properties are not real until it is defined.
@@ -438,25 +472,19 @@ export class CallbackScope implements RuntimeHost {
       }
     }
     registration.missing = missing ?? NONE_MISSING;
-    for (const off of registration.unwatch) off();
-    registration.unwatch.length = 0;
     const ready = !missing && registration.source.runnable;
     // A replaced element is a new element: unwire so that wiring again makes the initial call.
-    const { bound, deps } = registration;
-    let replaced = false;
-    if (bound) for (let i = 0; i < deps.length && !replaced; i++) replaced = this.elements.get(deps[i].id) !== bound[i];
+    const replaced = bound !== undefined && found.some((el, i) => el !== bound[i]);
     if (replaced || !ready) {
       this.runtime.setHostReady(registration.handle, false);
       registration.bound = undefined;
     }
     if (ready) {
-      registration.bound = deps.map(({ id }) => this.elements.get(id)!);
-      for (const dep of registration.inputs) {
-        registration.unwatch.push(watchProp(this.elements.get(dep.id)!, dep.prop, (value) => this.runtime.changed(dep, value)));
-      }
-      for (const dep of registration.state) {
-        if (canonicalProp(dep.prop) === 'nClicks') registration.unwatch.push(watchProp(this.elements.get(dep.id)!, dep.prop, () => {}));
-      }
+      // Its elements' changes reach onChangeEvent, which finds it by id: no listener of its own.
+      const elements = (registration.bound = found as Element[]);
+      const { inputs, outputs, state } = registration;
+      for (let i = 0; i < inputs.length; i++) announceChanges(elements[i], inputs[i].prop);
+      for (let i = 0, at = inputs.length + outputs.length; i < state.length; i++) announceChanges(elements[at + i], state[i].prop);
     }
     this.runtime.setHostReady(registration.handle, ready);
     if (missing) this.reportMissingLater(registration);
@@ -486,7 +514,8 @@ export class CallbackScope implements RuntimeHost {
 
   /** The callback's function or endpoint came or went. */
   refresh(source: CallbackSource): void {
-    for (const registration of this.groups.get(source)?.instances.values() ?? []) this.resolve(registration);
+    const group = this.groups.get(source);
+    if (group) for (const registration of registrationsOf(group)) this.resolve(registration);
   }
 
   private recheck(id: string): void {
@@ -498,7 +527,35 @@ export class CallbackScope implements RuntimeHost {
     this.observing = true;
     const target = this.root instanceof Document ? this.root.documentElement ?? this.root : this.root;
     this.observer.observe(target, { childList: true, subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['id'] });
+    for (const type of CHANGE_EVENTS) this.root.addEventListener(type, this.onChangeEvent, true);
   }
+
+  private unobserve(): void {
+    this.observer.disconnect();
+    this.observing = false;
+    for (const type of CHANGE_EVENTS) this.root.removeEventListener(type, this.onChangeEvent, true);
+  }
+
+  /**
+   * Every change a bound input announces, heard once at the scope's root: in the capture phase, so
+   * that an event that does not bubble, or that the page stops, still counts (docs/callbacks.md,
+   * "Wiring and scale"). The element's id finds the callbacks that read it.
+   */
+  private readonly onChangeEvent = (event: Event): void => {
+    const origin = event.composedPath()[0];
+    if (!(origin instanceof Element) || !origin.id) return;
+    const id = idKey(origin.id);
+    if (id === null) return;
+    for (const registration of this.users.get(id)) {
+      const { inputs } = registration;
+      // Read afresh each time: a callback run by the previous change may have unwired it.
+      for (let i = 0; i < inputs.length; i++) {
+        if (registration.bound?.[i] !== origin) continue;
+        const value = announcedValue(event, origin, inputs[i].prop);
+        if (value !== NOT_ANNOUNCED) this.runtime.changed(inputs[i], value);
+      }
+    }
+  };
 
   /** Elements that appeared, left, or changed id: rewire the callbacks that name them. */
   private onMutations(records: MutationRecord[]): void {
@@ -528,8 +585,10 @@ export class CallbackScope implements RuntimeHost {
         const key = record.target instanceof Element ? idKey(record.target.id) : null;
         if (key && this.users.has(key)) touched.add(key);
       } else {
-        record.removedNodes.forEach(note);
-        record.addedNodes.forEach(note);
+        // Index loops: a page that writes 10,000 outputs at once brings as many records.
+        const { removedNodes, addedNodes } = record;
+        for (let i = 0; i < removedNodes.length; i++) note(removedNodes[i]);
+        for (let i = 0; i < addedNodes.length; i++) note(addedNodes[i]);
       }
     }
     if (objectIdsChanged) {
@@ -543,6 +602,11 @@ export class CallbackScope implements RuntimeHost {
       this.recheck(id);
     }
   }
+}
+
+/** A call's values per output slot → one per concrete output (as they are, for a plain callback with one value per output). */
+function flatOutputs(registration: Registration, values: unknown[]): unknown[] {
+  return registration.plain && values.length === registration.outputs.length ? values : flattenValues(registration.expansion.outputs, values);
 }
 
 const signatureOf = (expansion: Expansion) =>
