@@ -1,12 +1,16 @@
 // Profiles inserting n callbacks (bench/pages/runtime.html's `wire`) in Chromium's CPU profiler and
-// prints the top functions by their share of samples: `npx tsx scripts/profile-wire.ts [n] [fn-after]` (`TOP=40` for more rows)
-// (`fn-after`: each callback's fn is set once it is in the page).
+// prints the top functions by their share of the time sampled: `npx tsx scripts/profile-wire.ts [n] [fn-after] [in-scope]`
+// (`TOP=40` for more rows; `fn-after`: each callback's fn is set once it is in the page; `in-scope`:
+// the page already has a callback, so its scope observes the insertion).
 import { chromium } from 'playwright-core';
 import { chromePath } from './chrome-path.mjs';
 import { serve } from './dev-server.js';
 
 const n = Number(process.argv[2] ?? 10_000);
-const fnAfter = process.argv[3] === 'fn-after';
+/** The profiler's sampling interval, µs. */
+const SAMPLE_US = 200;
+const fnAfter = process.argv.includes('fn-after');
+const inScope = process.argv.includes('in-scope');
 const { url, stop } = await serve({ port: 0, production: true, quiet: true });
 const browser = await chromium.launch({ executablePath: chromePath()!, args: ['--no-sandbox', '--disable-gpu'] });
 type W = Window & { ready: boolean; wire(n: number): Promise<number>; prepare(n: number, fnAfter: boolean): void; insert(): Promise<number> };
@@ -17,6 +21,17 @@ try {
   await page.goto(`${url}/bench/pages/runtime.html`, { waitUntil: 'load' });
   await page.waitForFunction(() => (window as unknown as W).ready === true);
   await page.evaluate(() => (window as unknown as W).wire(1000));
+  if (inScope) {
+    await page.evaluate(() => {
+      const input = Object.assign(document.createElement('input'), { id: 'kept-in' });
+      const out = Object.assign(document.createElement('span'), { id: 'kept-out' });
+      const cb = document.createElement('dash-callback') as HTMLElement & { fn: unknown };
+      cb.setAttribute('inputs', 'kept-in.value');
+      cb.setAttribute('outputs', 'kept-out.children');
+      cb.fn = (v: unknown) => v;
+      document.body.append(input, out, cb);
+    });
+  }
   await page.evaluate(() => {
     const w = window as unknown as W & { frag: DocumentFragment; all: Promise<number>; fnLater: Array<() => void> };
     w.prepare = (count, later) => {
@@ -52,7 +67,7 @@ try {
   await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLE_US });
   await cdp.send('Profiler.start');
   const ms = await page.evaluate(() => (window as unknown as W).insert());
   const { profile } = await cdp.send('Profiler.stop');
@@ -74,11 +89,16 @@ try {
   const first = stacks.findIndex((names) => names.some((k) => k.startsWith('w.insert')));
   // To the last initial call, or the mutation records of its writes if they come later.
   const last = stacks.findLastIndex((names) => names.some((k) => k.startsWith('flush ') || k.startsWith('onMutations ')));
+  // Each sample weighs the time to the next, capped at two intervals: not a count, as the sampler
+  // sometimes takes bursts of samples microseconds apart (a long mutation callback got 90% of the
+  // samples for 15% of the time), and capped, as on a busy machine a delta also holds the time the
+  // thread waited for a core, which would be charged to whatever it ran next.
+  const deltas = profile.timeDeltas!;
+  let windowUs = 0;
   profile.samples!.forEach((id, i) => {
     if (i < first || i > last) return;
-    // Counted, not timed: on a busy machine a sample's time delta includes time the thread waited
-    // for a core, which would be charged to whatever it ran next.
-    const t = 1;
+    const t = Math.min(deltas[i + 1] ?? SAMPLE_US, 2 * SAMPLE_US);
+    windowUs += t;
     self.set(name(id), (self.get(name(id)) ?? 0) + t);
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
@@ -87,14 +107,13 @@ try {
       seen.add(key);
     }
   });
-  const samples = last - first + 1;
   const show = (title: string, map: Map<string, number>) => {
     console.log(`\n${title}`);
-    for (const [k, v] of [...map].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 22))) console.log(`${((100 * v) / samples).toFixed(1).padStart(6)} %  ${k}`);
+    for (const [k, v] of [...map].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 22))) console.log(`${((100 * v) / windowUs).toFixed(1).padStart(6)} %  ${k}`);
   };
   console.log(`insert ${n} callbacks → all initial calls applied: ${ms.toFixed(1)} ms (under the profiler)`);
-  show('self (share of samples)', self);
-  show('total (share of samples)', total);
+  show('self (share of the time sampled)', self);
+  show('total (share of the time sampled)', total);
 } finally {
   await browser.close();
   await stop();

@@ -30,27 +30,35 @@ class CssomStyleMap extends Directive {
   }
 
   override update(part: AttributePart, [styles]: [StyleInfo]): unknown {
-    const style = (part.element as HTMLElement).style;
-    const set = style as unknown as Record<string, string>;
-    for (const name of this.names) {
-      if (styles[name] == null) {
-        this.names.delete(name);
-        if (name.includes('-')) style.removeProperty(name);
-        else set[name] = '';
-      }
-    }
-    for (const name in styles) {
-      const value = styles[name];
-      if (value == null) continue;
-      this.names.add(name);
-      const important = typeof value === 'string' && value.endsWith(IMPORTANT);
-      if (name.includes('-') || important) {
-        style.setProperty(name, important ? value.slice(0, -IMPORTANT.length) : String(value), important ? 'important' : '');
-      } else {
-        set[name] = String(value);
-      }
-    }
+    applyStyles(part.element as HTMLElement, this.names, styles);
     return noChange;
+  }
+}
+
+/**
+ * Writes `styles` on `el` through the CSSOM, as styleMap does, for code that writes elements
+ * itself: `names` holds the properties set before (updated), which are removed when no longer given.
+ */
+export function applyStyles(el: HTMLElement, names: Set<string>, styles: StyleInfo): void {
+  const style = el.style;
+  const set = style as unknown as Record<string, string>;
+  for (const name of names) {
+    if (styles[name] == null) {
+      names.delete(name);
+      if (name.includes('-')) style.removeProperty(name);
+      else set[name] = '';
+    }
+  }
+  for (const name in styles) {
+    const value = styles[name];
+    if (value == null) continue;
+    names.add(name);
+    const important = typeof value === 'string' && value.endsWith(IMPORTANT);
+    if (name.includes('-') || important) {
+      style.setProperty(name, important ? value.slice(0, -IMPORTANT.length) : String(value), important ? 'important' : '');
+    } else {
+      set[name] = String(value);
+    }
   }
 }
 

@@ -16,6 +16,9 @@ export interface ViewportWindow {
   top: number;
 }
 
+/** Rows rendered beyond those in view: as many on each side, or more on the side being scrolled towards. */
+export type Overscan = number | { readonly before: number; readonly after: number };
+
 /**
  * Maps a scroll position to the rows to render. When `rows × rowHeight` exceeds
  * MAX_SCROLL_HEIGHT, the scroll range is scaled so the first and last rows are still reachable and
@@ -26,9 +29,11 @@ export function viewportWindow(
   rowHeight: number,
   scrollTop: number,
   viewportHeight: number,
-  overscan: number,
+  overscan: Overscan,
   maxHeight = MAX_SCROLL_HEIGHT,
 ): ViewportWindow {
+  const before = typeof overscan === 'number' ? overscan : overscan.before;
+  const after = typeof overscan === 'number' ? overscan : overscan.after;
   const total = rows * rowHeight;
   const bodyHeight = Math.min(total, maxHeight);
   const vh = Math.max(0, Math.min(viewportHeight, bodyHeight));
@@ -36,8 +41,8 @@ export function viewportWindow(
   const position = total > maxHeight && bodyHeight > vh ? (top * (total - vh)) / (bodyHeight - vh) : top;
   const first = Math.min(Math.max(0, rows - 1), Math.floor(position / rowHeight));
   const visible = Math.ceil(vh / rowHeight) + 1;
-  const start = Math.max(0, first - overscan);
-  const end = Math.min(rows, first + visible + overscan);
+  const start = Math.max(0, first - before);
+  const end = Math.min(rows, first + visible + after);
   return { bodyHeight, start, end, top: top - position + start * rowHeight };
 }
 

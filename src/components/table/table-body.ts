@@ -1,12 +1,15 @@
 /**
  * `<dash-table>`'s rows (docs/table.md): the body (every row of the page, or with `virtualization`
  * an empty window that table-viewport.ts paints), and the one place a row and its cells are
- * rendered: controls, conditional styles, formatted text, the editor.
+ * written: controls, conditional styles, formatted text, the editor.
+ *
+ * Rows are written straight into the DOM, not through Lit templates (docs/table.md,
+ * "Virtualization and layout"): a row element keeps its cells and their text nodes, and painting
+ * it again writes only the text and attributes that changed, with nothing allocated per cell, so
+ * a scroll frame that shows new rows costs the text it shows and little else.
  */
-import { html, noChange, nothing, type TemplateResult } from 'lit';
-import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
-import { live } from 'lit/directives/live.js';
-import { styleMap } from '../../internal/style-map.js';
+import { html, nothing, render, type TemplateResult } from 'lit';
+import { styleMap, applyStyles } from '../../internal/style-map.js';
 import { cellText, type Row, type TableColumn } from './table-model.js';
 import { MAX_SCROLL_HEIGHT } from '../../internal/virtual-window.js';
 import { DELETE_COL, SELECT_COL, cellId } from './table-navigation.js';
@@ -14,134 +17,253 @@ import { columnOnly, matchesCell, type StyleObject } from './table-style.js';
 import type { DashTable } from './table.js';
 
 export function renderBody(table: DashTable): TemplateResult {
-  const fixed = table.fixedDataCount;
-  const count = table.pageIndices.length - fixed;
   if (!table.virtualization) {
-    return html`<div role="rowgroup" class="body plain">${renderRows(table, fixed, table.pageIndices.length)}</div>`;
+    // The page's rows are painted by paintRows() after every update.
+    return html`<div role="rowgroup" class="body plain"></div>`;
   }
+  const count = table.pageIndices.length - table.fixedDataCount;
   const height = Math.min(count * table.viewport.rowHeight, MAX_SCROLL_HEIGHT);
-  // The window's rows are painted by paintWindow(), on every update and on every scroll.
+  // The window's rows are painted by the viewport, on every update and on every scroll.
   return html`<div role="rowgroup" class="body" style=${styleMap({ height: `${height}px` })}><div class="window" role="presentation"></div></div>`;
 }
 
-/** Rows `from`..`to` (exclusive) of the current page. */
-export function renderRows(table: DashTable, from: number, to: number): TemplateResult[] {
-  const out: TemplateResult[] = [];
-  for (let r = from; r < to; r++) out.push(renderRow(table, r));
-  return out;
+/** Paints rows `from`..`to` (exclusive) of the current page as the children of `container`, reusing those there. */
+export function paintRows(container: HTMLElement, table: DashTable, from: number, to: number): void {
+  let el = container.firstElementChild as HTMLElement | null;
+  for (let r = from; r < to; r++) {
+    if (!el) el = container.appendChild(document.createElement('div'));
+    paintRow(el, table, r);
+    el = el.nextElementSibling as HTMLElement | null;
+  }
+  while (el) {
+    const next = el.nextElementSibling as HTMLElement | null;
+    el.remove();
+    el = next;
+  }
 }
 
-/** @internal Row `r` of the current page: the one place rows and cells are rendered. */
-export function renderRow(table: DashTable, r: number): TemplateResult {
-  return html`<div ${rowState(table, r)}>${renderCells(table, r)}</div>`;
+/** What a painted cell shows now, so the next paint writes only what changed. */
+interface PaintedCell {
+  el: HTMLElement;
+  /** A data cell's text node (also kept while the editor shows: the editor renders before it). */
+  text: Text | null;
+  /** A control cell's button or input. */
+  control: HTMLElement | null;
+  /** The class without and with the editor. */
+  cls: string;
+  clsEditing: string;
+  /** Attribute values as written, by slot (see below). */
+  attrs: (string | null | undefined)[];
+  style: StyleObject | null;
+  styleNames: Set<string>;
+  value: string;
+  editing: boolean;
+}
+
+/** One row element's cells and the column layout they were built for. */
+interface PaintedRow {
+  shown: readonly TableColumn[];
+  deletable: boolean;
+  select: 'single' | 'multi' | null;
+  cells: PaintedCell[];
+  /** The page position painted last (-1: none), and the row's own attributes as written. */
+  r: number;
+  rowIndex: number;
+  selected: string | null | undefined;
+  /** The `generation` it was painted in (see paintRow). */
+  generation: number;
+}
+
+// Attribute slots of a PaintedCell.
+const ID = 0;
+const ARIA_SELECTED = 1;
+const ARIA_READONLY = 2;
+const DATA_ACTIVE = 3;
+const DATA_SELECTED = 4;
+const DATA_FOCUS = 5;
+const CLASS = 6;
+
+const EMPTY_ROW: Row = {};
+const NO_STYLE: StyleObject = {};
+
+const painted = new WeakMap<HTMLElement, PaintedRow>();
+
+/**
+ * @internal Writes row `r` of the current page into `el`: its attributes and cells. The element
+ * keeps its cells while the columns and controls stay the same; only changed values are written.
+ * `generation` (the viewport's count of table updates) lets a row painted since the last update
+ * be skipped; -1 paints regardless.
+ */
+export function paintRow(el: HTMLElement, table: DashTable, r: number, generation = -1): void {
+  let row = painted.get(el);
+  // Painted with this row since the table last updated (a scroll keeps it in view): nothing to write.
+  if (row && row.r === r && generation >= 0 && row.generation === generation) return;
+  const select = table.rowSelectable === 'single' || table.rowSelectable === 'multi' ? table.rowSelectable : null;
+  const deletable = !!table.rowDeletable;
+  if (!row || row.deletable !== deletable || row.select !== select || !sameCells(row.shown, table.shown)) {
+    row = buildRow(el, table.shown, deletable, select);
+    painted.set(el, row);
+  }
+  row.shown = table.shown;
+  row.generation = generation;
+  const dataIndex = table.pageIndices[r];
+  const selectedRow = select !== null && table.selection.selectedRowSet().has(dataIndex);
+  if (row.r !== r) {
+    row.r = r;
+    el.setAttribute('data-row', String(r));
+    if (r % 2 === 1) el.setAttribute('data-odd', '');
+    else el.removeAttribute('data-odd');
+  }
+  // (The header has one row or two, with the filter row.)
+  const rowIndex = table.headerRowCount + 1 + r;
+  if (row.rowIndex !== rowIndex) {
+    row.rowIndex = rowIndex;
+    el.setAttribute('aria-rowindex', String(rowIndex));
+  }
+  const rowSelected = select === null ? null : String(selectedRow);
+  if (row.selected !== rowSelected) {
+    row.selected = rowSelected;
+    if (rowSelected === null) el.removeAttribute('aria-selected');
+    else el.setAttribute('aria-selected', rowSelected);
+    if (selectedRow) el.setAttribute('data-selected', '');
+    else el.removeAttribute('data-selected');
+  }
+
+  const data = table.rows[dataIndex] ?? EMPTY_ROW;
+  const f = table.selection.focusCell;
+  const focusCol = f && f.row === dataIndex ? f.col : null;
+  const cells = row.cells;
+  let k = 0;
+  if (deletable) {
+    const cell = cells[k];
+    paintControl(cell, r, k, focusCol === DELETE_COL, 'Delete row');
+    k++;
+  }
+  if (select !== null) {
+    const cell = cells[k];
+    paintControl(cell, r, k, focusCol === SELECT_COL, 'Select row');
+    const input = cell.control as HTMLInputElement;
+    if (input.checked !== selectedRow) input.checked = selectedRow;
+    k++;
+  }
+  const shown = row.shown;
+  const anchor = table.selection.anchor;
+  const edit = table.editor.editing;
+  for (let i = 0; i < shown.length; i++, k++) {
+    const col = shown[i];
+    const cell = cells[k];
+    const active = !!anchor && anchor.row === dataIndex && anchor.col === col.id;
+    const selected = table.selection.isCellSelected(dataIndex, col.id);
+    const editable = table.isEditable(col);
+    const editing = !!edit && edit.row === dataIndex && edit.col === col.id;
+    write(cell, CLASS, cell.el, 'class', editing ? cell.clsEditing : cell.cls);
+    write(cell, ID, cell.el, 'id', focusCol === col.id ? cellId(r, k) : null);
+    write(cell, ARIA_SELECTED, cell.el, 'aria-selected', selected ? 'true' : 'false');
+    write(cell, ARIA_READONLY, cell.el, 'aria-readonly', editable ? null : 'true');
+    write(cell, DATA_ACTIVE, cell.el, 'data-active', active ? '' : null);
+    write(cell, DATA_SELECTED, cell.el, 'data-selected', selected ? '' : null);
+    write(cell, DATA_FOCUS, cell.el, 'data-focus', focusCol === col.id ? '' : null);
+    const style = cellStyle(table, data, r, col, editable, active, selected);
+    if (style !== cell.style) {
+      cell.style = style;
+      applyStyles(cell.el, cell.styleNames, style);
+    }
+    const text = cell.text as Text;
+    if (editing) {
+      // The editor is a Lit template of table-cell-editor.ts, rendered in front of the (emptied) text.
+      if (cell.value !== '') text.data = cell.value = '';
+      render(table.editor.render(edit, col), cell.el, { host: table, renderBefore: text });
+      cell.editing = true;
+      continue;
+    }
+    if (cell.editing) {
+      render(nothing, cell.el, { host: table, renderBefore: text });
+      cell.editing = false;
+    }
+    const value = formatCell(table, data[col.id], col);
+    if (value !== cell.value) text.data = cell.value = value;
+  }
+}
+
+/** A row's delete or select cell: its `id` and focus mark, and its control's label (row numbers count from 1). */
+function paintControl(cell: PaintedCell, r: number, k: number, focused: boolean, label: string): void {
+  write(cell, ID, cell.el, 'id', focused ? cellId(r, k) : null);
+  write(cell, DATA_FOCUS, cell.el, 'data-focus', focused ? '' : null);
+  if (cell.value !== String(r)) {
+    cell.value = String(r);
+    (cell.control as HTMLElement).setAttribute('aria-label', `${label} ${r + 1}`);
+  }
 }
 
 /**
- * @internal Writes row `r`'s attributes on its element, changed ones only: through the rowState
- * directive in renderRow, and directly on the virtual window's own row elements, which
- * table-viewport.ts keeps while only their row changes.
+ * Whether cells built for columns `a` serve columns `b`: the same ids and types (new data derives
+ * new column objects, which must not cost every row its cells).
  */
-export function applyRowState(el: HTMLElement, table: DashTable, r: number): void {
-  const rowSelectable = table.rowSelectable === 'single' || table.rowSelectable === 'multi';
-  const selected = rowSelectable && table.selection.selectedRowSet().has(table.pageIndices[r]);
-  setAttribute(el, 'role', 'row');
-  setAttribute(el, 'class', 'row');
-  setAttribute(el, 'part', 'row');
-  setAttribute(el, 'aria-rowindex', String(table.headerRowCount + 1 + r));
-  setAttribute(el, 'aria-selected', rowSelectable ? String(selected) : null);
-  setAttribute(el, 'data-selected', selected ? '' : null);
-  setAttribute(el, 'data-odd', r % 2 === 1 ? '' : null);
-  setAttribute(el, 'data-row', String(r));
+function sameCells(a: readonly TableColumn[], b: readonly TableColumn[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].id !== b[i].id || a[i].type !== b[i].type) return false;
+  return true;
 }
 
-function setAttribute(el: HTMLElement, name: string, value: string | null): void {
-  if (el.getAttribute(name) === value) return;
+/** Sets (or, for null, removes) an attribute when it differs from what was written last. */
+function write(cell: PaintedCell, slot: number, el: HTMLElement, name: string, value: string | null): void {
+  if (cell.attrs[slot] === value) return;
+  cell.attrs[slot] = value;
   if (value === null) el.removeAttribute(name);
   else el.setAttribute(name, value);
 }
 
-class RowState extends Directive {
-  constructor(info: PartInfo) {
-    super(info);
-    if (info.type !== PartType.ELEMENT) throw new Error('rowState belongs on the row element');
+/** A row element's cells for these columns and controls (what stays the same as it shows other rows). */
+function buildRow(el: HTMLElement, shown: readonly TableColumn[], deletable: boolean, select: 'single' | 'multi' | null): PaintedRow {
+  // A row built for other columns: its cells (and any editor rendered in them) go.
+  el.replaceChildren();
+  el.setAttribute('role', 'row');
+  el.setAttribute('class', 'row');
+  el.setAttribute('part', 'row');
+  const cells: PaintedCell[] = [];
+  const add = (cls: string, part: string | null, control: HTMLElement | null): PaintedCell => {
+    const cellEl = document.createElement('div');
+    cellEl.setAttribute('role', 'gridcell');
+    cellEl.setAttribute('class', cls);
+    if (part) cellEl.setAttribute('part', part);
+    cellEl.setAttribute('aria-colindex', String(cells.length + 1));
+    const text = control ? null : document.createTextNode('');
+    cellEl.append((control ?? text) as Node);
+    const cell: PaintedCell = {
+      el: cellEl, text, control, cls, clsEditing: `${cls} editing`, attrs: [], style: null, styleNames: new Set(), value: '', editing: false,
+    };
+    cells.push(cell);
+    el.append(cellEl);
+    return cell;
+  };
+  if (deletable) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.setAttribute('part', 'delete-button');
+    button.tabIndex = -1;
+    button.title = 'Delete row';
+    const mark = document.createElement('span');
+    mark.setAttribute('aria-hidden', 'true');
+    mark.textContent = '×';
+    button.append(mark);
+    add('cell control', null, button);
   }
-
-  render(_table: DashTable, _r: number): unknown {
-    return noChange;
+  if (select !== null) {
+    const input = document.createElement('input');
+    input.type = select === 'single' ? 'radio' : 'checkbox';
+    input.setAttribute('part', 'select-input');
+    input.tabIndex = -1;
+    add('cell control', 'select-cell', input);
   }
-
-  override update(part: ElementPart, [table, r]: [DashTable, number]): unknown {
-    applyRowState(part.element as HTMLElement, table, r);
-    return noChange;
-  }
-}
-const rowState = directive(RowState);
-
-/** @internal The cells of row `r`: its controls, then the shown columns. */
-export function renderCells(table: DashTable, r: number): TemplateResult[] {
-  const dataIndex = table.pageIndices[r];
-  const row = table.rows[dataIndex] ?? {};
-  const rowSelectable = table.rowSelectable === 'single' || table.rowSelectable === 'multi';
-  const controls = table.controlCount;
-  const f = table.selection.focusCell;
-  const focusCol = f && f.row === dataIndex ? f.col : null;
-  let ci = 0;
-  const cells: TemplateResult[] = [];
-  if (table.rowDeletable) {
-    const c = ci++;
-    const focused = focusCol === DELETE_COL;
-    cells.push(html`<div role="gridcell" class="cell control" id=${focused ? cellId(r, c) : nothing} aria-colindex=${c + 1} ?data-focus=${focused}>
-      <button type="button" part="delete-button" tabindex="-1" aria-label=${`Delete row ${r + 1}`} title="Delete row">
-        <span aria-hidden="true">×</span>
-      </button>
-    </div>`);
-  }
-  if (rowSelectable) {
-    const c = ci++;
-    const focused = focusCol === SELECT_COL;
-    const selected = table.selection.selectedRowSet().has(dataIndex);
-    cells.push(html`<div role="gridcell" class="cell control" part="select-cell" id=${focused ? cellId(r, c) : nothing} aria-colindex=${c + 1} ?data-focus=${focused}>
-      <input
-        type=${table.rowSelectable === 'single' ? 'radio' : 'checkbox'}
-        part="select-input"
-        tabindex="-1"
-        aria-label=${`Select row ${r + 1}`}
-        .checked=${live(selected)}
-      />
-    </div>`);
-  }
-  const shown = table.shown;
-  for (let i = 0; i < shown.length; i++) cells.push(renderCell(table, row, dataIndex, r, shown[i], controls + i, focusCol === shown[i].id));
-  return cells;
-}
-
-function renderCell(table: DashTable, row: Row, dataIndex: number, r: number, col: TableColumn, index: number, focused: boolean): TemplateResult {
-  const a = table.selection.anchor;
-  const active = !!a && a.row === dataIndex && a.col === col.id;
-  const selected = table.selection.isCellSelected(dataIndex, col.id);
-  const editable = table.isEditable(col);
-  const style = cellStyle(table, row, r, col, editable, active, selected);
-  const edit = table.editor.editing;
-  const isEditing = !!edit && edit.row === dataIndex && edit.col === col.id;
-  return html`<div
-    role="gridcell"
-    class="cell ${col.type} ${isEditing ? 'editing' : ''}"
-    part="cell"
-    id=${focused ? cellId(r, index) : nothing}
-    aria-colindex=${index + 1}
-    aria-selected=${selected ? 'true' : 'false'}
-    aria-readonly=${editable ? nothing : 'true'}
-    ?data-active=${active}
-    ?data-selected=${selected}
-    ?data-focus=${focused}
-    style=${styleMap(style)}
-  >${isEditing ? table.editor.render(edit, col) : formatCell(table, row[col.id], col)}</div>`;
+  for (const col of shown) add(`cell ${col.type}`, 'cell', null);
+  return { shown, deletable, select, cells, r: -1, rowIndex: -1, selected: undefined, generation: -1 };
 }
 
 function cellStyle(table: DashTable, row: Row, r: number, col: TableColumn, editable: boolean, active: boolean, selected: boolean): StyleObject {
   const base = table.styles.dataBase.get(col.id);
   const conds = table.styles.dataConds.get(col.id);
-  if (!conds || !conds.length) return base ?? {};
+  if (!conds || !conds.length) return base ?? NO_STYLE;
   let out: StyleObject | null = null;
   for (const c of conds) {
     if (columnOnly(c) || matchesCell(c, { column: col, editable, rowIndex: r, row, active, selected })) {
@@ -149,7 +271,7 @@ function cellStyle(table: DashTable, row: Row, r: number, col: TableColumn, edit
       Object.assign(out, c.style);
     }
   }
-  return out ?? base ?? {};
+  return out ?? base ?? NO_STYLE;
 }
 
 /** Cell text, through the column's `format` when it has one. */

@@ -10,7 +10,7 @@ import { accessibleName } from '../../internal/accessible-name.js';
 import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
 import { tableStyles as ownStyles } from './table.styles.js';
 import { correctInputs, correctPageCurrent } from './table-inputs.js';
-import { renderBody, renderRows } from './table-body.js';
+import { renderBody } from './table-body.js';
 import { renderControlHeaders, renderFilterRow, renderHeaderCell, renderToolbar } from './table-header.js';
 import { renderPaging } from './table-paging.js';
 import { CONTROL_WIDTH, columnWidths } from './table-viewport.js';
@@ -241,7 +241,7 @@ export class TableRenderer {
               ${renderControlHeaders(t)}${cols.map((c, i) => renderHeaderCell(t, c, controls + i))}
             </div>
             ${t.filterAction === 'none' ? nothing : renderFilterRow(t, cols)}
-            ${fixed ? html`<div class="fixed-data" role="presentation">${renderRows(t, 0, fixed)}</div>` : nothing}
+            ${fixed ? html`<div class="fixed-data" role="presentation"></div>` : nothing}
           </div>
           ${renderBody(t)}
         </div>
@@ -257,7 +257,7 @@ export class TableRenderer {
       this.first = false;
       this.listen();
     }
-    t.viewport.paintWindow();
+    t.viewport.paintBody();
     t.navigation.syncActiveDescendant();
     t.editor.focusIfPending();
     if (t.focusGridPending) {

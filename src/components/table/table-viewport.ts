@@ -1,20 +1,25 @@
 /**
  * `<dash-table>`'s virtual window (docs/table.md): with `virtualization`, only the rows in view (and
- * a few more) are in the DOM, painted by a Lit render of their own on every scroll, so scrolling a
- * million rows costs no element update. Also what scrolls a row or cell into view.
+ * a few more) are in the DOM, painted (table-body.ts) on every scroll, so scrolling a million rows
+ * costs no element update. Also what paints the other rows after an update, and what scrolls a row
+ * or cell into view.
  */
-import { render, type ReactiveController } from 'lit';
-import { applyRowState, renderCells } from './table-body.js';
+import type { ReactiveController } from 'lit';
+import { paintRow, paintRows } from './table-body.js';
 import { cellId } from './table-navigation.js';
 import { cellText, type Row, type TableColumn } from './table-model.js';
 import { MAX_SCROLL_HEIGHT, reuseRows, viewportWindow } from '../../internal/virtual-window.js';
 import type { DashTable } from './table.js';
 
 /**
- * Rows kept in the DOM above and below the visible ones: enough for the frames in which the
- * browser scrolls ahead of a repaint, few because every row is laid out and painted each jump.
+ * Rows kept in the DOM beyond the visible ones: three ahead in the direction of scrolling, for the
+ * frames in which the browser scrolls ahead of a repaint, and one behind; few, because a jump lays
+ * out and paints every row of the window anew.
  */
-const OVERSCAN = 3;
+const OVERSCAN_DOWN = { before: 1, after: 3 } as const;
+const OVERSCAN_UP = { before: 3, after: 1 } as const;
+/** The window's rows are placed from an anchor row that moves by this many rows (see paintWindow). */
+const ANCHOR_ROWS = 1024;
 /** Width of a row's delete or select column, in px. */
 export const CONTROL_WIDTH = 36;
 
@@ -28,11 +33,17 @@ export class TableViewport implements ReactiveController {
   bodyScrollTop = 0;
   /** Height of the body's visible area (repaints the window only). */
   viewportHeight = 0;
+  /** Whether the last scroll went up (the window's overscan follows it). */
+  private scrolledUp = false;
   private height = 32;
   /** The window's row elements in DOM order (see placeRows), the row the first shows, and their parent. */
   private rowEls: HTMLElement[] = [];
   private rowsStart = 0;
   private rowsIn: HTMLElement | null = null;
+  /** Table updates painted so far: a window row painted in this one needs no paint on scroll. */
+  private generation = 0;
+  /** Each window row's offset in the window, as written. */
+  private rowTops = new WeakMap<HTMLElement, number>();
   private resizeObserver?: ResizeObserver;
 
   hostConnected(): void {
@@ -91,19 +102,38 @@ export class TableViewport implements ReactiveController {
   onScroll = (): void => {
     const top = this.host.scroller.scrollTop;
     if (top === this.bodyScrollTop) return;
+    this.scrolledUp = top < this.bodyScrollTop;
     this.bodyScrollTop = top;
     this.paintWindow();
   };
 
-  /** Renders the rows in view into the virtual body (Lit renders of its own: scrolling costs no element update). */
+  /** After an update: paints the fixed rows, the page's rows (without virtualization) or the window. */
+  paintBody(): void {
+    // Every row in the window is written again: the update may have changed any of them.
+    this.generation++;
+    const root = this.host.renderRoot;
+    const fixed = this.host.fixedDataCount;
+    const fixedEl = root.querySelector<HTMLElement>('.fixed-data');
+    if (fixedEl) paintRows(fixedEl, this.host, 0, fixed);
+    const plain = this.host.virtualization ? null : root.querySelector<HTMLElement>('.body.plain');
+    if (plain) paintRows(plain, this.host, fixed, this.host.pageIndices.length);
+    this.paintWindow();
+  }
+
+  /** Paints the rows in view into the virtual body (no element update: scrolling costs only the rows). */
   paintWindow(): void {
     const el = this.host.windowEl;
     if (!this.host.virtualization || !el) return;
     const fixed = this.host.fixedDataCount;
     const viewportHeight = this.viewportHeight || 600;
-    const win = viewportWindow(this.host.pageIndices.length - fixed, this.rowHeight, this.bodyScrollTop, viewportHeight, OVERSCAN);
-    // `top`, not a transform: transforms are float32, which past ~8M px is off by whole pixels.
-    el.style.top = `${win.top}px`;
+    const win = viewportWindow(this.host.pageIndices.length - fixed, this.rowHeight, this.bodyScrollTop, viewportHeight, this.scrolledUp ? OVERSCAN_UP : OVERSCAN_DOWN);
+    // Rows sit at their offset from an anchor row that changes only every ANCHOR_ROWS rows, and the
+    // window moves to put them in place: a row that stays in view keeps its offset, and a row that
+    // comes in moves no other, so neither is restyled or laid out again as the window scrolls.
+    // `top`, not a transform, for the window: transforms are float32, which past ~8M px is off by whole pixels.
+    const anchor = win.start - (win.start % ANCHOR_ROWS);
+    const rh = this.rowHeight;
+    el.style.top = `${Math.round(win.top - (win.start - anchor) * rh)}px`;
     const start = fixed + win.start;
     const count = win.end - win.start;
     const editing = this.host.editor.editing;
@@ -114,8 +144,12 @@ export class TableViewport implements ReactiveController {
     }
     const rows = this.placeRows(el, start, count);
     for (let i = 0; i < count; i++) {
-      applyRowState(rows[i], this.host, start + i);
-      render(renderCells(this.host, start + i), rows[i], { host: this.host });
+      const y = (win.start + i - anchor) * rh;
+      if (this.rowTops.get(rows[i]) !== y) {
+        this.rowTops.set(rows[i], y);
+        rows[i].style.top = `${y}px`;
+      }
+      paintRow(rows[i], this.host, start + i, this.generation);
     }
     this.host.navigation.syncActiveDescendant();
   }
@@ -200,6 +234,7 @@ export function columnWidths(el: Element, cols: readonly TableColumn[], rows: re
   const font = getComputedStyle(el).font || '14px system-ui';
   if (ctx) ctx.font = font;
   const measure = (text: string) => (ctx ? ctx.measureText(text).width : text.length * 8);
+  const widest = measure('W');
   const sample: Row[] = [];
   const n = rows.length;
   const step = Math.max(1, Math.floor(n / 100));
@@ -215,7 +250,8 @@ export function columnWidths(el: Element, cols: readonly TableColumn[], rows: re
     let w = measure(col.name) + 28; // sort indicator
     for (const row of sample) {
       const text = cellText(row[col.id]);
-      if (text.length * 4 > w) w = Math.max(w, measure(text.length > 80 ? text.slice(0, 80) : text));
+      // Measured unless even in its widest letters it would fit.
+      if (text.length * widest > w) w = Math.max(w, measure(text.length > 80 ? text.slice(0, 80) : text));
     }
     widths.set(col.id, Math.ceil(Math.min(360, Math.max(64, w + 20))));
   }

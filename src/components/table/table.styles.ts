@@ -163,7 +163,11 @@ export const tableStyles = css`
   }
   .window .row {
     contain: strict;
+    position: absolute;
+    left: 0;
+    right: 0;
   }
+  /* Its rows are placed from an anchor row (docs/table.md, "Virtualization and layout"). */
   .window {
     position: absolute;
     left: 0;

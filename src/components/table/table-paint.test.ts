@@ -1,0 +1,176 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../dash-table.js';
+import type { DashTable } from './table.js';
+import { $, $$, bodyRows, settle } from '../../../test/browser/table-helpers.js';
+
+// Rows are written straight into the DOM and placed in the window from an anchor row
+// (docs/table.md, "Virtualization and layout"): what a person sees must not depend on it.
+describe('dash-table row painting', () => {
+  const rowsOf = (n: number) => Array.from({ length: n }, (_, i) => ({ n: i, t: `row ${i}` }));
+  const cols = [
+    { id: 'n', name: 'N', type: 'numeric' },
+    { id: 't', name: 'T', type: 'text' },
+  ];
+  const open = async (data: unknown[], extra: Partial<DashTable> = {}) => {
+    const el = await fixture<DashTable>(html`<dash-table virtualization page-action="none"
+      style="--dash-table-max-height: 400px" .data=${data} .columns=${cols}></dash-table>`);
+    Object.assign(el, extra);
+    await settle(el);
+    return el;
+  };
+  const cellTexts = (row: Element) => [...row.querySelectorAll('[role=gridcell]')].map((c) => c.textContent);
+  /** The rows on screen, top to bottom: their first cells, and whether each sits right under the one before. */
+  const onScreen = (el: DashTable) => {
+    const rows = bodyRows(el)
+      .map((r) => ({ r, rect: r.getBoundingClientRect() }))
+      .sort((a, b) => a.rect.top - b.rect.top);
+    const gaps = rows.slice(1).map((x, i) => Math.round(x.rect.top - rows[i].rect.bottom));
+    const head = $(el, '.head').getBoundingClientRect();
+    const firstVisible = rows.find((x) => x.rect.bottom > head.bottom + 1)!;
+    return { gaps, first: Number(cellTexts(firstVisible.r)[0]), firstTop: firstVisible.rect.top - head.bottom };
+  };
+
+  it('keeps rows one under another, in page order, as the window crosses an anchor row, down and up', async () => {
+    const el = await open(rowsOf(5000));
+    const scroller = $(el, '.scroller');
+    // The anchor moves every 1024 rows: scroll across row 1024 in small steps, and back.
+    for (const row of [1010, 1018, 1022, 1023.5, 1025, 1031, 1040, 1024.25, 1019, 1005, 3000, 2047, 2049]) {
+      scroller.scrollTop = row * 32;
+      await settle(el);
+      const { gaps, first, firstTop } = onScreen(el);
+      expect(gaps.every((g) => g === 0), `rows touch at ${row}: ${gaps}`).to.equal(true);
+      expect(first, `first row under the header at ${row}`).to.equal(Math.floor(row));
+      expect(firstTop).to.be.closeTo(-(row % 1) * 32, 1.5);
+      const order = bodyRows(el).map((r) => Number(r.getAttribute('aria-rowindex')));
+      expect(order, 'DOM order is page order').to.deep.equal([...order].sort((a, b) => a - b));
+    }
+  });
+
+  it('keeps rows one under another in a scaled million-row body, and ends on the last row', async () => {
+    const el = await open(rowsOf(1_000_000));
+    const scroller = $(el, '.scroller');
+    const max = scroller.scrollHeight - scroller.clientHeight;
+    for (const top of [max / 3, max / 3 + 17, max / 3 + 400, max / 3 + 1500, max / 3 + 20, max - 50, max]) {
+      scroller.scrollTop = top;
+      await settle(el);
+      const { gaps } = onScreen(el);
+      expect(gaps.every((g) => g === 0), `rows touch at ${top}: ${gaps}`).to.equal(true);
+    }
+    const last = bodyRows(el).at(-1)!;
+    expect(cellTexts(last)[0]).to.equal('999999');
+    expect(last.getBoundingClientRect().bottom).to.be.closeTo(scroller.getBoundingClientRect().bottom - 1, 3);
+  });
+
+  it("updates a row's cells when data changes while scrolled, and changes them back", async () => {
+    const data = rowsOf(10_000);
+    const el = await open(data);
+    const scroller = $(el, '.scroller');
+    scroller.scrollTop = 4321 * 32;
+    await settle(el);
+    const rowOf = (n: number) => bodyRows(el).find((r) => r.getAttribute('aria-rowindex') === String(n + 2))!;
+    const changed = rowOf(4325);
+    const other = rowOf(4326);
+    const cells = [...changed.querySelectorAll('[role=gridcell]')];
+    for (const text of ['changed', 'row 4325', 'changed again']) {
+      el.data = data.map((r, i) => (i === 4325 ? { ...r, t: text } : r));
+      await settle(el);
+      expect(cellTexts(rowOf(4325))).to.deep.equal(['4325', text]);
+      expect(rowOf(4325), 'the row keeps its element').to.equal(changed);
+      expect([...changed.querySelectorAll('[role=gridcell]')], 'and its cells: new data is not new columns').to.deep.equal(cells);
+      expect(cellTexts(rowOf(4326))).to.deep.equal(['4326', 'row 4326']);
+      expect(rowOf(4326)).to.equal(other);
+      // One text node per cell, written in place.
+      expect([...rowOf(4325).querySelectorAll('[role=gridcell]')].map((c) => c.childNodes.length)).to.deep.equal([1, 1]);
+    }
+  });
+
+  it('edits the same cell twice: the editor goes, and the cell shows its value once', async () => {
+    const el = await open(rowsOf(2000), { editable: true });
+    const scroller = $(el, '.scroller');
+    scroller.scrollTop = 1500 * 32;
+    await settle(el);
+    const cellOf = () => bodyRows(el).find((r) => r.getAttribute('aria-rowindex') === '1504')!.querySelectorAll<HTMLElement>('[role=gridcell]')[1];
+    cellOf().dispatchEvent(new MouseEvent('dblclick', { bubbles: true, composed: true }));
+    await settle(el);
+    await sendKeys({ type: '!' });
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(cellOf().textContent).to.equal('row 1502!');
+    expect(cellOf().querySelector('input')).to.equal(null);
+    cellOf().dispatchEvent(new MouseEvent('dblclick', { bubbles: true, composed: true }));
+    await settle(el);
+    expect(cellOf().querySelector('input')!.value).to.equal('row 1502!');
+    await sendKeys({ type: '?' });
+    await sendKeys({ press: 'Escape' });
+    await settle(el);
+    expect(cellOf().textContent).to.equal('row 1502!');
+    expect(cellOf().classList.contains('editing')).to.equal(false);
+    expect($$(el, 'input.editor')).to.have.length(0);
+  });
+
+  it('rebuilds the cells when columns are hidden and shown again while scrolled', async () => {
+    const el = await open(rowsOf(3000));
+    $(el, '.scroller').scrollTop = 2000 * 32;
+    await settle(el);
+    for (const hidden of [['n'], [], ['t'], []]) {
+      el.hiddenColumns = hidden;
+      await settle(el);
+      for (const row of bodyRows(el)) {
+        const n = Number(row.getAttribute('aria-rowindex')) - 2;
+        const expected = [...(hidden.includes('n') ? [] : [String(n)]), ...(hidden.includes('t') ? [] : [`row ${n}`])];
+        expect(cellTexts(row)).to.deep.equal(expected);
+        expect([...row.querySelectorAll('[role=gridcell]')].map((c) => c.getAttribute('aria-colindex'))).to.deep.equal(expected.map((_, i) => String(i + 1)));
+      }
+    }
+  });
+
+  it('moves an active-cell style with the keyboard and takes it off the cell left', async () => {
+    const el = await open(rowsOf(3000), {
+      styleDataConditional: [{ if: { state: 'active' }, backgroundColor: 'rgb(10, 20, 30)' }],
+    } as Partial<DashTable>);
+    $(el, '.scroller').scrollTop = 1000 * 32;
+    await settle(el);
+    const cellAt = (n: number, c: number) => bodyRows(el).find((r) => r.getAttribute('aria-rowindex') === String(n + 2))!.querySelectorAll<HTMLElement>('[role=gridcell]')[c];
+    cellAt(1003, 0).click();
+    await settle(el);
+    expect(getComputedStyle(cellAt(1003, 0)).backgroundColor).to.equal('rgb(10, 20, 30)');
+    $(el, '[role=grid]').focus();
+    for (const [key, n, c] of [['ArrowDown', 1004, 0], ['ArrowRight', 1004, 1], ['ArrowUp', 1003, 1]] as const) {
+      await sendKeys({ press: key });
+      await settle(el);
+      expect(getComputedStyle(cellAt(n, c)).backgroundColor, `${key}: the active cell`).to.equal('rgb(10, 20, 30)');
+      const styled = $$(el, '.body [role=gridcell]').filter((x) => getComputedStyle(x).backgroundColor === 'rgb(10, 20, 30)');
+      expect(styled, `${key}: only the active cell`).to.deep.equal([cellAt(n, c)]);
+    }
+  });
+
+  it('makes a column wide enough for the widest value of its sample, short as the header is', async () => {
+    // 100 rows: every one is in the sample the widths come from.
+    const el = await fixture<DashTable>(html`<dash-table .data=${Array.from({ length: 100 }, (_, i) => ({ id: 1_000_000_000 + i }))}
+      .columns=${[{ id: 'id', name: 'ID', type: 'numeric' }]}></dash-table>`);
+    await settle(el);
+    const cell = bodyRows(el)[42].querySelector<HTMLElement>('[role=gridcell]')!;
+    expect(cell.textContent).to.equal('1000000042');
+    const range = document.createRange();
+    range.selectNodeContents(cell);
+    const style = getComputedStyle(cell);
+    const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    expect(range.getBoundingClientRect().width, 'the text fits its cell').to.be.at.most(room);
+  });
+
+  it('renumbers the rows (aria-rowindex) when the filter row comes and goes', async () => {
+    for (const virtualization of [true, false]) {
+      const el = await fixture<DashTable>(html`<dash-table ?virtualization=${virtualization} page-action="none"
+        style="--dash-table-max-height: 400px" .data=${rowsOf(300)} .columns=${cols}></dash-table>`);
+      await settle(el);
+      for (const [action, headerRows] of [['native', 2], ['none', 1], ['native', 2]] as const) {
+        el.filterAction = action;
+        await settle(el);
+        for (const row of bodyRows(el).slice(0, 20)) {
+          expect(Number(row.getAttribute('aria-rowindex')), `filterAction ${action}`).to.equal(Number(cellTexts(row)[0]) + headerRows + 1);
+        }
+      }
+    }
+  });
+});
