@@ -98,6 +98,8 @@ class Run implements CallbackCall {
 const supersededReason = () => new DOMException('Superseded by a newer call', 'AbortError');
 
 const NOTHING_TRIGGERED: readonly TriggeredInput[] = Object.freeze([]);
+/** The state values of a call without state (most calls): one list for all. */
+const NO_VALUES: readonly unknown[] = Object.freeze([]);
 
 /** A registered callback. Only the runtime changes its fields. */
 export class CallbackHandle {
@@ -381,7 +383,7 @@ export class CallbackRuntime {
     try {
       run.inputs = definition.inputs.map((dep) => this.host.read(dep));
       this.noteKnown(handle, run.inputs);
-      run.state = definition.state.length ? definition.state.map((dep) => this.host.read(dep)) : [];
+      run.state = definition.state.length ? definition.state.map((dep) => this.host.read(dep)) : (NO_VALUES as unknown[]);
       result = definition.invoke(run);
     } catch (error) {
       this.host.onStart?.(handle, false);
@@ -424,7 +426,8 @@ export class CallbackRuntime {
     }
     // Checked first, all of them, so that a refused value writes nothing. Index-based loops: this
     // runs once per call, 10,000 times when a page wires 10,000 callbacks.
-    const writes = values.slice();
+    // Patches are applied to a copy (the function's list stays as it returned it); most calls have none.
+    const writes = values.some(isPatch) ? values.slice() : values;
     try {
       for (let i = 0; i < writes.length; i++) {
         if (writes[i] === NO_UPDATE) continue;
@@ -437,7 +440,8 @@ export class CallbackRuntime {
       this.host.onError?.(handle, toError(error));
       return;
     }
-    let changed: number[] | undefined;
+    /** Outputs whose value changed, with the value read back after writing. */
+    let changed: Array<[number, unknown]> | undefined;
     for (let i = 0; i < writes.length; i++) {
       if (writes[i] === NO_UPDATE) continue;
       const dep = outputs[i];
@@ -453,11 +457,10 @@ export class CallbackRuntime {
       }
       if (!read) continue;
       const after = this.host.read(dep);
-      writes[i] = after;
       this.known.set(key, after);
-      if (!deepEqual(before, after)) (changed ??= []).push(i);
+      if (!deepEqual(before, after)) (changed ??= []).push([i, after]);
     }
-    for (const i of changed ?? []) this.propagate(handle.outputKeys[i], writes[i], handle);
+    for (const [i, after] of changed ?? []) this.propagate(handle.outputKeys[i], after, handle);
   }
 
   private abortRun(handle: CallbackHandle): void {

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { CallbackRuntime, CycleError, type CallbackCall, type CallbackHandle, type RuntimeHost } from '../../src/runtime/runtime.js';
 import { parseDependencies, type Dependency } from '../../src/runtime/dependency.js';
 import { NO_UPDATE, PreventUpdate } from '../../src/runtime/sentinels.js';
+import { Patch } from '../../src/runtime/patch.js';
 
 /** A page made of plain values: `props["a.value"]`. */
 class MapHost implements RuntimeHost {
@@ -379,6 +380,34 @@ describe('callback runtime', () => {
     t.runtime.changed({ id: 'btn', prop: 'nClicks' }, 3);
     await settle();
     assert.equal(t.host.props.get('out.value'), 3);
+  });
+
+  it('applies a Patch without changing the list the function returned; readers get an output as the host holds it after writing', async () => {
+    const t = setup({ 'a.value': 1, 'c.value': { items: [1] } });
+    const write = t.host.write.bind(t.host);
+    // The host caps numbers at 10, as an element may correct a value it is given.
+    t.host.write = (dep, value) => write(dep, typeof value === 'number' ? Math.min(value, 10) : value);
+    const returned: unknown[][] = [];
+    t.add({
+      inputs: 'a.value',
+      outputs: 'b.value, c.value',
+      fn: (a) => {
+        const list = [(a as number) * 100, new Patch().append(['items'], a)];
+        returned.push(list);
+        return list;
+      },
+    });
+    t.add({ inputs: 'b.value', outputs: 'd.value', fn: (b) => b });
+    await settle();
+    assert.equal(t.host.props.get('b.value'), 10);
+    assert.deepEqual(t.host.props.get('c.value'), { items: [1, 1] });
+    assert.equal(t.host.props.get('d.value'), 10);
+    assert.equal(returned[0][0], 100);
+    assert.ok(returned[0][1] instanceof Patch, 'the Patch the function returned is still in its list');
+    t.change('a.value', 2);
+    await settle();
+    assert.deepEqual(t.host.props.get('c.value'), { items: [1, 1, 2] });
+    assert.equal(t.host.props.get('d.value'), 10);
   });
 
   it('forgets the last value of a property nobody reads any more: a later reader sees a change back to it', async () => {

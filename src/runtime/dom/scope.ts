@@ -76,7 +76,8 @@ class Registration implements CallbackDefinition {
     this.inputs = expansion ? flatDeps(expansion.inputs) : source.inputDeps;
     this.outputs = expansion ? flatDeps(expansion.outputs) : source.outputDeps;
     this.state = expansion ? flatDeps(expansion.state) : source.stateDeps;
-    this.deps = [...this.inputs, ...this.outputs, ...this.state, ...source.runningDeps];
+    // concat sizes the list exactly (a spread may leave room to spare, and this list is kept).
+    this.deps = this.inputs.concat(this.outputs, this.state, source.runningDeps);
   }
 
   /** Its dependencies as slots (one value each, or a list for ALL/ALLSMALLER). */
@@ -328,10 +329,13 @@ export class CallbackScope implements RuntimeHost {
     return flatOutputs(registration, result);
   }
 
-  /** `ctx.setProps(id, props)`: writes props of any element in scope, as a change callbacks see. */
-  setProps(id: string | Record<string, unknown>, props: Record<string, unknown>): void {
+  /**
+   * `ctx.setProps(id, props)`: writes props of any element in scope, as a change callbacks see.
+   * Bound once (every call's ctx is given it, and most calls never use it).
+   */
+  readonly setProps = (id: string | Record<string, unknown>, props: Record<string, unknown>): void => {
     this.setPropsOf({ [canonicalId(id, 'setProps')]: props });
-  }
+  };
 
   /**
    * Writes props of several elements (an endpoint's `sideUpdate`; ids as text, object ids as
@@ -479,14 +483,16 @@ export class CallbackScope implements RuntimeHost {
   private resolve(registration: Registration): void {
     const { deps, bound } = registration;
     // What each of deps resolves to (undefined when missing), found once and used for all below.
-    const found: Array<Element | undefined> = [];
+    // Sized once: it is kept as `bound` (a list grown by push keeps room for 16).
+    const found = new Array<Element | undefined>(deps.length);
+    let at = 0;
     let missing: string[] | undefined;
     for (const { id } of deps) {
       // Registered ids have an entry (addInstance) until their last user is removed.
       const entry = this.ids.get(id)!;
       let el = entry.element;
       if (!el || !el.isConnected) el = entry.element = this.lookup(id) ?? undefined;
-      found.push(el);
+      found[at++] = el;
       if (!el) (missing ??= []).push(id);
       else if (el.localName.includes('-') && !customElements.get(el.localName)) {
         // Not upgraded yet: its properties are not real until it is defined.
