@@ -98,8 +98,6 @@ class Run implements CallbackCall {
 const supersededReason = () => new DOMException('Superseded by a newer call', 'AbortError');
 
 const NOTHING_TRIGGERED: readonly TriggeredInput[] = Object.freeze([]);
-/** The state values of a call without state (most calls): one list for all. */
-const NO_VALUES: readonly unknown[] = Object.freeze([]);
 
 /** A registered callback. Only the runtime changes its fields. */
 export class CallbackHandle {
@@ -383,7 +381,7 @@ export class CallbackRuntime {
     try {
       run.inputs = definition.inputs.map((dep) => this.host.read(dep));
       this.noteKnown(handle, run.inputs);
-      run.state = definition.state.length ? definition.state.map((dep) => this.host.read(dep)) : (NO_VALUES as unknown[]);
+      run.state = definition.state.length ? definition.state.map((dep) => this.host.read(dep)) : [];
       result = definition.invoke(run);
     } catch (error) {
       this.host.onStart?.(handle, false);
@@ -426,8 +424,7 @@ export class CallbackRuntime {
     }
     // Checked first, all of them, so that a refused value writes nothing. Index-based loops: this
     // runs once per call, 10,000 times when a page wires 10,000 callbacks.
-    // Patches are applied to a copy (the function's list stays as it returned it); most calls have none.
-    const writes = values.some(isPatch) ? values.slice() : values;
+    const writes = values.slice();
     try {
       for (let i = 0; i < writes.length; i++) {
         if (writes[i] === NO_UPDATE) continue;
@@ -440,8 +437,7 @@ export class CallbackRuntime {
       this.host.onError?.(handle, toError(error));
       return;
     }
-    /** Outputs whose value changed, with the value read back after writing. */
-    let changed: Array<[number, unknown]> | undefined;
+    let changed: number[] | undefined;
     for (let i = 0; i < writes.length; i++) {
       if (writes[i] === NO_UPDATE) continue;
       const dep = outputs[i];
@@ -457,10 +453,11 @@ export class CallbackRuntime {
       }
       if (!read) continue;
       const after = this.host.read(dep);
+      writes[i] = after;
       this.known.set(key, after);
-      if (!deepEqual(before, after)) (changed ??= []).push([i, after]);
+      if (!deepEqual(before, after)) (changed ??= []).push(i);
     }
-    for (const [i, after] of changed ?? []) this.propagate(handle.outputKeys[i], after, handle);
+    for (const i of changed ?? []) this.propagate(handle.outputKeys[i], writes[i], handle);
   }
 
   private abortRun(handle: CallbackHandle): void {

@@ -201,7 +201,7 @@ export class DashCallback extends HTMLElement implements CallbackSource {
   }
 
   private callFn(fn: CallbackFunction, call: CallbackInvocation, scope: CallbackScope): unknown[] | Promise<unknown[]> {
-    const ctx = contextFor(call, scope.setProps);
+    const ctx = contextFor(call, (id, props) => scope.setProps(id, props));
     const result = fn.call(this, ...call.inputs, ...call.state, ctx);
     if (typeof (result as PromiseLike<unknown> | null)?.then === 'function') {
       return Promise.resolve(result).then((value) => this.perOutput(value));

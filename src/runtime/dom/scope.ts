@@ -14,7 +14,7 @@ import { CallbackRuntime, type CallbackCall, type CallbackDefinition, type Callb
 import { applyPatch, isPatch } from '../patch.js';
 import { CHANGE_EVENTS, NOT_ANNOUNCED, announceChanges, announcedValue, checkProp, readProp, writeCheckedProp, writeProp } from './dom-props.js';
 import { Lazy } from '../../internal/lazy.js';
-import { type Held, heldValues, heldWith, heldWithout } from '../multi-map.js';
+import { MultiMap } from '../multi-map.js';
 
 /** What a scope needs from a `<dash-callback>`. */
 export interface CallbackSource extends HTMLElement {
@@ -76,8 +76,7 @@ class Registration implements CallbackDefinition {
     this.inputs = expansion ? flatDeps(expansion.inputs) : source.inputDeps;
     this.outputs = expansion ? flatDeps(expansion.outputs) : source.outputDeps;
     this.state = expansion ? flatDeps(expansion.state) : source.stateDeps;
-    // concat sizes the list exactly (a spread may leave room to spare, and this list is kept).
-    this.deps = this.inputs.concat(this.outputs, this.state, source.runningDeps);
+    this.deps = [...this.inputs, ...this.outputs, ...this.state, ...source.runningDeps];
   }
 
   /** Its dependencies as slots (one value each, or a list for ALL/ALLSMALLER). */
@@ -159,13 +158,6 @@ function registrationsOf(group: Group): Iterable<Registration> {
 /** Wildcard matching is loaded on first use: pages without wildcards never download it. */
 const wildcardMatching = new Lazy(() => import('../pattern-matching.js'));
 
-/** What a scope knows of one id (a class: made once per id a page names). */
-class IdEntry {
-  /** The element found, while it was found. */
-  element: Element | undefined = undefined;
-  constructor(public users: Held<Registration>) {}
-}
-
 const scopes = new WeakMap<ScopeRoot, CallbackScope>();
 
 /** The scope a callback belongs to: its nearest `<dash-app>`, else its document or shadow root. */
@@ -189,8 +181,10 @@ function idKey(raw: string): string | null {
 export class CallbackScope implements RuntimeHost {
   readonly runtime = new CallbackRuntime(this);
   private readonly groups = new Map<CallbackSource, Group>();
-  /** Every id a registration names: who names it, and the element found for it (one map, one insert per id). */
-  private readonly ids = new Map<string, IdEntry>();
+  /** Elements found, by id. */
+  private readonly elements = new Map<string, Element>();
+  /** Registrations that name each id. */
+  private readonly users = new MultiMap<string, Registration>();
   /** Busy callbacks per element, for `loading` / `aria-busy`. */
   private readonly busy = new Map<Element, number>();
   /** Elements with object ids, canonical id → element, in document order; rebuilt when they change. */
@@ -299,11 +293,7 @@ export class CallbackScope implements RuntimeHost {
   private addInstance(source: CallbackSource, expansion: Expansion | undefined, preventInitialCall: boolean): Registration {
     const registration = new Registration(this, source, expansion, preventInitialCall);
     registration.handle = this.runtime.register(registration);
-    for (const { id } of registration.deps) {
-      const entry = this.ids.get(id);
-      if (entry) entry.users = heldWith(entry.users, registration);
-      else this.ids.set(id, new IdEntry(registration));
-    }
+    for (const { id } of registration.deps) this.users.add(id, registration);
     this.resolve(registration);
     return registration;
   }
@@ -313,13 +303,7 @@ export class CallbackScope implements RuntimeHost {
     // While still known by handle, so that a call it drops clears its loading state.
     this.runtime.unregister(registration.handle);
     registration.removed = true;
-    for (const { id } of registration.deps) {
-      const entry = this.ids.get(id);
-      if (!entry) continue;
-      const users = heldWithout(entry.users, registration);
-      if (users) entry.users = users;
-      else this.ids.delete(id);
-    }
+    for (const { id } of registration.deps) if (this.users.delete(id, registration)) this.elements.delete(id);
   }
 
   /** @internal Flat values from the runtime → the function's arguments; its per-output values → flat writes. */
@@ -329,13 +313,10 @@ export class CallbackScope implements RuntimeHost {
     return flatOutputs(registration, result);
   }
 
-  /**
-   * `ctx.setProps(id, props)`: writes props of any element in scope, as a change callbacks see.
-   * Bound once (every call's ctx is given it, and most calls never use it).
-   */
-  readonly setProps = (id: string | Record<string, unknown>, props: Record<string, unknown>): void => {
+  /** `ctx.setProps(id, props)`: writes props of any element in scope, as a change callbacks see. */
+  setProps(id: string | Record<string, unknown>, props: Record<string, unknown>): void {
     this.setPropsOf({ [canonicalId(id, 'setProps')]: props });
-  };
+  }
 
   /**
    * Writes props of several elements (an endpoint's `sideUpdate`; ids as text, object ids as
@@ -363,18 +344,18 @@ export class CallbackScope implements RuntimeHost {
   // RuntimeHost
 
   read(dep: Dependency): unknown {
-    const el = this.elementOf(dep.id);
+    const el = this.elements.get(dep.id);
     return el ? readProp(el, dep.prop) : undefined;
   }
 
   check(dep: Dependency, value: unknown): void {
-    const el = this.elementOf(dep.id);
+    const el = this.elements.get(dep.id);
     if (!el) throw new Error(`no element with id "${dep.id}"`);
     checkProp(el, dep.prop, value);
   }
 
   write(dep: Dependency, value: unknown): void {
-    writeCheckedProp(this.elementOf(dep.id)!, dep.prop, value);
+    writeCheckedProp(this.elements.get(dep.id)!, dep.prop, value);
   }
 
   /**
@@ -395,7 +376,7 @@ export class CallbackScope implements RuntimeHost {
     const { source } = registration;
     const delta = on ? 1 : -1;
     this.setBusy(source, delta);
-    for (const dep of registration.outputs) this.setBusy(this.elementOf(dep.id), delta, dep.prop);
+    for (const dep of registration.outputs) this.setBusy(this.elements.get(dep.id), delta, dep.prop);
     this.setRunning(source, on);
     source.dispatchEvent(new CustomEvent(on ? 'dash-callback-start' : 'dash-callback-end', { bubbles: true, composed: true, detail: { outputs: source.callbackName } }));
   }
@@ -407,7 +388,7 @@ export class CallbackScope implements RuntimeHost {
   /** `running="btn.disabled"`: true while the callback runs, false after (Dash's `running`). */
   private setRunning(source: CallbackSource, on: boolean): void {
     for (const dep of source.runningDeps) {
-      const el = this.elementOf(dep.id);
+      const el = this.elements.get(dep.id);
       if (!el) continue;
       writeProp(el, dep.prop, on);
       this.runtime.changed(dep, readProp(el, dep.prop));
@@ -459,16 +440,6 @@ export class CallbackScope implements RuntimeHost {
     return (this.objectIds = index);
   }
 
-  /** The element found for `id` when a registration naming it was last resolved. */
-  private elementOf(id: string): Element | undefined {
-    return this.ids.get(id)?.element;
-  }
-
-  /** The registrations that name `id`: iterate at once. */
-  private usersOf(id: string): Iterable<Registration> {
-    return heldValues(this.ids.get(id)?.users);
-  }
-
   private lookup(id: string): Element | null {
     if (id.startsWith('{')) return this.objectIndex().get(id) ?? null;
     const root = this.root;
@@ -483,16 +454,16 @@ export class CallbackScope implements RuntimeHost {
   private resolve(registration: Registration): void {
     const { deps, bound } = registration;
     // What each of deps resolves to (undefined when missing), found once and used for all below.
-    // Sized once: it is kept as `bound` (a list grown by push keeps room for 16).
-    const found = new Array<Element | undefined>(deps.length);
-    let at = 0;
+    const found: Array<Element | undefined> = [];
     let missing: string[] | undefined;
     for (const { id } of deps) {
-      // Registered ids have an entry (addInstance) until their last user is removed.
-      const entry = this.ids.get(id)!;
-      let el = entry.element;
-      if (!el || !el.isConnected) el = entry.element = this.lookup(id) ?? undefined;
-      found[at++] = el;
+      let el = this.elements.get(id);
+      if (!el || !el.isConnected) {
+        el = this.lookup(id) ?? undefined;
+        if (el) this.elements.set(id, el);
+        else this.elements.delete(id);
+      }
+      found.push(el);
       if (!el) (missing ??= []).push(id);
       else if (el.localName.includes('-') && !customElements.get(el.localName)) {
         // Not upgraded yet: its properties are not real until it is defined.
@@ -548,7 +519,7 @@ export class CallbackScope implements RuntimeHost {
   }
 
   private recheck(id: string): void {
-    for (const registration of this.usersOf(id)) this.resolve(registration);
+    for (const registration of this.users.get(id)) this.resolve(registration);
   }
 
   private observe(): void {
@@ -575,7 +546,7 @@ export class CallbackScope implements RuntimeHost {
     if (!(origin instanceof Element) || !origin.id) return;
     const id = idKey(origin.id);
     if (id === null) return;
-    for (const registration of this.usersOf(id)) {
+    for (const registration of this.users.get(id)) {
       const { inputs } = registration;
       // Read afresh each time: a callback run by the previous change may have unwired it.
       for (let i = 0; i < inputs.length; i++) {
@@ -596,8 +567,8 @@ export class CallbackScope implements RuntimeHost {
       if (!el.id) return;
       if (el.id.startsWith('{')) objectIdsChanged = true;
       const key = idKey(el.id);
-      if (key === null || !this.ids.has(key)) return;
-      if (this.elementOf(key) === el && el.isConnected && this.root.contains(el)) return;
+      if (key === null || !this.users.has(key)) return;
+      if (this.elements.get(key) === el && el.isConnected && this.root.contains(el)) return;
       touched.add(key);
     };
     const note = (node: Node) => {
@@ -610,9 +581,9 @@ export class CallbackScope implements RuntimeHost {
         const old = record.oldValue;
         if (old?.startsWith('{') || (record.target as Element).id.startsWith('{')) objectIdsChanged = true;
         const oldKey = old ? idKey(old) : null;
-        if (oldKey && this.ids.has(oldKey)) touched.add(oldKey);
+        if (oldKey && this.users.has(oldKey)) touched.add(oldKey);
         const key = record.target instanceof Element ? idKey(record.target.id) : null;
-        if (key && this.ids.has(key)) touched.add(key);
+        if (key && this.users.has(key)) touched.add(key);
       } else {
         // Index loops: a page that writes 10,000 outputs at once brings as many records.
         const { removedNodes, addedNodes } = record;
@@ -625,7 +596,7 @@ export class CallbackScope implements RuntimeHost {
       for (const group of [...this.groups.values()]) if (group.matching) this.expand(group, group.source.preventInitialCall);
     }
     for (const id of touched) {
-      const known = this.elementOf(id);
+      const known = this.elements.get(id);
       const current = this.lookup(id);
       if (known === current && current) continue;
       this.recheck(id);
