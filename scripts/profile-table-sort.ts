@@ -1,7 +1,7 @@
 // Times the table bench's "sort text, ~1M distinct names (first)" in several fresh pages
 // (bench/pages/table-dash.html, after what the bench does before it), with its main-thread CPU
 // time (steadier than wall time on a busy machine), then profiles it in one more page and prints
-// the top functions and lines by their share of samples: `npx tsx scripts/profile-table-sort.ts [runs]`.
+// the top functions and lines by their share of the time sampled: `npx tsx scripts/profile-table-sort.ts [runs]`.
 // SORT=sortText (another of the page's sorts), SCROLL=1 (scroll first, as the bench does),
 // DUMP=table-collation.ts (save the module as served to /tmp/served.js: the profile's line numbers
 // are its lines). Phases: console lines `PH <label> <performance.now()>` added to the code for a
@@ -9,8 +9,11 @@
 import { chromium } from 'playwright-core';
 import { chromePath } from './chrome-path.mjs';
 import { serve } from './dev-server.js';
+import { printShares, profiled, profileShares } from './cpu-profile.js';
 
 const runs = Number(process.argv[2] ?? 5);
+/** The profiler's sampling interval, µs. */
+const SAMPLE_US = 200;
 /** The bench page's sort to time (default: the 1M-distinct text sort). */
 const sort = process.env.SORT ?? 'sortTextDistinct';
 const { url, stop } = await serve({ port: 0, production: true, quiet: true });
@@ -73,40 +76,11 @@ try {
   console.log(`sort text, ~1M distinct (first): ${times.map((t) => t.toFixed(0)).join(', ')} ms; median ${sorted[sorted.length >> 1].toFixed(0)} ms`);
   console.log(`main-thread CPU: ${cpu.map((t) => t.toFixed(0)).join(', ')} ms; median ${cpuSorted[cpuSorted.length >> 1].toFixed(0)} ms`);
   const page = await openPage();
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
-  const ms = await page.evaluate(() => window.tableBench.sortTextDistinct());
-  const { profile } = await cdp.send('Profiler.stop');
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parent = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-  const name = (id: number) => {
-    const { functionName, url: u, lineNumber } = byId.get(id)!.callFrame;
-    return `${functionName || '(anonymous)'} ${u.split('/').slice(-1)[0].replace(/\?.*/, '')}:${lineNumber + 1}`;
-  };
-  const self = new Map<string, number>();
-  const total = new Map<string, number>();
-  let samples = 0;
-  profile.samples!.forEach((id) => {
-    if (byId.get(id)!.callFrame.functionName === '(idle)') return;
-    samples++;
-    self.set(name(id), (self.get(name(id)) ?? 0) + 1);
-    const seen = new Set<string>();
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const key = name(at);
-      if (!seen.has(key)) total.set(key, (total.get(key) ?? 0) + 1);
-      seen.add(key);
-    }
-  });
-  const show = (title: string, map: Map<string, number>) => {
-    console.log(`\n${title}`);
-    for (const [k, v] of [...map].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${((100 * v) / samples).toFixed(1).padStart(6)} %  ${k}`);
-  };
-  console.log(`profiled run: ${ms.toFixed(0)} ms (under the profiler), ${samples} busy samples`);
-  show('self (share of busy samples)', self);
-  show('total (share of busy samples)', total);
+  const { result: ms, profile } = await profiled(page, SAMPLE_US, () => page.evaluate(() => window.tableBench.sortTextDistinct()));
+  const { self, total, busyUs } = profileShares(profile, SAMPLE_US);
+  console.log(`profiled run: ${ms.toFixed(0)} ms (under the profiler), ${(busyUs / 1000).toFixed(0)} ms busy`);
+  printShares('self (share of busy time)', self, busyUs, 25);
+  printShares('total (share of busy time)', total, busyUs, 25);
   // Lines of the hottest functions.
   const lines = new Map<string, number>();
   for (const node of profile.nodes) {
@@ -115,7 +89,7 @@ try {
       lines.set(key, (lines.get(key) ?? 0) + t.ticks);
     }
   }
-  show('lines (share of busy samples)', lines);
+  printShares('lines (share of the samples with a line)', lines, [...lines.values()].reduce((sum, ticks) => sum + ticks, 0), 25);
   if (process.env.DUMP) {
     const served = await (await fetch(`${url}/src/components/table/${process.env.DUMP}`, { headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36' } })).text();
     const { writeFileSync } = await import('node:fs');
