@@ -26,6 +26,11 @@ export async function profiled<T>(page: Page, sampleUs: number, work: () => Prom
   return { result, profile: profile as CpuProfile };
 }
 
+/** A profile frame as `name file:line`, with the last `pathParts` parts of its URL. */
+export function frameName({ functionName, url, lineNumber }: ProfileNode['callFrame'], pathParts = 1): string {
+  return `${functionName || '(anonymous)'} ${url.split('/').slice(-pathParts).join('/').replace(/\?.*/, '')}:${lineNumber + 1}`;
+}
+
 export interface Shares {
   self: Map<string, number>;
   total: Map<string, number>;
@@ -49,10 +54,7 @@ export function profileShares(
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-  const name = (id: number) => {
-    const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
-    return `${functionName || '(anonymous)'} ${url.split('/').slice(-pathParts).join('/').replace(/\?.*/, '')}:${lineNumber + 1}`;
-  };
+  const name = (id: number) => frameName(byId.get(id)!.callFrame, pathParts);
   const samples = profile.samples ?? [];
   const stacks = samples.map((id) => {
     const names: string[] = [];

@@ -6,6 +6,7 @@
 import { chromium } from 'playwright-core';
 import { chromePath } from './chrome-path.mjs';
 import { serve } from './dev-server.js';
+import { frameName, printShares, profiled, profileShares } from './cpu-profile.js';
 
 const n = Number(process.argv[2] ?? 10_000);
 /** The profiler's sampling interval, µs. */
@@ -15,9 +16,6 @@ const inScope = process.argv.includes('in-scope');
 const heap = process.argv.includes('heap');
 const { url, stop } = await serve({ port: 0, production: true, quiet: true });
 const browser = await chromium.launch({ executablePath: chromePath()!, args: ['--no-sandbox', '--disable-gpu'] });
-/** A profile's frame as `function file:line`. */
-const frameName = ({ functionName, url: u, lineNumber }: { functionName: string; url: string; lineNumber: number }) =>
-  `${functionName || '(anonymous)'} ${u.split('/').slice(-2).join('/').replace(/\?.*/, '')}:${lineNumber + 1}`;
 type W = Window & { ready: boolean; wire(n: number): Promise<number>; prepare(n: number, fnAfter: boolean): void; insert(): Promise<number> };
 try {
   const page = await browser.newPage();
@@ -81,7 +79,7 @@ try {
     let all = 0;
     type HeapNode = (typeof profile)['head'];
     const visit = (node: HeapNode) => {
-      const key = frameName(node.callFrame);
+      const key = frameName(node.callFrame, 2);
       bytes.set(key, (bytes.get(key) ?? 0) + node.selfSize);
       all += node.selfSize;
       for (const child of node.children) visit(child);
@@ -90,51 +88,19 @@ try {
     console.log(`insert ${n} callbacks → all initial calls applied: ${ms.toFixed(1)} ms; ${(all / 1e6).toFixed(1)} MB allocated (sampled)\n`);
     for (const [k, v] of [...bytes].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 22))) console.log(`${(v / 1e3).toFixed(0).padStart(7)} kB  ${k}`);
   } else {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLE_US });
-    await cdp.send('Profiler.start');
-    const ms = await page.evaluate(() => (window as unknown as W).insert());
-    const { profile } = await cdp.send('Profiler.stop');
-    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-    const parent = new Map<number, number>();
-    for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-    const name = (id: number) => frameName(byId.get(id)!.callFrame);
-    const self = new Map<string, number>();
-    const total = new Map<string, number>();
-    // Only the samples from the insertion to the last initial call (the profiler runs longer).
-    const stacks = profile.samples!.map((id) => {
-      const names: string[] = [];
-      for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) names.push(name(at));
-      return names;
+    const { result: ms, profile } = await profiled(page, SAMPLE_US, () => page.evaluate(() => (window as unknown as W).insert()));
+    const { self, total, busyUs } = profileShares(profile, SAMPLE_US, {
+      pathParts: 2,
+      // Only the samples from the insertion to the last initial call (the profiler runs longer), or
+      // to the mutation records of its writes if they come later.
+      window: (stacks) => [
+        stacks.findIndex((names) => names.some((k) => k.startsWith('w.insert'))),
+        stacks.findLastIndex((names) => names.some((k) => k.startsWith('flush ') || k.startsWith('onMutations '))),
+      ],
     });
-    const first = stacks.findIndex((names) => names.some((k) => k.startsWith('w.insert')));
-    // To the last initial call, or the mutation records of its writes if they come later.
-    const last = stacks.findLastIndex((names) => names.some((k) => k.startsWith('flush ') || k.startsWith('onMutations ')));
-    // Each sample weighs the time to the next, capped at two intervals: not a count, as the sampler
-    // sometimes takes bursts of samples microseconds apart (a long mutation callback got 90% of the
-    // samples for 15% of the time), and capped, as on a busy machine a delta also holds the time the
-    // thread waited for a core, which would be charged to whatever it ran next.
-    const deltas = profile.timeDeltas!;
-    let windowUs = 0;
-    profile.samples!.forEach((id, i) => {
-      if (i < first || i > last) return;
-      const t = Math.min(deltas[i + 1] ?? SAMPLE_US, 2 * SAMPLE_US);
-      windowUs += t;
-      self.set(name(id), (self.get(name(id)) ?? 0) + t);
-      const seen = new Set<string>();
-      for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-        const key = name(at);
-        if (!seen.has(key)) total.set(key, (total.get(key) ?? 0) + t);
-        seen.add(key);
-      }
-    });
-    const show = (title: string, map: Map<string, number>) => {
-      console.log(`\n${title}`);
-      for (const [k, v] of [...map].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 22))) console.log(`${((100 * v) / windowUs).toFixed(1).padStart(6)} %  ${k}`);
-    };
     console.log(`insert ${n} callbacks → all initial calls applied: ${ms.toFixed(1)} ms (under the profiler)`);
-    show('self (share of the time sampled)', self);
-    show('total (share of the time sampled)', total);
+    printShares('self (share of the busy time sampled)', self, busyUs);
+    printShares('total (share of the busy time sampled)', total, busyUs);
   }
 } finally {
   await browser.close();
