@@ -2,22 +2,16 @@
 // lazy chunks beside it (docs/conventions.md, "Code loaded on first use"), loaded when one connects.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ensureBuilt, startE2E, type E2E, type OpenPage } from './helpers.js';
+import { ensureBuilt, openRecording, startE2E, type E2E, type RecordingPage } from './helpers.js';
 
 let e2e: E2E;
-let app: OpenPage;
-const requests: string[] = [];
+let app: RecordingPage;
 before(async () => {
   ensureBuilt();
   e2e = await startE2E();
-  app = await e2e.open('about:blank');
-  app.page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-  await app.page.goto(`${e2e.url}/test/e2e/pages/cdn-controls.html`);
+  app = await openRecording(e2e, 'test/e2e/pages/cdn-controls.html');
 });
 after(() => e2e?.close());
-
-/** The lazy chunks the page fetched, without their hashes. */
-const chunks = () => requests.filter((p) => p.startsWith('/cdn/chunks/')).map((p) => p.replace(/^\/cdn\/chunks\/|-[\w-]{8}\.js$/g, ''));
 
 describe('the controls from the CDN file', () => {
   test('each renders its value, and its view came as a chunk', async () => {
@@ -29,8 +23,8 @@ describe('the controls from the CDN file', () => {
     assert.equal(await page.locator('#day input').inputValue(), '2024-03-05');
     assert.deepEqual(await page.locator('#trip input').evaluateAll((bs) => bs.map((b) => (b as HTMLInputElement).value)), ['2024-03-05', '2024-03-09']);
     // virtual-window is shared by the dropdown's and the table's views.
-    assert.deepEqual(chunks().sort(), ['date-picker-view', 'dropdown-view', 'slider-view', 'virtual-window']);
-    assert.ok(!requests.some((p) => p.startsWith('/src/')));
+    assert.deepEqual(app.chunks().sort(), ['date-picker-view', 'dropdown-view', 'slider-view', 'virtual-window']);
+    assert.ok(!app.requests.some((p) => p.startsWith('/src/')));
   });
 
   test('each works by keyboard', async () => {
@@ -53,7 +47,7 @@ describe('the controls from the CDN file', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
     assert.equal(await page.locator('#day').evaluate((el) => (el as unknown as { date: unknown }).date), '2024-03-06');
-    assert.ok(chunks().includes('calendar'));
+    assert.ok(app.chunks().includes('calendar'));
   });
 
   test('no errors on the page', () => {

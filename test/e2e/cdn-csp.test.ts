@@ -2,7 +2,7 @@
 // Content-Security-Policy (no inline scripts, no eval), which must work without a violation.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ensureBuilt, graphTitle, pickOption, startE2E, type E2E, type OpenPage } from './helpers.js';
+import { ensureBuilt, graphTitle, openRecording, pickOption, startE2E, type E2E, type OpenPage, type RecordingPage } from './helpers.js';
 
 let e2e: E2E;
 before(async () => {
@@ -12,12 +12,9 @@ before(async () => {
 after(() => e2e?.close());
 
 describe('the CDN page', () => {
-  let app: OpenPage;
-  const requests: string[] = [];
+  let app: RecordingPage;
   before(async () => {
-    app = await e2e.open('about:blank');
-    app.page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-    await app.page.goto(`${e2e.url}/demo/cdn.html`);
+    app = await openRecording(e2e, 'demo/cdn.html');
   });
 
   test('works from the one file: initial call, then a choice and a key press', async () => {
@@ -34,7 +31,7 @@ describe('the CDN page', () => {
   });
 
   test('loads no source module and no package but plotly.js', () => {
-    const scripts = requests.filter((p) => /\.(m?js|ts)$/.test(p));
+    const scripts = app.requests.filter((p) => /\.(m?js|ts)$/.test(p));
     assert.ok(scripts.includes('/cdn/dash-elements.js'));
     // The views of the graph (with the code that draws with plotly.js), the dropdown and the slider come as lazy chunks
     // beside the bundle; virtual-window is shared by the dropdown's and the table's views.
@@ -48,7 +45,7 @@ describe('the CDN page', () => {
       [],
       'everything else is in the one file and its lazy chunks',
     );
-    assert.ok(!requests.some((p) => p.startsWith('/src/')));
+    assert.ok(!app.requests.some((p) => p.startsWith('/src/')));
   });
 
   test('no errors on the page', () => {

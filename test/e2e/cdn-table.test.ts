@@ -2,20 +2,14 @@
 // comes as one chunk before its first update, and it renders, sorts, filters and takes the keyboard.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ensureBuilt, startE2E, type E2E, type OpenPage } from './helpers.js';
+import { ensureBuilt, openRecording, startE2E, type E2E, type RecordingPage } from './helpers.js';
 
 let e2e: E2E;
-let app: OpenPage;
-const scripts: string[] = [];
+let app: RecordingPage;
 before(async () => {
   ensureBuilt();
   e2e = await startE2E();
-  app = await e2e.open('about:blank');
-  app.page.on('request', (r) => {
-    const path = new URL(r.url()).pathname;
-    if (path.endsWith('.js')) scripts.push(path);
-  });
-  await app.page.goto(`${e2e.url}/test/e2e/pages/cdn-table.html`);
+  app = await openRecording(e2e, 'test/e2e/pages/cdn-table.html');
 });
 after(() => e2e?.close());
 
@@ -41,10 +35,10 @@ test('sorts, filters and moves with the keyboard', async () => {
 });
 
 test('loads the core file and the table view chunk once, and no source module', () => {
-  assert.ok(scripts.includes('/cdn/dash-elements.js'));
-  const views = scripts.filter((p) => /^\/cdn\/chunks\/table-view-[\w-]{8}\.js$/.test(p));
-  assert.equal(views.length, 1, `one table-view chunk in ${scripts.join(', ')}`);
-  assert.ok(!scripts.some((p) => p.startsWith('/src/')));
+  assert.ok(app.requests.includes('/cdn/dash-elements.js'));
+  const views = app.chunks().filter((name) => name === 'table-view');
+  assert.equal(views.length, 1, `one table-view chunk in ${app.requests.join(', ')}`);
+  assert.ok(!app.requests.some((p) => p.startsWith('/src/')));
 });
 
 test('no errors on the page', () => {

@@ -3,23 +3,17 @@
 // alone loads each view once, and each element renders and works.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ensureBuilt, graphTitle, startE2E, type E2E, type OpenPage } from './helpers.js';
+import { ensureBuilt, graphTitle, openRecording, startE2E, type E2E, type RecordingPage } from './helpers.js';
 
 // visually-hidden.styles: a style the clipboard's view shares with the table's, so a chunk of its own.
 const VIEWS = ['clipboard-view', 'confirm-dialog-view', 'download-save', 'graph-view', 'markdown-view', 'tabs-view', 'tooltip-view', 'upload-view', 'visually-hidden.styles'];
 
 let e2e: E2E;
-let app: OpenPage;
-const chunks: string[] = [];
+let app: RecordingPage;
 before(async () => {
   ensureBuilt();
   e2e = await startE2E();
-  app = await e2e.open('about:blank');
-  app.page.on('request', (r) => {
-    const path = new URL(r.url()).pathname;
-    if (path.startsWith('/cdn/chunks/')) chunks.push(path.replace(/^\/cdn\/chunks\/|-[\w-]{8}\.js$/g, ''));
-  });
-  await app.page.goto(`${e2e.url}/test/e2e/pages/cdn-views.html`);
+  app = await openRecording(e2e, 'test/e2e/pages/cdn-views.html');
 });
 after(() => e2e?.close());
 
@@ -65,7 +59,7 @@ describe('elements whose view loads on first use, from the CDN file', () => {
   });
 
   test('each view is one chunk, loaded once; nothing else but plotly.js', () => {
-    assert.deepEqual([...chunks].sort(), VIEWS);
+    assert.deepEqual(app.chunks().sort(), VIEWS);
   });
 
   test('no errors on the page', () => {

@@ -61,6 +61,24 @@ export async function startE2E(options: { server?: boolean } = {}): Promise<E2E>
   };
 }
 
+/** A page that records the path of every request it makes, from its first one on. */
+export interface RecordingPage extends OpenPage {
+  /** The paths requested, in order. */
+  requests: string[];
+  /** The lazy CDN chunks among them, named without their hashes (`table-view`). */
+  chunks(): string[];
+}
+
+/** Opens `path` on the demo server, recording its requests (which chunks a CDN page loads). */
+export async function openRecording(e2e: E2E, path: string): Promise<RecordingPage> {
+  const app = await e2e.open('about:blank');
+  const requests: string[] = [];
+  app.page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await app.page.goto(`${e2e.url}/${path}`);
+  const chunks = () => requests.filter((p) => p.startsWith('/cdn/chunks/')).map((p) => p.replace(/^\/cdn\/chunks\/|-[\w-]{8}\.js$/g, ''));
+  return { ...app, requests, chunks };
+}
+
 /** Runs axe-core (shipped with @open-wc/testing's dependencies) on the page; returns its violations. */
 export async function axeViolations(page: Page): Promise<Array<{ id: string; impact: string | null; help: string; nodes: string[] }>> {
   const hasAxe = await page.evaluate(() => 'axe' in window);
