@@ -174,7 +174,6 @@ export class CallbackHandle {
   }
 }
 
-
 export class CallbackRuntime {
   private readonly graph = new CallbackGraph<CallbackHandle>();
   /** Last value seen of every property a callback reads (only those), so deep-equal changes trigger nothing. */

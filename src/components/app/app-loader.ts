@@ -22,12 +22,13 @@ interface DashDependency {
 /** Renders the app once its data is there; `data` was fetched while this code loaded. */
 export async function loadDashApp(app: HTMLElement, src: string, data: Promise<DashAppData>, signal: AbortSignal): Promise<void> {
   try {
-    const { base, layout, dependencies } = await data;
+    const { base, layout, dependencies: list } = await data;
     if (signal.aborted) return;
-    if (!Array.isArray(dependencies)) throw new Error('_dash-dependencies is not a list');
+    if (!Array.isArray(list)) throw new Error('_dash-dependencies is not a list');
+    const dependencies = list as DashDependency[];
     const endpoint = new URL('_dash-update-component', base).href;
     // Server callbacks make their initial calls as soon as they connect: fetch the transport now.
-    if ((dependencies as DashDependency[]).some((dep) => !dep.clientside_function)) {
+    if (dependencies.some((dep) => !dep.clientside_function)) {
       // The same module <dash-callback> imports on its first endpoint call; a failure here is retried there.
       import('../callback/callback-endpoint.js').catch(() => {});
     }
@@ -38,7 +39,7 @@ export async function loadDashApp(app: HTMLElement, src: string, data: Promise<D
     const callbacks = document.createElement('div');
     callbacks.hidden = true;
     callbacks.className = 'dash-app-callbacks';
-    callbacks.append(...(dependencies as DashDependency[]).map((dep) => callbackElement(dep, endpoint)));
+    callbacks.append(...dependencies.map((dep) => callbackElement(dep, endpoint)));
     // The layout first, so the callbacks find their elements as they connect.
     app.replaceChildren(content, callbacks);
     app.dispatchEvent(new CustomEvent('dash-app-load', { bubbles: true }));

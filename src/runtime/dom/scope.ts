@@ -84,7 +84,6 @@ class Registration implements CallbackDefinition {
     return (this.concrete ??= plainExpansion(this));
   }
 
-
   get name(): string {
     return this.source.callbackName;
   }
