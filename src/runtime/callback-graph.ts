@@ -48,6 +48,10 @@ export class CallbackGraph<N extends GraphNode> {
     node.consumerCache = consumers ?? EMPTY;
   }
 
+  has(node: N): boolean {
+    return this.nodes.has(node);
+  }
+
   remove(node: N): void {
     if (!this.nodes.delete(node)) return;
     this.invalidateAround(node);
@@ -78,9 +82,10 @@ export class CallbackGraph<N extends GraphNode> {
    * Every knot of cycles (Tarjan's strongly connected components, iterative so that long chains
    * cannot overflow the stack): all its callbacks, and one loop through them in edge order, for
    * the message. O(nodes + edges). Only a callback that both feeds and is fed can be in a cycle:
-   * the others (most callbacks of a big page) are passed over without any bookkeeping.
+   * the others (most callbacks of a big page) are passed over without any bookkeeping. `roots`:
+   * where to look from (every knot reachable from them is found); all nodes unless given.
    */
-  findCycles(): Array<{ members: N[]; loop: N[] }> {
+  findCycles(roots: Iterable<N> = this.nodes): Array<{ members: N[]; loop: N[] }> {
     const index = new Map<N, number>();
     const low = new Map<N, number>();
     const onStack = new Set<N>();
@@ -89,8 +94,8 @@ export class CallbackGraph<N extends GraphNode> {
     let counter = 0;
 
     const mayLoop = (node: N) => this.consumers(node).size > 0 && this.producers(node).size > 0;
-    for (const root of this.nodes) {
-      if (index.has(root) || !mayLoop(root)) continue;
+    for (const root of roots) {
+      if (index.has(root) || !this.nodes.has(root) || !mayLoop(root)) continue;
       const work: Array<{ node: N; children: Iterator<N> }> = [];
       const enter = (node: N) => {
         index.set(node, counter);

@@ -184,6 +184,12 @@ export class CallbackRuntime {
   private graphDirty = false;
   private flushScheduled = false;
   private readonly reportedCycles = new Set<string>();
+  /** Callbacks that may be wired at the next flush (made ready, or out of a cycle): it looks at these, not at every callback. */
+  private mayActivate: CallbackHandle[] = [];
+  /** Callbacks found in a cycle, until a flush finds them out of it. */
+  private readonly inCycles = new Set<CallbackHandle>();
+  /** Callbacks registered since the last cycle check: a new cycle goes through one of them. */
+  private uncheckedForCycles: CallbackHandle[] = [];
 
   constructor(private readonly host: RuntimeHost) {}
 
@@ -191,6 +197,7 @@ export class CallbackRuntime {
   register(definition: CallbackDefinition): CallbackHandle {
     const handle = new CallbackHandle(definition);
     this.graph.add(handle);
+    this.uncheckedForCycles.push(handle);
     this.graphDirty = true;
     this.scheduleFlush();
     return handle;
@@ -199,6 +206,7 @@ export class CallbackRuntime {
   unregister(handle: CallbackHandle): void {
     this.deactivate(handle);
     this.graph.remove(handle);
+    this.inCycles.delete(handle);
     for (const key of handle.inputKeys) if (!this.graph.isRead(key)) this.known.delete(key);
     this.graphDirty = true;
     this.scheduleFlush();
@@ -208,7 +216,8 @@ export class CallbackRuntime {
   setHostReady(handle: CallbackHandle, ready: boolean): void {
     if (handle.hostReady === ready) return;
     handle.hostReady = ready;
-    if (!ready) this.deactivate(handle);
+    if (ready) this.mayActivate.push(handle);
+    else this.deactivate(handle);
     this.scheduleFlush();
   }
 
@@ -232,11 +241,15 @@ export class CallbackRuntime {
       this.checkCycles();
     }
     const activated: CallbackHandle[] = [];
-    for (const handle of this.graph.nodes) {
-      if (!handle.active && handle.hostReady && !handle.cyclic) activated.push(handle);
+    const candidates = this.mayActivate;
+    this.mayActivate = [];
+    for (const handle of candidates) {
+      if (handle.active || !handle.hostReady || handle.cyclic || !this.graph.has(handle)) continue;
+      // Marked now: a callback made ready twice before this flush is activated once.
+      handle.active = true;
+      activated.push(handle);
     }
     for (const handle of activated) {
-      handle.active = true;
       // The values seen last, to tell a change from the same value again; a callback about to
       // make its initial call notes them as it reads them (start).
       if (handle.definition.preventInitialCall) this.noteKnown(handle, handle.definition.inputs.map((dep) => this.host.read(dep)));
@@ -265,21 +278,36 @@ export class CallbackRuntime {
     queueMicrotask(() => this.flushScheduled && this.flush());
   }
 
+  /**
+   * Finds the cycles: a new one goes through a callback registered since the last check, and a
+   * removal can only break the known ones, so the search starts from those alone (adding one
+   * callback to a page of 10,000 looks at what it reaches, not at every callback).
+   */
   private checkCycles(): void {
+    const roots = [...this.uncheckedForCycles, ...this.inCycles];
+    this.uncheckedForCycles = [];
     const inCycle = new Set<CallbackHandle>();
-    for (const { members, loop } of this.graph.findCycles()) {
+    for (const { members, loop } of this.graph.findCycles(roots)) {
       const description = this.graph.describeLoop(loop);
+      // Found before (from another start, so described from another member): not reported again.
+      const known = members.every((member) => member.cyclic);
       for (const member of members) {
         inCycle.add(member);
         if (!member.cyclic) this.deactivate(member);
         member.cyclic = true;
+        this.inCycles.add(member);
       }
-      if (!this.reportedCycles.has(description)) {
+      if (!known && !this.reportedCycles.has(description)) {
         this.reportedCycles.add(description);
         for (const member of members) this.host.onError?.(member, new CycleError(description));
       }
     }
-    for (const handle of this.graph.nodes) if (handle.cyclic && !inCycle.has(handle)) handle.cyclic = false;
+    for (const handle of this.inCycles) {
+      if (inCycle.has(handle)) continue;
+      handle.cyclic = false;
+      this.inCycles.delete(handle);
+      this.mayActivate.push(handle);
+    }
   }
 
   /** `key` now holds `value`: its readers (but `source`, rule 11) must run again. */

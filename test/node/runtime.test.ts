@@ -427,6 +427,60 @@ describe('callback runtime', () => {
     assert.deepEqual(t.names(), ['b.value', 'b.value', 'c.value', 'c.value']);
   });
 
+  it('a callback made ready, unready and ready again before a flush makes one initial call; one unregistered before it makes none', async () => {
+    const t = setup({ 'a.value': 1, 'p.value': 1 });
+    const twice = t.add({ inputs: 'a.value', outputs: 'b.value', fn: (a) => a });
+    t.runtime.setHostReady(twice, false);
+    t.runtime.setHostReady(twice, true);
+    const gone = t.add({ inputs: 'p.value', outputs: 'q.value', fn: (p) => p });
+    t.runtime.unregister(gone);
+    await settle();
+    assert.deepEqual(t.names(), ['b.value']);
+  });
+
+  it('a cycle broken by unregistering one of its callbacks wires the others anew, each with one initial call', async () => {
+    const t = setup({ 'x.value': 1, 'y.value': 2 });
+    const xy = t.add({ inputs: 'x.value', outputs: 'y.value', fn: (x) => `xy ${x}` });
+    const yx = t.add({ inputs: 'y.value', outputs: 'x.value', fn: (y) => y });
+    await settle();
+    assert.deepEqual(t.names(), []);
+    t.runtime.unregister(yx);
+    await settle();
+    assert.deepEqual(t.names(), ['y.value']);
+    assert.equal(t.host.props.get('y.value'), 'xy 1');
+    assert.ok(xy.active);
+    // Closed again, and broken the other way: the other callback comes back.
+    const back = t.add({ inputs: 'y.value', outputs: 'x.value', fn: (y) => y });
+    await settle();
+    assert.ok(!xy.active && !back.active);
+    t.runtime.unregister(xy);
+    await settle();
+    assert.deepEqual(t.names(), ['y.value', 'x.value']);
+  });
+
+  it('finds a cycle closed over several flushes, and breaking it leaves another cycle broken off', async () => {
+    const t = setup({ 'x.value': 1, 'p.value': 1 });
+    t.add({ inputs: 'p.value', outputs: 'q.value', fn: (p) => p });
+    t.add({ inputs: 'q.value', outputs: 'p.value', fn: (q) => q });
+    t.add({ inputs: 'x.value', outputs: 'y.value', fn: (x) => x });
+    for (let i = 0; i < 100; i++) t.add({ inputs: `in${i}.value`, outputs: `out${i}.value`, fn: () => i });
+    await settle();
+    assert.equal(t.names().length, 101);
+    t.add({ inputs: 'y.value', outputs: 'z.value', fn: (y) => y });
+    await settle();
+    assert.equal(t.names().length, 102);
+    assert.equal(t.host.errors.length, 2, 'p ↔ q only');
+    const closing = t.add({ inputs: 'z.value', outputs: 'x.value', fn: (z) => z });
+    await settle();
+    assert.equal(t.host.errors.length, 5);
+    assert.match(t.host.errors[4].error.message, /^Circular dependency: [xyz]\.value → [xyz]\.value → [xyz]\.value → [xyz]\.value$/);
+    t.runtime.unregister(closing);
+    await settle();
+    // x → y → z is wired again (its initial calls, in chain order); p ↔ q is still a cycle and never runs.
+    assert.deepEqual(t.names().slice(102), ['y.value', 'z.value']);
+    assert.ok(!t.names().includes('p.value') && !t.names().includes('q.value'));
+  });
+
   it('wires a 10,000-callback chain and propagates one change through all of it once', async () => {
     const t = setup({ 'n0.value': 0 });
     for (let i = 0; i < 10_000; i++) {

@@ -471,6 +471,29 @@ describe('<dash-callback> scopes and dynamic elements', () => {
     expect(el.querySelector('#one #out')!.textContent).to.equal('1:first');
   });
 
+  it('a callback moved from one <dash-app> to another, and back, works in the app it is in and no longer in the other', async () => {
+    const calls: string[] = [];
+    const el = await fixture(html`<div>
+      <dash-app id="one"><input id="in" value="first" /><span id="out"></span>
+        <dash-callback inputs="in.value" outputs="out.children" .fn=${(v: string) => (calls.push(v), v)}></dash-callback></dash-app>
+      <dash-app id="two"><input id="in" value="second" /><span id="out"></span></dash-app>
+    </div>`);
+    const [one, two] = ['#one', '#two'].map((app) => ({ input: el.querySelector<HTMLInputElement>(`${app} #in`)!, out: el.querySelector(`${app} #out`)! }));
+    await waitUntil(() => one.out.textContent === 'first');
+    el.querySelector('#two')!.append(cb(el));
+    await waitUntil(() => two.out.textContent === 'second');
+    type(one.input, 'typed in one');
+    type(two.input, 'typed in two');
+    expect(two.out.textContent).to.equal('typed in two');
+    el.querySelector('#one')!.append(cb(el));
+    await waitUntil(() => one.out.textContent === 'typed in one');
+    type(two.input, 'typed in two again');
+    type(one.input, 'one again');
+    expect(one.out.textContent).to.equal('one again');
+    expect(two.out.textContent).to.equal('typed in two');
+    expect(calls).to.deep.equal(['first', 'second', 'typed in two', 'typed in one', 'one again']);
+  });
+
   it('works inside a shadow root', async () => {
     const host = await fixture(html`<div></div>`);
     const shadow = host.attachShadow({ mode: 'open' });
