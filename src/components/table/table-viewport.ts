@@ -45,6 +45,8 @@ export class TableViewport implements ReactiveController {
   /** Each window row's offset in the window, as written. */
   private rowTops = new WeakMap<HTMLElement, number>();
   private resizeObserver?: ResizeObserver;
+  /** Which cells' text fits unclipped (see CellTextFit). */
+  readonly textFit = new CellTextFit();
 
   hostConnected(): void {
     if (this.host.hasUpdated) this.observeSize();
@@ -111,6 +113,7 @@ export class TableViewport implements ReactiveController {
   paintBody(): void {
     // Every row in the window is written again: the update may have changed any of them.
     this.generation++;
+    this.textFit.reset();
     const root = this.host.renderRoot;
     const fixed = this.host.fixedDataCount;
     const fixedEl = root.querySelector<HTMLElement>('.fixed-data');
@@ -134,6 +137,11 @@ export class TableViewport implements ReactiveController {
     const anchor = win.start - (win.start % ANCHOR_ROWS);
     const rh = this.rowHeight;
     el.style.top = `${Math.round(win.top - (win.start - anchor) * rh)}px`;
+    // The window is a compositor layer with an opaque background (table.styles.ts), as tall as the
+    // rows it can hold between two anchors: its bounds stay put while rows come and go, so its
+    // tiles stay valid, and moving it (a scaled body moves it every frame) re-rasters nothing.
+    const height = `${2 * ANCHOR_ROWS * rh}px`;
+    if (el.style.height !== height) el.style.height = height;
     const start = fixed + win.start;
     const count = win.end - win.start;
     const editing = this.host.editor.editing;
@@ -228,11 +236,106 @@ export class TableViewport implements ReactiveController {
   }
 }
 
+/** How a column's cells hold text: the width it may take unclipped (0: always clipped), and the font it is measured in. */
+interface ColumnRoom {
+  room: number;
+  font: string;
+  /** The widest printable ASCII character: n such characters are at most n times as wide. */
+  widest: number;
+  /** With tabular digits, digits are measured as the widest one (every digit takes that width). */
+  digit: string | null;
+}
+
+const ALWAYS_CLIP: ColumnRoom = { room: 0, font: '', widest: 0, digit: null };
+/** Style properties that change neither a cell's font nor its room for text. */
+const ROOM_NEUTRAL = /^(background|color$|textalign$|cursor$|opacity$|outline|verticalalign$)/;
+
+/**
+ * Which data cells' text fits its cell (docs/table.md, "Virtualization and layout"). Such a cell
+ * needs no clip (and its ellipsis would never show): a cell without one is no clip node and paint
+ * chunk of its own, which keeps the paint, layerizing and raster of a scroll frame small. Text
+ * measured too wide, or in a column whose styles may change its font or room (padding, font, width,
+ * borders…), is clipped with an ellipsis. Measured on a canvas in the cells' own computed font; the
+ * room is remeasured after every update of the table.
+ */
+export class CellTextFit {
+  private rooms = new Map<string, ColumnRoom>();
+  /** Counts the updates: a cell's fit measured in an earlier one is measured again. */
+  epoch = 0;
+
+  /** After an update: columns, widths, styles or fonts may have changed. */
+  reset(): void {
+    this.rooms.clear();
+    this.epoch++;
+  }
+
+  /** Whether `text`, shown in `cellEl` (a data cell of `col`), fits without a clip. */
+  fits(table: DashTable, col: TableColumn, cellEl: HTMLElement, text: string): boolean {
+    let fit = this.rooms.get(col.id);
+    if (!fit) {
+      fit = columnRoom(table, col, cellEl);
+      this.rooms.set(col.id, fit);
+    }
+    if (fit.room <= 0) return false;
+    let ascii = true;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      // Tabs and line breaks are laid out as the canvas does not: clipped.
+      if (c < 32) return false;
+      if (c > 126) ascii = false;
+    }
+    if (ascii && text.length * fit.widest <= fit.room) return true;
+    const ctx = measureContext(fit.font);
+    if (!ctx) return false;
+    return ctx.measureText(fit.digit ? text.replace(/[0-9]/g, fit.digit) : text).width <= fit.room;
+  }
+}
+
+function columnRoom(table: DashTable, col: TableColumn, cellEl: HTMLElement): ColumnRoom {
+  const neutral = (style: Readonly<Record<string, unknown>> | undefined) =>
+    !style || Object.keys(style).every((name) => ROOM_NEUTRAL.test(name.replaceAll('-', '').toLowerCase()));
+  if (!neutral(table.styles.dataBase.get(col.id)) || !(table.styles.dataConds.get(col.id) ?? []).every((c) => neutral(c.style))) return ALWAYS_CLIP;
+  const cs = getComputedStyle(cellEl);
+  const size = parseFloat(cs.fontSize);
+  // (The computed `font` shorthand is empty when a longhand it cannot express is set, such as tabular digits.)
+  const font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+  const plain = cs.letterSpacing === 'normal' && cs.wordSpacing === '0px' && cs.textTransform === 'none' && cs.fontStretch === '100%' && cs.fontVariantCaps === 'normal';
+  // A font not loaded yet would be measured in its fallback; one too tall for the row would spill out of it.
+  if (!plain || !document.fonts.check(font) || !(size * 1.25 <= table.viewport.rowHeight)) return ALWAYS_CLIP;
+  const px = (v: string) => parseFloat(v) || 0;
+  // One pixel to spare for rounding between the canvas and the cell's own layout.
+  const room = (table.widths.get(col.id) ?? 120) - px(cs.paddingLeft) - px(cs.paddingRight) - px(cs.borderLeftWidth) - px(cs.borderRightWidth) - 1;
+  const ctx = measureContext(font);
+  if (!ctx || !Number.isFinite(room)) return ALWAYS_CLIP;
+  const { widest, digit } = fontWidths(ctx, font);
+  return { room, font, widest, digit: cs.fontVariantNumeric.includes('tabular-nums') ? digit : null };
+}
+
+const widthsByFont = new Map<string, { widest: number; digit: string }>();
+
+/** A font's widest printable ASCII character's width, and its widest digit (`ctx` is in that font). */
+function fontWidths(ctx: CanvasRenderingContext2D, font: string): { widest: number; digit: string } {
+  let known = widthsByFont.get(font);
+  if (!known) {
+    known = { widest: 0, digit: '0' };
+    let digitWidth = 0;
+    for (let c = 32; c <= 126; c++) {
+      const ch = String.fromCharCode(c);
+      const w = ctx.measureText(ch).width;
+      known.widest = Math.max(known.widest, w);
+      if (c >= 48 && c <= 57 && w > digitWidth) {
+        digitWidth = w;
+        known.digit = ch;
+      }
+    }
+    widthsByFont.set(font, known);
+  }
+  return known;
+}
+
 /** Fixed column widths from the header and a sample of rows: one template for header and body. */
 export function columnWidths(el: Element, cols: readonly TableColumn[], rows: readonly Row[]): Map<string, number> {
-  const ctx = measureContext();
-  const font = getComputedStyle(el).font || '14px system-ui';
-  if (ctx) ctx.font = font;
+  const ctx = measureContext(getComputedStyle(el).font || '14px system-ui');
   const measure = (text: string) => (ctx ? ctx.measureText(text).width : text.length * 8);
   const widest = measure('W');
   const sample: Row[] = [];
@@ -259,7 +362,14 @@ export function columnWidths(el: Element, cols: readonly TableColumn[], rows: re
 }
 
 let canvas: HTMLCanvasElement | null = null;
-function measureContext(): CanvasRenderingContext2D | null {
+let canvasFont = '';
+/** The measuring canvas, in `font` (set only when it changes: setting a font parses it). */
+function measureContext(font: string): CanvasRenderingContext2D | null {
   canvas ??= document.createElement('canvas');
-  return canvas.getContext('2d');
+  const ctx = canvas.getContext('2d');
+  if (ctx && canvasFont !== font) {
+    ctx.font = font;
+    canvasFont = font;
+  }
+  return ctx;
 }
