@@ -9,6 +9,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { chromePath } from './chrome-path.mjs';
+import { printShares, profileShares, profiled } from './cpu-profile.js';
 import { serve } from './dev-server.js';
 
 const pxPerFrame = Number(process.argv[2] ?? 400);
@@ -176,6 +177,14 @@ try {
     report('with EXTRA_CSS   ', runs.with);
   } else {
     report('untraced', [await untraced()]);
+  }
+  if (process.env.JS) {
+    // JS=1: where the script's time goes (sampled every 100 µs), by function.
+    const { result, profile } = await profiled(page, 100, () => page.evaluate(([t, px]) => window.tableBench.scroll(t, px || undefined), [ms, pxPerFrame]));
+    const shares = profileShares(profile, 100, { pathParts: 2 });
+    const perFrame = shares.busyUs / 1000 / result.length;
+    printShares(`script time, self (${perFrame.toFixed(2)} ms/frame in all)`, shares.self, shares.busyUs);
+    printShares('script time, total', shares.total, shares.busyUs);
   }
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];

@@ -14,7 +14,8 @@ import type { DashTable } from './table.js';
 /**
  * Rows kept in the DOM beyond the visible ones: three ahead in the direction of scrolling, for the
  * frames in which the browser scrolls ahead of a repaint, and one behind; few, because a jump lays
- * out and paints every row of the window anew.
+ * out and paints every row of the window anew. None after a jump past the whole window: they would
+ * be laid out and painted for nothing, as the next jump replaces them too.
  */
 const OVERSCAN_DOWN = { before: 1, after: 3 } as const;
 const OVERSCAN_UP = { before: 3, after: 1 } as const;
@@ -40,6 +41,7 @@ export class TableViewport implements ReactiveController {
   private rowEls: HTMLElement[] = [];
   private rowsStart = 0;
   private rowsIn: HTMLElement | null = null;
+  private spareRows: HTMLElement[] = [];
   /** Table updates painted so far: a window row painted in this one needs no paint on scroll. */
   private generation = 0;
   /** Each window row's offset in the window, as written. */
@@ -129,7 +131,10 @@ export class TableViewport implements ReactiveController {
     if (!this.host.virtualization || !el) return;
     const fixed = this.host.fixedDataCount;
     const viewportHeight = this.viewportHeight || 600;
-    const win = viewportWindow(this.host.pageIndices.length - fixed, this.rowHeight, this.bodyScrollTop, viewportHeight, this.scrolledUp ? OVERSCAN_UP : OVERSCAN_DOWN);
+    const bodyRows = this.host.pageIndices.length - fixed;
+    let win = viewportWindow(bodyRows, this.rowHeight, this.bodyScrollTop, viewportHeight, 0);
+    const jumped = this.rowsIn === el && (fixed + win.end <= this.rowsStart || fixed + win.start >= this.rowsStart + this.rowEls.length);
+    if (!jumped) win = viewportWindow(bodyRows, this.rowHeight, this.bodyScrollTop, viewportHeight, this.scrolledUp ? OVERSCAN_UP : OVERSCAN_DOWN);
     // Rows sit at their offset from an anchor row that changes only every ANCHOR_ROWS rows, and the
     // window moves to put them in place: a row that stays in view keeps its offset, and a row that
     // comes in moves no other, so neither is restyled or laid out again as the window scrolls.
@@ -173,12 +178,18 @@ export class TableViewport implements ReactiveController {
       // A new body (first paint, virtualization toggled): nothing to reuse.
       this.rowsIn = el;
       this.rowEls = [];
+      this.spareRows = [];
     }
     const prev = this.rowEls;
     const reuse = reuseRows(this.rowsStart, prev.length, start, count);
-    const next = reuse.map((i) => (i >= 0 ? prev[i] : document.createElement('div')));
+    // Rows the window no longer holds (it holds fewer after a jump) are kept, cells and all, for when it grows again.
+    const next = reuse.map((i) => (i >= 0 ? prev[i] : (this.spareRows.pop() ?? document.createElement('div'))));
     const used = new Set(next);
-    for (const row of prev) if (!used.has(row)) row.remove();
+    for (const row of prev) {
+      if (used.has(row)) continue;
+      row.remove();
+      this.spareRows.push(row);
+    }
     // Rows kept in view form one block already in order: place the others around it.
     const anchor = Math.max(0, reuse.findIndex((i, k) => i >= 0 && this.rowsStart + i === start + k));
     for (let k = anchor - 1; k >= 0; k--) if (next[k].nextSibling !== next[k + 1]) el.insertBefore(next[k], next[k + 1]);
@@ -240,13 +251,13 @@ export class TableViewport implements ReactiveController {
 interface ColumnRoom {
   room: number;
   font: string;
-  /** The widest printable ASCII character: n such characters are at most n times as wide. */
-  widest: number;
+  /** The advance of each printable ASCII character (from 32): ASCII text is at most their sum wide. */
+  advances: Float64Array;
   /** With tabular digits, digits are measured as the widest one (every digit takes that width). */
   digit: string | null;
 }
 
-const ALWAYS_CLIP: ColumnRoom = { room: 0, font: '', widest: 0, digit: null };
+const ALWAYS_CLIP: ColumnRoom = { room: 0, font: '', advances: new Float64Array(95), digit: null };
 /** Style properties that change neither a cell's font nor its room for text. */
 const ROOM_NEUTRAL = /^(background|color$|textalign$|cursor$|opacity$|outline|verticalalign$)/;
 
@@ -277,14 +288,20 @@ export class CellTextFit {
       this.rooms.set(col.id, fit);
     }
     if (fit.room <= 0) return false;
+    // ASCII text is measured as the sum of its characters' advances (kerning and ligatures only
+    // narrow it), other text on the canvas.
+    const { advances } = fit;
+    const digit = fit.digit ? advances[fit.digit.charCodeAt(0) - 32] : 0;
     let ascii = true;
+    let width = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       // Tabs and line breaks are laid out as the canvas does not: clipped.
       if (c < 32) return false;
       if (c > 126) ascii = false;
+      else width += digit && c >= 48 && c <= 57 ? digit : advances[c - 32];
     }
-    if (ascii && text.length * fit.widest <= fit.room) return true;
+    if (ascii) return width <= fit.room;
     const ctx = measureContext(fit.font);
     if (!ctx) return false;
     return ctx.measureText(fit.digit ? text.replace(/[0-9]/g, fit.digit) : text).width <= fit.room;
@@ -307,26 +324,20 @@ function columnRoom(table: DashTable, col: TableColumn, cellEl: HTMLElement): Co
   const room = (table.widths.get(col.id) ?? 120) - px(cs.paddingLeft) - px(cs.paddingRight) - px(cs.borderLeftWidth) - px(cs.borderRightWidth) - 1;
   const ctx = measureContext(font);
   if (!ctx || !Number.isFinite(room)) return ALWAYS_CLIP;
-  const { widest, digit } = fontWidths(ctx, font);
-  return { room, font, widest, digit: cs.fontVariantNumeric.includes('tabular-nums') ? digit : null };
+  const { advances, digit } = fontWidths(ctx, font);
+  return { room, font, advances, digit: cs.fontVariantNumeric.includes('tabular-nums') ? digit : null };
 }
 
-const widthsByFont = new Map<string, { widest: number; digit: string }>();
+const widthsByFont = new Map<string, { advances: Float64Array; digit: string }>();
 
-/** A font's widest printable ASCII character's width, and its widest digit (`ctx` is in that font). */
-function fontWidths(ctx: CanvasRenderingContext2D, font: string): { widest: number; digit: string } {
+/** A font's printable ASCII characters' advances, and its widest digit (`ctx` is in that font). */
+function fontWidths(ctx: CanvasRenderingContext2D, font: string): { advances: Float64Array; digit: string } {
   let known = widthsByFont.get(font);
   if (!known) {
-    known = { widest: 0, digit: '0' };
-    let digitWidth = 0;
+    known = { advances: new Float64Array(95), digit: '0' };
     for (let c = 32; c <= 126; c++) {
-      const ch = String.fromCharCode(c);
-      const w = ctx.measureText(ch).width;
-      known.widest = Math.max(known.widest, w);
-      if (c >= 48 && c <= 57 && w > digitWidth) {
-        digitWidth = w;
-        known.digit = ch;
-      }
+      known.advances[c - 32] = ctx.measureText(String.fromCharCode(c)).width;
+      if (c >= 48 && c <= 57 && known.advances[c - 32] > known.advances[known.digit.charCodeAt(0) - 32]) known.digit = String.fromCharCode(c);
     }
     widthsByFont.set(font, known);
   }
