@@ -318,7 +318,7 @@ function columnRoom(table: DashTable, col: TableColumn, cellEl: HTMLElement): Co
   const font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
   const plain = cs.letterSpacing === 'normal' && cs.wordSpacing === '0px' && cs.textTransform === 'none' && cs.fontStretch === '100%' && cs.fontVariantCaps === 'normal';
   // A font not loaded yet would be measured in its fallback; one too tall for the row would spill out of it.
-  if (!plain || !document.fonts.check(font) || !(size * 1.25 <= table.viewport.rowHeight)) return ALWAYS_CLIP;
+  if (!plain || !fontLoaded(font) || !(size * 1.25 <= table.viewport.rowHeight)) return ALWAYS_CLIP;
   const px = (v: string) => parseFloat(v) || 0;
   // One pixel to spare for rounding between the canvas and the cell's own layout.
   const room = (table.widths.get(col.id) ?? 120) - px(cs.paddingLeft) - px(cs.paddingRight) - px(cs.borderLeftWidth) - px(cs.borderRightWidth) - 1;
@@ -326,6 +326,14 @@ function columnRoom(table: DashTable, col: TableColumn, cellEl: HTMLElement): Co
   if (!ctx || !Number.isFinite(room)) return ALWAYS_CLIP;
   const { advances, digit } = fontWidths(ctx, font);
   return { room, font, advances, digit: cs.fontVariantNumeric.includes('tabular-nums') ? digit : null };
+}
+
+function fontLoaded(font: string): boolean {
+  try {
+    return document.fonts.check(font);
+  } catch {
+    return false; // (a font the canvas could not parse either)
+  }
 }
 
 const widthsByFont = new Map<string, { advances: Float64Array; digit: string }>();
