@@ -159,6 +159,31 @@ describe('dash-table row painting', () => {
     expect(range.getBoundingClientRect().width, 'the text fits its cell').to.be.at.most(room);
   });
 
+  it("shows the scroller's own background under the rows: the table's colour, a see-through one, or one set on ::part(table)", async () => {
+    const sheet = document.createElement('style');
+    sheet.textContent = '.red-table::part(table) { background: rgb(200, 0, 0) }';
+    document.head.append(sheet);
+    try {
+      const el = await open(rowsOf(2000), {});
+      const windowBackground = () => getComputedStyle($(el, '.window')).backgroundColor;
+      const cases = [
+        ['', 'rgb(1, 2, 3)', 'rgb(1, 2, 3)'],
+        ['', 'rgba(1, 2, 3, 0.5)', 'rgba(0, 0, 0, 0)'],
+        ['red-table', 'rgb(1, 2, 3)', 'rgba(0, 0, 0, 0)'],
+        ['', 'rgb(4, 5, 6)', 'rgb(4, 5, 6)'],
+      ] as const;
+      for (const [cls, color, painted] of cases) {
+        el.className = cls;
+        el.style.setProperty('--dash-table-background', color);
+        el.data = rowsOf(2000 + color.length + cls.length);
+        await settle(el);
+        expect(windowBackground(), `${cls} ${color}`).to.equal(painted);
+      }
+    } finally {
+      sheet.remove();
+    }
+  });
+
   describe('text that does not fit', () => {
     // Cells clip only text measured too wide for them (docs/table.md, "Virtualization and layout").
     const TEXTS = ['a', 'WWWWWWWWWWWWWWWW', 'iiiiiiii', 'Zoë Núñez', '日本語のテキスト', '😀😀😀😀😀😀', 'tab\there', 'two\nlines', ' spaced ', 'Rodriguez, Christopher A.B. (Mount Vernon)', '12345678'];

@@ -122,7 +122,20 @@ export class TableViewport implements ReactiveController {
     if (fixedEl) paintRows(fixedEl, this.host, 0, fixed);
     const plain = this.host.virtualization ? null : root.querySelector<HTMLElement>('.body.plain');
     if (plain) paintRows(plain, this.host, fixed, this.host.pageIndices.length);
+    if (this.host.windowEl) this.matchBackground(this.host.windowEl);
     this.paintWindow();
+  }
+
+  /**
+   * The window paints the table's background to be an opaque layer (table.styles.ts), which looks
+   * the same only where the scroller shows that one opaque colour: not with a see-through or other
+   * background (`::part(table)`), where the window paints none.
+   */
+  private matchBackground(win: HTMLElement): void {
+    win.classList.remove('see-through');
+    const under = getComputedStyle(this.host.scroller);
+    const own = getComputedStyle(win).backgroundColor;
+    if (under.backgroundImage !== 'none' || under.backgroundColor !== own || !own.startsWith('rgb(')) win.classList.add('see-through');
   }
 
   /** Paints the rows in view into the virtual body (no element update: scrolling costs only the rows). */

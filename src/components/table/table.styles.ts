@@ -184,6 +184,9 @@ export const tableStyles = css`
     will-change: transform;
     background: var(--_bg);
   }
+  .window.see-through {
+    background: none;
+  }
   /* Odd page positions, not :nth-child: a row keeps its stripe as the window scrolls, and moving
      a row element does not restyle its siblings. */
   .row[data-odd] {
