@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { html as litHtml, nothing } from 'lit';
+import { css, html as litHtml, nothing, type CSSResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { DashElement } from './dash-element.js';
 import { Lazy } from './lazy.js';
@@ -8,6 +8,7 @@ import { until, warningsDuring } from '../../test/browser/helpers.js';
 
 interface View {
   label(text: string): string;
+  styles: CSSResult;
 }
 
 /** A view module whose import the test resolves or rejects by hand. */
@@ -34,9 +35,10 @@ class TestLazyView extends LazyView(DashElement, viewCode) {
 }
 
 const paragraph = (el: TestLazyView) => el.shadowRoot!.querySelector('p')?.textContent ?? null;
+const paragraphColor = (el: TestLazyView) => getComputedStyle(el.shadowRoot!.querySelector('p')!).color;
 
 describe('LazyView', () => {
-  it('renders nothing until its code is there, then renders on the same updateComplete; a failed load warns once and the next change retries', async () => {
+  it('renders nothing until its code is there, then renders with its styles on the same updateComplete; a failed load warns once and the next change retries', async () => {
     const first = document.createElement('test-lazy-view') as TestLazyView;
     first.id = 'one';
     document.body.append(first);
@@ -56,9 +58,10 @@ describe('LazyView', () => {
     first.text = 'b';
     const retried = first.updateComplete;
     await until(() => settleImport !== null);
-    settleImport!.resolve({ label: (text) => `label ${text}` });
+    settleImport!.resolve({ label: (text) => `label ${text}`, styles: css`p { color: rgb(1, 2, 3); }` });
     await retried;
     expect(paragraph(first)).to.equal('label b');
+    expect(paragraphColor(first)).to.equal('rgb(1, 2, 3)');
     first.text = 'c';
     await first.updateComplete;
     expect(paragraph(first)).to.equal('label c');
@@ -69,6 +72,7 @@ describe('LazyView', () => {
     document.body.append(second);
     await second.updateComplete;
     expect(paragraph(second)).to.equal('label a');
+    expect(paragraphColor(second)).to.equal('rgb(1, 2, 3)');
     expect(loaded).to.deep.equal(['one', 'two']);
     first.remove();
     second.remove();

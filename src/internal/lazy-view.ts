@@ -1,8 +1,15 @@
+import { adoptStyles, type CSSResultOrNative } from 'lit';
 import type { DashElement } from './dash-element.js';
 import type { Lazy } from './lazy.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the mixin pattern needs any[]
 type Constructor<T> = abstract new (...args: any[]) => T;
+
+/** What a view module may export for `LazyView` to take care of. */
+export interface ViewModule {
+  /** The view's styles: the element's shadow root adopts them when the view is there. */
+  readonly styles?: CSSResultOrNative | readonly CSSResultOrNative[];
+}
 
 /** What `LazyView` adds, as its subclasses see it. */
 export declare abstract class LazyViewMembers<V> {
@@ -16,7 +23,8 @@ export declare abstract class LazyViewMembers<V> {
  * An element whose view (render code, controllers, view-only styles) only pages that show it
  * need: the class, its properties, events and public API stay in the core bundle, and the view is
  * a lazy chunk loaded before the element's first update (docs/conventions.md, "Code loaded on first
- * use"). `updateComplete` waits for it, so code that awaits the element sees it rendered.
+ * use"). `updateComplete` waits for it, so code that awaits the element sees it rendered. The
+ * view's exported `styles` are adopted by the shadow root when it loads.
  *
  * ```ts
  * const tableView = new Lazy(() => import('./table-view.js'));
@@ -57,6 +65,8 @@ export function LazyView<V, B extends Constructor<DashElement>>(Base: B, code: L
     /** @internal Takes the loaded view (public only because a mixin's class cannot have private members in declarations). */
     adopt(view: V): void {
       this.view = view;
+      const { styles } = view as ViewModule;
+      if (styles) adoptStyles(this.renderRoot as ShadowRoot, [styles].flat());
       this.viewLoaded(view);
     }
   }

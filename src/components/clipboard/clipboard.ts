@@ -1,4 +1,4 @@
-import { adoptStyles, nothing } from 'lit';
+import { nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { Lazy } from '../../internal/lazy.js';
@@ -58,7 +58,6 @@ export class DashClipboard extends LazyView(DashElement, clipboardView) {
   private button: ClipboardButton | null = null;
 
   protected override viewLoaded(view: typeof import('./clipboard-view.js')): void {
-    adoptStyles(this.renderRoot as ShadowRoot, view.styles);
     this.button = new view.ClipboardButton(this);
   }
 

@@ -1,4 +1,4 @@
-import { adoptStyles, nothing, type PropertyValues } from 'lit';
+import { nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { jsonConverter } from '../../internal/converters.js';
@@ -64,7 +64,6 @@ export class DashConfirmDialog extends LazyView(DashElement, confirmDialogView) 
   private prompt: ConfirmPrompt | null = null;
 
   protected override viewLoaded(view: typeof import('./confirm-dialog-view.js')): void {
-    adoptStyles(this.renderRoot as ShadowRoot, [view.styles]);
     this.prompt = new view.ConfirmPrompt(this);
   }
 

@@ -1,4 +1,4 @@
-import { adoptStyles, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DashFormElement } from '../../internal/form-element.js';
 import { Persistent } from '../../internal/persistence.js';
@@ -327,10 +327,6 @@ export abstract class DatePickerBase extends LazyView(Persistent(DashFormElement
   }
 
   // ---- render -----------------------------------------------------------------------------
-
-  protected override viewLoaded(view: typeof import('./date-picker-view.js')): void {
-    adoptStyles(this.renderRoot as ShadowRoot, [view.datePickerStyles]);
-  }
 
   protected override render(): TemplateResult | typeof nothing {
     return this.view?.renderPicker(this, calendar.module) ?? nothing;

@@ -8,7 +8,7 @@ import { styleMap } from '../../internal/style-map.js';
 import type { DateBox, DatePickerBase } from './date-picker-base.js';
 import type { renderCalendar } from './calendar.js';
 
-export { datePickerStyles } from './date-picker.styles.js';
+export { datePickerStyles as styles } from './date-picker.styles.js';
 
 /** The picker: its boxes (from the tag), the clear and calendar buttons, and the open calendar. */
 export function renderPicker(host: DatePickerBase, calendar: { renderCalendar: typeof renderCalendar } | null): TemplateResult {

@@ -11,7 +11,7 @@ import { viewportWindow } from '../../internal/virtual-window.js';
 import { filterOptions } from './options.js';
 import type { DashDropdown, DropdownLabels } from './dropdown.js';
 
-export { dropdownStyles } from './dropdown.styles.js';
+export { dropdownStyles as styles } from './dropdown.styles.js';
 
 const DEFAULT_LABELS: DropdownLabels = {
   placeholder: 'Select...',

@@ -1,4 +1,4 @@
-import { LitElement, adoptStyles, nothing, type ComplexAttributeConverter, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, nothing, type ComplexAttributeConverter, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { defaultTrueConverter, jsonConverter, jsonOrStringConverter } from '../../internal/converters.js';
 import { DashFormElement } from '../../internal/form-element.js';
@@ -161,7 +161,6 @@ export class DashDropdown extends LazyView(Persistent(DashFormElement, { props: 
   // ---- lifecycle -------------------------------------------------------------------------------
 
   protected override viewLoaded(view: typeof import('./dropdown-view.js')): void {
-    adoptStyles(this.renderRoot as ShadowRoot, [view.dropdownStyles]);
     this.menu = new view.DropdownView(this);
   }
 

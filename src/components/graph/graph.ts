@@ -1,4 +1,4 @@
-import { adoptStyles, nothing, type PropertyValues } from 'lit';
+import { nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { jsonConverter, jsonOrStringConverter } from '../../internal/converters.js';
@@ -208,7 +208,6 @@ export class DashGraph extends LazyView(DashElement, graphView) {
   }
 
   protected override viewLoaded(view: typeof import('./graph-view.js')): void {
-    adoptStyles(this.renderRoot as ShadowRoot, [view.styles]);
     this.drawing = new view.GraphDrawing(this);
   }
 

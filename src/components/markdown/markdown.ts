@@ -1,4 +1,4 @@
-import { adoptStyles, html, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { defaultTrueConverter, jsonConverter } from '../../internal/converters.js';
@@ -81,10 +81,6 @@ export class DashMarkdown extends LazyView(DashElement, markdownView) {
   /** The markdown source: the element's text content. */
   get markdown(): string {
     return this.textContent ?? '';
-  }
-
-  protected override viewLoaded(view: typeof import('./markdown-view.js')): void {
-    adoptStyles(this.renderRoot as ShadowRoot, [view.styles]);
   }
 
   protected override render() {

@@ -1,4 +1,4 @@
-import { adoptStyles, nothing, type ComplexAttributeConverter, type PropertyValues, type TemplateResult } from 'lit';
+import { nothing, type ComplexAttributeConverter, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DashFormElement } from '../../internal/form-element.js';
 import { Persistent } from '../../internal/persistence.js';
@@ -81,7 +81,6 @@ export class SliderBase extends LazyView(Persistent(DashFormElement, { props: ['
   private ui: SliderView | null = null;
 
   protected override viewLoaded(view: typeof import('./slider-view.js')): void {
-    adoptStyles(this.renderRoot as ShadowRoot, [view.sliderStyles]);
     this.ui = new view.SliderView(this);
   }
 

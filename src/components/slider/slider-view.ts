@@ -11,7 +11,7 @@ import { deepEqual } from '../../internal/deep-equal.js';
 import { autoMarks, clamp, formatTemplate, fromFraction, keyStep, makeScale, moveHandle, nearestHandle, parseMarks, snap, toPercent, type KeyMove, type Mark } from './slider-math.js';
 import type { SliderBase } from './slider-base.js';
 
-export { sliderStyles } from './slider.styles.js';
+export { sliderStyles as styles } from './slider.styles.js';
 export { snap };
 
 interface Drag {

@@ -27,7 +27,7 @@ export { TableNavigation } from './table-navigation.js';
 export { TableViewport } from './table-viewport.js';
 
 /** The shadow root's styles, adopted when the view arrives. */
-export const tableStyles = [visuallyHidden, ownStyles];
+export const styles = [visuallyHidden, ownStyles];
 
 /** Without virtualization, more rows than this in the DOM is slow: say so once. */
 const PLAIN_ROWS_WARNING = 5000;

@@ -1,4 +1,4 @@
-import { adoptStyles, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { Persistent, type PersistenceTransform } from '../../internal/persistence.js';
@@ -394,7 +394,6 @@ export class DashTable extends LazyView(
   }
 
   protected override viewLoaded(view: TableView): void {
-    adoptStyles(this.renderRoot as ShadowRoot, view.tableStyles);
     this.selection = new view.TableSelection(this);
     this.editor = new view.TableEditor(this);
     this.clipboard = new view.TableClipboard(this);

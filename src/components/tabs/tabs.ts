@@ -1,4 +1,4 @@
-import { adoptStyles, LitElement, nothing, type PropertyValues } from 'lit';
+import { LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { jsonConverter } from '../../internal/converters.js';
 import { DashElement } from '../../internal/dash-element.js';
@@ -128,7 +128,6 @@ export class DashTabs extends LazyView(Persistent(DashElement, { props: ['value'
   }
 
   protected override viewLoaded(view: typeof import('./tabs-view.js')): void {
-    adoptStyles(this.renderRoot as ShadowRoot, [view.styles]);
     this.tabList = new view.TabList(this);
   }
 

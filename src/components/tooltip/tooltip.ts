@@ -1,4 +1,4 @@
-import { adoptStyles, nothing } from 'lit';
+import { nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { defaultTrueConverter, jsonConverter } from '../../internal/converters.js';
@@ -78,7 +78,6 @@ export class DashTooltip extends LazyView(DashElement, tooltipView) {
   }
 
   protected override viewLoaded(view: typeof import('./tooltip-view.js')): void {
-    adoptStyles(this.renderRoot as ShadowRoot, [view.styles]);
     this.card = new view.TooltipCard(this);
   }
 

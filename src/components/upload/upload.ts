@@ -1,4 +1,4 @@
-import { adoptStyles, LitElement, nothing } from 'lit';
+import { LitElement, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DashElement } from '../../internal/dash-element.js';
 import { jsonConverter } from '../../internal/converters.js';
@@ -107,7 +107,6 @@ export class DashUpload extends LazyView(DashElement, uploadView) {
   private zone: UploadZone | null = null;
 
   protected override viewLoaded(view: typeof import('./upload-view.js')): void {
-    adoptStyles(this.renderRoot as ShadowRoot, [view.styles]);
     this.zone = new view.UploadZone(this);
   }
 
