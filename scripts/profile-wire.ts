@@ -2,13 +2,22 @@
 // prints the top functions by their share of the time sampled: `npx tsx scripts/profile-wire.ts [n] [fn-after] [in-scope]`
 // (`TOP=40` for more rows; `fn-after`: each callback's fn is set once it is in the page; `in-scope`:
 // the page already has a callback, so its scope observes the insertion; `heap`: the bytes each
-// function allocates instead, from the sampling heap profiler, garbage included).
+// function allocates instead, from the sampling heap profiler, garbage included; `WARM=3`: that many
+// rounds of n first, for the steady state). `runtime`: no browser, the pure runtime's share in Node
+// (register and flush n independent callbacks with a trivial host; then 1,000 more added one at a
+// time, each its own flush), minimums and medians: far steadier than a page on a shared machine.
 import { chromium } from 'playwright-core';
 import { chromePath } from './chrome-path.mjs';
 import { serve } from './dev-server.js';
 import { frameName, printShares, profiled, profileShares } from './cpu-profile.js';
+import { CallbackRuntime, type CallbackDefinition } from '../src/runtime/runtime.js';
+import { type Dependency, parseDependencies } from '../src/runtime/dependency.js';
 
 const n = Number(process.argv[2] ?? 10_000);
+if (process.argv.includes('runtime')) {
+  timeRuntime(n);
+  process.exit(0);
+}
 /** The profiler's sampling interval, µs. */
 const SAMPLE_US = 200;
 const fnAfter = process.argv.includes('fn-after');
@@ -108,4 +117,37 @@ try {
 } finally {
   await browser.close();
   await stop();
+}
+
+/** The pure runtime wiring n callbacks, then 1,000 added one at a time (see the header). */
+function timeRuntime(count: number): void {
+  const host = { read: (dep: Dependency) => dep.id, write() {}, check() {} };
+  const definition = (i: number): CallbackDefinition => ({
+    name: `w-out-${i}.children`,
+    inputs: parseDependencies(`w-in-${i}.value`, 'inputs'),
+    outputs: parseDependencies(`w-out-${i}.children`, 'outputs'),
+    state: [],
+    invoke: (call) => call.inputs,
+  });
+  const wire = (runtime: CallbackRuntime, definitions: CallbackDefinition[], flushEach: boolean) => {
+    const t0 = performance.now();
+    for (const d of definitions) {
+      runtime.setHostReady(runtime.register(d), true);
+      if (flushEach) runtime.flush();
+    }
+    runtime.flush();
+    return performance.now() - t0;
+  };
+  const atOnce: number[] = [];
+  const later: number[] = [];
+  for (let round = 0; round < 30; round++) {
+    const runtime = new CallbackRuntime(host);
+    const page = Array.from({ length: count }, (_, i) => definition(i));
+    const added = Array.from({ length: 1000 }, (_, i) => definition(count + i));
+    atOnce.push(wire(runtime, page, false));
+    later.push(wire(runtime, added, true));
+  }
+  const show = (xs: number[]) => `min ${Math.min(...xs).toFixed(1)} ms, median ${[...xs].sort((a, b) => a - b)[xs.length >> 1].toFixed(1)} ms`;
+  console.log(`pure runtime, ${count} callbacks registered and flushed at once: ${show(atOnce)}`);
+  console.log(`then 1,000 more added one at a time, each flushed: ${show(later)}`);
 }
