@@ -13,8 +13,8 @@ export interface TextRanks {
   ranks: Uint32Array;
   /** How many ranks there are: they run 0 … count - 1. */
   count: number;
-  /** Every non-blank row has a rank of its own (names, ids): no two rows tie. */
-  unique: boolean;
+  /** Rows sharing their rank with an earlier row: 0 when every text is distinct (names, ids). */
+  ties: number;
 }
 
 /** A column's sort keys: float64 per row (NaN = blank), or a text column's ranks. */
@@ -81,7 +81,7 @@ function categoryRanks(data: readonly Row[], id: string, collator: Intl.Collator
   const ranks = new Uint32Array(n);
   for (let i = 0; i < n; i++) ranks[i] = textOf[i] < 0 ? BLANK_RANK : rankOf[textOf[i]];
   const count = rankCount(rankOf);
-  return { ranks, count, unique: count === filled };
+  return { ranks, count, ties: filled - count };
 }
 
 /**
@@ -100,10 +100,10 @@ function rowRanks(data: readonly Row[], id: string, collator: Intl.Collator): Te
   texts.length = filled;
   const rankOf = collationRanks(texts, collator);
   const count = rankCount(rankOf);
-  if (filled === n) return { ranks: rankOf, count, unique: count === n };
+  if (filled === n) return { ranks: rankOf, count, ties: n - count };
   const ranks = new Uint32Array(n);
   for (let i = 0, k = 0; i < n; i++) ranks[i] = isBlank(data[i][id]) ? BLANK_RANK : rankOf[k++];
-  return { ranks, count, unique: count === filled };
+  return { ranks, count, ties: filled - count };
 }
 
 /** How many dense ranks there are (the highest one + 1). */
@@ -157,9 +157,9 @@ export function sortKeys(data: readonly Row[], column: TableColumn, warn: Warn):
 
 /**
  * Stable sort of row indices (distinct rows) by a column's keys; blanks go last in both
- * directions. Text ranks: each row placed at its rank when no two rows tie, else one counting
- * pass. Float64 keys: an LSD radix sort (11-bit digits for integer keys within a 32-bit range,
- * else 16-bit digits of the keys' order-preserving bit patterns).
+ * directions. Text ranks: rows placed at their ranks when few tie, else one counting pass.
+ * Float64 keys: an LSD radix sort (11-bit digits for integer keys within a 32-bit range, else
+ * 16-bit digits of the keys' order-preserving bit patterns).
  */
 export function radixSortIndices(indices: Uint32Array, keys: SortKeys, desc: boolean): Uint32Array {
   if (!(keys instanceof Float64Array)) return sortByRank(indices, keys, desc);
@@ -182,30 +182,71 @@ export function radixSortIndices(indices: Uint32Array, keys: SortKeys, desc: boo
   return sortFloat(indices, keys, desc);
 }
 
-/**
- * Rows by text rank. When every row of the column is sorted and no two tie, the ranks are a
- * permutation: each row goes straight to its rank's place (one pass, no counting).
- */
-function sortByRank(indices: Uint32Array, { ranks, count, unique }: TextRanks, desc: boolean): Uint32Array {
+/** Text ranks with at most one tie per this many ranks are sorted by placing rows at their ranks. */
+const FEW_TIES = 16;
+
+/** Rows by text rank: placed at their ranks when few rows tie (names), else one counting pass (categories). */
+function sortByRank(indices: Uint32Array, { ranks, count, ties }: TextRanks, desc: boolean): Uint32Array {
+  if (ties * FEW_TIES <= count) return placeAtRanks(indices, ranks, count, desc);
   const n = indices.length;
   const last = count - 1;
-  if (unique && n === ranks.length) {
-    const order = new Uint32Array(n);
-    let blank = count;
-    for (let i = 0; i < n; i++) {
-      const row = indices[i];
-      const r = ranks[row];
-      if (r === BLANK_RANK) order[blank++] = row;
-      else order[desc ? last - r : r] = row;
-    }
-    return order;
-  }
   const digits = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     const r = ranks[indices[i]];
     digits[i] = r === BLANK_RANK ? count : desc ? last - r : r;
   }
   return countingSort(indices, digits, count + 1);
+}
+
+/**
+ * Each rank's first row goes straight to the rank's place (one store per row, no counting): with
+ * every text distinct and the whole column sorted, that is the order. Rows tying with an earlier
+ * one, and places no row took (a filtered subset), are then merged in by one pass over the places.
+ */
+function placeAtRanks(indices: Uint32Array, ranks: Uint32Array, count: number, desc: boolean): Uint32Array {
+  const n = indices.length;
+  const last = count - 1;
+  const order = new Uint32Array(n);
+  // The whole column has no more ranks than non-blank rows: its places fit before its blanks.
+  const whole = n === ranks.length;
+  const firsts = whole ? order : new Uint32Array(count);
+  // Places taken, one bit each (small enough to stay in cache).
+  const taken = new Int32Array((count + 31) >>> 5);
+  const tiePlaces: number[] = [];
+  const tieRows: number[] = [];
+  let blanks = 0;
+  let placed = 0;
+  for (let i = 0; i < n; i++) {
+    const row = indices[i];
+    const r = ranks[row];
+    if (r === BLANK_RANK) {
+      order[n - 1 - blanks++] = row;
+      continue;
+    }
+    const place = desc ? last - r : r;
+    const bit = 1 << (place & 31);
+    if (taken[place >>> 5] & bit) {
+      tiePlaces.push(place);
+      tieRows.push(row);
+      continue;
+    }
+    taken[place >>> 5] |= bit;
+    firsts[place] = row;
+    placed++;
+  }
+  order.subarray(n - blanks).reverse(); // blanks in the order they came
+  if (whole && placed === count && tieRows.length === 0) return order;
+  const rows = whole ? order.slice(0, count) : firsts;
+  // Ties by place, each place's in the order they came (the sort is stable).
+  const byPlace = tieRows.map((_, t) => t).sort((a, b) => tiePlaces[a] - tiePlaces[b]);
+  let at = 0;
+  let t = 0;
+  for (let place = 0; place < count; place++) {
+    if ((taken[place >>> 5] & (1 << (place & 31))) === 0) continue;
+    order[at++] = rows[place];
+    while (t < byPlace.length && tiePlaces[byPlace[t]] === place) order[at++] = tieRows[byPlace[t++]];
+  }
+  return order;
 }
 
 function sortInt(indices: Uint32Array, keys: Float64Array, min: number, max: number, desc: boolean): Uint32Array {
