@@ -27,7 +27,6 @@ export type StreamHandler = (ctx: StreamContext) => void | Promise<void> | Async
 /** Seconds between comment lines that keep idle proxies from closing the connection. */
 const KEEPALIVE_MS = 15_000;
 
-
 /** Serves one client of a stream until it goes away or the handler finishes. */
 export async function serveStream(req: IncomingMessage, res: ServerResponse, handler: StreamHandler, onError: (error: unknown) => void): Promise<void> {
   res.writeHead(200, {

@@ -45,13 +45,11 @@ export class DashButton extends DashFormElement {
   /** When the button last lost focus (ms since the epoch), `-1` before. */
   @property({ attribute: 'n-blur-timestamp', type: Number }) nBlurTimestamp = -1;
 
-
   /** `submit` (default, as a native button), `reset` or `button`: what it does inside a `<form>`. */
   @property({ reflect: true }) type = 'submit';
 
   /** Sent as `name=value` with the form when this button submits it. */
   @property({ reflect: true }) value = '';
-
 
   constructor() {
     super();

@@ -27,7 +27,6 @@ async function pasted(): Promise<string> {
   return text;
 }
 
-
 describe('dash-clipboard', () => {
   it('copies content on click, counts nClicks and shows copiedChildren after', async () => {
     const el = await fixture<DashClipboard>(html`<dash-clipboard content="hello clipboard" copied-children="Copied!"></dash-clipboard>`);

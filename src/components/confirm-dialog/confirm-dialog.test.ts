@@ -13,7 +13,6 @@ async function click(node: Element) {
   await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
 }
 
-
 async function page() {
   const wrapper = await fixture<HTMLDivElement>(html`<div>
     <button id="delete">Delete everything</button>

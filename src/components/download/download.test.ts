@@ -28,7 +28,6 @@ function catchDownloads(): { saved: Promise<Saved>[]; stop(): void } {
   return { saved, stop: () => document.removeEventListener('click', onClick, true) };
 }
 
-
 describe('dash-download', () => {
   let downloads: ReturnType<typeof catchDownloads>;
   beforeEach(() => (downloads = catchDownloads()));

@@ -51,7 +51,6 @@ export interface PlotHooks {
   setByUser(prop: EventProp, value: unknown): void;
 }
 
-
 /**
  * Copies the containers of a figure (objects, arrays of objects) so plotly.js can write its
  * state into them (axis ranges, sizes) without touching the caller's objects, while arrays of

@@ -29,7 +29,6 @@ declare global {
   }
 }
 
-
 /** Where the shipped copy would be, beside this module (rewritten by bundlers that handle `new URL`). */
 function shippedUrls(): string[] {
   const urls = [new URL('./plotly.min.js', import.meta.url).href];

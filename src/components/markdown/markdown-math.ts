@@ -20,7 +20,6 @@ declare global {
 
 export const DEFAULT_MATHJAX_URL = 'https://cdn.jsdelivr.net/npm/mathjax@4/tex-svg.js';
 
-
 const isReady = (mathjax: unknown): mathjax is MathJaxApi =>
   typeof (mathjax as MathJaxApi | undefined)?.tex2svgPromise === 'function';
 

@@ -16,7 +16,6 @@ async function markdown(source: string, attrs: Partial<DashMarkdown> = {}): Prom
   return el;
 }
 
-
 /** Known XSS payloads (OWASP cheat sheet, DOMPurify's and marked's reports); each sets window.__xss if it runs. */
 const XSS = [
   '<script>window.__xss = 1</script>',

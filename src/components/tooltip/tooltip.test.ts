@@ -6,7 +6,6 @@ import { captureWarnings, settle } from '../../../test/browser/helpers.js';
 
 const card = (el: DashTooltip) => el.shadowRoot!.querySelector<HTMLElement>('[part="card"]')!;
 
-
 /** A positioned container at (left, top), 400×300, holding a tooltip. */
 async function setup(left: number, top: number, attrs = '') {
   const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);

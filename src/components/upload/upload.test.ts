@@ -30,7 +30,6 @@ function pick(el: DashUpload, files: File[]) {
 
 const decode = (dataUrl: string) => atob(dataUrl.slice(dataUrl.indexOf(',') + 1));
 
-
 /** Counts the file picker opening (and stops the real dialog). */
 function countPickerOpens(el: DashUpload): { count: number } {
   const opened = { count: 0 };
