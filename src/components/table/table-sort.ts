@@ -187,7 +187,7 @@ const FEW_TIES = 16;
 
 /** Rows by text rank: placed at their ranks when few rows tie (names), else one counting pass (categories). */
 function sortByRank(indices: Uint32Array, { ranks, count, ties }: TextRanks, desc: boolean): Uint32Array {
-  if (ties * FEW_TIES <= count) return placeAtRanks(indices, ranks, count, desc);
+  if (ties * FEW_TIES <= count) return placeAtRanks(indices, ranks, count, ties, desc);
   const n = indices.length;
   const last = count - 1;
   const digits = new Uint32Array(n);
@@ -203,19 +203,18 @@ function sortByRank(indices: Uint32Array, { ranks, count, ties }: TextRanks, des
  * every text distinct and the whole column sorted, that is the order. Rows tying with an earlier
  * one, and places no row took (a filtered subset), are then merged in by one pass over the places.
  */
-function placeAtRanks(indices: Uint32Array, ranks: Uint32Array, count: number, desc: boolean): Uint32Array {
+function placeAtRanks(indices: Uint32Array, ranks: Uint32Array, count: number, ties: number, desc: boolean): Uint32Array {
   const n = indices.length;
   const last = count - 1;
   const order = new Uint32Array(n);
-  // The whole column has no more ranks than non-blank rows: its places fit before its blanks.
-  const whole = n === ranks.length;
-  const firsts = whole ? order : new Uint32Array(count);
+  // Every place taken once: the places are the order (they end before the blanks).
+  const direct = ties === 0 && n === ranks.length;
+  const firsts = direct ? order : new Uint32Array(count);
   // Places taken, one bit each (small enough to stay in cache).
   const taken = new Int32Array((count + 31) >>> 5);
   const tiePlaces: number[] = [];
   const tieRows: number[] = [];
   let blanks = 0;
-  let placed = 0;
   for (let i = 0; i < n; i++) {
     const row = indices[i];
     const r = ranks[row];
@@ -232,18 +231,16 @@ function placeAtRanks(indices: Uint32Array, ranks: Uint32Array, count: number, d
     }
     taken[place >>> 5] |= bit;
     firsts[place] = row;
-    placed++;
   }
   order.subarray(n - blanks).reverse(); // blanks in the order they came
-  if (whole && placed === count && tieRows.length === 0) return order;
-  const rows = whole ? order.slice(0, count) : firsts;
+  if (direct) return order;
   // Ties by place, each place's in the order they came (the sort is stable).
   const byPlace = tieRows.map((_, t) => t).sort((a, b) => tiePlaces[a] - tiePlaces[b]);
   let at = 0;
   let t = 0;
   for (let place = 0; place < count; place++) {
     if ((taken[place >>> 5] & (1 << (place & 31))) === 0) continue;
-    order[at++] = rows[place];
+    order[at++] = firsts[place];
     while (t < byPlace.length && tiePlaces[byPlace[t]] === place) order[at++] = tieRows[byPlace[t++]];
   }
   return order;
