@@ -9,32 +9,110 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { chromePath } from './chrome-path.mjs';
+import { printShares, profileShares, profiled } from './cpu-profile.js';
 import { serve } from './dev-server.js';
 
 const pxPerFrame = Number(process.argv[2] ?? 400);
 const ms = Number(process.argv[3] ?? 2000);
 const grid = process.argv[4] ?? 'dash';
 
-interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: { elementCount?: number; data?: Record<string, unknown>; beginData?: Record<string, unknown> } }
+interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: { name?: string; elementCount?: number; data?: Record<string, unknown>; beginData?: Record<string, unknown> } }
 
-/** CPU seconds used so far by this script's child processes (the browser: every thread of every process). */
-function browserCpu(): number {
-  const stats = new Map<number, { ppid: number; cpu: number }>();
+/** Prints each busy thread's events by self time per frame (THREADS=1). */
+function threadBreakdown(events: TraceEvent[], frames: number): void {
+  const names = new Map<string, string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}/${e.tid}`, e.args?.name ?? '?');
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    if (e.ph !== 'X') continue;
+    const key = `${e.pid}/${e.tid}`;
+    let list = byThread.get(key);
+    if (!list) byThread.set(key, (list = []));
+    list.push(e);
+  }
+  const own = (e: TraceEvent) => (e.tdur ?? e.dur ?? 0) / 1000;
+  const threads: { name: string; total: number; self: Map<string, number> }[] = [];
+  for (const [key, list] of byThread) {
+    list.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+    const self = new Map<string, number>();
+    const stack: { e: TraceEvent; end: number }[] = [];
+    let total = 0;
+    for (const e of list) {
+      while (stack.length && stack[stack.length - 1].end <= e.ts) stack.pop();
+      const parent = stack[stack.length - 1];
+      if (parent) self.set(parent.e.name, (self.get(parent.e.name) ?? 0) - own(e));
+      else total += own(e);
+      self.set(e.name, (self.get(e.name) ?? 0) + own(e));
+      stack.push({ e, end: e.ts + (e.dur ?? 0) });
+    }
+    threads.push({ name: names.get(key) ?? key, total, self });
+  }
+  threads.sort((a, b) => b.total - a.total);
+  for (const t of threads.slice(0, 6)) {
+    const top = [...t.self].sort((a, b) => b[1] - a[1]).slice(0, 10);
+    console.log(`${t.name}: ${(t.total / frames).toFixed(3)} ms/frame in events`);
+    for (const [name, ms] of top) console.log(`    ${name.padEnd(40)} ${(ms / frames).toFixed(3)}`);
+  }
+}
+
+/** This script's child processes (the browser: every process it started). */
+function browserPids(): Set<number> {
+  const parents = new Map<number, number>();
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
     try {
-      const f = readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ');
-      stats.set(Number(d), { ppid: Number(f[1]), cpu: (Number(f[11]) + Number(f[12])) / 100 });
+      parents.set(Number(d), Number(readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ')[1]));
     } catch { /* gone */ }
   }
   const ours = new Set([process.pid]);
-  let sum = 0;
   for (let grew = true; grew; ) {
     grew = false;
-    for (const [pid, s] of stats) if (!ours.has(pid) && ours.has(s.ppid)) { ours.add(pid); sum += s.cpu; grew = true; }
+    for (const [pid, ppid] of parents) if (!ours.has(pid) && ours.has(ppid)) { ours.add(pid); grew = true; }
   }
-  return sum;
+  ours.delete(process.pid);
+  return ours;
 }
+
+/**
+ * CPU seconds used so far by each browser thread, keyed by process and thread id, with the
+ * process type and thread name (renderer:Compositor, gpu-process:VizCompositorTh…).
+ */
+function threadCpu(): Map<string, { name: string; cpu: number }> {
+  const out = new Map<string, { name: string; cpu: number }>();
+  for (const pid of browserPids()) {
+    let tids: string[] = [];
+    let type = 'browser';
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+      type = /--type=([\w-]+)/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1] ?? 'browser';
+    } catch { continue; }
+    for (const tid of tids) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        out.set(`${pid}/${tid}`, { name: `${type}:${name}`, cpu: (Number(f[11]) + Number(f[12])) / 100 });
+      } catch { /* gone */ }
+    }
+  }
+  return out;
+}
+
+/** Each thread name's CPU ms per frame between two threadCpu() readings (raster workers summed). */
+function perThread(before: Map<string, { name: string; cpu: number }>, after: Map<string, { name: string; cpu: number }>, frames: number): [string, number][] {
+  const sums = new Map<string, number>();
+  for (const [key, t] of after) {
+    const used = t.cpu - (before.get(key)?.cpu ?? 0);
+    if (used <= 0) continue;
+    // Numbered threads of one pool (CompositorTileW1, ThreadPoolForeg…) count as one.
+    const name = t.name.replace(/\d+$/, '');
+    sums.set(name, (sums.get(name) ?? 0) + used);
+  }
+  return [...sums].map(([name, s]) => [name, (s * 1000) / frames] as [string, number]).sort((a, b) => b[1] - a[1]);
+}
+
+const sorted = (a: number[]) => [...a].sort((x, y) => x - y);
+const p = (a: number[], q: number) => sorted(a)[Math.min(a.length - 1, Math.floor((q / 100) * a.length))];
 
 const { url, stop } = await serve({ port: 0, production: true, quiet: true });
 const browser = await chromium.launch({
@@ -48,15 +126,16 @@ try {
   await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, null, { timeout: 120_000 });
   await page.evaluate(() => window.tableBench.load());
   await page.waitForTimeout(300);
-  // EXTRA_CSS: a style experiment, added to the table's shadow root.
-  if (process.env.EXTRA_CSS) {
-    await page.evaluate((css) => {
+  // EXTRA_CSS: a style experiment, added to the table's shadow root (AB=n: also measured without it).
+  const extraCss = (on: boolean) =>
+    page.evaluate(([css, add]) => {
       const root = document.querySelector('dash-table')!.shadowRoot!;
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    }, process.env.EXTRA_CSS);
-  }
+      const w = window as unknown as { extraSheet?: CSSStyleSheet };
+      w.extraSheet ??= new CSSStyleSheet();
+      w.extraSheet.replaceSync(css);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets.filter((s) => s !== w.extraSheet), ...(add ? [w.extraSheet] : [])];
+    }, [process.env.EXTRA_CSS ?? '', on] as const);
+  if (process.env.EXTRA_CSS) await extraCss(true);
   console.log('elements', await page.evaluate(() => window.tableBench.nodes()));
   // The bench's order: a warm-up at 6,000 px/s and both jump sizes before the traced run.
   if (process.env.WARM === 'bench') {
@@ -70,14 +149,51 @@ try {
     await page.evaluate(() => window.tableBench.scroll(500, 1500));
     await page.evaluate(() => window.tableBench.scroll(500, 400));
   }
+  /** Scrolls as the bench does, untraced: frame percentiles and each thread's CPU per frame. */
+  const untraced = async () => {
+    const before = threadCpu();
+    const frames = await page.evaluate(([t, px]) => window.tableBench.scroll(t, px || undefined), [ms, pxPerFrame]);
+    return { frames, threads: perThread(before, threadCpu(), frames.length) };
+  };
+  const report = (label: string, runs: { frames: number[]; threads: [string, number][] }[]) => {
+    const frames = runs.flatMap((r) => r.frames);
+    const sums = new Map<string, number>();
+    for (const r of runs) for (const [name, ms] of r.threads) sums.set(name, (sums.get(name) ?? 0) + ms / runs.length);
+    const threads = [...sums].sort((a, b) => b[1] - a[1]).filter(([, ms]) => ms >= 0.05);
+    const total = [...sums.values()].reduce((a, b) => a + b, 0);
+    console.log(`${label}: ${frames.length} frames; rAF→rAF p50 ${p(frames, 50).toFixed(2)} p95 ${p(frames, 95).toFixed(2)} worst ${Math.max(...frames).toFixed(2)}; CPU ms/frame ${total.toFixed(2)}: ${threads.map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', ')}`);
+  };
+  const ab = Number(process.env.AB ?? 0);
+  if (ab > 0 && process.env.EXTRA_CSS) {
+    // Alternating runs with and without the experiment, so both see the same machine load.
+    const runs: Record<string, { frames: number[]; threads: [string, number][] }[]> = { with: [], without: [] };
+    for (let i = 0; i < ab; i++) {
+      for (const on of i % 2 ? [false, true] : [true, false]) {
+        await extraCss(on);
+        runs[on ? 'with' : 'without'].push(await untraced());
+      }
+    }
+    report('without EXTRA_CSS', runs.without);
+    report('with EXTRA_CSS   ', runs.with);
+  } else {
+    report('untraced', [await untraced()]);
+  }
+  if (process.env.JS) {
+    // JS=1: where the script's time goes (sampled every 100 µs), by function.
+    const { result, profile } = await profiled(page, 100, () => page.evaluate(([t, px]) => window.tableBench.scroll(t, px || undefined), [ms, pxPerFrame]));
+    const shares = profileShares(profile, 100, { pathParts: 2 });
+    const perFrame = shares.busyUs / 1000 / result.length;
+    printShares(`script time, self (${perFrame.toFixed(2)} ms/frame in all)`, shares.self, shares.busyUs);
+    printShares('script time, total', shares.total, shares.busyUs);
+  }
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8', transferMode: 'ReportEvents' });
-  const cpu0 = browserCpu();
+  // THREADS=1: also the compositor's, raster's and viz's own events, broken down per thread below.
+  const categories = `devtools.timeline,disabled-by-default-devtools.timeline,v8${process.env.THREADS ? ',cc,viz,gpu,toplevel,benchmark,skia' : ''}`;
+  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
   const frames = await page.evaluate(([t, px]) => window.tableBench.scroll(t, px || undefined), [ms, pxPerFrame]);
-  const browserMs = ((browserCpu() - cpu0) * 1000) / frames.length;
   await cdp.send('Tracing.end');
   await complete;
   const rafs = events.filter((e) => e.name === 'FireAnimationFrame');
@@ -109,10 +225,8 @@ try {
       if (e.name === 'UpdateLayoutTree') styled[i] += e.args?.elementCount ?? 0;
     }
   }
-  const sorted = (a: number[]) => [...a].sort((x, y) => x - y);
-  const p = (a: number[], q: number) => sorted(a)[Math.min(a.length - 1, Math.floor((q / 100) * a.length))];
-  console.log(`frames ${frames.length}; rAF→rAF p50 ${p(frames, 50).toFixed(2)} p95 ${p(frames, 95).toFixed(2)} worst ${Math.max(...frames).toFixed(2)}`);
-  console.log(`CPU/frame p50 ${p(cpu, 50).toFixed(2)} p95 ${p(cpu, 95).toFixed(2)} worst ${Math.max(...cpu).toFixed(2)}; restyled elements p50 ${p(styled, 50)}; all browser threads ${browserMs.toFixed(2)} ms/frame`);
+  console.log(`traced: frames ${frames.length}; rAF→rAF p50 ${p(frames, 50).toFixed(2)} p95 ${p(frames, 95).toFixed(2)} worst ${Math.max(...frames).toFixed(2)}`);
+  console.log(`main-thread CPU/frame p50 ${p(cpu, 50).toFixed(2)} p95 ${p(cpu, 95).toFixed(2)} worst ${Math.max(...cpu).toFixed(2)}; restyled elements p50 ${p(styled, 50)}`);
   const names = Object.entries(by)
     .map(([name, a]) => [name, a.reduce((s, x) => s + x, 0) / n] as const)
     .sort((a, b) => b[1] - a[1])
@@ -120,6 +234,7 @@ try {
   for (const [name, avg] of names) console.log(`  ${name.padEnd(28)} ${avg.toFixed(3)} ms/frame (self)`);
   const gc = Object.entries(by).filter(([name]) => /GC|Scavenge|Mark/i.test(name));
   console.log(`GC over the run: ${gc.map(([name, a]) => `${name} ${a.reduce((x, y) => x + y, 0).toFixed(1)} ms`).join(', ') || 'none'}`);
+  if (process.env.THREADS) threadBreakdown(events, n);
   const worst = cpu.indexOf(Math.max(...cpu));
   f = 0;
   console.log(`worst frame #${worst} of ${n}: ${cpu[worst].toFixed(2)} ms`);

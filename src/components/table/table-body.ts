@@ -49,9 +49,13 @@ interface PaintedCell {
   text: Text | null;
   /** A control cell's button or input. */
   control: HTMLElement | null;
-  /** The class without and with the editor. */
+  /** The class: clipped (the default), unclipped (text measured to fit), with the editor. */
   cls: string;
+  clsFits: string;
   clsEditing: string;
+  /** Whether `value` fits unclipped, as of the viewport's textFit epoch `fitEpoch`. */
+  fits: boolean;
+  fitEpoch: number;
   /** Attribute values as written, by slot (see below). */
   attrs: (string | null | undefined)[];
   style: StyleObject | null;
@@ -149,6 +153,7 @@ export function paintRow(el: HTMLElement, table: DashTable, r: number, generatio
   const shown = row.shown;
   const anchor = table.selection.anchor;
   const edit = table.editor.editing;
+  const textFit = table.viewport.textFit;
   for (let i = 0; i < shown.length; i++, k++) {
     const col = shown[i];
     const cell = cells[k];
@@ -156,7 +161,6 @@ export function paintRow(el: HTMLElement, table: DashTable, r: number, generatio
     const selected = table.selection.isCellSelected(dataIndex, col.id);
     const editable = table.isEditable(col);
     const editing = !!edit && edit.row === dataIndex && edit.col === col.id;
-    write(cell, CLASS, cell.el, 'class', editing ? cell.clsEditing : cell.cls);
     write(cell, ID, cell.el, 'id', focusCol === col.id ? cellId(r, k) : null);
     write(cell, ARIA_SELECTED, cell.el, 'aria-selected', selected ? 'true' : 'false');
     write(cell, ARIA_READONLY, cell.el, 'aria-readonly', editable ? null : 'true');
@@ -170,6 +174,7 @@ export function paintRow(el: HTMLElement, table: DashTable, r: number, generatio
     }
     const text = cell.text as Text;
     if (editing) {
+      write(cell, CLASS, cell.el, 'class', cell.clsEditing);
       // The editor is a Lit template of table-cell-editor.ts, rendered in front of the (emptied) text.
       if (cell.value !== '') text.data = cell.value = '';
       render(table.editor.render(edit, col), cell.el, { host: table, renderBefore: text });
@@ -179,9 +184,16 @@ export function paintRow(el: HTMLElement, table: DashTable, r: number, generatio
     if (cell.editing) {
       render(nothing, cell.el, { host: table, renderBefore: text });
       cell.editing = false;
+      // (Its own class again before its text is measured in it: the editor's has no padding.)
+      write(cell, CLASS, cell.el, 'class', cell.cls);
     }
     const value = formatCell(table, data[col.id], col);
+    if (value !== cell.value || cell.fitEpoch !== textFit.epoch) {
+      cell.fits = textFit.fits(table, col, cell.el, value);
+      cell.fitEpoch = textFit.epoch;
+    }
     if (value !== cell.value) text.data = cell.value = value;
+    write(cell, CLASS, cell.el, 'class', cell.fits ? cell.clsFits : cell.cls);
   }
 }
 
@@ -231,7 +243,8 @@ function buildRow(el: HTMLElement, shown: readonly TableColumn[], deletable: boo
     const text = control ? null : document.createTextNode('');
     cellEl.append((control ?? text) as Node);
     const cell: PaintedCell = {
-      el: cellEl, text, control, cls, clsEditing: `${cls} editing`, attrs: [], style: null, styleNames: new Set(), value: '', editing: false,
+      el: cellEl, text, control, cls, clsFits: `${cls} fits`, clsEditing: `${cls} editing`, fits: false, fitEpoch: -1,
+      attrs: [], style: null, styleNames: new Set(), value: '', editing: false,
     };
     cells.push(cell);
     el.append(cellEl);

@@ -14,7 +14,8 @@
  * an accented Latin-1 letter ("é") weighs as its letter when the collator says its accent adds no
  * primary weight, other accents are taken off after NFD. The texts are joined into a few long
  * strings first and read from there (see JoinedTexts), and each text's first 32 weights are
- * written once into a table the passes read. Other texts (other scripts, letters such as "ß" or
+ * written once into a table the passes read, in rows grouped by the text's first two weights (so
+ * a group's later passes find its rows in cache). Other texts (other scripts, letters such as "ß" or
  * "æ", controls, digits under numeric collation, tailored locales) are sorted with the collator and
  * merged in by binary search with the collator.
  */
@@ -141,8 +142,9 @@ class JoinedTexts {
     this.lengthOf = new Uint32Array(count);
   }
 
-  /** Joins `texts` in; `ids[i]` names the text `texts[i]` (default: its index). */
-  add(texts: readonly string[], ids?: readonly number[]): void {
+  /** Joins `texts` in; `ids[i]` names the text `texts[i]` (default: its index). `onJoined(from, to)`
+   * follows each string joined, of texts[from, to): they can be read there while in cache. */
+  add(texts: readonly string[], ids?: readonly number[], onJoined?: (from: number, to: number) => void): void {
     for (let from = 0; from < texts.length; ) {
       let to = from;
       let chars = 0;
@@ -154,6 +156,7 @@ class JoinedTexts {
         chars += texts[to].length;
       }
       this.strings.push(texts.slice(from, to).join(''));
+      onJoined?.(from, to);
       from = to;
     }
   }
@@ -173,10 +176,11 @@ class JoinedTexts {
 /** Characters of primary weight per radix pass: one byte each in a 32-bit key. */
 const CHARS_PER_PASS = 4;
 /** The first 32 characters' primary weights of every text are read once into a table of 32-bit
- * words, so a pass reads one word per text instead of the text; a text's words sit together,
- * so the passes over a group after the first find them in cache. Measured on 1M names and left
- * out: 4 words (the groups past 16 characters read the joined strings, over 2× slower), and
- * copying the rows into the first pass's order (the copy costs what the later passes save). */
+ * words, so a pass reads one word per text instead of the text; a text's words sit together in
+ * one row, and the rows of texts that share their first two weights sit together (written there
+ * in the first place: the passes over such a bucket find its rows in cache). Measured on 1M names
+ * and left out: 4 words (the groups past 16 characters read the joined strings, over 2× slower),
+ * and copying the rows into the first pass's order (the copy costs what the later passes save). */
 const MAX_WORDS = 8;
 /** Groups up to this size are sorted by insertion, comparing the rest of their weights at once. */
 const SMALL_GROUP = 12;
@@ -185,15 +189,21 @@ const MID_DIGITS_MIN = 4096;
 /** 16 (65,536 counts to clear and sum each pass) from this size. */
 const WIDE_DIGITS_MIN = 1 << 18;
 
-/** `words[k * stride + j]`: the primary weights of text k's characters 4j … 4j + 3, first in the
- * high byte, 0 past the text's end. */
+/** `words[row * stride + j]`: the primary weights of characters 4j … 4j + 3 of the text in that
+ * row, first in the high byte, 0 past the text's end. */
 interface WeightTable {
   words: Uint32Array;
   stride: number;
+  /** The text whose weights a row holds (NO_TEXT: none). */
+  textOf: Uint32Array;
 }
+const NO_TEXT = 0xffffffff;
+/** Bits per weight in a bucket number, two weights a bucket (weights stay below 128: there are 95
+ * printable characters). */
+const WEIGHT_BITS = 7;
 
 /**
- * Writes the primary weights of `s.slice(from, end)` (a text) into the table at `k`, and returns
+ * Writes the primary weights of `s.slice(from, end)` (a text) into the table's row `k`, and returns
  * its kind: OTHER (having written part of it) when a character is not in the weight table.
  * Four characters a step, one word each, and no branch per character but the one for OTHER: this
  * runs for every character of every text, from the first call (docs/table.md, "Sorting").
@@ -240,13 +250,17 @@ function writeWeights(table: WeightTable, k: number, s: string, from: number, en
 }
 
 /**
- * Sorts `ids` (texts of kind PLAIN or ACCENTED) in the collator's order, and returns, per position,
- * 1 where a new collation class starts (the text there differs from the one before it). Past the
- * table, weights are read from `joined` (where accents that add no primary weight may remain) or,
- * for texts whose accents were taken off after NFD (`isBare`), from `bare`.
+ * Sorts the table's rows (texts of kind PLAIN or ACCENTED) in the collator's order: `ids` holds
+ * them grouped by their first two weights (bucket b in ids[bucketStart[b], bucketEnd[b]), rows
+ * past a bucket's end unused). Returns, per position, 1 where a new collation class starts (the
+ * text there differs from the one before it). Past the table, weights are read from `joined`
+ * (where accents that add no primary weight may remain) or, for texts whose accents were taken
+ * off after NFD (`isBare`), from `bare`.
  */
 function sortByWeights(
   ids: Uint32Array,
+  bucketStart: Uint32Array,
+  bucketEnd: Uint32Array,
   table: WeightTable,
   joined: JoinedTexts,
   bare: JoinedTexts,
@@ -262,12 +276,13 @@ function sortByWeights(
   const keyScratch = new Uint32Array(n);
   const counts = new Uint32Array(1 << 16);
 
-  const { words, stride } = table;
+  const { words, stride, textOf } = table;
   const tableChars = stride * CHARS_PER_PASS;
 
-  /** Text `id`'s primary weights at `depth` … `depth` + 3, first in the high byte, 0 past its end. */
-  const keyAt = (id: number, depth: number): number => {
-    if (depth < tableChars) return words[id * stride + depth / CHARS_PER_PASS];
+  /** Row `row`'s primary weights at `depth` … `depth` + 3, first in the high byte, 0 past its end. */
+  const keyAt = (row: number, depth: number): number => {
+    if (depth < tableChars) return words[row * stride + depth / CHARS_PER_PASS];
+    const id = textOf[row];
     const { strings, stringOf, startOf, lengthOf } = isBare[id] ? bare : joined;
     const s = strings[stringOf[id]];
     const from = startOf[id] + depth;
@@ -343,9 +358,7 @@ function sortByWeights(
 
   // Groups of texts whose primary weights tie before `depth`, as (lo, hi, depth) triples.
   let stack = new Uint32Array(3 * 1024);
-  stack.set([0, n, 0]);
-  let top = 3;
-  classStart[0] = 1;
+  let top = 0;
   const push = (lo: number, hi: number, depth: number): void => {
     if (top + 3 > stack.length) {
       const grown = new Uint32Array(stack.length * 2);
@@ -394,6 +407,12 @@ function sortByWeights(
       begin = end;
     }
   };
+  for (let b = 0; b < bucketEnd.length; b++) {
+    const lo = bucketStart[b];
+    const hi = bucketEnd[b];
+    if (hi > lo) classStart[lo] = 1;
+    if (hi - lo > 1) push(lo, hi, 0);
+  }
   while (top > 0) {
     const depth = stack[--top];
     const hi = stack[--top];
@@ -412,30 +431,79 @@ export function collationRanks(texts: readonly string[], collator: Intl.Collator
   // Texts without their accents (after NFD), where those add no primary weight.
   let bare = new JoinedTexts(0);
   const isBare = new Uint8Array(n);
-  if (weights) joined.add(texts);
+  const { strings, stringOf, startOf, lengthOf } = joined;
+  const primary = weights?.primary ?? new Uint8Array(0);
+  const accentFree = new Map<string, boolean>();
+  // Each text's bucket, by its first two weights, read as each string is joined (while in cache);
+  // texts whose first two characters have none are taken without their accents from here on
+  // (`bareOf`), or left to the collator. Texts per bucket, counted, place each bucket's rows.
+  const bucketOf = new Uint16Array(n);
+  const bucketStart = new Uint32Array((1 << (2 * WEIGHT_BITS)) + 1);
+  const bareOf = new Map<number, string>();
   let longest = 0;
-  for (let k = 0; k < joined.lengthOf.length; k++) longest = Math.max(longest, joined.lengthOf[k]);
+  let rowCount = 0;
+  const bucketJoined = (from: number, to: number): void => {
+    const s = strings[strings.length - 1];
+    for (let k = from; k < to; k++) {
+      const start = startOf[k];
+      const length = lengthOf[k];
+      let w0 = length > 0 ? primary[s.charCodeAt(start)] : 0;
+      let w1 = length > 1 ? primary[s.charCodeAt(start + 1)] : 0;
+      if ((length > 0 && w0 === 0) || (length > 1 && w1 === 0)) {
+        const b = withoutAccents(texts[k], numeric, weights!.base, accentFree);
+        if (b === null) continue;
+        bareOf.set(k, b);
+        isBare[k] = 1;
+        w0 = b.length > 0 ? primary[b.charCodeAt(0)] : 0;
+        w1 = b.length > 1 ? primary[b.charCodeAt(1)] : 0;
+        longest = Math.max(longest, b.length);
+      } else longest = Math.max(longest, length);
+      const bucket = (w0 << WEIGHT_BITS) | w1;
+      bucketOf[k] = bucket;
+      bucketStart[bucket + 1]++;
+      kinds[k] = PLAIN;
+      rowCount++;
+    }
+  };
+  if (weights) joined.add(texts, undefined, bucketJoined);
+  for (let b = 1; b < bucketStart.length; b++) bucketStart[b] += bucketStart[b - 1];
+  // Where each bucket's next row goes while the rows are written, and then where its rows end.
+  const bucketEnd = bucketStart.slice(0, bucketStart.length - 1);
   const stride = Math.min(MAX_WORDS, Math.ceil(longest / CHARS_PER_PASS));
-  const table: WeightTable = { words: new Uint32Array(n * stride), stride };
+  const table: WeightTable = { words: new Uint32Array(rowCount * stride), stride, textOf: new Uint32Array(rowCount).fill(NO_TEXT) };
   let fastCount = 0;
   if (weights) {
-    const { strings, stringOf, startOf, lengthOf } = joined;
     // Texts with a character outside the weight table: their accents, taken off after NFD, may add no primary weight.
     const unaccented: string[] = [];
     const unaccentedIds: number[] = [];
-    const accentFree = new Map<string, boolean>();
     for (let k = 0; k < n; k++) {
-      let kind = writeWeights(table, k, strings[stringOf[k]], startOf[k], startOf[k] + lengthOf[k], weights.primary);
+      if (kinds[k] === OTHER) continue;
+      const bucket = bucketOf[k];
+      const row = bucketEnd[bucket]++;
+      let kind: number;
+      if (isBare[k]) {
+        const b = bareOf.get(k)!;
+        writeWeights(table, row, b, 0, b.length, primary);
+        unaccented.push(b);
+        unaccentedIds.push(k);
+        kind = ACCENTED;
+      } else kind = writeWeights(table, row, strings[stringOf[k]], startOf[k], startOf[k] + lengthOf[k], primary);
       if (kind === OTHER) {
+        // Its first two characters have weights, and so keep them without accents: same bucket.
+        table.words.fill(0, row * stride, (row + 1) * stride);
         const b = withoutAccents(texts[k], numeric, weights.base, accentFree);
-        if (b === null) continue;
-        table.words.fill(0, k * stride, (k + 1) * stride);
-        writeWeights(table, k, b, 0, b.length, weights.primary);
+        if (b === null) {
+          kinds[k] = OTHER;
+          bucketEnd[bucket]--;
+          continue;
+        }
+        writeWeights(table, row, b, 0, b.length, primary);
         unaccented.push(b);
         unaccentedIds.push(k);
         isBare[k] = 1;
         kind = ACCENTED;
       }
+      table.textOf[row] = k;
       kinds[k] = kind;
       fastCount++;
     }
@@ -458,18 +526,17 @@ export function collationRanks(texts: readonly string[], collator: Intl.Collator
     }
     return 0;
   };
-  const fast = new Uint32Array(fastCount);
-  const others: number[] = [];
-  for (let k = 0, j = 0; k < n; k++) {
-    if (kinds[k] !== OTHER) fast[j++] = k;
-    else others.push(k);
-  }
+  const { textOf } = table;
+  // The rows, in the collator's order once sorted.
+  const order = new Uint32Array(rowCount);
+  for (let r = 0; r < rowCount; r++) order[r] = r;
   const resolveTies = (lo: number, hi: number, classStart: Uint8Array) => {
     // Usually the same text repeated (a category, a duplicate name): nothing to order.
     let same = lo + 1;
-    while (same < hi && joined.same(fast[lo], fast[same])) same++;
+    while (same < hi && joined.same(textOf[order[lo]], textOf[order[same]])) same++;
     if (same === hi) return;
-    const group = fast.slice(lo, hi);
+    const rows = order.slice(lo, hi);
+    const group = rows.map((row) => textOf[row]);
     const distinct = distinctTexts(group, texts);
     if (distinct.length === 1) return;
     distinct.sort(compareTies);
@@ -485,9 +552,20 @@ export function collationRanks(texts: readonly string[], collator: Intl.Collator
     for (const r of groupRanks) starts[r + 1]++;
     for (let r = 0; r <= rank; r++) starts[r + 1] += starts[r];
     for (let r = 1; r <= rank; r++) classStart[lo + starts[r]] = 1;
-    group.forEach((id, i) => (fast[lo + starts[groupRanks[i]]++] = id));
+    rows.forEach((row, i) => (order[lo + starts[groupRanks[i]]++] = row));
   };
-  const classStart = weights ? sortByWeights(fast, table, joined, bare, isBare, weights.primary, resolveTies) : new Uint8Array(0);
+  const rowStart = weights ? sortByWeights(order, bucketStart, bucketEnd, table, joined, bare, isBare, primary, resolveTies) : new Uint8Array(0);
+  // The sorted texts, without the rows left unused.
+  const fast = new Uint32Array(fastCount);
+  const classStart = new Uint8Array(fastCount);
+  const others: number[] = [];
+  for (let r = 0, j = 0; r < rowCount; r++) {
+    const id = textOf[order[r]];
+    if (id === NO_TEXT) continue;
+    fast[j] = id;
+    classStart[j++] = rowStart[r];
+  }
+  for (let k = 0; k < n; k++) if (kinds[k] === OTHER) others.push(k);
 
   // The other texts, once each, in the collator's order.
   const otherIds = distinctTexts(others, texts).sort(compare);

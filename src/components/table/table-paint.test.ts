@@ -159,6 +159,119 @@ describe('dash-table row painting', () => {
     expect(range.getBoundingClientRect().width, 'the text fits its cell').to.be.at.most(room);
   });
 
+  it("shows the scroller's own background under the rows: the table's colour, a see-through one, or one set on ::part(table)", async () => {
+    const sheet = document.createElement('style');
+    sheet.textContent = '.red-table::part(table) { background: rgb(200, 0, 0) }';
+    document.head.append(sheet);
+    try {
+      const el = await open(rowsOf(2000), {});
+      const windowBackground = () => getComputedStyle($(el, '.window')).backgroundColor;
+      const cases = [
+        ['', 'rgb(1, 2, 3)', 'rgb(1, 2, 3)'],
+        ['', 'rgba(1, 2, 3, 0.5)', 'rgba(0, 0, 0, 0)'],
+        ['red-table', 'rgb(1, 2, 3)', 'rgba(0, 0, 0, 0)'],
+        ['', 'rgb(4, 5, 6)', 'rgb(4, 5, 6)'],
+      ] as const;
+      for (const [cls, color, painted] of cases) {
+        el.className = cls;
+        el.style.setProperty('--dash-table-background', color);
+        el.data = rowsOf(2000 + color.length + cls.length);
+        await settle(el);
+        expect(windowBackground(), `${cls} ${color}`).to.equal(painted);
+      }
+    } finally {
+      sheet.remove();
+    }
+  });
+
+  describe('text that does not fit', () => {
+    // Cells clip only text measured too wide for them (docs/table.md, "Virtualization and layout").
+    const TEXTS = ['a', 'WWWWWWWWWWWWWWWW', 'iiiiiiii', 'Zoë Núñez', '日本語のテキスト', '😀😀😀😀😀😀', 'tab\there', 'two\nlines', ' spaced ', 'Rodriguez, Christopher A.B. (Mount Vernon)', '12345678'];
+    const textCols = [
+      { id: 'n', name: 'N', type: 'numeric', width: 70 },
+      { id: 't', name: 'T', type: 'text', width: 90 },
+    ];
+    const rowsWithTexts = (n: number) => Array.from({ length: n }, (_, i) => ({ n: i % 3 ? i : 10 ** (i % 13), t: TEXTS[i % TEXTS.length] }));
+    const clipped = (cell: HTMLElement) => getComputedStyle(cell).overflow === 'clip';
+    /** A cell's text where a person sees it: every unclipped text inside its cell, every wider one clipped with an ellipsis. */
+    const checkCells = (el: DashTable) => {
+      const seen = { clipped: 0, unclipped: 0 };
+      for (const cell of $$(el, '.body [role=gridcell]')) {
+        const style = getComputedStyle(cell);
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        const text = range.getBoundingClientRect();
+        const box = cell.getBoundingClientRect();
+        if (clipped(cell)) {
+          seen.clipped++;
+          expect(style.textOverflow, `"${cell.textContent}" is cut with an ellipsis`).to.equal('ellipsis');
+        } else {
+          seen.unclipped++;
+          const right = box.right - parseFloat(style.borderRightWidth);
+          expect(text.left, `"${cell.textContent}" starts inside its cell`).to.be.at.least(box.left - 0.5);
+          expect(text.right, `"${cell.textContent}" ends inside its cell`).to.be.at.most(right + 0.5);
+          expect(text.height, `"${cell.textContent}" is one line`).to.be.at.most(box.height);
+        }
+      }
+      return seen;
+    };
+    const cellWith = (el: DashTable, text: string) => $$(el, '.body [role=gridcell]').find((c) => c.textContent === text)!;
+
+    it('clips the text too wide for its cell, with an ellipsis, and leaves the rest unclipped, as rows scroll by', async () => {
+      const el = await fixture<DashTable>(html`<dash-table virtualization page-action="none"
+        style="--dash-table-max-height: 400px" .data=${rowsWithTexts(5000)} .columns=${textCols}></dash-table>`);
+      await settle(el);
+      expect(clipped(cellWith(el, 'a')), 'short text').to.equal(false);
+      expect(clipped(cellWith(el, 'WWWWWWWWWWWWWWWW')), 'wide text').to.equal(true);
+      expect(clipped(cellWith(el, 'two\nlines')), 'a line break').to.equal(true);
+      const scroller = $(el, '.scroller');
+      const totals = { clipped: 0, unclipped: 0 };
+      for (const row of [0, 7, 500, 4990, 3, 1234.5]) {
+        scroller.scrollTop = row * 32;
+        await settle(el);
+        const seen = checkCells(el);
+        totals.clipped += seen.clipped;
+        totals.unclipped += seen.unclipped;
+      }
+      expect(totals.clipped, 'some cells clipped').to.be.above(20);
+      expect(totals.unclipped, 'some cells not').to.be.above(20);
+    });
+
+    it('clips every cell of a column styled in a larger font, and none when the style goes', async () => {
+      const el = await fixture<DashTable>(html`<dash-table .data=${rowsWithTexts(40)} .columns=${textCols}></dash-table>`);
+      await settle(el);
+      for (const styled of [true, false, true]) {
+        el.styleCellConditional = styled ? [{ if: { column_id: 't' }, fontSize: '20px' }] : [];
+        await settle(el);
+        expect(clipped(cellWith(el, 'a')), `styled ${styled}`).to.equal(styled);
+        checkCells(el);
+      }
+      // A color or a background leaves the text's room alone.
+      el.styleDataConditional = [{ if: { row_index: 'odd' }, backgroundColor: 'rgb(1, 2, 3)', color: 'red' }];
+      el.styleCellConditional = [];
+      await settle(el);
+      expect(clipped(cellWith(el, 'a'))).to.equal(false);
+    });
+
+    it('measures the text again after an edit, twice', async () => {
+      const el = await fixture<DashTable>(html`<dash-table editable .data=${[{ n: 1, t: 'a' }, { n: 2, t: 'b' }]} .columns=${textCols}></dash-table>`);
+      await settle(el);
+      for (const [from, to] of [['a', 'a much longer text than fits'], ['a much longer text than fits', 'a']]) {
+        const cell = cellWith(el, from);
+        cell.dispatchEvent(new MouseEvent('dblclick', { bubbles: true, composed: true }));
+        await settle(el);
+        const input = cell.querySelector('input')!;
+        input.value = to;
+        input.dispatchEvent(new Event('input'));
+        await sendKeys({ press: 'Enter' });
+        await settle(el);
+        expect(cell.textContent).to.equal(to);
+        expect(clipped(cell), `"${to}"`).to.equal(to !== 'a');
+        checkCells(el);
+      }
+    });
+  });
+
   it('renumbers the rows (aria-rowindex) when the filter row comes and goes', async () => {
     for (const virtualization of [true, false]) {
       const el = await fixture<DashTable>(html`<dash-table ?virtualization=${virtualization} page-action="none"

@@ -59,21 +59,47 @@ describe('dash-table virtual scrolling', () => {
     const scroller = $(el, '.scroller');
     scroller.scrollTop = 3200;
     await settle(el);
-    const byRow = new Map(bodyRows(el).map((r) => [firstCells(el)[bodyRows(el).indexOf(r)], r]));
-    for (const top of [3264, 3328, 3200]) {
+    // (A row that left the window and came back may have another element: compared with the step before only.)
+    let byRow = new Map(bodyRows(el).map((r) => [firstCells(el)[bodyRows(el).indexOf(r)], r]));
+    for (const top of [3264, 3328, 3200, 3232, 3200]) {
       scroller.scrollTop = top;
       await settle(el);
       const rows = bodyRows(el);
       const texts = firstCells(el);
       const moved = rows.filter((r, i) => byRow.has(texts[i]) && byRow.get(texts[i]) !== r);
-      expect(moved, `rows in view at ${top} keep their elements`).to.have.length(0);
-      rows.forEach((r, i) => byRow.set(texts[i], r));
+      expect(moved.map((r) => r.textContent), `rows in view at ${top} keep their elements`).to.deep.equal([]);
+      byRow = new Map(rows.map((r, i) => [texts[i], r]));
     }
     const order = bodyRows(el);
     scroller.scrollTop = 3200 + 100 * 32;
     await settle(el);
-    expect(bodyRows(el), 'a jump rewrites rows in place').to.deep.equal(order);
+    // The window holds only the rows in view after a jump (no overscan: the next jump would replace it too).
+    const jumped = bodyRows(el);
+    expect(order.slice(0, jumped.length), 'a jump rewrites rows in place').to.deep.equal(jumped);
     expect(firstCells(el)[0]).to.equal(String(Number(firstCells(el)[3]) - 3));
+  });
+
+  it('holds only the rows in view after a jump, and rows ahead again as scrolling goes on, in the same elements', async () => {
+    const el = await open();
+    const scroller = $(el, '.scroller');
+    const rowsInView = () => {
+      const view = scroller.getBoundingClientRect();
+      const head = $(el, '.head').getBoundingClientRect();
+      return bodyRows(el).filter((r) => r.getBoundingClientRect().bottom > head.bottom && r.getBoundingClientRect().top < view.bottom).length;
+    };
+    scroller.scrollTop = 3200;
+    await settle(el);
+    const all = new Set(bodyRows(el));
+    for (const [top, extra] of [[3200 + 50 * 32, 0], [3200 + 51 * 32, 4], [3200 + 52 * 32, 4], [80_000, 0], [80_000 - 40, 4], [20_000, 0]] as const) {
+      scroller.scrollTop = top;
+      await settle(el);
+      // (One more where the last row in view ends right at the bottom edge.)
+      expect(bodyRows(el).length, `rows beyond those in view at ${top}`).to.be.within(rowsInView() + extra, rowsInView() + extra + 1);
+      const first = Number(firstCells(el)[0]);
+      expect(firstCells(el)).to.deep.equal(bodyRows(el).map((_, i) => String(first + i)));
+      for (const row of bodyRows(el)) all.add(row);
+    }
+    expect(all.size, 'row elements made in all').to.be.at.most(rowsInView() + 5);
   });
 
   it('moves the active cell with the keyboard after a jump, and stays accessible', async () => {

@@ -14,7 +14,8 @@ import type { DashTable } from './table.js';
 /**
  * Rows kept in the DOM beyond the visible ones: three ahead in the direction of scrolling, for the
  * frames in which the browser scrolls ahead of a repaint, and one behind; few, because a jump lays
- * out and paints every row of the window anew.
+ * out and paints every row of the window anew. None after a jump past the whole window: they would
+ * be laid out and painted for nothing, as the next jump replaces them too.
  */
 const OVERSCAN_DOWN = { before: 1, after: 3 } as const;
 const OVERSCAN_UP = { before: 3, after: 1 } as const;
@@ -40,11 +41,14 @@ export class TableViewport implements ReactiveController {
   private rowEls: HTMLElement[] = [];
   private rowsStart = 0;
   private rowsIn: HTMLElement | null = null;
+  private spareRows: HTMLElement[] = [];
   /** Table updates painted so far: a window row painted in this one needs no paint on scroll. */
   private generation = 0;
   /** Each window row's offset in the window, as written. */
   private rowTops = new WeakMap<HTMLElement, number>();
   private resizeObserver?: ResizeObserver;
+  /** Which cells' text fits unclipped (see CellTextFit). */
+  readonly textFit = new CellTextFit();
 
   hostConnected(): void {
     if (this.host.hasUpdated) this.observeSize();
@@ -111,13 +115,27 @@ export class TableViewport implements ReactiveController {
   paintBody(): void {
     // Every row in the window is written again: the update may have changed any of them.
     this.generation++;
+    this.textFit.reset();
     const root = this.host.renderRoot;
     const fixed = this.host.fixedDataCount;
     const fixedEl = root.querySelector<HTMLElement>('.fixed-data');
     if (fixedEl) paintRows(fixedEl, this.host, 0, fixed);
     const plain = this.host.virtualization ? null : root.querySelector<HTMLElement>('.body.plain');
     if (plain) paintRows(plain, this.host, fixed, this.host.pageIndices.length);
+    if (this.host.windowEl) this.matchBackground(this.host.windowEl);
     this.paintWindow();
+  }
+
+  /**
+   * The window paints the table's background to be an opaque layer (table.styles.ts), which looks
+   * the same only where the scroller shows that one opaque colour: not with a see-through or other
+   * background (`::part(table)`), where the window paints none.
+   */
+  private matchBackground(win: HTMLElement): void {
+    win.classList.remove('see-through');
+    const under = getComputedStyle(this.host.scroller);
+    const own = getComputedStyle(win).backgroundColor;
+    if (under.backgroundImage !== 'none' || under.backgroundColor !== own || !own.startsWith('rgb(')) win.classList.add('see-through');
   }
 
   /** Paints the rows in view into the virtual body (no element update: scrolling costs only the rows). */
@@ -126,7 +144,10 @@ export class TableViewport implements ReactiveController {
     if (!this.host.virtualization || !el) return;
     const fixed = this.host.fixedDataCount;
     const viewportHeight = this.viewportHeight || 600;
-    const win = viewportWindow(this.host.pageIndices.length - fixed, this.rowHeight, this.bodyScrollTop, viewportHeight, this.scrolledUp ? OVERSCAN_UP : OVERSCAN_DOWN);
+    const bodyRows = this.host.pageIndices.length - fixed;
+    let win = viewportWindow(bodyRows, this.rowHeight, this.bodyScrollTop, viewportHeight, 0);
+    const jumped = this.rowsIn === el && (fixed + win.end <= this.rowsStart || fixed + win.start >= this.rowsStart + this.rowEls.length);
+    if (!jumped) win = viewportWindow(bodyRows, this.rowHeight, this.bodyScrollTop, viewportHeight, this.scrolledUp ? OVERSCAN_UP : OVERSCAN_DOWN);
     // Rows sit at their offset from an anchor row that changes only every ANCHOR_ROWS rows, and the
     // window moves to put them in place: a row that stays in view keeps its offset, and a row that
     // comes in moves no other, so neither is restyled or laid out again as the window scrolls.
@@ -134,6 +155,11 @@ export class TableViewport implements ReactiveController {
     const anchor = win.start - (win.start % ANCHOR_ROWS);
     const rh = this.rowHeight;
     el.style.top = `${Math.round(win.top - (win.start - anchor) * rh)}px`;
+    // The window is a compositor layer with an opaque background (table.styles.ts), as tall as the
+    // rows it can hold between two anchors: its bounds stay put while rows come and go, so its
+    // tiles stay valid, and moving it (a scaled body moves it every frame) re-rasters nothing.
+    const height = `${2 * ANCHOR_ROWS * rh}px`;
+    if (el.style.height !== height) el.style.height = height;
     const start = fixed + win.start;
     const count = win.end - win.start;
     const editing = this.host.editor.editing;
@@ -165,12 +191,18 @@ export class TableViewport implements ReactiveController {
       // A new body (first paint, virtualization toggled): nothing to reuse.
       this.rowsIn = el;
       this.rowEls = [];
+      this.spareRows = [];
     }
     const prev = this.rowEls;
     const reuse = reuseRows(this.rowsStart, prev.length, start, count);
-    const next = reuse.map((i) => (i >= 0 ? prev[i] : document.createElement('div')));
+    // Rows the window no longer holds (it holds fewer after a jump) are kept, cells and all, for when it grows again.
+    const next = reuse.map((i) => (i >= 0 ? prev[i] : (this.spareRows.pop() ?? document.createElement('div'))));
     const used = new Set(next);
-    for (const row of prev) if (!used.has(row)) row.remove();
+    for (const row of prev) {
+      if (used.has(row)) continue;
+      row.remove();
+      this.spareRows.push(row);
+    }
     // Rows kept in view form one block already in order: place the others around it.
     const anchor = Math.max(0, reuse.findIndex((i, k) => i >= 0 && this.rowsStart + i === start + k));
     for (let k = anchor - 1; k >= 0; k--) if (next[k].nextSibling !== next[k + 1]) el.insertBefore(next[k], next[k + 1]);
@@ -228,11 +260,114 @@ export class TableViewport implements ReactiveController {
   }
 }
 
+/** How a column's cells hold text: the width it may take unclipped (0: always clipped), and the font it is measured in. */
+interface ColumnRoom {
+  room: number;
+  font: string;
+  /** The advance of each printable ASCII character (from 32): ASCII text is at most their sum wide. */
+  advances: Float64Array;
+  /** With tabular digits, digits are measured as the widest one (every digit takes that width). */
+  digit: string | null;
+}
+
+const ALWAYS_CLIP: ColumnRoom = { room: 0, font: '', advances: new Float64Array(95), digit: null };
+/** Style properties that change neither a cell's font nor its room for text. */
+const ROOM_NEUTRAL = /^(background|color$|textalign$|cursor$|opacity$|outline|verticalalign$)/;
+
+/**
+ * Which data cells' text fits its cell (docs/table.md, "Virtualization and layout"). Such a cell
+ * needs no clip (and its ellipsis would never show): a cell without one is no clip node and paint
+ * chunk of its own, which keeps the paint, layerizing and raster of a scroll frame small. Text
+ * measured too wide, or in a column whose styles may change its font or room (padding, font, width,
+ * borders…), is clipped with an ellipsis. Measured on a canvas in the cells' own computed font; the
+ * room is remeasured after every update of the table.
+ */
+export class CellTextFit {
+  private rooms = new Map<string, ColumnRoom>();
+  /** Counts the updates: a cell's fit measured in an earlier one is measured again. */
+  epoch = 0;
+
+  /** After an update: columns, widths, styles or fonts may have changed. */
+  reset(): void {
+    this.rooms.clear();
+    this.epoch++;
+  }
+
+  /** Whether `text`, shown in `cellEl` (a data cell of `col`), fits without a clip. */
+  fits(table: DashTable, col: TableColumn, cellEl: HTMLElement, text: string): boolean {
+    let fit = this.rooms.get(col.id);
+    if (!fit) {
+      fit = columnRoom(table, col, cellEl);
+      this.rooms.set(col.id, fit);
+    }
+    if (fit.room <= 0) return false;
+    // ASCII text is measured as the sum of its characters' advances (kerning and ligatures only
+    // narrow it), other text on the canvas.
+    const { advances } = fit;
+    const digit = fit.digit ? advances[fit.digit.charCodeAt(0) - 32] : 0;
+    let ascii = true;
+    let width = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      // Tabs and line breaks are laid out as the canvas does not: clipped.
+      if (c < 32) return false;
+      if (c > 126) ascii = false;
+      else width += digit && c >= 48 && c <= 57 ? digit : advances[c - 32];
+    }
+    if (ascii) return width <= fit.room;
+    const ctx = measureContext(fit.font);
+    if (!ctx) return false;
+    return ctx.measureText(fit.digit ? text.replace(/[0-9]/g, fit.digit) : text).width <= fit.room;
+  }
+}
+
+function columnRoom(table: DashTable, col: TableColumn, cellEl: HTMLElement): ColumnRoom {
+  const neutral = (style: Readonly<Record<string, unknown>> | undefined) =>
+    !style || Object.keys(style).every((name) => ROOM_NEUTRAL.test(name.replaceAll('-', '').toLowerCase()));
+  if (!neutral(table.styles.dataBase.get(col.id)) || !(table.styles.dataConds.get(col.id) ?? []).every((c) => neutral(c.style))) return ALWAYS_CLIP;
+  const cs = getComputedStyle(cellEl);
+  const size = parseFloat(cs.fontSize);
+  // (The computed `font` shorthand is empty when a longhand it cannot express is set, such as tabular digits.)
+  const font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+  const plain = cs.letterSpacing === 'normal' && cs.wordSpacing === '0px' && cs.textTransform === 'none' && cs.fontStretch === '100%' && cs.fontVariantCaps === 'normal';
+  // A font not loaded yet would be measured in its fallback; one too tall for the row would spill out of it.
+  if (!plain || !fontLoaded(font) || !(size * 1.25 <= table.viewport.rowHeight)) return ALWAYS_CLIP;
+  const px = (v: string) => parseFloat(v) || 0;
+  // One pixel to spare for rounding between the canvas and the cell's own layout.
+  const room = (table.widths.get(col.id) ?? 120) - px(cs.paddingLeft) - px(cs.paddingRight) - px(cs.borderLeftWidth) - px(cs.borderRightWidth) - 1;
+  const ctx = measureContext(font);
+  if (!ctx || !Number.isFinite(room)) return ALWAYS_CLIP;
+  const { advances, digit } = fontWidths(ctx, font);
+  return { room, font, advances, digit: cs.fontVariantNumeric.includes('tabular-nums') ? digit : null };
+}
+
+function fontLoaded(font: string): boolean {
+  try {
+    return document.fonts.check(font);
+  } catch {
+    return false; // (a font the canvas could not parse either)
+  }
+}
+
+const widthsByFont = new Map<string, { advances: Float64Array; digit: string }>();
+
+/** A font's printable ASCII characters' advances, and its widest digit (`ctx` is in that font). */
+function fontWidths(ctx: CanvasRenderingContext2D, font: string): { advances: Float64Array; digit: string } {
+  let known = widthsByFont.get(font);
+  if (!known) {
+    known = { advances: new Float64Array(95), digit: '0' };
+    for (let c = 32; c <= 126; c++) {
+      known.advances[c - 32] = ctx.measureText(String.fromCharCode(c)).width;
+      if (c >= 48 && c <= 57 && known.advances[c - 32] > known.advances[known.digit.charCodeAt(0) - 32]) known.digit = String.fromCharCode(c);
+    }
+    widthsByFont.set(font, known);
+  }
+  return known;
+}
+
 /** Fixed column widths from the header and a sample of rows: one template for header and body. */
 export function columnWidths(el: Element, cols: readonly TableColumn[], rows: readonly Row[]): Map<string, number> {
-  const ctx = measureContext();
-  const font = getComputedStyle(el).font || '14px system-ui';
-  if (ctx) ctx.font = font;
+  const ctx = measureContext(getComputedStyle(el).font || '14px system-ui');
   const measure = (text: string) => (ctx ? ctx.measureText(text).width : text.length * 8);
   const widest = measure('W');
   const sample: Row[] = [];
@@ -259,7 +394,14 @@ export function columnWidths(el: Element, cols: readonly TableColumn[], rows: re
 }
 
 let canvas: HTMLCanvasElement | null = null;
-function measureContext(): CanvasRenderingContext2D | null {
+let canvasFont = '';
+/** The measuring canvas, in `font` (set only when it changes: setting a font parses it). */
+function measureContext(font: string): CanvasRenderingContext2D | null {
   canvas ??= document.createElement('canvas');
-  return canvas.getContext('2d');
+  const ctx = canvas.getContext('2d');
+  if (ctx && canvasFont !== font) {
+    ctx.font = font;
+    canvasFont = font;
+  }
+  return ctx;
 }

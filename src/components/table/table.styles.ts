@@ -68,6 +68,10 @@ export const tableStyles = css`
     min-width: 0;
     min-height: 0;
   }
+  /* Text measured to fit (table-viewport.ts, CellTextFit): no clip, so no clip node and paint chunk per cell. */
+  .cell.fits {
+    overflow: visible;
+  }
   .cell:last-child {
     border-right: 0;
   }
@@ -161,18 +165,27 @@ export const tableStyles = css`
     overflow: clip;
     contain: layout paint style;
   }
+  /* Not paint containment (strict): a row of its own clip node would split the window's paint into
+     a chunk per row; its cells' text is clipped or measured to fit. */
   .window .row {
-    contain: strict;
+    contain: size layout style;
     position: absolute;
     left: 0;
     right: 0;
   }
-  /* Its rows are placed from an anchor row (docs/table.md, "Virtualization and layout"). */
+  /* Its rows are placed from an anchor row (docs/table.md, "Virtualization and layout"). A layer of
+     its own, opaque and of a fixed height (set by table-viewport.ts), so moving it re-rasters nothing
+     and only the rows coming in are rasterized. */
   .window {
     position: absolute;
     left: 0;
     right: 0;
     top: 0;
+    will-change: transform;
+    background: var(--_bg);
+  }
+  .window.see-through {
+    background: none;
   }
   /* Odd page positions, not :nth-child: a row keeps its stripe as the window scrolls, and moving
      a row element does not restyle its siblings. */
