@@ -56,7 +56,7 @@ describe('radixSortIndices', () => {
     }
   });
 
-  it('dense keys (text ranks, one per row): one counting pass, stable, blanks last, on all rows or a subset', () => {
+  it('integer keys spanning no more values than rows: one counting pass, stable, blanks last, on all rows or a subset', () => {
     let seed = 5;
     const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
     const n = 5000;
@@ -77,6 +77,85 @@ describe('radixSortIndices', () => {
       assert.deepEqual([...radixSortIndices(idx, keys, false)], asc, `asc, ${idx.length} rows`);
       assert.deepEqual([...radixSortIndices(idx, keys, true)], desc, `desc, ${idx.length} rows`);
     }
+  });
+});
+
+describe('text ranks', () => {
+  const textColumn: TableColumn = { id: 't', name: 't', type: 'text', source: { id: 't' } };
+  const collator = new Intl.Collator();
+  /** `idx` ordered as the collator orders their texts; equal texts, and blanks (last), in the order they came. */
+  const byCollator = (data: Row[], idx: readonly number[], desc: boolean) => {
+    const at = new Map(idx.map((row, i) => [row, i]));
+    return [...idx].sort((a, b) => {
+      const x = data[a].t as string | null | undefined;
+      const y = data[b].t as string | null | undefined;
+      const stable = at.get(a)! - at.get(b)!;
+      if (!x || !y) return !x && !y ? stable : x ? -1 : 1;
+      return (desc ? collator.compare(y, x) : collator.compare(x, y)) || stable;
+    });
+  };
+  /** Distinct names, more than the column's probe for repeated texts looks at. */
+  const names = (n: number) => Array.from({ length: n }, (_, i) => `${['Smith', 'lee', 'Núñez', "O'Brien"][i % 4]} ${((i * 7919) % n).toString(36)}`);
+
+  it('a column of distinct names with blanks: every row its own rank, in the collator\'s order; blanks have none', () => {
+    const data: Row[] = names(6000).map((t, i) => ({ t: i % 97 === 5 ? (i % 2 ? null : '') : t }));
+    const keys = sorting.sortKeys(data, textColumn, () => {}) as sorting.TextRanks;
+    const filled = data.filter((r) => r.t).length;
+    assert.equal(keys.ties, 0);
+    assert.equal(keys.count, filled);
+    assert.deepEqual([...keys.ranks].filter((r) => r !== sorting.BLANK_RANK).sort((a, b) => a - b), [...Array(filled).keys()]);
+    data.forEach((r, i) => {
+      if (!r.t) assert.equal(keys.ranks[i], sorting.BLANK_RANK);
+    });
+  });
+
+  it('rows go to their ranks: the whole column or a subset, asc and desc, a few repeated names, blanks last in the order they came', () => {
+    for (const [size, repeatEvery] of [[50, 0], [6000, 0], [6000, 97]]) {
+      const list = names(size);
+      // A few names again (as in a real list of people), tying with their first row.
+      if (repeatEvery) for (let i = repeatEvery; i < size; i += repeatEvery) list[i] = list[(i * 31) % i];
+      const data: Row[] = list.map((t, i) => ({ t: i % 13 === 4 ? null : i % 17 === 3 ? '' : t }));
+      const keys = sorting.sortKeys(data, textColumn, () => {}) as sorting.TextRanks;
+      if (!repeatEvery) assert.equal(keys.ties, 0, `${size} rows`);
+      else assert.ok(keys.ties > 0 && keys.ties * 16 <= keys.count, `${keys.ties} ties: few`);
+      const all = Uint32Array.from(data.keys());
+      const shuffled = all.slice().reverse();
+      const subset = all.filter((i) => i % 3 !== 1);
+      for (const idx of [all, shuffled, subset]) {
+        for (const desc of [false, true]) {
+          assert.deepEqual([...radixSortIndices(idx, keys, desc)], byCollator(data, [...idx], desc), `${size} rows, ${idx.length} sorted, ${desc ? 'desc' : 'asc'}`);
+        }
+      }
+    }
+  });
+
+  it('repeated texts tie and keep their order (counting pass), a few distinct or thousands', () => {
+    for (const base of [['b', 'A', 'a', 'é', 'e', 'É'], names(5000)]) {
+      const data: Row[] = Array.from({ length: base.length * 2 + 40 }, (_, i) => ({ t: i % 29 === 0 ? null : base[(i * 7) % base.length] }));
+      const keys = sorting.sortKeys(data, textColumn, () => {}) as sorting.TextRanks;
+      assert.ok(keys.ties > 0);
+      const all = Uint32Array.from(data.keys());
+      for (const desc of [false, true]) assert.deepEqual([...radixSortIndices(all, keys, desc)], byCollator(data, [...all], desc));
+    }
+  });
+
+  it('through the pipeline: multi-column with distinct names, sort then filter, new data after a sort', () => {
+    const list = names(5000);
+    const data: Row[] = list.map((t, i) => ({ t: i % 41 === 0 ? null : t, g: i % 3 }));
+    const columns = cols({ g: 'numeric', t: 'text' });
+    const p = new TablePipeline();
+    const run = (rows: Row[], sortBy: { column_id: string; direction: 'asc' | 'desc' }[], filter: ((r: Row) => boolean) | null = null) =>
+      [...p.run({ data: rows, columns, filter, filterKey: filter ? 'f' : '', sortBy, sorting })];
+    const multi = run(data, [{ column_id: 'g', direction: 'asc' }, { column_id: 't', direction: 'desc' }]);
+    for (const g of [0, 1, 2]) {
+      const group = multi.filter((i) => data[i].g === g);
+      assert.deepEqual(group, byCollator(data, group, true), `group ${g} by name, desc`);
+    }
+    assert.deepEqual(multi.map((i) => data[i].g), [...data.keys()].map((i) => data[i].g as number).sort());
+    const odd = (r: Row) => (r.g as number) === 1;
+    assert.deepEqual(run(data, [{ column_id: 't', direction: 'asc' }], odd), byCollator(data, [...data.keys()].filter((i) => odd(data[i])), false));
+    const fresh: Row[] = list.slice(0, 3000).reverse().map((t) => ({ t: `x ${t}`, g: 0 }));
+    assert.deepEqual(run(fresh, [{ column_id: 't', direction: 'asc' }]), byCollator(fresh, [...fresh.keys()], false));
   });
 });
 

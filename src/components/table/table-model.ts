@@ -3,12 +3,13 @@
  * with type-aware sort keys cached per data array. `<dash-table>` drives it; Node can test it.
  *
  * Rows are addressed by their index in `data` (Dash's `derived_virtual_indices`). Sorting is a
- * stable LSD radix sort over float64 keys (numbers, dates as epoch ms, text as collation ranks), so
- * a multi-column sort is one stable pass per column, least significant first. Blanks (null,
+ * stable sort over per-row keys (numbers, dates as epoch ms, text as collation ranks), so a
+ * multi-column sort is one stable pass per column, least significant first. Blanks (null,
  * undefined, '', NaN, values of the wrong type) sort last in both directions. The sorting itself
  * is in table-sort.ts, loaded on first use: most tables are never sorted.
  */
 import type { SortCode } from './table-lazy.js';
+import type { SortKeys } from './table-sort.js';
 
 export type ColumnType = 'any' | 'numeric' | 'text' | 'datetime';
 export type Row = Record<string, unknown>;
@@ -190,7 +191,7 @@ export interface PipelineInput {
  */
 export class TablePipeline {
   private data: readonly Row[] | null = null;
-  private keys = new Map<string, Float64Array>();
+  private keys = new Map<string, SortKeys>();
   private filterKey: string | null = null;
   private filtered: Uint32Array = new Uint32Array(0);
   private sortKey: string | null = null;
@@ -230,7 +231,7 @@ export class TablePipeline {
     return this.sorted;
   }
 
-  private keysFor(sorting: SortCode, col: TableColumn): Float64Array {
+  private keysFor(sorting: SortCode, col: TableColumn): SortKeys {
     const cacheKey = `${col.id}\u0000${col.type}`;
     let keys = this.keys.get(cacheKey);
     if (!keys) {

@@ -1,10 +1,26 @@
 /**
  * Sorting the table's rows (loaded on first use, src/components/table/table-lazy.ts): type-aware
- * float64 sort keys per column, and a stable LSD radix sort of row indices over them. Blanks (null,
- * undefined, '', NaN, values of the wrong type) sort last in both directions (docs/table.md).
+ * sort keys per column (float64 numbers, dates and booleans; dense collation ranks for text), and a
+ * stable sort of row indices over them. Blanks (null, undefined, '', NaN, values of the wrong type)
+ * sort last in both directions (docs/table.md).
  */
 import { cellText, dateKey, type Row, type TableColumn, type Warn } from './table-model.js';
 import { collationRanks } from './table-collation.js';
+
+/** A text column's keys: each row's dense collation rank. */
+export interface TextRanks {
+  /** Per row, its text's rank (0 = first; texts the collator calls equal share one), BLANK_RANK for a blank. */
+  ranks: Uint32Array;
+  /** How many ranks there are: they run 0 … count - 1. */
+  count: number;
+  /** Rows sharing their rank with an earlier row: 0 when every text is distinct (names, ids). */
+  ties: number;
+}
+
+/** A column's sort keys: float64 per row (NaN = blank), or a text column's ranks. */
+export type SortKeys = Float64Array | TextRanks;
+
+export const BLANK_RANK = 0xffffffff;
 
 function isBlank(v: unknown): boolean {
   return v === null || v === undefined || v === '' || (typeof v === 'number' && Number.isNaN(v));
@@ -17,51 +33,91 @@ function numericKey(v: unknown): number {
   return NaN;
 }
 
+/** The text a cell is collated by; null for a blank. */
+function textAt(row: Row, id: string): string | null {
+  const v = row[id];
+  if (isBlank(v)) return null;
+  return typeof v === 'string' ? v : cellText(v);
+}
+
 /** Columns with up to this many distinct texts are ranked once per distinct text, */
 const DEDUPLICATE_MAX = 1 << 16;
 /** unless, past this many, nearly every row so far brought a new one (names, ids). */
 const DEDUPLICATE_PROBE = 4096;
 
-/** Dense collation ranks of the column's values as float64 keys (NaN = blank). */
-function rankKeys(data: readonly Row[], id: string, numericCollation: boolean): Float64Array {
+/** Dense collation ranks of the column's texts, one per row. */
+function textRanks(data: readonly Row[], id: string, numericCollation: boolean): TextRanks {
+  const collator = new Intl.Collator(undefined, { numeric: numericCollation });
+  return categoryRanks(data, id, collator) ?? rowRanks(data, id, collator);
+}
+
+/**
+ * A column of few distinct texts (a category): each distinct text listed once and ranked once.
+ * Null when that stops paying: past DEDUPLICATE_MAX texts, or once nearly every row brings a new one.
+ */
+function categoryRanks(data: readonly Row[], id: string, collator: Intl.Collator): TextRanks | null {
   const n = data.length;
-  // Per row, the index of its text in `texts` (-1: blank). A few distinct texts (a category) are
-  // listed once each; where most texts are distinct the Map costs more than it saves, so every
-  // further row lists its own text and equal texts are found while ranking.
-  const textOf = new Int32Array(n);
-  const texts = new Array<string>(n);
-  let count = 0;
-  let seen: Map<string, number> | null = new Map();
+  const textOf = new Int32Array(n); // per row, its text's index in `texts` (-1: blank)
+  const texts: string[] = [];
+  const seen = new Map<string, number>();
+  let filled = 0;
   for (let i = 0; i < n; i++) {
-    const v = data[i][id];
-    if (isBlank(v)) {
+    const s = textAt(data[i], id);
+    if (s === null) {
       textOf[i] = -1;
       continue;
     }
-    const s = typeof v === 'string' ? v : cellText(v);
-    let k = seen?.get(s);
+    let k = seen.get(s);
     if (k === undefined) {
-      k = count++;
-      texts[k] = s;
-      if (seen) {
-        seen.set(s, k);
-        if (count >= DEDUPLICATE_MAX || (count >= DEDUPLICATE_PROBE && count * 10 > i * 9)) seen = null;
-      }
+      k = texts.length;
+      if (k >= DEDUPLICATE_MAX || (k >= DEDUPLICATE_PROBE && k * 10 > i * 9)) return null;
+      seen.set(s, k);
+      texts.push(s);
     }
     textOf[i] = k;
+    filled++;
   }
-  texts.length = count;
-  const rankOf = collationRanks(texts, new Intl.Collator(undefined, { numeric: numericCollation }));
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = textOf[i] < 0 ? NaN : rankOf[textOf[i]];
-  return keys;
+  const rankOf = collationRanks(texts, collator);
+  const ranks = new Uint32Array(n);
+  for (let i = 0; i < n; i++) ranks[i] = textOf[i] < 0 ? BLANK_RANK : rankOf[textOf[i]];
+  const count = rankCount(rankOf);
+  return { ranks, count, ties: filled - count };
 }
 
-/** One float64 sort key per row for a column; NaN marks a blank. */
-export function sortKeys(data: readonly Row[], column: TableColumn, warn: Warn): Float64Array {
+/**
+ * A column where most texts are distinct (names, ids): every non-blank row's text is listed and
+ * ranked as it is (no map of a million strings); equal texts are found while ranking. Without
+ * blanks, the ranks collationRanks returns are the rows' ranks as they are.
+ */
+function rowRanks(data: readonly Row[], id: string, collator: Intl.Collator): TextRanks {
+  const n = data.length;
+  const texts = new Array<string>(n);
+  let filled = 0;
+  for (let i = 0; i < n; i++) {
+    const s = textAt(data[i], id);
+    if (s !== null) texts[filled++] = s;
+  }
+  texts.length = filled;
+  const rankOf = collationRanks(texts, collator);
+  const count = rankCount(rankOf);
+  if (filled === n) return { ranks: rankOf, count, ties: n - count };
+  const ranks = new Uint32Array(n);
+  for (let i = 0, k = 0; i < n; i++) ranks[i] = isBlank(data[i][id]) ? BLANK_RANK : rankOf[k++];
+  return { ranks, count, ties: filled - count };
+}
+
+/** How many dense ranks there are (the highest one + 1). */
+function rankCount(ranks: Uint32Array): number {
+  let max = -1;
+  for (let i = 0; i < ranks.length; i++) if (ranks[i] > max) max = ranks[i];
+  return max + 1;
+}
+
+/** A column's sort keys: collation ranks for text, else one float64 per row (NaN marks a blank). */
+export function sortKeys(data: readonly Row[], column: TableColumn, warn: Warn): SortKeys {
   const n = data.length;
   const id = column.id;
-  if (column.type === 'text') return rankKeys(data, id, false);
+  if (column.type === 'text') return textRanks(data, id, false);
   if (column.type === 'numeric' || column.type === 'datetime') {
     const keys = new Float64Array(n);
     const toKey = column.type === 'numeric' ? numericKey : dateKey;
@@ -90,7 +146,7 @@ export function sortKeys(data: readonly Row[], column: TableColumn, warn: Warn):
       break;
     }
   }
-  if (!allNumbers) return rankKeys(data, id, true);
+  if (!allNumbers) return textRanks(data, id, true);
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = data[i][id];
@@ -100,15 +156,17 @@ export function sortKeys(data: readonly Row[], column: TableColumn, warn: Warn):
 }
 
 /**
- * Stable sort of row indices by float64 keys (LSD radix: 11-bit digits for integer keys within a
- * 32-bit range, else 16-bit digits of the keys' order-preserving bit patterns). Blanks (NaN) go
- * last in both directions.
+ * Stable sort of row indices (distinct rows) by a column's keys; blanks go last in both
+ * directions. Text ranks: rows placed at their ranks when few tie, else one counting pass.
+ * Float64 keys: an LSD radix sort (11-bit digits for integer keys within a 32-bit range, else
+ * 16-bit digits of the keys' order-preserving bit patterns).
  */
-export function radixSortIndices(indices: Uint32Array, keys: Float64Array, desc: boolean): Uint32Array {
+export function radixSortIndices(indices: Uint32Array, keys: SortKeys, desc: boolean): Uint32Array {
+  if (!(keys instanceof Float64Array)) return sortByRank(indices, keys, desc);
   const n = indices.length;
   if (n < 2) return indices.slice();
-  // Integer keys in a 32-bit range (counts, ids, ranks of text, most dates in minutes…) need
-  // one to three passes over 11-bit digits; anything else sorts by its full 64-bit pattern.
+  // Integer keys in a 32-bit range (counts, ids, most dates in minutes…) need one to three
+  // passes over 11-bit digits; anything else sorts by its full 64-bit pattern.
   let min = Infinity;
   let max = -Infinity;
   let integers = true;
@@ -124,15 +182,80 @@ export function radixSortIndices(indices: Uint32Array, keys: Float64Array, desc:
   return sortFloat(indices, keys, desc);
 }
 
+/** Text ranks with at most one tie per this many ranks are sorted by placing rows at their ranks. */
+const FEW_TIES = 16;
+
+/** Rows by text rank: placed at their ranks when few rows tie (names), else one counting pass (categories). */
+function sortByRank(indices: Uint32Array, { ranks, count, ties }: TextRanks, desc: boolean): Uint32Array {
+  if (ties * FEW_TIES <= count) return placeAtRanks(indices, ranks, count, ties, desc);
+  const n = indices.length;
+  const last = count - 1;
+  const digits = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = ranks[indices[i]];
+    digits[i] = r === BLANK_RANK ? count : desc ? last - r : r;
+  }
+  return countingSort(indices, digits, count + 1);
+}
+
+/**
+ * Each rank's first row goes straight to the rank's place (one store per row, no counting): with
+ * every text distinct and the whole column sorted, that is the order. Rows tying with an earlier
+ * one, and places no row took (a filtered subset), are then merged in by one pass over the places.
+ */
+function placeAtRanks(indices: Uint32Array, ranks: Uint32Array, count: number, ties: number, desc: boolean): Uint32Array {
+  const n = indices.length;
+  const last = count - 1;
+  const order = new Uint32Array(n);
+  // Every place taken once: the places are the order (they end before the blanks).
+  const direct = ties === 0 && n === ranks.length;
+  const firsts = direct ? order : new Uint32Array(count);
+  // Places taken, one bit each (small enough to stay in cache).
+  const taken = new Int32Array((count + 31) >>> 5);
+  const tiePlaces: number[] = [];
+  const tieRows: number[] = [];
+  let blanks = 0;
+  for (let i = 0; i < n; i++) {
+    const row = indices[i];
+    const r = ranks[row];
+    if (r === BLANK_RANK) {
+      order[n - 1 - blanks++] = row;
+      continue;
+    }
+    const place = desc ? last - r : r;
+    const bit = 1 << (place & 31);
+    if (taken[place >>> 5] & bit) {
+      tiePlaces.push(place);
+      tieRows.push(row);
+      continue;
+    }
+    taken[place >>> 5] |= bit;
+    firsts[place] = row;
+  }
+  order.subarray(n - blanks).reverse(); // blanks in the order they came
+  if (direct) return order;
+  // Ties by place, each place's in the order they came (the sort is stable).
+  const byPlace = tieRows.map((_, t) => t).sort((a, b) => tiePlaces[a] - tiePlaces[b]);
+  let at = 0;
+  let t = 0;
+  for (let place = 0; place < count; place++) {
+    if ((taken[place >>> 5] & (1 << (place & 31))) === 0) continue;
+    order[at++] = firsts[place];
+    while (t < byPlace.length && tiePlaces[byPlace[t]] === place) order[at++] = tieRows[byPlace[t++]];
+  }
+  return order;
+}
+
 function sortInt(indices: Uint32Array, keys: Float64Array, min: number, max: number, desc: boolean): Uint32Array {
   const n = indices.length;
   const blank = max - min + 1; // blanks after every value
-  if (blank <= n) return countingSort(indices, keys, min, max, desc);
   let key = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     const k = keys[indices[i]];
     key[i] = k !== k ? blank : desc ? max - k : k - min;
   }
+  // Keys spanning no more values than there are rows (small counts): one counting pass, not a pass per digit.
+  if (blank <= n) return countingSort(indices, key, blank + 1);
   let bits = 0;
   while (bits < 32 && blank >= 2 ** bits) bits++;
   let idx = indices.slice();
@@ -161,25 +284,15 @@ function sortInt(indices: Uint32Array, keys: Float64Array, min: number, max: num
   return idx;
 }
 
-/**
- * Keys spanning fewer values than there are rows (text ranks, small counts): one counting pass,
- * one count per value, instead of a pass per 11-bit digit.
- */
-function countingSort(indices: Uint32Array, keys: Float64Array, min: number, max: number, desc: boolean): Uint32Array {
+/** Stable sort of `indices` by a small digit per position (below `values`): one counting pass. */
+function countingSort(indices: Uint32Array, digits: Uint32Array, values: number): Uint32Array {
   const n = indices.length;
-  const blank = max - min + 1;
-  const key = new Uint32Array(n);
-  // starts[d + 1] counts key d; summed, starts[d] is where key d's rows begin.
-  const starts = new Uint32Array(blank + 2);
-  for (let i = 0; i < n; i++) {
-    const k = keys[indices[i]];
-    const d = k !== k ? blank : desc ? max - k : k - min;
-    key[i] = d;
-    starts[d + 1]++;
-  }
-  for (let d = 1; d <= blank + 1; d++) starts[d] += starts[d - 1];
+  // starts[d + 1] counts digit d; summed, starts[d] is where digit d's rows begin.
+  const starts = new Uint32Array(values + 1);
+  for (let i = 0; i < n; i++) starts[digits[i] + 1]++;
+  for (let d = 1; d <= values; d++) starts[d] += starts[d - 1];
   const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[starts[key[i]]++] = indices[i];
+  for (let i = 0; i < n; i++) order[starts[digits[i]]++] = indices[i];
   return order;
 }
 

@@ -338,6 +338,33 @@ describe('dash-table sorting', () => {
     await el.updateComplete;
     expectOrder([2, 5, 0, 4, 7, 1, 3, 6]);
   });
+  it('a column of thousands of distinct names: rows, derived props and a listener agree after asc and desc; blanks last', async () => {
+    const collator = new Intl.Collator();
+    // More distinct names than the table looks at for repeated ones, a few blank.
+    const rows = Array.from({ length: 6000 }, (_, id) => ({ id, name: id % 1000 === 7 ? null : `${['Núñez', 'smith', 'Lee'][id % 3]} ${((id * 7919) % 6000).toString(36)}` }));
+    const el = await fixture<DashTable>(html`<dash-table sort-action="native" virtualization .data=${rows} .columns=${[{ id: 'id', name: 'ID', type: 'numeric' }, { id: 'name', name: 'Name', type: 'text' }]}></dash-table>`);
+    const heard: unknown[] = [];
+    el.addEventListener('dash-prop-change', (e) => {
+      const { prop, value } = (e as CustomEvent).detail;
+      if (prop === 'derivedVirtualData') heard.push(value);
+    });
+    const blanks = rows.filter((r) => r.name === null).map((r) => r.id);
+    for (const direction of ['asc', 'desc'] as const) {
+      el.sortBy = [{ column_id: 'name', direction }];
+      await el.updateComplete;
+      await settle(el);
+      const named = rows.filter((r) => r.name !== null).map((r) => r.name as string);
+      named.sort((a, b) => (direction === 'asc' ? collator.compare(a, b) : collator.compare(b, a)));
+      const order = el.derivedVirtualIndices;
+      expect(order.length).to.equal(rows.length);
+      expect(order.map((i) => rows[i].name)).to.deep.equal([...named, ...blanks.map(() => null)]);
+      expect(order.slice(named.length)).to.deep.equal(blanks);
+      expect(el.derivedVirtualData.every((row, i) => row === rows[order[i]])).to.equal(true);
+      expect(heard.at(-1)).to.equal(el.derivedVirtualData);
+      expect(column(el, 1).slice(0, 3)).to.deep.equal(named.slice(0, 3));
+    }
+    expect(heard.length).to.equal(2);
+  });
 });
 
 describe('dash-table filtering', () => {
