@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as sorting from '../../src/components/table/table-sort.js';
-import { collationRanks } from '../../src/components/table/table-collation.js';
+import { collate, collationRanks, ranksOf } from '../../src/components/table/table-collation.js';
 import { TablePipeline, type Row, type TableColumn } from '../../src/components/table/table-model.js';
 
 /**
@@ -135,6 +135,30 @@ describe('collationRanks', () => {
       assert.deepEqual([...collationRanks(texts, collator)], collatorRanks(texts, collator));
     });
   }
+
+  it('gives the texts in order when it ranked them all by their weights: equal texts in the order they came, ranks as collationRanks', () => {
+    const collator = new Intl.Collator();
+    const names = manyTexts(3000);
+    // Repeats, a case variant and an accented one: ties and neighbours that differ only past the primary weights.
+    const texts = [...names, ...names.slice(0, 300), 'Résumé', 'resume', 'Resume', 'résumé', 'resume'];
+    const collated = collate(texts, collator);
+    assert.ok(!(collated instanceof Uint32Array), 'an order');
+    const expected = collatorRanks(texts, collator);
+    assert.deepEqual([...ranksOf(collated)], expected);
+    assert.equal(collated.count, Math.max(...expected) + 1);
+    const byRankThenIndex = [...texts.keys()].sort((a, b) => expected[a] - expected[b] || a - b);
+    assert.deepEqual([...collated.order], byRankThenIndex);
+    assert.deepEqual([...collated.rankStart], byRankThenIndex.map((k, p) => (p === 0 || expected[byRankThenIndex[p - 1]] !== expected[k] ? 1 : 0)));
+  });
+
+  it('gives ranks, not an order, once a text is left to the collator', () => {
+    const texts = [...manyTexts(500), 'Straße', 'Ωμέγα'];
+    const collator = new Intl.Collator();
+    const collated = collate(texts, collator);
+    assert.ok(collated instanceof Uint32Array);
+    assert.deepEqual([...collated], collatorRanks(texts, collator));
+    assert.deepEqual(collate([], collator), { order: new Uint32Array(0), rankStart: new Uint8Array(0), count: 0 });
+  });
 
   it('ranks 400,000 names as the collator orders them', () => {
     const texts = benchLikeNames(400000, 17);

@@ -129,6 +129,33 @@ describe('text ranks', () => {
     }
   });
 
+  it('a whole column of names sorts from the collation\'s order; subsets, other orders and texts left to the collator from the ranks, the same rows', () => {
+    for (const [repeatEvery, other] of [[0, ''], [97, ''], [0, 'Ωμέγα'], [97, 'Straße']] as const) {
+      const list = names(6000);
+      if (repeatEvery) for (let i = repeatEvery; i < list.length; i += repeatEvery) list[i] = list[(i * 31) % i];
+      if (other) list[4000] = other;
+      // Blanks few enough that the column still counts as names (not ranked once per distinct text).
+      const data: Row[] = list.map((t, i) => ({ t: i % 61 === 4 ? null : i % 67 === 3 ? '' : t }));
+      const keys = sorting.sortKeys(data, textColumn, () => {}) as sorting.TextRanks;
+      assert.equal(keys.sorted !== undefined, other === '', `${other || 'names'}: the order ${other ? 'unknown' : 'known'}`);
+      const all = Uint32Array.from(data.keys());
+      for (const desc of [false, true]) {
+        // The whole column first (from the order), then a subset and every row in another order (from the ranks).
+        for (const idx of [all, all.filter((i) => i % 5 !== 2), all.slice().reverse(), all]) {
+          assert.deepEqual([...radixSortIndices(idx, keys, desc)], byCollator(data, [...idx], desc), `${repeatEvery} ${other}: ${idx.length} rows, ${desc ? 'desc' : 'asc'}`);
+        }
+      }
+      // Sorting the whole column again hands out a fresh array each time.
+      const first = radixSortIndices(all, keys, false);
+      first.fill(0);
+      assert.deepEqual([...radixSortIndices(all, keys, false)], byCollator(data, [...all], false));
+      if (keys.sorted) {
+        const rankOrder = [...all].sort((a, b) => keys.ranks[a] - keys.ranks[b] || a - b);
+        assert.deepEqual(rankOrder, byCollator(data, [...all], false), 'ranks written from the order');
+      }
+    }
+  });
+
   it('repeated texts tie and keep their order (counting pass), a few distinct or thousands', () => {
     for (const base of [['b', 'A', 'a', 'é', 'e', 'É'], names(5000)]) {
       const data: Row[] = Array.from({ length: base.length * 2 + 40 }, (_, i) => ({ t: i % 29 === 0 ? null : base[(i * 7) % base.length] }));

@@ -421,8 +421,34 @@ function sortByWeights(
   return classStart;
 }
 
+/** Texts in a collator's order, as `collate` gives them when it ranked every text without the collator. */
+export interface CollationOrder {
+  /** The texts' indices, sorted; texts the collator calls equal in the order they came. */
+  order: Uint32Array;
+  /** Per place in `order`: 1 where a new rank starts (the text there sorts after the one before it). */
+  rankStart: Uint8Array;
+  /** How many ranks there are. */
+  count: number;
+}
+
 /** Dense ranks (0 = first) of `texts` in `collator`'s order; texts the collator calls equal share a rank. */
 export function collationRanks(texts: readonly string[], collator: Intl.Collator): Uint32Array {
+  const collated = collate(texts, collator);
+  return collated instanceof Uint32Array ? collated : ranksOf(collated);
+}
+
+/** Each text's dense rank, from the texts in order. */
+export function ranksOf({ order, rankStart }: CollationOrder): Uint32Array {
+  const ranks = new Uint32Array(order.length);
+  for (let p = 0, rank = -1; p < order.length; p++) ranks[order[p]] = rank += rankStart[p];
+  return ranks;
+}
+
+/**
+ * The texts in `collator`'s order when every one was ranked by its weights (names, ids: the order
+ * is what a whole-column sort wants, and no rank is written per text), else their dense ranks.
+ */
+export function collate(texts: readonly string[], collator: Intl.Collator): CollationOrder | Uint32Array {
   const n = texts.length;
   const numeric = collator.resolvedOptions().numeric;
   const weights = collationWeights(collator);
@@ -559,12 +585,14 @@ export function collationRanks(texts: readonly string[], collator: Intl.Collator
   const fast = new Uint32Array(fastCount);
   const classStart = new Uint8Array(fastCount);
   const others: number[] = [];
+  let fastRanks = 0;
   for (let r = 0, j = 0; r < rowCount; r++) {
     const id = textOf[order[r]];
     if (id === NO_TEXT) continue;
     fast[j] = id;
-    classStart[j++] = rowStart[r];
+    fastRanks += classStart[j++] = rowStart[r];
   }
+  if (fastCount === n) return { order: fast, rankStart: classStart, count: fastRanks };
   for (let k = 0; k < n; k++) if (kinds[k] === OTHER) others.push(k);
 
   // The other texts, once each, in the collator's order.

@@ -5,7 +5,7 @@
  * sort last in both directions (docs/table.md).
  */
 import { cellText, dateKey, type Row, type TableColumn, type Warn } from './table-model.js';
-import { collationRanks } from './table-collation.js';
+import { collate, collationRanks, ranksOf, type CollationOrder } from './table-collation.js';
 
 /** A text column's keys: each row's dense collation rank. */
 export interface TextRanks {
@@ -15,6 +15,8 @@ export interface TextRanks {
   count: number;
   /** Rows sharing their rank with an earlier row: 0 when every text is distinct (names, ids). */
   ties: number;
+  /** When known, every row in ascending order (ties in row order, blanks last), and where each rank starts there. */
+  sorted?: CollationOrder;
 }
 
 /** A column's sort keys: float64 per row (NaN = blank), or a text column's ranks. */
@@ -86,8 +88,9 @@ function categoryRanks(data: readonly Row[], id: string, collator: Intl.Collator
 
 /**
  * A column where most texts are distinct (names, ids): every non-blank row's text is listed and
- * ranked as it is (no map of a million strings); equal texts are found while ranking. Without
- * blanks, the ranks collationRanks returns are the rows' ranks as they are.
+ * ranked as it is (no map of a million strings); equal texts are found while ranking. When the
+ * texts come back in order, that is the rows' ascending order (a whole-column sort needs nothing
+ * more), and the ranks per row are written only once a sort needs them.
  */
 function rowRanks(data: readonly Row[], id: string, collator: Intl.Collator): TextRanks {
   const n = data.length;
@@ -98,12 +101,41 @@ function rowRanks(data: readonly Row[], id: string, collator: Intl.Collator): Te
     if (s !== null) texts[filled++] = s;
   }
   texts.length = filled;
-  const rankOf = collationRanks(texts, collator);
-  const count = rankCount(rankOf);
-  if (filled === n) return { ranks: rankOf, count, ties: n - count };
-  const ranks = new Uint32Array(n);
-  for (let i = 0, k = 0; i < n; i++) ranks[i] = isBlank(data[i][id]) ? BLANK_RANK : rankOf[k++];
-  return { ranks, count, ties: filled - count };
+  const collated = collate(texts, collator);
+  if (collated instanceof Uint32Array) {
+    const count = rankCount(collated);
+    return { ranks: filled === n ? collated : withBlanks(data, id, collated), count, ties: filled - count };
+  }
+  const { count } = collated;
+  let sorted = collated;
+  if (filled < n) {
+    // Text k is the k-th non-blank row; the blanks follow, in the order they came.
+    const rowOf = new Uint32Array(filled);
+    const order = new Uint32Array(n);
+    for (let i = 0, k = 0, blank = filled; i < n; i++) {
+      if (isBlank(data[i][id])) order[blank++] = i;
+      else rowOf[k++] = i;
+    }
+    for (let p = 0; p < filled; p++) order[p] = rowOf[collated.order[p]];
+    sorted = { order, rankStart: collated.rankStart, count };
+  }
+  let ranks: Uint32Array | undefined;
+  return {
+    get ranks() {
+      ranks ??= filled === n ? ranksOf(collated) : withBlanks(data, id, ranksOf(collated));
+      return ranks;
+    },
+    count,
+    ties: filled - count,
+    sorted,
+  };
+}
+
+/** Ranks per row from ranks per non-blank row: BLANK_RANK for the blanks. */
+function withBlanks(data: readonly Row[], id: string, rankOf: Uint32Array): Uint32Array {
+  const ranks = new Uint32Array(data.length);
+  for (let i = 0, k = 0; i < data.length; i++) ranks[i] = isBlank(data[i][id]) ? BLANK_RANK : rankOf[k++];
+  return ranks;
 }
 
 /** How many dense ranks there are (the highest one + 1). */
@@ -186,7 +218,13 @@ export function radixSortIndices(indices: Uint32Array, keys: SortKeys, desc: boo
 const FEW_TIES = 16;
 
 /** Rows by text rank: placed at their ranks when few rows tie (names), else one counting pass (categories). */
-function sortByRank(indices: Uint32Array, { ranks, count, ties }: TextRanks, desc: boolean): Uint32Array {
+function sortByRank(indices: Uint32Array, keys: TextRanks, desc: boolean): Uint32Array {
+  const { count, ties, sorted } = keys;
+  // Every row, in row order (or in any order when no two rows tie and none is blank): their order is known.
+  if (sorted && indices.length === sorted.order.length && ((ties === 0 && sorted.rankStart.length === indices.length) || isIdentity(indices))) {
+    return desc ? descending(sorted, count) : sorted.order.slice();
+  }
+  const ranks = keys.ranks;
   if (ties * FEW_TIES <= count) return placeAtRanks(indices, ranks, count, ties, desc);
   const n = indices.length;
   const last = count - 1;
@@ -196,6 +234,33 @@ function sortByRank(indices: Uint32Array, { ranks, count, ties }: TextRanks, des
     digits[i] = r === BLANK_RANK ? count : desc ? last - r : r;
   }
   return countingSort(indices, digits, count + 1);
+}
+
+/** Whether `indices` is 0, 1, 2, … (every row, in the order they came). */
+function isIdentity(indices: Uint32Array): boolean {
+  for (let i = 0; i < indices.length; i++) if (indices[i] !== i) return false;
+  return true;
+}
+
+/** Rows in descending order from their ascending one: ranks reversed, rows of one rank and the blanks as they came. */
+function descending({ order, rankStart }: CollationOrder, count: number): Uint32Array {
+  const n = order.length;
+  const out = new Uint32Array(n);
+  const filled = rankStart.length;
+  out.set(order.subarray(filled), filled); // blanks
+  if (count === filled) {
+    for (let p = 0; p < filled; p++) out[filled - 1 - p] = order[p];
+    return out;
+  }
+  let at = 0;
+  for (let end = filled; end > 0; ) {
+    let start = end - 1;
+    while (rankStart[start] === 0) start--;
+    out.set(order.subarray(start, end), at);
+    at += end - start;
+    end = start;
+  }
+  return out;
 }
 
 /**
