@@ -4,7 +4,8 @@
 // the top functions and lines by their share of the time sampled: `npx tsx scripts/profile-table-sort.ts [runs]`.
 // SORT=sortText (another of the page's sorts), SCROLL=1 (scroll first, as the bench does),
 // DUMP=table-collation.ts (save the module as served to /tmp/served.js: the profile's line numbers
-// are its lines). Phases: console lines `PH <label> <performance.now()>` added to the code for a
+// are its lines), AGAINST=/path/to/another/worktree (of this repo, with node_modules: its pages
+// and this one's alternate, back to back, and both medians are printed instead of a profile). Phases: console lines `PH <label> <performance.now()>` added to the code for a
 // while are printed as the time between marks.
 import { chromium } from 'playwright-core';
 import { chromePath } from './chrome-path.mjs';
@@ -17,12 +18,15 @@ const SAMPLE_US = 200;
 /** The bench page's sort to time (default: the 1M-distinct text sort). */
 const sort = process.env.SORT ?? 'sortTextDistinct';
 const { url, stop } = await serve({ port: 0, production: true, quiet: true });
+const against = process.env.AGAINST
+  ? await ((await import(`${process.env.AGAINST}/scripts/dev-server.ts`)) as { serve: typeof serve }).serve({ port: 0, production: true, quiet: true })
+  : null;
 const browser = await chromium.launch({ executablePath: chromePath()!, args: ['--no-sandbox', '--disable-gpu'] });
-const openPage = async () => {
+const openPage = async (from = url) => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.addInitScript('window.__name = (f) => f');
   page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(`${url}/bench/pages/table-dash.html`, { waitUntil: 'load' });
+  await page.goto(`${from}/bench/pages/table-dash.html`, { waitUntil: 'load' });
   await page.waitForFunction(() => (window as unknown as { benchReady: boolean }).benchReady === true, null, { timeout: 120_000 });
   // What the bench does before this sort: load, a numeric sort, a text sort with 20 distinct values.
   await page.evaluate(() => window.tableBench.load());
@@ -45,10 +49,12 @@ const openPage = async () => {
 };
 try {
   interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; tdur?: number }
-  const times: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const page = await openPage();
+  /** Wall and main-thread CPU times per server: this repo's, then AGAINST's. */
+  const sides = [url, ...(against ? [against.url] : [])].map((from) => ({ from, times: [] as number[], cpu: [] as number[] }));
+  // With two sides, each run opens a page on both, in turns (which goes first alternates).
+  for (let i = 0; i < runs * sides.length; i++) {
+    const { from, times, cpu } = sides[sides.length === 1 ? 0 : (i + (i >> 1)) % 2];
+    const page = await openPage(from);
     const marks: [string, number][] = [];
     page.on('console', (m) => {
       const [tag, label, at] = m.text().split(/\s+/);
@@ -71,31 +77,36 @@ try {
     console.log(marks.slice(start + 1).map(([l, t], i) => `${l} ${(t - marks[start + i][1]).toFixed(0)}`).join(' | '));
     await page.close();
   }
-  const sorted = [...times].sort((a, b) => a - b);
-  const cpuSorted = [...cpu].sort((a, b) => a - b);
-  console.log(`sort text, ~1M distinct (first): ${times.map((t) => t.toFixed(0)).join(', ')} ms; median ${sorted[sorted.length >> 1].toFixed(0)} ms`);
-  console.log(`main-thread CPU: ${cpu.map((t) => t.toFixed(0)).join(', ')} ms; median ${cpuSorted[cpuSorted.length >> 1].toFixed(0)} ms`);
-  const page = await openPage();
-  const { result: ms, profile } = await profiled(page, SAMPLE_US, () => page.evaluate(() => window.tableBench.sortTextDistinct()));
-  const { self, total, busyUs } = profileShares(profile, SAMPLE_US);
-  console.log(`profiled run: ${ms.toFixed(0)} ms (under the profiler), ${(busyUs / 1000).toFixed(0)} ms busy`);
-  printShares('self (share of busy time)', self, busyUs, 25);
-  printShares('total (share of busy time)', total, busyUs, 25);
-  // Lines of the hottest functions.
-  const lines = new Map<string, number>();
-  for (const node of profile.nodes) {
-    for (const t of node.positionTicks ?? []) {
-      const key = `${node.callFrame.url.split('/').slice(-1)[0].replace(/\?.*/, '')}:${t.line} (${node.callFrame.functionName})`;
-      lines.set(key, (lines.get(key) ?? 0) + t.ticks);
-    }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1].toFixed(0);
+  for (const { from, times, cpu } of sides) {
+    if (against) console.log(from === url ? 'this worktree:' : `${process.env.AGAINST}:`);
+    console.log(`${sort}: ${times.map((t) => t.toFixed(0)).join(', ')} ms; median ${median(times)} ms`);
+    console.log(`main-thread CPU: ${cpu.map((t) => t.toFixed(0)).join(', ')} ms; median ${median(cpu)} ms`);
   }
-  printShares('lines (share of the samples with a line)', lines, [...lines.values()].reduce((sum, ticks) => sum + ticks, 0), 25);
-  if (process.env.DUMP) {
-    const served = await (await fetch(`${url}/src/components/table/${process.env.DUMP}`, { headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36' } })).text();
-    const { writeFileSync } = await import('node:fs');
-    writeFileSync('/tmp/served.js', served);
+  if (!against) {
+    const page = await openPage();
+    const { result: ms, profile } = await profiled(page, SAMPLE_US, () => page.evaluate(() => window.tableBench.sortTextDistinct()));
+    const { self, total, busyUs } = profileShares(profile, SAMPLE_US);
+    console.log(`profiled run: ${ms.toFixed(0)} ms (under the profiler), ${(busyUs / 1000).toFixed(0)} ms busy`);
+    printShares('self (share of busy time)', self, busyUs, 25);
+    printShares('total (share of busy time)', total, busyUs, 25);
+    // Lines of the hottest functions.
+    const lines = new Map<string, number>();
+    for (const node of profile.nodes) {
+      for (const t of node.positionTicks ?? []) {
+        const key = `${node.callFrame.url.split('/').slice(-1)[0].replace(/\?.*/, '')}:${t.line} (${node.callFrame.functionName})`;
+        lines.set(key, (lines.get(key) ?? 0) + t.ticks);
+      }
+    }
+    printShares('lines (share of the samples with a line)', lines, [...lines.values()].reduce((sum, ticks) => sum + ticks, 0), 25);
+    if (process.env.DUMP) {
+      const served = await (await fetch(`${url}/src/components/table/${process.env.DUMP}`, { headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36' } })).text();
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync('/tmp/served.js', served);
+    }
   }
 } finally {
   await browser.close();
   await stop();
+  await against?.stop();
 }
