@@ -7,7 +7,8 @@
 // (0 px: the bench's 6,000 px/s). WARM=bench: the bench's own scrolling before the traced run;
 // EXTRA_CSS='…': a style experiment added to <dash-table>'s shadow root (AB=n: n runs with it, n
 // without, alternating; TRACED=with|without: which side the traced run measures). Prints where
-// each run's longest frames fell, and the main thread's three longest frames by event.
+// each run's longest frames fell, and the main thread's three longest frames by event. TOP=n: how
+// many events of each thread THREADS=1 lists (10).
 import { readdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { chromePath } from './chrome-path.mjs';
@@ -54,7 +55,7 @@ function threadBreakdown(events: TraceEvent[], frames: number): void {
   }
   threads.sort((a, b) => b.total - a.total);
   for (const t of threads.slice(0, 6)) {
-    const top = [...t.self].sort((a, b) => b[1] - a[1]).slice(0, 10);
+    const top = [...t.self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 10));
     console.log(`${t.name}: ${(t.total / frames).toFixed(3)} ms/frame in events`);
     for (const [name, ms] of top) console.log(`    ${name.padEnd(40)} ${(ms / frames).toFixed(3)}  (${((t.count.get(name) ?? 0) / frames).toFixed(1)}×)`);
   }
