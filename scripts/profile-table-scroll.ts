@@ -5,7 +5,10 @@
 // frame lasts about half of it), and the worst frame's events.
 // `npx tsx scripts/profile-table-scroll.ts [px-per-frame=400] [ms=2000] [grid=dash|ag-grid|tabulator]`
 // (0 px: the bench's 6,000 px/s). WARM=bench: the bench's own scrolling before the traced run;
-// EXTRA_CSS='…': a style experiment added to <dash-table>'s shadow root.
+// EXTRA_CSS='…': a style experiment added to <dash-table>'s shadow root (AB=n: n runs with it, n
+// without, alternating; TRACED=with|without: which side the traced run measures). Prints where
+// each run's longest frames fell, and the main thread's three longest frames by event. TOP=n: how
+// many events of each thread THREADS=1 lists (10).
 import { readdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { chromePath } from './chrome-path.mjs';
@@ -31,10 +34,12 @@ function threadBreakdown(events: TraceEvent[], frames: number): void {
     list.push(e);
   }
   const own = (e: TraceEvent) => (e.tdur ?? e.dur ?? 0) / 1000;
-  const threads: { name: string; total: number; self: Map<string, number> }[] = [];
+  const threads: { name: string; total: number; self: Map<string, number>; count: Map<string, number> }[] = [];
   for (const [key, list] of byThread) {
     list.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
     const self = new Map<string, number>();
+    // How often each event ran (how many raster tasks, solid-colour checks, drawn quads a frame).
+    const count = new Map<string, number>();
     const stack: { e: TraceEvent; end: number }[] = [];
     let total = 0;
     for (const e of list) {
@@ -43,15 +48,16 @@ function threadBreakdown(events: TraceEvent[], frames: number): void {
       if (parent) self.set(parent.e.name, (self.get(parent.e.name) ?? 0) - own(e));
       else total += own(e);
       self.set(e.name, (self.get(e.name) ?? 0) + own(e));
+      count.set(e.name, (count.get(e.name) ?? 0) + 1);
       stack.push({ e, end: e.ts + (e.dur ?? 0) });
     }
-    threads.push({ name: names.get(key) ?? key, total, self });
+    threads.push({ name: names.get(key) ?? key, total, self, count });
   }
   threads.sort((a, b) => b.total - a.total);
   for (const t of threads.slice(0, 6)) {
-    const top = [...t.self].sort((a, b) => b[1] - a[1]).slice(0, 10);
+    const top = [...t.self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 10));
     console.log(`${t.name}: ${(t.total / frames).toFixed(3)} ms/frame in events`);
-    for (const [name, ms] of top) console.log(`    ${name.padEnd(40)} ${(ms / frames).toFixed(3)}`);
+    for (const [name, ms] of top) console.log(`    ${name.padEnd(40)} ${(ms / frames).toFixed(3)}  (${((t.count.get(name) ?? 0) / frames).toFixed(1)}×)`);
   }
 }
 
@@ -162,6 +168,9 @@ try {
     const threads = [...sums].sort((a, b) => b[1] - a[1]).filter(([, ms]) => ms >= 0.05);
     const total = [...sums.values()].reduce((a, b) => a + b, 0);
     console.log(`${label}: ${frames.length} frames; rAF→rAF p50 ${p(frames, 50).toFixed(2)} p95 ${p(frames, 95).toFixed(2)} worst ${Math.max(...frames).toFixed(2)}; CPU ms/frame ${total.toFixed(2)}: ${threads.map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', ')}`);
+    // Where the longest frames fall in each run (the first frames: a cost a page pays once).
+    const longest = runs.map((r) => r.frames.map((ms, i) => [ms, i]).sort((a, b) => b[0] - a[0]).slice(0, 4).map(([ms, i]) => `#${i} ${ms.toFixed(1)}`).join(' '));
+    console.log(`  longest frames of each run (of ${runs[0].frames.length}): ${longest.join(' | ')}`);
   };
   const ab = Number(process.env.AB ?? 0);
   if (ab > 0 && process.env.EXTRA_CSS) {
@@ -186,6 +195,8 @@ try {
     printShares(`script time, self (${perFrame.toFixed(2)} ms/frame in all)`, shares.self, shares.busyUs);
     printShares('script time, total', shares.total, shares.busyUs);
   }
+  // TRACED=with|without: which side of an AB=n comparison the traced run below measures.
+  if (ab > 0 && process.env.EXTRA_CSS && process.env.TRACED) await extraCss(process.env.TRACED === 'with');
   const cdp = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
@@ -238,6 +249,12 @@ try {
   const worst = cpu.indexOf(Math.max(...cpu));
   f = 0;
   console.log(`worst frame #${worst} of ${n}: ${cpu[worst].toFixed(2)} ms`);
+  // The main thread's longest frames, each by its events' self time (vs the median frame's).
+  const median = (a: number[]) => p(a, 50);
+  for (const i of cpu.map((ms, i) => [ms, i]).sort((a, b) => b[0] - a[0]).slice(0, 3).map(([, i]) => i)) {
+    const parts = Object.entries(by).map(([name, a]) => [name, a[i], median(a)] as const).filter(([, ms, med]) => ms - med > 0.2).sort((a, b) => b[1] - b[2] - (a[1] - a[2]));
+    console.log(`  frame #${i} (${cpu[i].toFixed(2)} ms; restyled ${styled[i]}): ${parts.map(([name, ms, med]) => `${name} ${ms.toFixed(2)} (median ${med.toFixed(2)})`).join(', ')}`);
+  }
   for (const e of onMain) {
     if (frameOf(e.ts) !== worst || (e.tdur ?? e.dur ?? 0) < 300) continue;
     console.log(`  +${((e.ts - starts[worst]) / 1000).toFixed(2)} ${e.name} ${(((e.tdur ?? e.dur) ?? 0) / 1000).toFixed(2)} ms ${e.args?.elementCount ?? ''} ${JSON.stringify(e.args?.beginData ?? e.args?.data ?? {}).slice(0, 100)}`);
