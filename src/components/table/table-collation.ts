@@ -506,28 +506,25 @@ export function collate(texts: readonly string[], collator: Intl.Collator): Coll
       if (kinds[k] === OTHER) continue;
       const bucket = bucketOf[k];
       const row = bucketEnd[bucket]++;
-      let kind: number;
-      if (isBare[k]) {
-        const b = bareOf.get(k)!;
-        writeWeights(table, row, b, 0, b.length, primary);
-        unaccented.push(b);
-        unaccentedIds.push(k);
-        kind = ACCENTED;
-      } else kind = writeWeights(table, row, strings[stringOf[k]], startOf[k], startOf[k] + lengthOf[k], primary);
+      // The text without its accents, when it is weighed that way.
+      let b = isBare[k] ? bareOf.get(k)! : null;
+      let kind = b === null ? writeWeights(table, row, strings[stringOf[k]], startOf[k], startOf[k] + lengthOf[k], primary) : ACCENTED;
       if (kind === OTHER) {
         // Its first two characters have weights, and so keep them without accents: same bucket.
         table.words.fill(0, row * stride, (row + 1) * stride);
-        const b = withoutAccents(texts[k], numeric, weights.base, accentFree);
+        b = withoutAccents(texts[k], numeric, weights.base, accentFree);
         if (b === null) {
           kinds[k] = OTHER;
           bucketEnd[bucket]--;
           continue;
         }
+        isBare[k] = 1;
+        kind = ACCENTED;
+      }
+      if (b !== null) {
         writeWeights(table, row, b, 0, b.length, primary);
         unaccented.push(b);
         unaccentedIds.push(k);
-        isBare[k] = 1;
-        kind = ACCENTED;
       }
       table.textOf[row] = k;
       kinds[k] = kind;
