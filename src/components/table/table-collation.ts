@@ -131,13 +131,15 @@ const JOIN_CHARS = 1 << 22;
  */
 class JoinedTexts {
   readonly strings: string[] = [];
-  /** Per text: its joined string, and its place and length there. */
-  readonly stringOf: Uint32Array;
+  /** Per text: its joined string, and its place and length there. Fewer than 65,536 strings: a
+   * string ends after JOIN_TEXTS texts or past JOIN_CHARS characters, so that many would take
+   * half a billion texts or 2^38 characters. */
+  readonly stringOf: Uint16Array;
   readonly startOf: Uint32Array;
   readonly lengthOf: Uint32Array;
 
   constructor(count: number) {
-    this.stringOf = new Uint32Array(count);
+    this.stringOf = new Uint16Array(count);
     this.startOf = new Uint32Array(count);
     this.lengthOf = new Uint32Array(count);
   }
@@ -271,9 +273,13 @@ function sortByWeights(
   const n = ids.length;
   const classStart = new Uint8Array(n);
   if (n === 0) return classStart;
-  const keys = new Uint32Array(n);
-  const idScratch = new Uint32Array(n);
-  const keyScratch = new Uint32Array(n);
+  // A group lies within a bucket: its keys, and its radix passes' scratch, fit the largest bucket
+  // (indexed from the group's start), not every text (docs/table.md, "Sorting": less to allocate).
+  let largest = 0;
+  for (let b = 0; b < bucketEnd.length; b++) largest = Math.max(largest, bucketEnd[b] - bucketStart[b]);
+  const keys = new Uint32Array(largest);
+  const idScratch = new Uint32Array(largest);
+  const keyScratch = new Uint32Array(largest);
   const counts = new Uint32Array(1 << 16);
 
   const { words, stride, textOf } = table;
@@ -323,36 +329,41 @@ function sortByWeights(
   };
 
   /**
-   * Stable LSD radix sort of ids[lo, hi) by keys, over only the bits that differ among them
-   * (`varying`, never 0): each pass takes up to `maxBits` bits from the lowest differing bit not yet
-   * sorted on. Texts that share most of their next four characters ("Smith, J…") take one pass.
+   * Stable LSD radix sort of ids[lo, hi) by keys[0, hi - lo), over only the bits that differ among
+   * them (`varying`, never 0): each pass takes up to `maxBits` bits from the lowest differing bit not
+   * yet sorted on. Texts that share most of their next four characters ("Smith, J…") take one pass.
    */
   const radixSort = (lo: number, hi: number, varying: number, maxBits: number): void => {
+    const m = hi - lo;
     let [fromIds, fromKeys, toIds, toKeys]: Uint32Array[] = [ids, keys, idScratch, keyScratch];
+    // Where the group starts in fromIds and toIds: lo in ids, 0 in the scratch.
+    let fromAt = lo;
+    let toAt = 0;
     for (let rest = varying | 0; rest !== 0; ) {
       const shift = 31 - Math.clz32(rest & -rest);
       const bits = Math.min(maxBits, 32 - Math.clz32(rest) - shift);
       const mask = (1 << bits) - 1;
       rest = shift + bits >= 32 ? 0 : rest & ~((1 << (shift + bits)) - 1);
       counts.fill(0, 0, mask + 1);
-      for (let i = lo; i < hi; i++) counts[(fromKeys[i] >>> shift) & mask]++;
-      let sum = lo;
+      for (let i = 0; i < m; i++) counts[(fromKeys[i] >>> shift) & mask]++;
+      let sum = 0;
       for (let d = 0; d <= mask; d++) {
         const c = counts[d];
         counts[d] = sum;
         sum += c;
       }
-      for (let i = lo; i < hi; i++) {
+      for (let i = 0; i < m; i++) {
         const k = fromKeys[i];
         const to = counts[(k >>> shift) & mask]++;
         toKeys[to] = k;
-        toIds[to] = fromIds[i];
+        toIds[toAt + to] = fromIds[fromAt + i];
       }
       [fromIds, fromKeys, toIds, toKeys] = [toIds, toKeys, fromIds, fromKeys];
+      [fromAt, toAt] = [toAt, fromAt];
     }
     if (fromIds !== ids) {
-      ids.set(fromIds.subarray(lo, hi), lo);
-      keys.set(fromKeys.subarray(lo, hi), lo);
+      ids.set(fromIds.subarray(0, m), lo);
+      keys.set(fromKeys.subarray(0, m));
     }
   };
 
@@ -380,14 +391,14 @@ function sortByWeights(
       const word = depth / CHARS_PER_PASS;
       for (let i = lo; i < hi; i++) {
         const k = words[ids[i] * stride + word];
-        keys[i] = k;
+        keys[i - lo] = k;
         all &= k;
         some |= k;
       }
     } else {
       for (let i = lo; i < hi; i++) {
         const k = keyAt(ids[i], depth);
-        keys[i] = k;
+        keys[i - lo] = k;
         all &= k;
         some |= k;
       }
@@ -395,9 +406,9 @@ function sortByWeights(
     const varying = (all ^ some) >>> 0;
     if (varying !== 0) radixSort(lo, hi, varying, m < MID_DIGITS_MIN ? 8 : m < WIDE_DIGITS_MIN ? 11 : 16);
     for (let begin = lo; begin < hi; ) {
-      const key = keys[begin];
+      const key = keys[begin - lo];
       let end = begin + 1;
-      while (end < hi && keys[end] === key) end++;
+      while (end < hi && keys[end - lo] === key) end++;
       classStart[begin] = 1;
       if (end - begin > 1) {
         // A 0 in the last weight: these texts ended, every primary weight ties.
@@ -578,17 +589,17 @@ export function collate(texts: readonly string[], collator: Intl.Collator): Coll
     rows.forEach((row, i) => (order[lo + starts[groupRanks[i]]++] = row));
   };
   const rowStart = weights ? sortByWeights(order, bucketStart, bucketEnd, table, joined, bare, isBare, primary, resolveTies) : new Uint8Array(0);
-  // The sorted texts, without the rows left unused.
-  const fast = new Uint32Array(fastCount);
-  const classStart = new Uint8Array(fastCount);
-  const others: number[] = [];
+  // The sorted texts, without the rows left unused: written over the rows and their marks (j <= r).
   let fastRanks = 0;
   for (let r = 0, j = 0; r < rowCount; r++) {
     const id = textOf[order[r]];
     if (id === NO_TEXT) continue;
-    fast[j] = id;
-    fastRanks += classStart[j++] = rowStart[r];
+    order[j] = id;
+    fastRanks += rowStart[j++] = rowStart[r];
   }
+  const fast = order.subarray(0, fastCount);
+  const classStart = rowStart.subarray(0, fastCount);
+  const others: number[] = [];
   if (fastCount === n) return { order: fast, rankStart: classStart, count: fastRanks };
   for (let k = 0; k < n; k++) if (kinds[k] === OTHER) others.push(k);
 

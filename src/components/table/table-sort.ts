@@ -191,7 +191,8 @@ export function sortKeys(data: readonly Row[], column: TableColumn, warn: Warn):
  * Stable sort of row indices (distinct rows) by a column's keys; blanks go last in both
  * directions. Text ranks: rows placed at their ranks when few tie, else one counting pass.
  * Float64 keys: an LSD radix sort (11-bit digits for integer keys within a 32-bit range, else
- * 16-bit digits of the keys' order-preserving bit patterns).
+ * 16-bit digits of the keys' order-preserving bit patterns). The result is only ever read: a text
+ * column's ascending order may be handed out as the keys hold it.
  */
 export function radixSortIndices(indices: Uint32Array, keys: SortKeys, desc: boolean): Uint32Array {
   if (!(keys instanceof Float64Array)) return sortByRank(indices, keys, desc);
@@ -220,9 +221,10 @@ const FEW_TIES = 16;
 /** Rows by text rank: placed at their ranks when few rows tie (names), else one counting pass (categories). */
 function sortByRank(indices: Uint32Array, keys: TextRanks, desc: boolean): Uint32Array {
   const { count, ties, sorted } = keys;
-  // Every row, in row order (or in any order when no two rows tie and none is blank): their order is known.
+  // Every row, in row order (or in any order when no two rows tie and none is blank): their order
+  // is known. Ascending, it is handed out as it is (no sort's result is ever written to).
   if (sorted && indices.length === sorted.order.length && ((ties === 0 && sorted.rankStart.length === indices.length) || isIdentity(indices))) {
-    return desc ? descending(sorted, count) : sorted.order.slice();
+    return desc ? descending(sorted, count) : sorted.order;
   }
   const ranks = keys.ranks;
   if (ties * FEW_TIES <= count) return placeAtRanks(indices, ranks, count, ties, desc);
