@@ -17,7 +17,7 @@ import { CONTROL_WIDTH, columnWidths } from './table-viewport.js';
 import { columnQueries, editCode, filterCode, sortCode } from './table-lazy.js';
 import { columnFormatter, specifierFormatsPending } from './table-format.js';
 import { compileTableStyles, usesFilterQuery } from './table-style.js';
-import { TablePipeline, checkColumnsAgainstRows, normalizeColumns, normalizeData, normalizeSortBy, pageOf, type ColumnType, type Row } from './table-model.js';
+import { DerivedRows, TablePipeline, checkColumnsAgainstRows, normalizeColumns, normalizeData, normalizeSortBy, pageOf, type ColumnType } from './table-model.js';
 import type { DashTable } from './table.js';
 
 export { TableSelection } from './table-selection.js';
@@ -102,17 +102,9 @@ export class TableRenderer {
       });
       if (virtual !== t.virtual || dataChanged) {
         t.virtual = virtual;
-        // One pass into arrays of their final length (a million pushes cost several times more).
-        const n = virtual.length;
-        const indices = new Array<number>(n);
-        const rows = new Array<Row>(n);
-        for (let i = 0; i < n; i++) {
-          const row = virtual[i];
-          indices[i] = row;
-          rows[i] = t.rows[row];
-        }
-        t.derivedVirtualIndices = indices;
-        t.derivedVirtualData = rows;
+        const before = t.virtualRows;
+        t.virtualRows = new DerivedRows(t.rows, virtual);
+        this.announce(before, t.virtualRows, 'derivedVirtualIndices', 'derivedVirtualData');
       }
     }
     const viewChanged = virtualChanged || PAGE_INPUTS.some((p) => changed.has(p));
@@ -124,8 +116,9 @@ export class TableRenderer {
       t.pageIndices = t.virtual.subarray(start, end);
       const whole = start === 0 && end === t.virtual.length;
       // One page of everything shares the virtual arrays (no copy of a million rows).
-      t.derivedViewportIndices = whole ? t.derivedVirtualIndices : t.derivedVirtualIndices.slice(start, end);
-      t.derivedViewportData = whole ? t.derivedVirtualData : t.derivedVirtualData.slice(start, end);
+      const before = t.viewportRows;
+      t.viewportRows = whole ? t.virtualRows : new DerivedRows(t.rows, t.pageIndices);
+      this.announce(before, t.viewportRows, 'derivedViewportIndices', 'derivedViewportData');
       if (t.page.page !== oldPage && t.scroller) {
         t.scroller.scrollTop = 0;
         t.viewport.bodyScrollTop = 0;
@@ -136,6 +129,12 @@ export class TableRenderer {
       t.posMap = null;
     }
     t.selection.sync(changed, viewChanged);
+  }
+
+  /** Announces derived rows that changed (deep-equal ones are not changes), built when a listener reads them. */
+  private announce(before: DerivedRows, after: DerivedRows, indicesProp: string, dataProp: string): void {
+    if (!after.sameIndices(before)) this.table.announceChange(indicesProp, () => after.indices);
+    if (!after.sameData(before)) this.table.announceChange(dataProp, () => after.data);
   }
 
   /** The columns' formatters; again once d3-format has loaded, when a column's `format.specifier` needs it. */

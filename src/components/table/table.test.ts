@@ -590,6 +590,36 @@ describe('dash-table derived props', () => {
     expect(() => el.checkProp('pageCurrent', -1)).to.throw(TypeError);
     expect(() => el.checkProp('data', 'x')).to.throw(TypeError);
   });
+
+  it('announces each sort\'s rows as they were then, read late or never; an order that stays is not announced again', async () => {
+    const el = await fixture<DashTable>(html`<dash-table sort-action="native" .data=${people} .columns=${peopleColumns}></dash-table>`);
+    const events = collect(el);
+    const derived = (prop: string) => events.filter((e) => e.detail.prop === prop);
+    el.sortBy = [{ column_id: 'age', direction: 'asc' }];
+    await el.updateComplete;
+    el.sortBy = [{ column_id: 'age', direction: 'desc' }];
+    await el.updateComplete;
+    // Read only now: each event still holds its own sort's rows.
+    const [asc, desc] = derived('derivedVirtualIndices').map((e) => e.detail.value as number[]);
+    expect(asc).to.deep.equal([1, 0, 4, 3, 2]);
+    expect(desc).to.deep.equal([3, 0, 4, 1, 2]);
+    expect(el.derivedVirtualIndices).to.deep.equal(desc);
+    expect(derived('derivedVirtualData').map((e) => e.detail.value)).to.deep.equal([asc.map((i) => people[i]), desc.map((i) => people[i])]);
+    expect(derived('derivedViewportIndices').at(-1)!.detail.value).to.equal(el.derivedVirtualIndices);
+    // The same order again (a sort by the column the rows are already in), and new rows that are deep-equal: no event.
+    const count = events.length;
+    el.sortBy = [{ column_id: 'age', direction: 'desc' }, { column_id: 'born', direction: 'desc' }];
+    await el.updateComplete;
+    expect(el.derivedVirtualIndices).to.deep.equal(desc);
+    el.data = people.map((p) => ({ ...p }));
+    await el.updateComplete;
+    const props = events.slice(count).map((e) => e.detail.prop);
+    expect(props).to.include.members(['sortBy']);
+    expect(props.filter((p) => p.startsWith('derived'))).to.deep.equal([]);
+    el.data = people.map((p) => ({ ...p, age: 1 }));
+    await el.updateComplete;
+    expect(events.slice(count).map((e) => e.detail.prop)).to.include.members(['derivedVirtualData', 'derivedViewportData']);
+  });
 });
 
 describe('dash-table bad input', () => {

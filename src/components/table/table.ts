@@ -13,7 +13,7 @@ import type { TableNavigation } from './table-navigation.js';
 import type { TableViewport } from './table-viewport.js';
 import type { CellFormatter } from './table-format.js';
 import type { TableStyles } from './table-style.js';
-import type { ColumnType, PageInfo, Row, RowPredicate, SortByEntry, TableColumn } from './table-model.js';
+import { DerivedRows, type ColumnType, type PageInfo, type Row, type RowPredicate, type SortByEntry, type TableColumn } from './table-model.js';
 import type { TableRenderer } from './table-view.js';
 
 /** What renders and drives the table: a chunk loaded before its first update (docs/table.md, "What loads when"). */
@@ -228,14 +228,29 @@ export class DashTable extends LazyView(
   /** Time (ms since the epoch) of the last edit made in the table. */
   @property({ attribute: 'data-timestamp', type: Number }) dataTimestamp: number | null = null;
 
+  // The derived rows are arrays built on first read (docs/table.md, "Sorting"); the view announces
+  // their changes (announceChange), so no update reads them.
+
   /** Read-only: every row after filtering and sorting (all pages). */
-  @property({ attribute: false }) derivedVirtualData: Row[] = [];
+  @property({ attribute: false, noAccessor: true })
+  get derivedVirtualData(): Row[] {
+    return this.virtualRows.data;
+  }
   /** Read-only: indices into `data` of `derivedVirtualData`. */
-  @property({ attribute: false }) derivedVirtualIndices: number[] = [];
+  @property({ attribute: false, noAccessor: true })
+  get derivedVirtualIndices(): number[] {
+    return this.virtualRows.indices;
+  }
   /** Read-only: the rows of the current page. */
-  @property({ attribute: false }) derivedViewportData: Row[] = [];
+  @property({ attribute: false, noAccessor: true })
+  get derivedViewportData(): Row[] {
+    return this.viewportRows.data;
+  }
   /** Read-only: indices into `data` of the current page's rows. */
-  @property({ attribute: false }) derivedViewportIndices: number[] = [];
+  @property({ attribute: false, noAccessor: true })
+  get derivedViewportIndices(): number[] {
+    return this.viewportRows.indices;
+  }
 
   // What the parts beside this file (table-*.ts) share. `@internal`: not public API, and kept out
   // of custom-elements.json.
@@ -281,6 +296,10 @@ export class DashTable extends LazyView(
   filter: FilterState = { query: '', predicate: null, key: '', error: null };
   /** @internal */
   virtual: Uint32Array = new Uint32Array(0);
+  /** @internal The rows of `derivedVirtualData`/`derivedVirtualIndices`. */
+  virtualRows = new DerivedRows([], this.virtual);
+  /** @internal The rows of `derivedViewportData`/`derivedViewportIndices`. */
+  viewportRows = this.virtualRows;
   /** @internal */
   page: PageInfo = { page: 0, pageCount: 1, start: 0, end: 0 };
   /** @internal Indices into `data` of the rows on the current page, in display order. */
@@ -391,6 +410,11 @@ export class DashTable extends LazyView(
   /** The filtered, sorted rows (all pages, shown columns) as the CSV the export button downloads. */
   toCsv(): string {
     return this.clipboard?.csvParts().join('') ?? '';
+  }
+
+  /** @internal Announces a derived property's change, its value built when a listener reads it. */
+  override announceChange(prop: string, read: () => unknown): void {
+    super.announceChange(prop, read);
   }
 
   protected override viewLoaded(view: TableView): void {
