@@ -213,6 +213,17 @@ describe('collationRanks', () => {
     });
   }
 
+  it('leaves texts of 1,023 characters or more to the collator, short ones beside them ranked by their weights', () => {
+    // Around the limit, accented (precomposed, and decomposed: taken without accents), tied with each other up to their ends.
+    const long = (n: number, end: string) => 'Lo' + 'n'.repeat(n - 3) + end;
+    const texts = [...manyTexts(300)];
+    for (const n of [1021, 1022, 1023, 1024, 5000]) texts.push(long(n, 'g'), long(n, 'G'), long(n, 'é'), long(n - 1, 'e\u0301'), 'Lon', `Lo${'n'.repeat(40)}`);
+    const collator = new Intl.Collator();
+    assert.deepEqual([...collationRanks(texts, collator)], collatorRanks(texts, collator));
+    // Without them every text is ranked by its weights: an order, not ranks.
+    assert.ok(!(collate(texts.filter((t) => t.length < 1023), collator) instanceof Uint32Array));
+  });
+
   it('handles long shared prefixes', () => {
     const prefix = 'x'.repeat(200);
     const texts = Array.from({ length: 300 }, (_, i) => prefix + (i % 2 ? 'A' : 'a') + String.fromCharCode(97 + (i % 26)) + i.toString(36));

@@ -122,6 +122,10 @@ function withoutAccents(s: string, numeric: boolean, base: Intl.Collator, accent
 /** Texts per joined string, and characters at most (a joined string stays far below the engine's limit). */
 const JOIN_TEXTS = 8192;
 const JOIN_CHARS = 1 << 22;
+/** A text's place in its joined string (below JOIN_CHARS) takes 22 bits; its length the 10 above. */
+const PLACE_BITS = 22;
+/** Texts this long or longer are left to the collator (their length does not fit in 10 bits). */
+export const LONG_TEXT = 1023;
 
 /**
  * Texts joined end to end into a few long strings. A table's texts are often ropes of small
@@ -131,17 +135,26 @@ const JOIN_CHARS = 1 << 22;
  */
 class JoinedTexts {
   readonly strings: string[] = [];
-  /** Per text: its joined string, and its place and length there. Fewer than 65,536 strings: a
-   * string ends after JOIN_TEXTS texts or past JOIN_CHARS characters, so that many would take
-   * half a billion texts or 2^38 characters. */
+  /** Per text: its joined string. Fewer than 65,536 strings: a string ends after JOIN_TEXTS texts
+   * or past JOIN_CHARS characters, so that many would take half a billion texts or 2^38 characters. */
   readonly stringOf: Uint16Array;
-  readonly startOf: Uint32Array;
-  readonly lengthOf: Uint32Array;
+  /** Per text: its place in its string, and its length above (LONG_TEXT for that or longer), in one
+   * word: a million texts' typed arrays are what sets the engine's garbage collector going
+   * (docs/table.md, "Sorting"). */
+  private readonly placeOf: Uint32Array;
 
   constructor(count: number) {
     this.stringOf = new Uint16Array(count);
-    this.startOf = new Uint32Array(count);
-    this.lengthOf = new Uint32Array(count);
+    this.placeOf = new Uint32Array(count);
+  }
+
+  startOf(id: number): number {
+    return this.placeOf[id] & ((1 << PLACE_BITS) - 1);
+  }
+
+  /** The text's length, or LONG_TEXT for a text that long or longer. */
+  lengthOf(id: number): number {
+    return this.placeOf[id] >>> PLACE_BITS;
   }
 
   /** Joins `texts` in; `ids[i]` names the text `texts[i]` (default: its index). `onJoined(from, to)`
@@ -153,8 +166,7 @@ class JoinedTexts {
       for (; to < texts.length && to - from < JOIN_TEXTS && (to === from || chars < JOIN_CHARS); to++) {
         const id = ids ? ids[to] : to;
         this.stringOf[id] = this.strings.length;
-        this.startOf[id] = chars;
-        this.lengthOf[id] = texts[to].length;
+        this.placeOf[id] = (chars | (Math.min(texts[to].length, LONG_TEXT) << PLACE_BITS)) >>> 0;
         chars += texts[to].length;
       }
       this.strings.push(texts.slice(from, to).join(''));
@@ -163,14 +175,15 @@ class JoinedTexts {
     }
   }
 
-  /** Whether texts a and b are the same characters (read here: comparing the texts may flatten two ropes). */
+  /** Whether texts a and b (shorter than LONG_TEXT) are the same characters (read here: comparing
+   * the texts may flatten two ropes). */
   same(a: number, b: number): boolean {
-    const length = this.lengthOf[a];
-    if (this.lengthOf[b] !== length) return false;
+    const length = this.lengthOf(a);
+    if (this.lengthOf(b) !== length) return false;
     const sa = this.strings[this.stringOf[a]];
     const sb = this.strings[this.stringOf[b]];
-    const from = this.startOf[a] - this.startOf[b];
-    for (let i = this.startOf[b], end = i + length; i < end; i++) if (sa.charCodeAt(i + from) !== sb.charCodeAt(i)) return false;
+    const from = this.startOf(a) - this.startOf(b);
+    for (let i = this.startOf(b), end = i + length; i < end; i++) if (sa.charCodeAt(i + from) !== sb.charCodeAt(i)) return false;
     return true;
   }
 }
@@ -289,10 +302,11 @@ function sortByWeights(
   const keyAt = (row: number, depth: number): number => {
     if (depth < tableChars) return words[row * stride + depth / CHARS_PER_PASS];
     const id = textOf[row];
-    const { strings, stringOf, startOf, lengthOf } = isBare[id] ? bare : joined;
-    const s = strings[stringOf[id]];
-    const from = startOf[id] + depth;
-    const end = Math.min(from + CHARS_PER_PASS, startOf[id] + lengthOf[id]);
+    const texts = isBare[id] ? bare : joined;
+    const s = texts.strings[texts.stringOf[id]];
+    const start = texts.startOf(id);
+    const from = start + depth;
+    const end = Math.min(from + CHARS_PER_PASS, start + texts.lengthOf(id));
     let key = 0;
     for (let at = from; at < from + CHARS_PER_PASS; at++) key = (key << 8) | (at < end ? primary[s.charCodeAt(at)] : 0);
     return key >>> 0;
@@ -468,13 +482,15 @@ export function collate(texts: readonly string[], collator: Intl.Collator): Coll
   // Texts without their accents (after NFD), where those add no primary weight.
   let bare = new JoinedTexts(0);
   const isBare = new Uint8Array(n);
-  const { strings, stringOf, startOf, lengthOf } = joined;
+  const { strings, stringOf } = joined;
   const primary = weights?.primary ?? new Uint8Array(0);
   const accentFree = new Map<string, boolean>();
-  // Each text's bucket, by its first two weights, read as each string is joined (while in cache);
-  // texts whose first two characters have none are taken without their accents from here on
-  // (`bareOf`), or left to the collator. Texts per bucket, counted, place each bucket's rows.
-  const bucketOf = new Uint16Array(n);
+  /** A text's bucket: its first two primary weights (0 past its end, or for a character without one). */
+  const bucketAt = (s: string, start: number, length: number): number =>
+    ((length > 0 ? primary[s.charCodeAt(start)] : 0) << WEIGHT_BITS) | (length > 1 ? primary[s.charCodeAt(start + 1)] : 0);
+  // Texts per bucket (by the first two weights), counted as each string is joined (while in
+  // cache), place each bucket's rows; texts whose first two characters have no weights are taken
+  // without their accents from here on (`bareOf`), or left to the collator, as are long ones.
   const bucketStart = new Uint32Array((1 << (2 * WEIGHT_BITS)) + 1);
   const bareOf = new Map<number, string>();
   let longest = 0;
@@ -482,21 +498,17 @@ export function collate(texts: readonly string[], collator: Intl.Collator): Coll
   const bucketJoined = (from: number, to: number): void => {
     const s = strings[strings.length - 1];
     for (let k = from; k < to; k++) {
-      const start = startOf[k];
-      const length = lengthOf[k];
-      let w0 = length > 0 ? primary[s.charCodeAt(start)] : 0;
-      let w1 = length > 1 ? primary[s.charCodeAt(start + 1)] : 0;
-      if ((length > 0 && w0 === 0) || (length > 1 && w1 === 0)) {
+      const length = joined.lengthOf(k);
+      if (length === LONG_TEXT) continue;
+      let bucket = bucketAt(s, joined.startOf(k), length);
+      if ((length > 0 && bucket >>> WEIGHT_BITS === 0) || (length > 1 && (bucket & ((1 << WEIGHT_BITS) - 1)) === 0)) {
         const b = withoutAccents(texts[k], numeric, weights!.base, accentFree);
-        if (b === null) continue;
+        if (b === null || b.length >= LONG_TEXT) continue;
         bareOf.set(k, b);
         isBare[k] = 1;
-        w0 = b.length > 0 ? primary[b.charCodeAt(0)] : 0;
-        w1 = b.length > 1 ? primary[b.charCodeAt(1)] : 0;
+        bucket = bucketAt(b, 0, b.length);
         longest = Math.max(longest, b.length);
       } else longest = Math.max(longest, length);
-      const bucket = (w0 << WEIGHT_BITS) | w1;
-      bucketOf[k] = bucket;
       bucketStart[bucket + 1]++;
       kinds[k] = PLAIN;
       rowCount++;
@@ -515,16 +527,20 @@ export function collate(texts: readonly string[], collator: Intl.Collator): Coll
     const unaccentedIds: number[] = [];
     for (let k = 0; k < n; k++) {
       if (kinds[k] === OTHER) continue;
-      const bucket = bucketOf[k];
-      const row = bucketEnd[bucket]++;
       // The text without its accents, when it is weighed that way.
       let b = isBare[k] ? bareOf.get(k)! : null;
-      let kind = b === null ? writeWeights(table, row, strings[stringOf[k]], startOf[k], startOf[k] + lengthOf[k], primary) : ACCENTED;
+      const s = strings[stringOf[k]];
+      const start = joined.startOf(k);
+      const end = start + joined.lengthOf(k);
+      // Its bucket, read again (not kept per text: the fewer bytes allocated, the rarer a collection).
+      const bucket = b === null ? bucketAt(s, start, end - start) : bucketAt(b, 0, b.length);
+      const row = bucketEnd[bucket]++;
+      let kind = b === null ? writeWeights(table, row, s, start, end, primary) : ACCENTED;
       if (kind === OTHER) {
         // Its first two characters have weights, and so keep them without accents: same bucket.
         table.words.fill(0, row * stride, (row + 1) * stride);
         b = withoutAccents(texts[k], numeric, weights.base, accentFree);
-        if (b === null) {
+        if (b === null || b.length >= LONG_TEXT) {
           kinds[k] = OTHER;
           bucketEnd[bucket]--;
           continue;
