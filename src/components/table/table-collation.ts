@@ -13,7 +13,7 @@
  * The weights are read from the collator itself, so they follow whatever ICU the browser ships;
  * an accented Latin-1 letter ("é") weighs as its letter when the collator says its accent adds no
  * primary weight, other accents are taken off after NFD. The texts are joined into a few long
- * strings first and read from there (see JoinedTexts), and each text's first 32 weights are
+ * strings first and read from there (see JoinedTexts), and each text's first 28 weights are
  * written once into a table the passes read, in rows grouped by the text's first two weights (so
  * a group's later passes find its rows in cache). Other texts (other scripts, letters such as "ß" or
  * "æ", controls, digits under numeric collation, tailored locales) are sorted with the collator and
@@ -190,13 +190,15 @@ class JoinedTexts {
 
 /** Characters of primary weight per radix pass: one byte each in a 32-bit key. */
 const CHARS_PER_PASS = 4;
-/** The first 32 characters' primary weights of every text are read once into a table of 32-bit
+/** The first 28 characters' primary weights of every text are read once into a table of 32-bit
  * words, so a pass reads one word per text instead of the text; a text's words sit together in
  * one row, and the rows of texts that share their first two weights sit together (written there
  * in the first place: the passes over such a bucket find its rows in cache). Measured on 1M names
  * and left out: 4 words (the groups past 16 characters read the joined strings, over 2× slower),
- * and copying the rows into the first pass's order (the copy costs what the later passes save). */
-const MAX_WORDS = 8;
+ * and copying the rows into the first pass's order (the copy costs what the later passes save).
+ * 7 words rather than 8: 4 MB less to allocate (docs/table.md, "Sorting") for 49,000 keys read
+ * from the joined strings instead of 9,000; 6 words would read 254,000. */
+const MAX_WORDS = 7;
 /** Groups up to this size are sorted by insertion, comparing the rest of their weights at once. */
 const SMALL_GROUP = 12;
 /** Radix digits over a key's differing bits: up to 8 bits a pass for small groups, 11 from this size, */
