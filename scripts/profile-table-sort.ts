@@ -21,7 +21,7 @@ const { url, stop } = await serve({ port: 0, production: true, quiet: true });
 const against = process.env.AGAINST
   ? await ((await import(`${process.env.AGAINST}/scripts/dev-server.ts`)) as { serve: typeof serve }).serve({ port: 0, production: true, quiet: true })
   : null;
-const browser = await chromium.launch({ executablePath: chromePath()!, args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({ executablePath: chromePath()!, args: ['--no-sandbox', '--disable-gpu', ...(process.env.JS_FLAGS ? [`--js-flags=${process.env.JS_FLAGS}`] : [])] });
 const openPage = async (from = url) => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.addInitScript('window.__name = (f) => f');
@@ -47,8 +47,29 @@ const openPage = async (from = url) => {
   await page.waitForTimeout(300);
   return page;
 };
+interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number }
+/** The main thread's trace events by name, with their own wall time (their children's taken out), largest first. */
+function printEventSelfTimes(events: TraceEvent[]): void {
+  const sorted = [...events].sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const self = new Map<string, number>();
+  const open: TraceEvent[] = [];
+  for (const e of sorted) {
+    while (open.length && open[open.length - 1].ts + (open[open.length - 1].dur ?? 0) <= e.ts) open.pop();
+    const parent = open[open.length - 1];
+    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - (e.dur ?? 0));
+    self.set(e.name, (self.get(e.name) ?? 0) + (e.dur ?? 0));
+    open.push(e);
+  }
+  const tasks = events.filter((e) => e.name === 'RunTask' && (e.dur ?? 0) > 5000);
+  console.log('tasks over 5 ms (wall/cpu):', tasks.map((e) => `${((e.dur ?? 0) / 1000).toFixed(0)}/${((e.tdur ?? 0) / 1000).toFixed(0)}`).join(', '));
+  const major = [...self].filter(([name]) => /^V8\.GC_(MC|MARK)/.test(name)).reduce((sum, [, us]) => sum + us, 0);
+  const started = events.filter((e) => e.name === 'V8.GC_MC_INCREMENTAL_START').length;
+  if (process.env.GC_ARGS) for (const e of events.filter((e) => /GC_MC_INCREMENTAL_START|MajorGC|V8.GC_HEAP_EXTERNAL|Incremental/.test(e.name))) console.log(e.name, JSON.stringify((e as unknown as { args: unknown }).args));
+  console.log(`major GC on the main thread: ${(major / 1000).toFixed(0)} ms (incremental marking started in it: ${started})`);
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  console.log(top.map(([name, us]) => `${name} ${(us / 1000).toFixed(1)}`).join(' | '));
+}
 try {
-  interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; tdur?: number }
   /** Wall and main-thread CPU times per server: this repo's, then AGAINST's. */
   const sides = [url, ...(against ? [against.url] : [])].map((from) => ({ from, times: [] as number[], cpu: [] as number[] }));
   // With two sides, each run opens a page on both, in turns (which goes first alternates).
@@ -64,7 +85,7 @@ try {
     const events: TraceEvent[] = [];
     cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
     const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+    await cdp.send('Tracing.start', { categories: process.env.GC_ARGS ? 'devtools.timeline,disabled-by-default-devtools.timeline,v8,disabled-by-default-v8.gc' : 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
     times.push(await page.evaluate((m) => (window.tableBench as unknown as Record<string, () => Promise<number>>)[m](), sort));
     await cdp.send('Tracing.end');
     await complete;
@@ -73,6 +94,7 @@ try {
     const evaluate = events.find((e) => e.name === 'FunctionCall' || e.name === 'v8.run');
     const main = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.pid === evaluate?.pid && e.tid === evaluate?.tid);
     cpu.push(main.reduce((sum, e) => sum + (e.tdur ?? 0) / 1000, 0));
+    if (process.env.EVENTS) printEventSelfTimes(events.filter((e) => e.ph === 'X' && e.pid === evaluate?.pid && e.tid === evaluate?.tid));
     const start = marks.findLastIndex(([l]) => l === 'start');
     console.log(marks.slice(start + 1).map(([l, t], i) => `${l} ${(t - marks[start + i][1]).toFixed(0)}`).join(' | '));
     await page.close();
