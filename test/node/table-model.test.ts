@@ -168,6 +168,20 @@ describe('text ranks', () => {
     }
   });
 
+  it('a category past the first 8,192 rows, and a column that turns into names after them, sort as the collator orders them', () => {
+    const category = ['b', 'A', 'a', 'é', 'e', 'É', ...names(30)];
+    const categoryRows: Row[] = Array.from({ length: 20000 }, (_, i) => ({ t: i % 29 === 0 ? null : category[(i * 7) % category.length] }));
+    // Repeats for 10,000 rows, then a new name on every row: past 65,536 distinct texts it is ranked per row.
+    const list = names(67000);
+    const turning: Row[] = [...Array.from({ length: 10000 }, (_, i) => list[i % 50]), ...list].map((t, i) => ({ t: i % 997 === 0 ? '' : t }));
+    for (const data of [categoryRows, turning]) {
+      const keys = sorting.sortKeys(data, textColumn, () => {}) as sorting.TextRanks;
+      assert.equal(keys.sorted !== undefined, data === turning, 'ranked once per distinct text, or per row');
+      const all = Uint32Array.from(data.keys());
+      for (const desc of [false, true]) assert.deepEqual([...radixSortIndices(all, keys, desc)], byCollator(data, [...all], desc));
+    }
+  });
+
   it('through the pipeline: multi-column with distinct names, sort then filter, new data after a sort', () => {
     const list = names(5000);
     const data: Row[] = list.map((t, i) => ({ t: i % 41 === 0 ? null : t, g: i % 3 }));

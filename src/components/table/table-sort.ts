@@ -46,6 +46,9 @@ function textAt(row: Row, id: string): string | null {
 const DEDUPLICATE_MAX = 1 << 16;
 /** unless, past this many, nearly every row so far brought a new one (names, ids). */
 const DEDUPLICATE_PROBE = 4096;
+/** Rows read before the array of every row's text is allocated: a column of names is known by
+ * then, and its 4 MB per million rows not allocated for nothing (docs/table.md, "Sorting"). */
+const PROBE_ROWS = 2 * DEDUPLICATE_PROBE;
 
 /** Dense collation ranks of the column's texts, one per row. */
 function textRanks(data: readonly Row[], id: string, numericCollation: boolean): TextRanks {
@@ -59,11 +62,16 @@ function textRanks(data: readonly Row[], id: string, numericCollation: boolean):
  */
 function categoryRanks(data: readonly Row[], id: string, collator: Intl.Collator): TextRanks | null {
   const n = data.length;
-  const textOf = new Int32Array(n); // per row, its text's index in `texts` (-1: blank)
+  let textOf = new Int32Array(Math.min(n, PROBE_ROWS)); // per row, its text's index in `texts` (-1: blank)
   const texts: string[] = [];
   const seen = new Map<string, number>();
   let filled = 0;
   for (let i = 0; i < n; i++) {
+    if (i === textOf.length) {
+      const all = new Int32Array(n);
+      all.set(textOf);
+      textOf = all;
+    }
     const s = textAt(data[i], id);
     if (s === null) {
       textOf[i] = -1;
