@@ -8,7 +8,6 @@
  * undefined, '', NaN, values of the wrong type) sort last in both directions. The sorting itself
  * is in table-sort.ts, loaded on first use: most tables are never sorted.
  */
-import { deepEqual } from '../../internal/deep-equal.js';
 import type { SortCode } from './table-lazy.js';
 import type { SortKeys } from './table-sort.js';
 
@@ -260,67 +259,6 @@ export class TablePipeline {
       if (keep) out[count++] = i;
     }
     return out.slice(0, count);
-  }
-}
-
-/**
- * Rows in an order (`derivedVirtualData`/`derivedVirtualIndices`, or the current page's), as
- * arrays built on first read: a million rows' two arrays cost 15–35 ms, which a page reading
- * neither (no callback on them) never pays (docs/table.md, "Sorting").
- */
-export class DerivedRows {
-  private indexArray: number[] | null = null;
-  private dataArray: Row[] | null = null;
-
-  /** `order` holds indices into `rows`; neither is ever written to. */
-  constructor(
-    private readonly rows: readonly Row[],
-    private readonly order: Uint32Array,
-  ) {}
-
-  get indices(): number[] {
-    if (!this.indexArray) {
-      // One pass into an array of its final length (a million pushes cost several times more).
-      const order = this.order;
-      const indices = new Array<number>(order.length);
-      for (let i = 0; i < order.length; i++) indices[i] = order[i];
-      this.indexArray = indices;
-    }
-    return this.indexArray;
-  }
-
-  get data(): Row[] {
-    if (!this.dataArray) {
-      const { order, rows } = this;
-      const data = new Array<Row>(order.length);
-      for (let i = 0; i < order.length; i++) data[i] = rows[order[i]];
-      this.dataArray = data;
-    }
-    return this.dataArray;
-  }
-
-  /** Whether `other.indices` deep-equals these `indices` (read from the orders: nothing is built). */
-  sameIndices(other: DerivedRows): boolean {
-    const a = this.order;
-    const b = other.order;
-    if (a === b) return true;
-    if (a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-    return true;
-  }
-
-  /** Whether `other.data` deep-equals this `data` (row by row: nothing is built). */
-  sameData(other: DerivedRows): boolean {
-    const a = this.order;
-    const b = other.order;
-    if (a === b && this.rows === other.rows) return true;
-    if (a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) {
-      const x = this.rows[a[i]];
-      const y = other.rows[b[i]];
-      if (x !== y && !deepEqual(x, y)) return false;
-    }
-    return true;
   }
 }
 

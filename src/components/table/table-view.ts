@@ -6,6 +6,7 @@
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { styleMap } from '../../internal/style-map.js';
+import { deepEqual } from '../../internal/deep-equal.js';
 import { accessibleName } from '../../internal/accessible-name.js';
 import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
 import { tableStyles as ownStyles } from './table.styles.js';
@@ -17,7 +18,8 @@ import { CONTROL_WIDTH, columnWidths } from './table-viewport.js';
 import { columnQueries, editCode, filterCode, sortCode } from './table-lazy.js';
 import { columnFormatter, specifierFormatsPending } from './table-format.js';
 import { compileTableStyles, usesFilterQuery } from './table-style.js';
-import { DerivedRows, TablePipeline, checkColumnsAgainstRows, normalizeColumns, normalizeData, normalizeSortBy, pageOf, type ColumnType } from './table-model.js';
+import { DerivedRows } from './table-derived.js';
+import { TablePipeline, checkColumnsAgainstRows, normalizeColumns, normalizeData, normalizeSortBy, pageOf, type ColumnType } from './table-model.js';
 import type { DashTable } from './table.js';
 
 export { TableSelection } from './table-selection.js';
@@ -35,6 +37,30 @@ const PLAIN_ROWS_WARNING = 5000;
 const STYLE_PROPS = ['styleCell', 'styleHeader', 'styleData', 'styleCellConditional', 'styleHeaderConditional', 'styleDataConditional', 'editable'];
 const PIPELINE_INPUTS = ['data', 'columns', 'sortBy', 'sortAction', 'filterQuery', 'filterAction'];
 const PAGE_INPUTS = ['pageAction', 'pageCurrent', 'pageSize', 'pageCount'];
+
+/** Whether two derived rows' `indices` deep-equal (read from their orders: nothing is built). */
+function sameIndices(x: DerivedRows, y: DerivedRows): boolean {
+  const a = x.order;
+  const b = y.order;
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Whether two derived rows' `data` deep-equal (row by row: nothing is built). */
+function sameData(x: DerivedRows, y: DerivedRows): boolean {
+  const a = x.order;
+  const b = y.order;
+  if (a === b && x.rows === y.rows) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const r = x.rows[a[i]];
+    const s = y.rows[b[i]];
+    if (r !== s && !deepEqual(r, s)) return false;
+  }
+  return true;
+}
 
 /** One table's update cycle: derives rows, columns, styles and formats from its properties, and renders them. */
 export class TableRenderer {
@@ -133,8 +159,8 @@ export class TableRenderer {
 
   /** Announces derived rows that changed (deep-equal ones are not changes), built when a listener reads them. */
   private announce(before: DerivedRows, after: DerivedRows, indicesProp: string, dataProp: string): void {
-    if (!after.sameIndices(before)) this.table.announceChange(indicesProp, () => after.indices);
-    if (!after.sameData(before)) this.table.announceChange(dataProp, () => after.data);
+    if (!sameIndices(before, after)) this.table.announceChange(indicesProp, () => after.indices);
+    if (!sameData(before, after)) this.table.announceChange(dataProp, () => after.data);
   }
 
   /** The columns' formatters; again once d3-format has loaded, when a column's `format.specifier` needs it. */

@@ -13,7 +13,8 @@ import type { TableNavigation } from './table-navigation.js';
 import type { TableViewport } from './table-viewport.js';
 import type { CellFormatter } from './table-format.js';
 import type { TableStyles } from './table-style.js';
-import { DerivedRows, type ColumnType, type PageInfo, type Row, type RowPredicate, type SortByEntry, type TableColumn } from './table-model.js';
+import { DerivedRows } from './table-derived.js';
+import type { ColumnType, PageInfo, Row, RowPredicate, SortByEntry, TableColumn } from './table-model.js';
 import type { TableRenderer } from './table-view.js';
 
 /** What renders and drives the table: a chunk loaded before its first update (docs/table.md, "What loads when"). */
