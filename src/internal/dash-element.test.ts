@@ -27,29 +27,6 @@ class TestDashDerived extends DashElement {
   }
 }
 
-/** Derives `doubled` from `amounts`, built only when read, and announces it (as the table does its derived rows). */
-@customElement('test-dash-lazy')
-class TestDashLazy extends DashElement {
-  @property({ converter: jsonConverter }) amounts: number[] = [];
-  /** How many times `doubled` was built. */
-  builds = 0;
-  private doubledNow: () => number[] = () => [];
-  @property({ attribute: false, noAccessor: true })
-  get doubled(): number[] {
-    return this.doubledNow();
-  }
-
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('amounts') && this.amounts.length > 0) {
-      const from = this.amounts;
-      let value: number[] | null = null;
-      this.doubledNow = () => (value ??= (this.builds++, from.map((n) => n * 2)));
-      this.announceChange('doubled', this.doubledNow);
-    }
-    super.willUpdate(changed);
-  }
-}
-
 function collect(el: HTMLElement): DashPropChangeEvent[] {
   const events: DashPropChangeEvent[] = [];
   el.addEventListener('dash-prop-change', (e) => events.push(e));
@@ -129,31 +106,5 @@ describe('DashElement', () => {
     wrapper.append(quiet);
     await quiet.updateComplete;
     expect(quietEvents).to.deep.equal([]);
-  });
-
-  it('announces a value built only when read: once, each event with its own update\'s value, none built until a listener reads it', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
-    const events = collect(wrapper);
-    const el = document.createElement('test-dash-lazy') as TestDashLazy;
-    el.setAttribute('amounts', '[1, 2]');
-    wrapper.append(el);
-    await el.updateComplete;
-    await Promise.resolve();
-    // The first update compares every property with its value before: an announced one is not compared (nor built) again.
-    expect(events.map((e) => e.detail.prop)).to.deep.equal(['doubled']);
-    expect(el.builds).to.equal(0);
-    expect(events[0].detail).to.deep.equal({ prop: 'doubled', value: [2, 4], user: false });
-    expect(el.builds).to.equal(1);
-    el.amounts = [3];
-    await el.updateComplete;
-    el.amounts = [4];
-    await el.updateComplete;
-    await Promise.resolve();
-    expect(events.map((e) => e.detail.prop)).to.deep.equal(['doubled', 'doubled', 'amounts', 'doubled', 'amounts']);
-    expect(el.builds).to.equal(1);
-    expect(events[1].detail.value).to.deep.equal([6]);
-    expect(el.doubled).to.deep.equal([8]);
-    expect(events[3].detail.value).to.equal(el.doubled);
-    expect(el.builds).to.equal(3);
   });
 });

@@ -55,17 +55,6 @@ export class DashElement extends LitElement {
     return this.userChanged.has(prop);
   }
 
-  /**
-   * Announces, after this update, that `prop` changed, for a value built only when read (a
-   * million-row table's derived arrays): `read` runs when a listener reads the event's `value`.
-   * The caller has checked that the value changed: it is not compared again.
-   */
-  protected announceChange(prop: string, read: () => unknown): void {
-    const detail = { prop, user: false } as { prop: string; value: unknown; user: boolean };
-    Object.defineProperty(detail, 'value', { get: read, enumerable: true });
-    this.pendingPropEvents.push(detail);
-  }
-
   /** `console.warn` once per element and key: `<dash-slider id="x">: message`. */
   warnOnce(key: string, message: string): void {
     if (this.warned.has(key)) return;
@@ -101,7 +90,6 @@ export class DashElement extends LitElement {
     for (const [key, old] of changes) {
       const options = declared.get(key);
       if (!options || options.state || typeof key !== 'string') continue;
-      if (this.pendingPropEvents.some((e) => e.prop === key)) continue; // announced (announceChange)
       const value = this[key as keyof this];
       if (deepEqual(old, value)) continue;
       this.pendingPropEvents.push({ prop: key, value, user: this.userChanged.has(key) });

@@ -6,7 +6,6 @@
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { styleMap } from '../../internal/style-map.js';
-import { deepEqual } from '../../internal/deep-equal.js';
 import { accessibleName } from '../../internal/accessible-name.js';
 import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
 import { tableStyles as ownStyles } from './table.styles.js';
@@ -18,8 +17,7 @@ import { CONTROL_WIDTH, columnWidths } from './table-viewport.js';
 import { columnQueries, editCode, filterCode, sortCode } from './table-lazy.js';
 import { columnFormatter, specifierFormatsPending } from './table-format.js';
 import { compileTableStyles, usesFilterQuery } from './table-style.js';
-import { DerivedRows } from './table-derived.js';
-import { TablePipeline, checkColumnsAgainstRows, normalizeColumns, normalizeData, normalizeSortBy, pageOf, type ColumnType } from './table-model.js';
+import { TablePipeline, checkColumnsAgainstRows, normalizeColumns, normalizeData, normalizeSortBy, pageOf, type ColumnType, type Row } from './table-model.js';
 import type { DashTable } from './table.js';
 
 export { TableSelection } from './table-selection.js';
@@ -37,30 +35,6 @@ const PLAIN_ROWS_WARNING = 5000;
 const STYLE_PROPS = ['styleCell', 'styleHeader', 'styleData', 'styleCellConditional', 'styleHeaderConditional', 'styleDataConditional', 'editable'];
 const PIPELINE_INPUTS = ['data', 'columns', 'sortBy', 'sortAction', 'filterQuery', 'filterAction'];
 const PAGE_INPUTS = ['pageAction', 'pageCurrent', 'pageSize', 'pageCount'];
-
-/** Whether two derived rows' `indices` deep-equal (read from their orders: nothing is built). */
-function sameIndices(x: DerivedRows, y: DerivedRows): boolean {
-  const a = x.order;
-  const b = y.order;
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/** Whether two derived rows' `data` deep-equal (row by row: nothing is built). */
-function sameData(x: DerivedRows, y: DerivedRows): boolean {
-  const a = x.order;
-  const b = y.order;
-  if (a === b && x.rows === y.rows) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const r = x.rows[a[i]];
-    const s = y.rows[b[i]];
-    if (r !== s && !deepEqual(r, s)) return false;
-  }
-  return true;
-}
 
 /** One table's update cycle: derives rows, columns, styles and formats from its properties, and renders them. */
 export class TableRenderer {
@@ -128,9 +102,17 @@ export class TableRenderer {
       });
       if (virtual !== t.virtual || dataChanged) {
         t.virtual = virtual;
-        const before = t.virtualRows;
-        t.virtualRows = new DerivedRows(t.rows, virtual);
-        this.announce(before, t.virtualRows, 'derivedVirtualIndices', 'derivedVirtualData');
+        // One pass into arrays of their final length (a million pushes cost several times more).
+        const n = virtual.length;
+        const indices = new Array<number>(n);
+        const rows = new Array<Row>(n);
+        for (let i = 0; i < n; i++) {
+          const row = virtual[i];
+          indices[i] = row;
+          rows[i] = t.rows[row];
+        }
+        t.derivedVirtualIndices = indices;
+        t.derivedVirtualData = rows;
       }
     }
     const viewChanged = virtualChanged || PAGE_INPUTS.some((p) => changed.has(p));
@@ -142,9 +124,8 @@ export class TableRenderer {
       t.pageIndices = t.virtual.subarray(start, end);
       const whole = start === 0 && end === t.virtual.length;
       // One page of everything shares the virtual arrays (no copy of a million rows).
-      const before = t.viewportRows;
-      t.viewportRows = whole ? t.virtualRows : new DerivedRows(t.rows, t.pageIndices);
-      this.announce(before, t.viewportRows, 'derivedViewportIndices', 'derivedViewportData');
+      t.derivedViewportIndices = whole ? t.derivedVirtualIndices : t.derivedVirtualIndices.slice(start, end);
+      t.derivedViewportData = whole ? t.derivedVirtualData : t.derivedVirtualData.slice(start, end);
       if (t.page.page !== oldPage && t.scroller) {
         t.scroller.scrollTop = 0;
         t.viewport.bodyScrollTop = 0;
@@ -155,12 +136,6 @@ export class TableRenderer {
       t.posMap = null;
     }
     t.selection.sync(changed, viewChanged);
-  }
-
-  /** Announces derived rows that changed (deep-equal ones are not changes), built when a listener reads them. */
-  private announce(before: DerivedRows, after: DerivedRows, indicesProp: string, dataProp: string): void {
-    if (!sameIndices(before, after)) this.table.announceChange(indicesProp, () => after.indices);
-    if (!sameData(before, after)) this.table.announceChange(dataProp, () => after.data);
   }
 
   /** The columns' formatters; again once d3-format has loaded, when a column's `format.specifier` needs it. */

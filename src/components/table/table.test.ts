@@ -591,7 +591,7 @@ describe('dash-table derived props', () => {
     expect(() => el.checkProp('data', 'x')).to.throw(TypeError);
   });
 
-  it('announces each sort\'s rows as they were then, read late or never; an order that stays is not announced again', async () => {
+  it('announces each sort\'s rows (read late, still that sort\'s); an order that stays, and deep-equal rows, are not announced again', async () => {
     const el = await fixture<DashTable>(html`<dash-table sort-action="native" .data=${people} .columns=${peopleColumns}></dash-table>`);
     const events = collect(el);
     const derived = (prop: string) => events.filter((e) => e.detail.prop === prop);

@@ -13,7 +13,6 @@ import type { TableNavigation } from './table-navigation.js';
 import type { TableViewport } from './table-viewport.js';
 import type { CellFormatter } from './table-format.js';
 import type { TableStyles } from './table-style.js';
-import { DerivedRows } from './table-derived.js';
 import type { ColumnType, PageInfo, Row, RowPredicate, SortByEntry, TableColumn } from './table-model.js';
 import type { TableRenderer } from './table-view.js';
 
@@ -229,29 +228,14 @@ export class DashTable extends LazyView(
   /** Time (ms since the epoch) of the last edit made in the table. */
   @property({ attribute: 'data-timestamp', type: Number }) dataTimestamp: number | null = null;
 
-  // The derived rows are arrays built on first read (docs/table.md, "Sorting"); the view announces
-  // their changes (announceChange), so no update reads them.
-
   /** Read-only: every row after filtering and sorting (all pages). */
-  @property({ attribute: false, noAccessor: true })
-  get derivedVirtualData(): Row[] {
-    return this.virtualRows.data;
-  }
+  @property({ attribute: false }) derivedVirtualData: Row[] = [];
   /** Read-only: indices into `data` of `derivedVirtualData`. */
-  @property({ attribute: false, noAccessor: true })
-  get derivedVirtualIndices(): number[] {
-    return this.virtualRows.indices;
-  }
+  @property({ attribute: false }) derivedVirtualIndices: number[] = [];
   /** Read-only: the rows of the current page. */
-  @property({ attribute: false, noAccessor: true })
-  get derivedViewportData(): Row[] {
-    return this.viewportRows.data;
-  }
+  @property({ attribute: false }) derivedViewportData: Row[] = [];
   /** Read-only: indices into `data` of the current page's rows. */
-  @property({ attribute: false, noAccessor: true })
-  get derivedViewportIndices(): number[] {
-    return this.viewportRows.indices;
-  }
+  @property({ attribute: false }) derivedViewportIndices: number[] = [];
 
   // What the parts beside this file (table-*.ts) share. `@internal`: not public API, and kept out
   // of custom-elements.json.
@@ -297,10 +281,6 @@ export class DashTable extends LazyView(
   filter: FilterState = { query: '', predicate: null, key: '', error: null };
   /** @internal */
   virtual: Uint32Array = new Uint32Array(0);
-  /** @internal The rows of `derivedVirtualData`/`derivedVirtualIndices`. */
-  virtualRows = new DerivedRows([], this.virtual);
-  /** @internal The rows of `derivedViewportData`/`derivedViewportIndices`. */
-  viewportRows = this.virtualRows;
   /** @internal */
   page: PageInfo = { page: 0, pageCount: 1, start: 0, end: 0 };
   /** @internal Indices into `data` of the rows on the current page, in display order. */
@@ -411,11 +391,6 @@ export class DashTable extends LazyView(
   /** The filtered, sorted rows (all pages, shown columns) as the CSV the export button downloads. */
   toCsv(): string {
     return this.clipboard?.csvParts().join('') ?? '';
-  }
-
-  /** @internal Announces a derived property's change, its value built when a listener reads it. */
-  override announceChange(prop: string, read: () => unknown): void {
-    super.announceChange(prop, read);
   }
 
   protected override viewLoaded(view: TableView): void {
