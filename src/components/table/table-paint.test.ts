@@ -258,6 +258,9 @@ describe('dash-table row painting', () => {
         const el = await fixture<DashTable>(html`<dash-table ?virtualization=${virtualization} page-action="none"
           style="--dash-table-max-height: 400px" .data=${rowsWithTexts(300)} .columns=${textCols}></dash-table>`);
         await settle(el);
+        // (What watches the styles is no row or cell a page finds by its part.)
+        expect($$(el, '[part="row"]').every((row) => row.getAttribute('role') === 'row')).to.equal(true);
+        expect($$(el, '[part="cell"]').every((cell) => cell.getAttribute('role') === 'gridcell')).to.equal(true);
         // A page stylesheet reaches the cells through ::part without updating the table: texts
         // that fit at first and do not in that style.
         const sheet = document.createElement('style');
