@@ -2,15 +2,41 @@
  * Who writes and who reads each property, and the cycle check (docs/callbacks.md).
  * Edges run from a callback to the callbacks that read one of its outputs as an input; a callback
  * that reads its own output is not an edge (rule 11). State never orders or cycles (as in Dash).
- * Everything is kept in maps so adding, removing and looking up cost what they touch. No DOM here.
+ * Each property a callback names is one record, found by its id; callbacks keep the records of
+ * their inputs and outputs, so adding, removing and looking up cost what they touch. No DOM here.
  */
-import { MultiMap } from './multi-map.js';
+import { type Dependency, canonicalProp } from './dependency.js';
+import { type Members, membersOf, withMember, withoutMember } from './multi-map.js';
+
+/** What a property holds before any value is seen. */
+export const UNSEEN: unique symbol = Symbol('unseen');
+
+/**
+ * One property that callbacks name: an element's id and a property (either spelling), its readers
+ * and writers, and (kept by the runtime while it is read) the last value seen.
+ */
+export class Prop<N> {
+  readers: Members<N>;
+  writers: Members<N>;
+  known: unknown = UNSEEN;
+
+  constructor(
+    readonly id: string,
+    /** Canonical: `nClicks` for `n_clicks`. */
+    readonly name: string,
+  ) {}
+
+  /** `id.prop`, for messages. */
+  get key(): string {
+    return `${this.id}.${this.name}`;
+  }
+}
 
 export interface GraphNode {
   /** For messages: how the page wrote the callback's outputs. */
   readonly name: string;
-  readonly inputKeys: readonly string[];
-  readonly outputKeys: readonly string[];
+  readonly inputProps: readonly Prop<this>[];
+  readonly outputProps: readonly Prop<this>[];
   /**
    * Kept by the graph on the node itself (no map lookups: a big page asks for every node several
    * times per wiring): its consumers and producers, until an edge around it changes.
@@ -20,26 +46,43 @@ export interface GraphNode {
 }
 
 export class CallbackGraph<N extends GraphNode> {
-  private readonly readers = new MultiMap<string, N>();
-  private readonly writers = new MultiMap<string, N>();
+  /** The properties named, by id: most ids have one (a record alone), some a few (a list). */
+  private readonly props = new Map<string, Prop<N> | Prop<N>[]>();
   readonly nodes = new Set<N>();
 
+  /** The record of a property, made if none is kept; it is kept while a node added names it. */
+  prop(dep: Dependency): Prop<N> {
+    const name = canonicalProp(dep.prop);
+    const held = this.props.get(dep.id);
+    const found = find(held, name);
+    if (found) return found;
+    const prop = new Prop<N>(dep.id, name);
+    this.props.set(dep.id, held === undefined ? prop : Array.isArray(held) ? [...held, prop] : [held, prop]);
+    return prop;
+  }
+
+  /** The record of a property a node added names, if any. */
+  find(dep: Dependency): Prop<N> | undefined {
+    return find(this.props.get(dep.id), canonicalProp(dep.prop));
+  }
+
+  /** Adds a node whose props came from `prop` (and whose other nodes have not been removed since). */
   add(node: N): void {
     this.nodes.add(node);
-    for (const key of node.inputKeys) this.readers.add(key, node);
-    for (const key of node.outputKeys) this.writers.add(key, node);
+    for (const prop of node.inputProps) prop.readers = withMember(prop.readers, node);
+    for (const prop of node.outputProps) prop.writers = withMember(prop.writers, node);
     // The neighbours' caches change; its own are made from the same lookups (a page of 10,000
-    // independent callbacks looks each key up once here, and never again for the cycle check).
+    // independent callbacks looks at each record once here, and never again for the cycle check).
     let producers: Set<N> | undefined;
     let consumers: Set<N> | undefined;
-    for (const key of node.inputKeys) {
-      for (const writer of this.writers.get(key)) {
+    for (const prop of node.inputProps) {
+      for (const writer of membersOf(prop.writers)) {
         writer.consumerCache = undefined;
         if (writer !== node) (producers ??= new Set()).add(writer);
       }
     }
-    for (const key of node.outputKeys) {
-      for (const reader of this.readers.get(key)) {
+    for (const prop of node.outputProps) {
+      for (const reader of membersOf(prop.readers)) {
         reader.producerCache = undefined;
         if (reader !== node) (consumers ??= new Set()).add(reader);
       }
@@ -52,30 +95,38 @@ export class CallbackGraph<N extends GraphNode> {
     return this.nodes.has(node);
   }
 
+  /** Removes a node; a property no node names any more is forgotten. */
   remove(node: N): void {
     if (!this.nodes.delete(node)) return;
     this.invalidateAround(node);
-    for (const key of node.inputKeys) this.readers.delete(key, node);
-    for (const key of node.outputKeys) this.writers.delete(key, node);
+    for (const prop of node.inputProps) {
+      prop.readers = withoutMember(prop.readers, node);
+      this.release(prop);
+    }
+    for (const prop of node.outputProps) {
+      prop.writers = withoutMember(prop.writers, node);
+      this.release(prop);
+    }
   }
 
-  /** Callbacks that read `key` as an input. */
-  readersOf(key: string): Iterable<N> {
-    return this.readers.get(key);
-  }
-
-  isRead(key: string): boolean {
-    return this.readers.has(key);
+  private release(prop: Prop<N>): void {
+    if (prop.readers !== undefined || prop.writers !== undefined) return;
+    const held = this.props.get(prop.id);
+    if (held === prop) this.props.delete(prop.id);
+    else if (Array.isArray(held)) {
+      const rest = held.filter((other) => other !== prop);
+      this.props.set(prop.id, rest.length === 1 ? rest[0] : rest);
+    }
   }
 
   /** Callbacks that read one of `node`'s outputs (not `node` itself). */
   consumers(node: N): ReadonlySet<N> {
-    return (node.consumerCache ??= collect(node.outputKeys, this.readers, node));
+    return (node.consumerCache ??= collect(node.outputProps, 'readers', node));
   }
 
   /** Callbacks that write one of `node`'s inputs (not `node` itself). */
   producers(node: N): ReadonlySet<N> {
-    return (node.producerCache ??= collect(node.inputKeys, this.writers, node));
+    return (node.producerCache ??= collect(node.inputProps, 'writers', node));
   }
 
   /**
@@ -140,7 +191,7 @@ export class CallbackGraph<N extends GraphNode> {
   describeLoop(cycle: readonly N[]): string {
     const keys = cycle.map((node, i) => {
       const next = cycle[(i + 1) % cycle.length];
-      return node.outputKeys.find((key) => next.inputKeys.includes(key)) ?? node.name;
+      return node.outputProps.find((prop) => next.inputProps.includes(prop))?.key ?? node.name;
     });
     return [...keys, keys[0]].join(' → ');
   }
@@ -161,16 +212,23 @@ export class CallbackGraph<N extends GraphNode> {
   private invalidateAround(node: N): void {
     node.consumerCache = undefined;
     node.producerCache = undefined;
-    for (const key of node.inputKeys) for (const writer of this.writers.get(key)) writer.consumerCache = undefined;
-    for (const key of node.outputKeys) for (const reader of this.readers.get(key)) reader.producerCache = undefined;
+    for (const prop of node.inputProps) for (const writer of membersOf(prop.writers)) writer.consumerCache = undefined;
+    for (const prop of node.outputProps) for (const reader of membersOf(prop.readers)) reader.producerCache = undefined;
   }
 }
 
 const EMPTY: ReadonlySet<never> = new Set();
 
-/** The nodes found under `keys`, but `self`. Most callbacks of a big page feed nothing: they share one empty set. */
-function collect<N extends object>(keys: readonly string[], index: MultiMap<string, N>, self: N): ReadonlySet<N> {
+/** The readers or writers of `props`, but `self`. Most callbacks of a big page feed nothing: they share one empty set. */
+function collect<N extends object>(props: readonly Prop<N>[], side: 'readers' | 'writers', self: N): ReadonlySet<N> {
   let set: Set<N> | undefined;
-  for (const key of keys) for (const node of index.get(key)) if (node !== self) (set ??= new Set()).add(node);
+  for (const prop of props) for (const node of membersOf(prop[side])) if (node !== self) (set ??= new Set()).add(node);
   return set ?? EMPTY;
+}
+
+/** The record named `name` among those of one id. */
+function find<N>(held: Prop<N> | Prop<N>[] | undefined, name: string): Prop<N> | undefined {
+  if (held === undefined) return undefined;
+  if (!Array.isArray(held)) return held.name === name ? held : undefined;
+  return held.find((prop) => prop.name === name);
 }

@@ -122,9 +122,29 @@ export function parseDependency(entry: string, what: string, list = entry): Depe
     throw new DependencyError(`${what}: "${text}" is not of the form ID.PROP${inList(list, text)}`);
   }
   const rawId = text.slice(0, dot).trim();
-  const prop = text.slice(dot + 1).trim();
-  if (!PROP_NAME.test(prop)) throw new DependencyError(`${what}: "${prop}" in "${text}" is not a property name`);
+  const prop = recentProp(text, dot + 1) ?? newProp(text.slice(dot + 1).trim(), text, what);
   return { id: rawId.startsWith('{') ? parseObjectId(rawId, what) : rawId, prop };
+}
+
+/**
+ * The property names parsed last: most lists name the same few, and an entry naming one again
+ * shares its string. A string new to the engine costs a hash the first time it is looked up in
+ * a map, as every property name is (its canonical spelling, how to read and write it), and a
+ * page wiring 10,000 callbacks parses 20,000 entries (docs/callbacks.md, "Wiring and scale").
+ */
+const recentProps: string[] = [];
+
+/** The recent property name that `text` ends with from `start`, if any (no string made). */
+function recentProp(text: string, start: number): string | undefined {
+  const length = text.length - start;
+  for (const prop of recentProps) if (prop.length === length && text.startsWith(prop, start)) return prop;
+  return undefined;
+}
+
+function newProp(prop: string, text: string, what: string): string {
+  if (!PROP_NAME.test(prop)) throw new DependencyError(`${what}: "${prop}" in "${text}" is not a property name`);
+  if (recentProps.unshift(prop) > 8) recentProps.pop();
+  return prop;
 }
 
 /** For messages: where an entry stands, when it is part of a longer list. */

@@ -71,7 +71,6 @@ export class ProtocolError extends Error {
 /** `"id.prop"`, in the page's spelling. */
 export const propId = depText;
 
-
 /** Reads one `"id.prop"` from the wire (`changedPropIds`, `output`) with the shared parser; null when malformed. */
 export function readPropId(text: string): Dependency | null {
   try {

@@ -10,11 +10,12 @@
  * costs what the touched chain costs (rule 14).
  */
 import { deepEqual } from '../internal/deep-equal.js';
-import { type Dependency, depKey } from './dependency.js';
+import type { Dependency } from './dependency.js';
 import { type TriggeredInput, triggeredInput } from './context.js';
-import { CallbackGraph } from './callback-graph.js';
+import { CallbackGraph, type Prop, UNSEEN } from './callback-graph.js';
 import { NO_UPDATE, isPreventUpdate } from './sentinels.js';
 import { applyPatch, isPatch } from './patch.js';
+import { membersOf } from './multi-map.js';
 
 export type { TriggeredInput };
 
@@ -101,8 +102,9 @@ const NOTHING_TRIGGERED: readonly TriggeredInput[] = Object.freeze([]);
 
 /** A registered callback. Only the runtime changes its fields. */
 export class CallbackHandle {
-  readonly inputKeys: string[];
-  readonly outputKeys: string[];
+  /** The properties it reads and writes, in order (records kept by the runtime's graph). */
+  readonly inputProps: Prop<CallbackHandle>[];
+  readonly outputProps: Prop<CallbackHandle>[];
   /** Host says every element it names exists. */
   hostReady = false;
   /** In a cycle: never runs. */
@@ -112,8 +114,8 @@ export class CallbackHandle {
   status: Status = 'idle';
   /** Producers of its inputs that are waiting or running; made on first use, as most callbacks of a big page never wait. */
   private blockers: Set<CallbackHandle> | undefined;
-  /** Inputs changed since its last call, by key; made on first use too. */
-  private changes: Map<string, TriggeredInput> | undefined;
+  /** Inputs changed since its last call, by property; made on first use too. */
+  private changes: Map<Prop<CallbackHandle>, TriggeredInput> | undefined;
   owesInitialCall = false;
   notBefore = 0;
   timer: ReturnType<typeof setTimeout> | undefined;
@@ -125,18 +127,21 @@ export class CallbackHandle {
   consumerCache?: ReadonlySet<CallbackHandle>;
   producerCache?: ReadonlySet<CallbackHandle>;
 
-  constructor(readonly definition: CallbackDefinition) {
-    this.inputKeys = definition.inputs.map(depKey);
-    this.outputKeys = definition.outputs.map(depKey);
+  constructor(
+    readonly definition: CallbackDefinition,
+    graph: CallbackGraph<CallbackHandle>,
+  ) {
+    this.inputProps = definition.inputs.map((dep) => graph.prop(dep));
+    this.outputProps = definition.outputs.map((dep) => graph.prop(dep));
   }
 
   get name(): string {
     return this.definition.name;
   }
 
-  /** The first input with this key, for `triggered` in the page's spelling and input order (lists are short: no map per callback). */
-  inputPosition(key: string): number {
-    return this.inputKeys.indexOf(key);
+  /** The first input reading `prop`, for `triggered` in the page's spelling and input order (lists are short: no map per callback). */
+  inputPosition(prop: Prop<CallbackHandle>): number {
+    return this.inputProps.indexOf(prop);
   }
 
   get blocked(): boolean {
@@ -156,8 +161,8 @@ export class CallbackHandle {
     return !!this.changes?.size;
   }
 
-  noteChange(key: string, input: TriggeredInput): void {
-    (this.changes ??= new Map()).set(key, input);
+  noteChange(prop: Prop<CallbackHandle>, input: TriggeredInput): void {
+    (this.changes ??= new Map()).set(prop, input);
   }
 
   /** The changed inputs in input order, once each (one element may feed two inputs, e.g. MATCH and ALL); forgets them. */
@@ -175,9 +180,8 @@ export class CallbackHandle {
 }
 
 export class CallbackRuntime {
+  /** Who reads and writes each property; a property a callback reads also keeps the last value seen, so deep-equal changes trigger nothing. */
   private readonly graph = new CallbackGraph<CallbackHandle>();
-  /** Last value seen of every property a callback reads (only those), so deep-equal changes trigger nothing. */
-  private readonly known = new Map<string, unknown>();
   private queue: CallbackHandle[] = [];
   private queueHead = 0;
   private pumping = false;
@@ -195,7 +199,7 @@ export class CallbackRuntime {
 
   /** Adds a callback. It is wired at the next flush once the host marks it ready. */
   register(definition: CallbackDefinition): CallbackHandle {
-    const handle = new CallbackHandle(definition);
+    const handle = new CallbackHandle(definition, this.graph);
     this.graph.add(handle);
     this.uncheckedForCycles.push(handle);
     this.graphDirty = true;
@@ -207,7 +211,7 @@ export class CallbackRuntime {
     this.deactivate(handle);
     this.graph.remove(handle);
     this.inCycles.delete(handle);
-    for (const key of handle.inputKeys) if (!this.graph.isRead(key)) this.known.delete(key);
+    for (const prop of handle.inputProps) if (prop.readers === undefined) prop.known = UNSEEN;
     this.graphDirty = true;
     this.scheduleFlush();
   }
@@ -226,10 +230,10 @@ export class CallbackRuntime {
    * are ignored; anything else triggers the callbacks that read it.
    */
   changed(dep: Dependency, value: unknown): void {
-    const key = depKey(dep);
-    if (!this.graph.isRead(key) || (this.known.has(key) && deepEqual(this.known.get(key), value))) return;
-    this.known.set(key, value);
-    this.propagate(key, value, undefined);
+    const prop = this.graph.find(dep);
+    if (prop?.readers === undefined || (prop.known !== UNSEEN && deepEqual(prop.known, value))) return;
+    prop.known = value;
+    this.propagate(prop, value, undefined);
     this.pump();
   }
 
@@ -267,8 +271,8 @@ export class CallbackRuntime {
   /** Remembers the values of a callback's inputs not seen before. */
   private noteKnown(handle: CallbackHandle, values: unknown[]): void {
     for (let i = 0; i < values.length; i++) {
-      const key = handle.inputKeys[i];
-      if (!this.known.has(key)) this.known.set(key, values[i]);
+      const prop = handle.inputProps[i];
+      if (prop.known === UNSEEN) prop.known = values[i];
     }
   }
 
@@ -310,12 +314,12 @@ export class CallbackRuntime {
     }
   }
 
-  /** `key` now holds `value`: its readers (but `source`, rule 11) must run again. */
-  private propagate(key: string, value: unknown, source: CallbackHandle | undefined): void {
-    for (const reader of this.graph.readersOf(key)) {
+  /** `prop` now holds `value`: its readers (but `source`, rule 11) must run again. */
+  private propagate(prop: Prop<CallbackHandle>, value: unknown, source: CallbackHandle | undefined): void {
+    for (const reader of membersOf(prop.readers)) {
       if (reader === source || !reader.active) continue;
-      const dep = reader.definition.inputs[reader.inputPosition(key)];
-      reader.noteChange(key, triggeredInput(dep, value));
+      const dep = reader.definition.inputs[reader.inputPosition(prop)];
+      reader.noteChange(prop, triggeredInput(dep, value));
       this.trigger(reader);
     }
   }
@@ -468,9 +472,9 @@ export class CallbackRuntime {
     for (let i = 0; i < writes.length; i++) {
       if (writes[i] === NO_UPDATE) continue;
       const dep = outputs[i];
-      const key = handle.outputKeys[i];
+      const prop = handle.outputProps[i];
       // Nothing reads most outputs: no change to look for (a reader added later reads it afresh).
-      const read = this.graph.isRead(key);
+      const read = prop.readers !== undefined;
       const before = read ? this.host.read(dep) : undefined;
       try {
         this.host.write(dep, writes[i]);
@@ -481,10 +485,10 @@ export class CallbackRuntime {
       if (!read) continue;
       const after = this.host.read(dep);
       writes[i] = after;
-      this.known.set(key, after);
+      prop.known = after;
       if (!deepEqual(before, after)) (changed ??= []).push(i);
     }
-    for (const i of changed ?? []) this.propagate(handle.outputKeys[i], writes[i], handle);
+    for (const i of changed ?? []) this.propagate(handle.outputProps[i], writes[i], handle);
   }
 
   private abortRun(handle: CallbackHandle): void {

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../dash-table.js';
 import type { DashTable } from './table.js';
-import { $, $$, bodyRows, settle } from '../../../test/browser/table-helpers.js';
+import { $, $$, bodyRows, frame, settle } from '../../../test/browser/table-helpers.js';
 
 // Rows are written straight into the DOM and placed in the window from an anchor row
 // (docs/table.md, "Virtualization and layout"): what a person sees must not depend on it.
@@ -251,6 +251,41 @@ describe('dash-table row painting', () => {
       el.styleCellConditional = [];
       await settle(el);
       expect(clipped(cellWith(el, 'a'))).to.equal(false);
+    });
+
+    it("keeps every text inside its cell when the page's styles change the cells' font or padding, and again when they go", async () => {
+      for (const virtualization of [true, false]) {
+        const el = await fixture<DashTable>(html`<dash-table ?virtualization=${virtualization} page-action="none"
+          style="--dash-table-max-height: 400px" .data=${rowsWithTexts(300)} .columns=${textCols}></dash-table>`);
+        await settle(el);
+        // (What watches the styles is no row or cell a page finds by its part.)
+        expect($$(el, '[part="row"]').every((row) => row.getAttribute('role') === 'row')).to.equal(true);
+        expect($$(el, '[part="cell"]').every((cell) => cell.getAttribute('role') === 'gridcell')).to.equal(true);
+        // A page stylesheet reaches the cells through ::part without updating the table: texts
+        // that fit at first and do not in that style.
+        const sheet = document.createElement('style');
+        for (const [css, text] of [['dash-table::part(cell) { padding: 0 30px }', 'iiiiiiii'], ['dash-table::part(cell) { font-size: 19px }', '12345678']]) {
+          expect(clipped(cellWith(el, text)), `"${text}" fits at first`).to.equal(false);
+          for (const styled of [true, false, true, false]) {
+            if (styled) {
+              sheet.textContent = css;
+              document.head.append(sheet);
+            } else sheet.remove();
+            await settle(el);
+            await frame();
+            expect(clipped(cellWith(el, text)), `virtualization ${virtualization}: "${text}", ${css} ${styled ? 'added' : 'removed'}`).to.equal(styled);
+            checkCells(el);
+            if (virtualization) {
+              // Rows scrolled into view are measured in the cells' style too.
+              const scroller = $(el, '.scroller');
+              scroller.scrollTop = scroller.scrollTop ? 0 : 100 * 32;
+              await settle(el);
+              checkCells(el);
+            }
+          }
+        }
+        el.remove();
+      }
     });
 
     it('measures the text again after an edit, twice', async () => {

@@ -244,6 +244,7 @@ export class TableRenderer {
             ${fixed ? html`<div class="fixed-data" role="presentation"></div>` : nothing}
           </div>
           ${renderBody(t)}
+          <div class="fit-probe" part="row fit-probe" aria-hidden="true"><div class="cell text" part="cell fit-probe">Mg 0123456789 Wi</div></div>
         </div>
         ${t.pageIndices.length === 0 ? html`<div class="empty" part="empty" role="status">No rows</div>` : nothing}
       </div>

@@ -85,10 +85,21 @@ export class TableViewport implements ReactiveController {
 
   observeSize(): void {
     if (this.resizeObserver || !this.host.scroller) return;
-    this.resizeObserver = new ResizeObserver(() => this.measureViewport());
+    this.resizeObserver = new ResizeObserver((entries) => {
+      if (entries.some((entry) => entry.target === this.host.fitProbe)) this.checkCellStyle();
+      this.measureViewport();
+    });
     this.resizeObserver.observe(this.host.scroller);
     this.resizeObserver.observe(this.host.head);
+    // A hidden data cell sized by its text: the page's styles (::part, custom properties, a font
+    // loading) reach it as they reach the data cells, without an update of the table.
+    if (this.host.fitProbe) this.resizeObserver.observe(this.host.fitProbe, { box: 'border-box' });
     this.measureViewport();
+  }
+
+  /** The probe's size changed: if the cells' text is in another style than when measured, it is measured again. */
+  private checkCellStyle(): void {
+    if (this.host.fitProbe && this.textFit.measuredIn !== fitStyle(this.host.fitProbe)) this.paintBody();
   }
 
   measureViewport(): void {
@@ -115,7 +126,7 @@ export class TableViewport implements ReactiveController {
   paintBody(): void {
     // Every row in the window is written again: the update may have changed any of them.
     this.generation++;
-    this.textFit.reset();
+    this.textFit.reset(this.host.fitProbe);
     const root = this.host.renderRoot;
     const fixed = this.host.fixedDataCount;
     const fixedEl = root.querySelector<HTMLElement>('.fixed-data');
@@ -286,11 +297,14 @@ export class CellTextFit {
   private rooms = new Map<string, ColumnRoom>();
   /** Counts the updates: a cell's fit measured in an earlier one is measured again. */
   epoch = 0;
+  /** The cells' style (fitStyle) as of the last reset. */
+  measuredIn: string | undefined;
 
-  /** After an update: columns, widths, styles or fonts may have changed. */
-  reset(): void {
+  /** After an update: columns, widths, styles or fonts may have changed. `probe`: a data cell the page's styles reach. */
+  reset(probe: HTMLElement | null | undefined): void {
     this.rooms.clear();
     this.epoch++;
+    this.measuredIn = probe ? fitStyle(probe) : undefined;
   }
 
   /** Whether `text`, shown in `cellEl` (a data cell of `col`), fits without a clip. */
@@ -339,6 +353,14 @@ function columnRoom(table: DashTable, col: TableColumn, cellEl: HTMLElement): Co
   if (!ctx || !Number.isFinite(room)) return ALWAYS_CLIP;
   const { advances, digit } = fontWidths(ctx, font);
   return { room, font, advances, digit: cs.fontVariantNumeric.includes('tabular-nums') ? digit : null };
+}
+
+/** What of a data cell's style its text's fit depends on (what columnRoom reads), and whether its font has loaded. */
+function fitStyle(cell: HTMLElement): string {
+  const cs = getComputedStyle(cell);
+  const font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+  return [font, fontLoaded(font), cs.letterSpacing, cs.wordSpacing, cs.textTransform, cs.fontStretch, cs.fontVariantCaps, cs.fontVariantNumeric,
+    cs.paddingLeft, cs.paddingRight, cs.borderLeftWidth, cs.borderRightWidth].join('|');
 }
 
 function fontLoaded(font: string): boolean {

@@ -68,6 +68,20 @@ export const tableStyles = css`
     min-width: 0;
     min-height: 0;
   }
+  /* A hidden data cell sized by its text: a change of its size (a page style changing the cells'
+     font or padding) has every cell's text measured again (table-viewport.ts, observeSize). Its
+     parts are "row"/"cell" for ::part() styles to reach it, with "fit-probe" so that a page's
+     [part="row"] and [part="cell"] do not find it. */
+  .fit-probe {
+    position: absolute;
+    top: 0;
+    left: 0;
+    visibility: hidden;
+    pointer-events: none;
+  }
+  .fit-probe .cell {
+    width: max-content;
+  }
   /* Text measured to fit (table-viewport.ts, CellTextFit): no clip, so no clip node and paint chunk per cell. */
   .cell.fits {
     overflow: visible;

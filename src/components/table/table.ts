@@ -253,6 +253,8 @@ export class DashTable extends LazyView(
   @query('.window') windowEl?: HTMLDivElement | null;
   /** @internal */
   @query('.grid') gridEl?: HTMLDivElement | null;
+  /** @internal A hidden data cell sized by its text (see TableViewport.observeSize). */
+  @query('.fit-probe .cell') fitProbe?: HTMLDivElement | null;
 
   // The parts from the view (table-view.ts), there from the first update on (see viewLoaded).
   /** @internal */
