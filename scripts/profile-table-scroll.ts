@@ -8,8 +8,11 @@
 // EXTRA_CSS='…': a style experiment added to <dash-table>'s shadow root (AB=n: n runs with it, n
 // without, alternating; TRACED=with|without: which side the traced run measures). Prints where
 // each run's longest frames fell, and the main thread's three longest frames by event. TOP=n: how
-// many events of each thread THREADS=1 lists (10).
-import { readdirSync, readFileSync } from 'node:fs';
+// many events of each thread THREADS=1 lists (10). Every untraced run also prints the renderers'
+// page faults and anonymous memory grown a frame (GC=1: each run starts after a full collection, so
+// that is what a frame allocates); SYS=1 shows each thread's kernel time apart; QUADS=1 what viz
+// draws (see quadReport); CATEGORIES=… adds trace categories and DUMP=file writes the trace.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { chromePath } from './chrome-path.mjs';
 import { printShares, profileShares, profiled } from './cpu-profile.js';
@@ -61,6 +64,69 @@ function threadBreakdown(events: TraceEvent[], frames: number): void {
   }
 }
 
+interface Quad { material: number; rect: number[]; visible_rect: number[]; shared_quad_state: { index: number } }
+interface QuadState { quad_layer_rect: number[]; mask_filter_info?: string; are_contents_opaque?: boolean }
+interface LayerInfo { layer_name?: string; bounds?: { width: number; height: number }; contents_opaque?: boolean; draws_content?: number }
+interface Snapshot {
+  active_tree: unknown;
+  frame: { render_passes: { damage_rect: number[]; quad_list: Quad[]; shared_quad_state_list: QuadState[] }[] };
+}
+
+/**
+ * QUADS=1: what the compositor hands the display compositor (viz) in the traced run's frames: the
+ * layers, then for each layer the quads of the middle frame (tiles, solid colours, the pixels they
+ * cover) and, over every frame, how much of what it shows is one solid colour. On the software
+ * compositor every quad costs its pixels; quads a layer hides are culled only when it is opaque
+ * and has no rounded-corner mask.
+ */
+function quadReport(events: TraceEvent[]): void {
+  const snaps = events
+    .filter((e) => e.name === 'LayerTreeHostImpl:snapshot' && e.ph === 'I')
+    .map((e) => (e.args as unknown as { snapshot: Snapshot }).snapshot);
+  if (!snaps.length) return void console.log('QUADS: no compositor snapshots in the trace');
+  const layers: LayerInfo[] = [];
+  const collect = (o: unknown): void => {
+    if (Array.isArray(o)) o.forEach(collect);
+    else if (o && typeof o === 'object') {
+      if ('layer_name' in o) layers.push(o as LayerInfo);
+      Object.values(o).forEach(collect);
+    }
+  };
+  collect(snaps[snaps.length >> 1].active_tree);
+  console.log('layers (of the middle frame):');
+  for (const l of layers) console.log(`  ${(l.layer_name ?? '').slice(0, 70).padEnd(70)} ${l.bounds?.width}×${l.bounds?.height} opaque ${!!l.contents_opaque} draws ${!!l.draws_content}`);
+  const short = (name: string) => (/class='([^']+)'/.exec(name)?.[1] ?? name).slice(0, 40);
+  const nameOf = (rect: number[]) => {
+    const layer = layers.find((l) => l.draws_content && l.bounds?.width === rect[2] && l.bounds?.height === rect[3]);
+    return layer?.layer_name ? short(layer.layer_name) : `${rect[2]}×${rect[3]}`;
+  };
+  const solidShare = new Map<string, number[]>();
+  snaps.forEach((snap, i) => {
+    const pass = snap.frame.render_passes[snap.frame.render_passes.length - 1];
+    const by = new Map<string, { tiles: number; solid: number; px: number; solidPx: number; mask: boolean }>();
+    for (const q of pass.quad_list) {
+      const state = pass.shared_quad_state_list[q.shared_quad_state.index];
+      const key = nameOf(state.quad_layer_rect);
+      const s = by.get(key) ?? { tiles: 0, solid: 0, px: 0, solidPx: 0, mask: /radius [1-9]/.test(state.mask_filter_info ?? '') };
+      by.set(key, s);
+      // Only the part inside the frame's damage is drawn.
+      const [dx, dy, dw, dh] = pass.damage_rect;
+      const [x, y, w, h] = q.visible_rect;
+      const px = Math.max(0, Math.min(x + w, dx + dw) - Math.max(x, dx)) * Math.max(0, Math.min(y + h, dy + dh) - Math.max(y, dy));
+      s.px += px;
+      if (q.material === 5) {
+        s.solid++;
+        s.solidPx += px;
+      } else s.tiles++;
+    }
+    for (const [key, s] of by) (solidShare.get(key) ?? solidShare.set(key, []).get(key)!).push(s.px ? s.solidPx / s.px : 0);
+    if (i !== snaps.length >> 1) return;
+    console.log(`quads of the middle frame (damage ${pass.damage_rect.join(',')}), by layer, front to back:`);
+    for (const [key, s] of by) console.log(`  ${key.padEnd(40)} ${s.tiles} tiles + ${s.solid} solid colours, ${(s.px / 1000).toFixed(0)}k px in the damage${s.mask ? ', rounded-corner mask (hides nothing)' : ''}`);
+  });
+  console.log(`solid-colour share of each layer's drawn pixels, median over ${snaps.length} frames: ${[...solidShare].map(([key, a]) => `${key} ${p(a, 50).toFixed(2)}`).join('; ')}`);
+}
+
 /** This script's child processes (the browser: every process it started). */
 function browserPids(): Set<number> {
   const parents = new Map<number, number>();
@@ -97,11 +163,33 @@ function threadCpu(): Map<string, { name: string; cpu: number }> {
         const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
         const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
         const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        out.set(`${pid}/${tid}`, { name: `${type}:${name}`, cpu: (Number(f[11]) + Number(f[12])) / 100 });
+        // SYS=1: kernel time apart (page faults and mappings of tile memory), as `name (sys)`.
+        if (process.env.SYS) {
+          out.set(`${pid}/${tid}`, { name: `${type}:${name}`, cpu: Number(f[11]) / 100 });
+          out.set(`${pid}/${tid}/sys`, { name: `${type}:${name} (sys)`, cpu: Number(f[12]) / 100 });
+        } else out.set(`${pid}/${tid}`, { name: `${type}:${name}`, cpu: (Number(f[11]) + Number(f[12])) / 100 });
       } catch { /* gone */ }
     }
   }
   return out;
+}
+
+/**
+ * The renderers' page faults and anonymous memory so far: memory the page touches for the first
+ * time (new garbage-collected objects on fresh pages, with no collection yet) costs kernel time.
+ */
+function rendererMemory(): { faults: number; rssKb: number } {
+  let faults = 0;
+  let rssKb = 0;
+  for (const pid of browserPids()) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      faults += Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[7]);
+      rssKb += Number(/RssAnon:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch { /* gone */ }
+  }
+  return { faults, rssKb };
 }
 
 /** Each thread name's CPU ms per frame between two threadCpu() readings (raster workers summed). */
@@ -123,7 +211,8 @@ const p = (a: number[], q: number) => sorted(a)[Math.min(a.length - 1, Math.floo
 const { url, stop } = await serve({ port: 0, production: true, quiet: true });
 const browser = await chromium.launch({
   executablePath: chromePath()!,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-frame-rate-limit', '--disable-gpu-vsync', '--no-first-run', '--disable-background-networking'],
+  // GC=1: every untraced run starts after a full collection (so memory grown a frame is what a frame allocates).
+  args: [...(process.env.GC ? ['--js-flags=--expose-gc'] : []), '--no-sandbox', '--disable-gpu', '--disable-frame-rate-limit', '--disable-gpu-vsync', '--no-first-run', '--disable-background-networking'],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -157,11 +246,17 @@ try {
   }
   /** Scrolls as the bench does, untraced: frame percentiles and each thread's CPU per frame. */
   const untraced = async () => {
+    if (process.env.GC) await page.evaluate(() => (window as unknown as { gc(): void }).gc());
     const before = threadCpu();
+    const memBefore = rendererMemory();
+    if (process.env.GC) console.log(`  (renderers: ${(memBefore.rssKb / 1024).toFixed(0)} MB anonymous memory after a collection)`);
     const frames = await page.evaluate(([t, px]) => window.tableBench.scroll(t, px || undefined), [ms, pxPerFrame]);
-    return { frames, threads: perThread(before, threadCpu(), frames.length) };
+    const memAfter = rendererMemory();
+    const memory = { faults: (memAfter.faults - memBefore.faults) / frames.length, rssKb: (memAfter.rssKb - memBefore.rssKb) / frames.length };
+    return { frames, threads: perThread(before, threadCpu(), frames.length), memory };
   };
-  const report = (label: string, runs: { frames: number[]; threads: [string, number][] }[]) => {
+  type Run = Awaited<ReturnType<typeof untraced>>;
+  const report = (label: string, runs: Run[]) => {
     const frames = runs.flatMap((r) => r.frames);
     const sums = new Map<string, number>();
     for (const r of runs) for (const [name, ms] of r.threads) sums.set(name, (sums.get(name) ?? 0) + ms / runs.length);
@@ -170,12 +265,15 @@ try {
     console.log(`${label}: ${frames.length} frames; rAF→rAF p50 ${p(frames, 50).toFixed(2)} p95 ${p(frames, 95).toFixed(2)} worst ${Math.max(...frames).toFixed(2)}; CPU ms/frame ${total.toFixed(2)}: ${threads.map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', ')}`);
     // Where the longest frames fall in each run (the first frames: a cost a page pays once).
     const longest = runs.map((r) => r.frames.map((ms, i) => [ms, i]).sort((a, b) => b[0] - a[0]).slice(0, 4).map(([ms, i]) => `#${i} ${ms.toFixed(1)}`).join(' '));
+    const faults = runs.map((r) => r.memory.faults.toFixed(0)).join(' ');
+    const grown = runs.map((r) => r.memory.rssKb.toFixed(0)).join(' ');
+    console.log(`  the renderers' page faults a frame (each run): ${faults}; anonymous memory grown, KB a frame: ${grown}`);
     console.log(`  longest frames of each run (of ${runs[0].frames.length}): ${longest.join(' | ')}`);
   };
   const ab = Number(process.env.AB ?? 0);
   if (ab > 0 && process.env.EXTRA_CSS) {
     // Alternating runs with and without the experiment, so both see the same machine load.
-    const runs: Record<string, { frames: number[]; threads: [string, number][] }[]> = { with: [], without: [] };
+    const runs: Record<string, Run[]> = { with: [], without: [] };
     for (let i = 0; i < ab; i++) {
       for (const on of i % 2 ? [false, true] : [true, false]) {
         await extraCss(on);
@@ -202,11 +300,12 @@ try {
   cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   // THREADS=1: also the compositor's, raster's and viz's own events, broken down per thread below.
-  const categories = `devtools.timeline,disabled-by-default-devtools.timeline,v8${process.env.THREADS ? ',cc,viz,gpu,toplevel,benchmark,skia' : ''}`;
+  const categories = `devtools.timeline,disabled-by-default-devtools.timeline,v8${process.env.THREADS ? ',cc,viz,gpu,toplevel,benchmark,skia' : ''}${process.env.QUADS ? ',disabled-by-default-viz.quads,disabled-by-default-cc.debug' : ''}${process.env.CATEGORIES ? `,${process.env.CATEGORIES}` : ''}`;
   await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
   const frames = await page.evaluate(([t, px]) => window.tableBench.scroll(t, px || undefined), [ms, pxPerFrame]);
   await cdp.send('Tracing.end');
   await complete;
+  if (process.env.DUMP) writeFileSync(process.env.DUMP, JSON.stringify(events));
   const rafs = events.filter((e) => e.name === 'FireAnimationFrame');
   const main = rafs[rafs.length >> 1];
   const onMain = events.filter((e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid).sort((a, b) => a.ts - b.ts);
@@ -246,6 +345,7 @@ try {
   const gc = Object.entries(by).filter(([name]) => /GC|Scavenge|Mark/i.test(name));
   console.log(`GC over the run: ${gc.map(([name, a]) => `${name} ${a.reduce((x, y) => x + y, 0).toFixed(1)} ms`).join(', ') || 'none'}`);
   if (process.env.THREADS) threadBreakdown(events, n);
+  if (process.env.QUADS) quadReport(events);
   const worst = cpu.indexOf(Math.max(...cpu));
   f = 0;
   console.log(`worst frame #${worst} of ${n}: ${cpu[worst].toFixed(2)} ms`);
