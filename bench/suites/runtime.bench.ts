@@ -19,32 +19,47 @@ declare global {
 
 const IDLE_MS = 300;
 
+type WireKind = 'plain' | 'fn-after' | 'hand';
+
 /**
- * Run n times: build the page, then insert it; the wall time, and the main thread's CPU time for
- * the insertion's task. `hand`: the same DOM work by hand (bench/pages/runtime.html), no runtime.
+ * One round: build the page, then insert it; the wall time, and the main thread's CPU time for the
+ * insertion's task. `fn-after`: each callback's fn set once it is in the page; `hand`: the same DOM
+ * work by hand (bench/pages/runtime.html), no runtime.
  */
-async function measureWire(browser: Browser, page: Page, count: number, fnAfter: boolean | 'hand', runs: number) {
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const hand = fnAfter === 'hand';
-    if (hand) await page.evaluate((n) => window.prepareHand(n), count);
-    else await page.evaluate(([n, later]) => window.prepareWire(n, { fnAfter: later }), [count, fnAfter] as const);
-    // The page left idle for a moment, as the table bench does before each timed step: the
-    // engine collects what building the page (and the previous round) left, not the insertion.
-    await page.waitForTimeout(IDLE_MS);
-    await browser.startTracing(page, { categories: ['toplevel'] });
-    wall.push(await page.evaluate((byHand) => (byHand ? window.insertHand() : window.insertWire()), hand));
-    const { traceEvents } = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
-    // The insertion and every initial call run in one task (microtasks) on the page's main
-    // thread: the longest task traced there.
-    const main = traceEvents.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-    const task = traceEvents
-      .filter((e) => e.ph === 'X' && e.tdur !== undefined && e.pid === main?.pid && e.tid === main?.tid)
-      .sort((a, b) => b.dur! - a.dur!)[0];
-    cpu.push(task.tdur! / 1000);
+async function wireRound(browser: Browser, page: Page, count: number, kind: WireKind) {
+  const hand = kind === 'hand';
+  if (hand) await page.evaluate((n) => window.prepareHand(n), count);
+  else await page.evaluate(([n, later]) => window.prepareWire(n, { fnAfter: later }), [count, kind === 'fn-after'] as const);
+  // The page left idle for a moment, as the table bench does before each timed step: the
+  // engine collects what building the page (and the previous round) left, not the insertion.
+  await page.waitForTimeout(IDLE_MS);
+  await browser.startTracing(page, { categories: ['toplevel'] });
+  const wall = await page.evaluate((byHand) => (byHand ? window.insertHand() : window.insertWire()), hand);
+  const { traceEvents } = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+  // The insertion and every initial call run in one task (microtasks) on the page's main
+  // thread: the longest task traced there.
+  const main = traceEvents.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const task = traceEvents
+    .filter((e) => e.ph === 'X' && e.tdur !== undefined && e.pid === main?.pid && e.tid === main?.tid)
+    .sort((a, b) => b.dur! - a.dur!)[0];
+  return { wall, cpu: task.tdur! / 1000 };
+}
+
+/**
+ * `rounds` rounds of each series, interleaved (a round of each in turn): run one series after
+ * another, the one that ran first paid for what the others did not (the heap growing, up to 40%
+ * more). Medians per series.
+ */
+async function wireSeries(browser: Browser, page: Page, series: ReadonlyArray<{ count: number; kind: WireKind }>, rounds: number) {
+  const results = series.map(() => ({ wall: [] as number[], cpu: [] as number[] }));
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < series.length; i++) {
+      const { wall, cpu } = await wireRound(browser, page, series[i].count, series[i].kind);
+      results[i].wall.push(wall);
+      results[i].cpu.push(cpu);
+    }
   }
-  return { wall: median(wall), cpu: median(cpu) };
+  return results.map(({ wall, cpu }) => ({ wall: median(wall), cpu: median(cpu) }));
 }
 
 interface TraceEvent {
@@ -66,20 +81,25 @@ const suite: BenchSuite = {
     for (let i = 0; i < 3; i++) {
       const fresh = await open('bench/pages/runtime.html');
       await fresh.waitForFunction(() => window.ready === true);
-      cold.push({ ours: (await measureWire(browser, fresh, 10_000, false, 1)).wall, hand: (await measureWire(browser, fresh, 10_000, 'hand', 1)).wall });
+      cold.push({ ours: (await wireRound(browser, fresh, 10_000, 'plain')).wall, hand: (await wireRound(browser, fresh, 10_000, 'hand')).wall });
       await fresh.close();
     }
     const page = await open('bench/pages/runtime.html');
     await page.waitForFunction(() => window.ready === true);
-    // Warm-up at the scale measured (JIT, element upgrade paths, the heap grown to its steady
-    // size): with one round of 1,000 only, whichever 10,000 series ran first paid for the heap
-    // growing (the two 10,000 rows swapped places when run in the other order).
+    // Warm-up at the scale measured (JIT, element upgrade paths, the heap grown to its steady size).
     await page.evaluate(() => window.wire(1000));
     for (let i = 0; i < 3; i++) await page.evaluate(() => window.wire(10_000));
-    const wire1k = await measureWire(browser, page, 1000, false, 5);
-    const wire = await measureWire(browser, page, 10_000, false, 5);
-    const wireFnAfter = await measureWire(browser, page, 10_000, true, 5);
-    const byHand = await measureWire(browser, page, 10_000, 'hand', 5);
+    const [wire1k, wire, wireFnAfter, byHand] = await wireSeries(
+      browser,
+      page,
+      [
+        { count: 1000, kind: 'plain' },
+        { count: 10_000, kind: 'plain' },
+        { count: 10_000, kind: 'fn-after' },
+        { count: 10_000, kind: 'hand' },
+      ],
+      5,
+    );
     const chain = await page.evaluate(() => window.chain(1000));
     const fanout = await page.evaluate(() => window.fanout(1000));
     const click = await page.evaluate(() => window.click(2000));
