@@ -13,7 +13,8 @@ export const UNSEEN: unique symbol = Symbol('unseen');
 
 /**
  * One property that callbacks name: an element's id and a property (either spelling), its readers
- * and writers, and (kept by the runtime while it is read) the last value seen.
+ * and writers, and the last value seen (kept by the runtime while the property is read; forgotten
+ * with its last reader).
  */
 export class Prop<N> {
   readers: Members<N>;
@@ -66,7 +67,7 @@ export class CallbackGraph<N extends GraphNode> {
     return find(this.props.get(dep.id), canonicalProp(dep.prop));
   }
 
-  /** Adds a node whose props came from `prop` (and whose other nodes have not been removed since). */
+  /** Adds a node whose records came from `prop` just before. */
   add(node: N): void {
     this.nodes.add(node);
     for (const prop of node.inputProps) prop.readers = withMember(prop.readers, node);
@@ -101,6 +102,7 @@ export class CallbackGraph<N extends GraphNode> {
     this.invalidateAround(node);
     for (const prop of node.inputProps) {
       prop.readers = withoutMember(prop.readers, node);
+      if (prop.readers === undefined) prop.known = UNSEEN;
       this.release(prop);
     }
     for (const prop of node.outputProps) {

@@ -211,7 +211,6 @@ export class CallbackRuntime {
     this.deactivate(handle);
     this.graph.remove(handle);
     this.inCycles.delete(handle);
-    for (const prop of handle.inputProps) if (prop.readers === undefined) prop.known = UNSEEN;
     this.graphDirty = true;
     this.scheduleFlush();
   }

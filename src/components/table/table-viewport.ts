@@ -341,8 +341,7 @@ function columnRoom(table: DashTable, col: TableColumn, cellEl: HTMLElement): Co
   if (!neutral(table.styles.dataBase.get(col.id)) || !(table.styles.dataConds.get(col.id) ?? []).every((c) => neutral(c.style))) return ALWAYS_CLIP;
   const cs = getComputedStyle(cellEl);
   const size = parseFloat(cs.fontSize);
-  // (The computed `font` shorthand is empty when a longhand it cannot express is set, such as tabular digits.)
-  const font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+  const font = cellFont(cs);
   const plain = cs.letterSpacing === 'normal' && cs.wordSpacing === '0px' && cs.textTransform === 'none' && cs.fontStretch === '100%' && cs.fontVariantCaps === 'normal';
   // A font not loaded yet would be measured in its fallback; one too tall for the row would spill out of it.
   if (!plain || !fontLoaded(font) || !(size * 1.25 <= table.viewport.rowHeight)) return ALWAYS_CLIP;
@@ -358,9 +357,14 @@ function columnRoom(table: DashTable, col: TableColumn, cellEl: HTMLElement): Co
 /** What of a data cell's style its text's fit depends on (what columnRoom reads), and whether its font has loaded. */
 function fitStyle(cell: HTMLElement): string {
   const cs = getComputedStyle(cell);
-  const font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+  const font = cellFont(cs);
   return [font, fontLoaded(font), cs.letterSpacing, cs.wordSpacing, cs.textTransform, cs.fontStretch, cs.fontVariantCaps, cs.fontVariantNumeric,
     cs.paddingLeft, cs.paddingRight, cs.borderLeftWidth, cs.borderRightWidth].join('|');
+}
+
+/** A cell's font for the canvas. (The computed `font` shorthand is empty when a longhand it cannot express is set, such as tabular digits.) */
+function cellFont(cs: CSSStyleDeclaration): string {
+  return `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
 }
 
 function fontLoaded(font: string): boolean {
