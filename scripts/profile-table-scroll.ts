@@ -12,8 +12,9 @@
 // page faults and anonymous memory grown a frame (GC=1: each run starts after a full collection, so
 // that is what a frame allocates); SYS=1 shows each thread's kernel time apart; QUADS=1 what viz
 // draws (see quadReport); CATEGORIES=… adds trace categories and DUMP=file writes the trace.
+// VERSUS=ag-grid|tabulator: runs alternating with another grid's page in the same browser (see versus).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { chromePath } from './chrome-path.mjs';
 import { printShares, profileShares, profiled } from './cpu-profile.js';
 import { serve } from './dev-server.js';
@@ -248,12 +249,17 @@ const browser = await chromium.launch({
   args: [...(process.env.GC ? ['--js-flags=--expose-gc'] : []), '--no-sandbox', '--disable-gpu', '--disable-frame-rate-limit', '--disable-gpu-vsync', '--no-first-run', '--disable-background-networking'],
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.addInitScript('window.__name = (f) => f');
-  await page.goto(`${url}/bench/pages/table-${grid}.html`, { waitUntil: 'load' });
-  await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, null, { timeout: 120_000 });
-  await page.evaluate(() => window.tableBench.load());
-  await page.waitForTimeout(300);
+  /** A grid's bench page, its 1,000,000 rows loaded. */
+  const open = async (name: string) => {
+    const opened = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await opened.addInitScript('window.__name = (f) => f');
+    await opened.goto(`${url}/bench/pages/table-${name}.html`, { waitUntil: 'load' });
+    await opened.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, null, { timeout: 120_000 });
+    await opened.evaluate(() => window.tableBench.load());
+    await opened.waitForTimeout(300);
+    return opened;
+  };
+  const page = await open(grid);
   // EXTRA_CSS: a style experiment, added to the table's shadow root (AB=n: also measured without it).
   const extraCss = (on: boolean) =>
     page.evaluate(([css, add]) => {
@@ -266,24 +272,27 @@ try {
   if (process.env.EXTRA_CSS) await extraCss(true);
   console.log('elements', await page.evaluate(() => window.tableBench.nodes()));
   // The bench's order: a warm-up at 6,000 px/s and both jump sizes before the traced run.
-  if (process.env.WARM === 'bench') {
-    // Exactly what the bench runs before its +400 px trace (its +1,500 px trace untraced here).
-    await page.evaluate(() => window.tableBench.scroll(5000));
-    await page.evaluate(() => window.tableBench.scroll(3000, 1500));
-    await page.evaluate(() => window.tableBench.scroll(3000, 400));
-    await page.evaluate(() => window.tableBench.scroll(2000, 1500));
-  } else {
-    await page.evaluate(() => window.tableBench.scroll(1000));
-    await page.evaluate(() => window.tableBench.scroll(500, 1500));
-    await page.evaluate(() => window.tableBench.scroll(500, 400));
-  }
+  const warm = async (warming: Page) => {
+    if (process.env.WARM === 'bench') {
+      // Exactly what the bench runs before its +400 px trace (its +1,500 px trace untraced here).
+      await warming.evaluate(() => window.tableBench.scroll(5000));
+      await warming.evaluate(() => window.tableBench.scroll(3000, 1500));
+      await warming.evaluate(() => window.tableBench.scroll(3000, 400));
+      await warming.evaluate(() => window.tableBench.scroll(2000, 1500));
+    } else {
+      await warming.evaluate(() => window.tableBench.scroll(1000));
+      await warming.evaluate(() => window.tableBench.scroll(500, 1500));
+      await warming.evaluate(() => window.tableBench.scroll(500, 400));
+    }
+  };
+  await warm(page);
   /** Scrolls as the bench does, untraced: frame percentiles and each thread's CPU per frame. */
-  const untraced = async () => {
+  const untraced = async (scrolled = page) => {
     if (process.env.GC) await page.evaluate(() => (window as unknown as { gc(): void }).gc());
     const before = threadCpu();
     const memBefore = rendererMemory();
     if (process.env.GC) console.log(`  (renderers: ${(memBefore.rssKb / 1024).toFixed(0)} MB anonymous memory after a collection)`);
-    const frames = await page.evaluate(([t, px]) => window.tableBench.scroll(t, px || undefined), [ms, pxPerFrame]);
+    const frames = await scrolled.evaluate(([t, px]) => window.tableBench.scroll(t, px || undefined), [ms, pxPerFrame]);
     const memAfter = rendererMemory();
     const memory = { faults: (memAfter.faults - memBefore.faults) / frames.length, rssKb: (memAfter.rssKb - memBefore.rssKb) / frames.length };
     return { frames, threads: perThread(before, threadCpu(), frames.length), memory };
@@ -354,7 +363,27 @@ try {
     }
   };
   const ab = Number(process.env.AB ?? 0);
-  if (ab > 0 && process.env.EXTRA_CSS && process.env.TRACED === 'both') await tracedAb(ab);
+  /**
+   * VERSUS=grid: this grid against another one in the same browser, their runs alternating (AB=n
+   * pairs, 4 by default), so both see the same machine load; prints each grid's frames and CPU, and
+   * the median over the pairs of the ratio of their frame p95s.
+   */
+  const versus = async (other: string) => {
+    const otherPage = await open(other);
+    await warm(otherPage);
+    const runs: Record<string, Run[]> = { [grid]: [], [other]: [] };
+    const ratios: number[] = [];
+    for (let i = 0; i < (ab || 4); i++) {
+      const pair: Record<string, Run> = {};
+      for (const name of i % 2 ? [other, grid] : [grid, other]) runs[name].push((pair[name] = await untraced(name === grid ? page : otherPage)));
+      ratios.push(p(pair[grid].frames, 95) / p(pair[other].frames, 95));
+    }
+    report(grid.padEnd(9), runs[grid]);
+    report(other.padEnd(9), runs[other]);
+    console.log(`frame p95 ${grid}/${other}, each pair: ${ratios.map((r) => r.toFixed(2)).join(' ')}; median ${p(ratios, 50).toFixed(2)}`);
+  };
+  if (process.env.VERSUS) await versus(process.env.VERSUS);
+  else if (ab > 0 && process.env.EXTRA_CSS && process.env.TRACED === 'both') await tracedAb(ab);
   else await untracedThenTraced();
 
   /** The untraced runs (AB=n: alternating with and without EXTRA_CSS), then one traced run, broken down. */
