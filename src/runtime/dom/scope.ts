@@ -284,11 +284,14 @@ export class CallbackScope implements RuntimeHost {
     // which cost more than looking at what those calls did (catchUp).
     const watchNodesAfter = this.watching === 'none';
     if (watchNodesAfter) this.observe('ids');
+    const added: Registration[] = [];
     for (const group of arriving) {
       // One unregistered, registered again or about to be (its attributes changed) is passed over.
-      if (this.groups.get(group.source) !== group || group.source.rewirePending) continue;
-      this.expand(group, group.source.preventInitialCall);
+      if (this.groups.get(group.source) !== group || group.source.rewirePending || group.single) continue;
+      const { source } = group;
+      added.push((group.single = new Registration(this, source, undefined, source.preventInitialCall)));
     }
+    this.add(added);
     this.runtime.flush();
     if (watchNodesAfter && this.watching === 'ids') {
       this.observe('all');
@@ -335,11 +338,8 @@ export class CallbackScope implements RuntimeHost {
    */
   private expand(group: Group, preventInitialCall: boolean): void {
     const { source, matching, instances } = group;
-    if (!matching || !instances) {
-      // A plain callback: one call, always kept.
-      group.single ??= this.addInstance(source, undefined, preventInitialCall);
-      return;
-    }
+    // A plain callback has its one call from wireArrivals.
+    if (!matching || !instances) return;
     const callback = { inputs: source.inputDeps, outputs: source.outputDeps, state: source.stateDeps };
     const expansions = matching.expandCallback(callback, [...this.objectIndex().keys()]);
     for (const expansion of expansions) {
@@ -366,12 +366,20 @@ export class CallbackScope implements RuntimeHost {
     }
   }
 
-  private addInstance(source: CallbackSource, expansion: Expansion | undefined, preventInitialCall: boolean): Registration {
+  private addInstance(source: CallbackSource, expansion: Expansion, preventInitialCall: boolean): Registration {
     const registration = new Registration(this, source, expansion, preventInitialCall);
-    registration.handle = this.runtime.register(registration);
-    for (const { id } of registration.deps) this.users.add(id, registration);
-    this.resolve(registration);
+    this.add([registration]);
     return registration;
+  }
+
+  /**
+   * Registers new calls with the runtime and binds them to the page: each step for all of them in
+   * turn, so that a batch of 10,000 runs each step's code hot (docs/callbacks.md, "Wiring and scale").
+   */
+  private add(registrations: readonly Registration[]): void {
+    for (const registration of registrations) registration.handle = this.runtime.register(registration);
+    for (const registration of registrations) for (const { id } of registration.deps) this.users.add(id, registration);
+    for (const registration of registrations) this.resolve(registration);
   }
 
   private removeInstance(registration: Registration): void {
