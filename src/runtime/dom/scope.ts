@@ -277,8 +277,9 @@ export class CallbackScope implements RuntimeHost {
   /** @internal Wires the plain callbacks registered since the last batch, and makes their initial calls. */
   wireArrivals(): void {
     const arriving = this.arriving;
-    if (arriving.length === 0) return;
     this.arriving = [];
+    // All of them removed again (then this scope is gone, and must not start observing).
+    if (arriving.length === 0 || this.groups.size === 0) return;
     // A new scope hears id changes from now on, and watches nodes come and go only after the
     // initial calls: their writes (10,000 outputs for a big page) then make no mutation records,
     // which cost more than looking at what those calls did (catchUp).
