@@ -12,8 +12,9 @@
 // page faults and anonymous memory grown a frame (GC=1: each run starts after a full collection, so
 // that is what a frame allocates); SYS=1 shows each thread's kernel time apart; QUADS=1 what viz
 // draws (see quadReport); CATEGORIES=… adds trace categories and DUMP=file writes the trace.
+// VERSUS=ag-grid|tabulator: runs alternating with another grid's page in the same browser (see versus).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { chromePath } from './chrome-path.mjs';
 import { printShares, profileShares, profiled } from './cpu-profile.js';
 import { serve } from './dev-server.js';
@@ -24,8 +25,10 @@ const grid = process.argv[4] ?? 'dash';
 
 interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: { name?: string; elementCount?: number; data?: Record<string, unknown>; beginData?: Record<string, unknown> } }
 
-/** Prints each busy thread's events by self time per frame (THREADS=1). */
-function threadBreakdown(events: TraceEvent[], frames: number): void {
+interface ThreadTime { name: string; total: number; self: Map<string, number>; count: Map<string, number> }
+
+/** Each thread's traced time (thread time, not waits for a core), and its events' self time, summed over the trace. */
+function threadTimes(events: TraceEvent[]): ThreadTime[] {
   const names = new Map<string, string>();
   for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}/${e.tid}`, e.args?.name ?? '?');
   const byThread = new Map<string, TraceEvent[]>();
@@ -37,7 +40,7 @@ function threadBreakdown(events: TraceEvent[], frames: number): void {
     list.push(e);
   }
   const own = (e: TraceEvent) => (e.tdur ?? e.dur ?? 0) / 1000;
-  const threads: { name: string; total: number; self: Map<string, number>; count: Map<string, number> }[] = [];
+  const threads: ThreadTime[] = [];
   for (const [key, list] of byThread) {
     list.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
     const self = new Map<string, number>();
@@ -56,12 +59,43 @@ function threadBreakdown(events: TraceEvent[], frames: number): void {
     }
     threads.push({ name: names.get(key) ?? key, total, self, count });
   }
-  threads.sort((a, b) => b.total - a.total);
-  for (const t of threads.slice(0, 6)) {
+  return threads.sort((a, b) => b.total - a.total);
+}
+
+/** Prints each busy thread's events by self time per frame (THREADS=1). */
+function threadBreakdown(events: TraceEvent[], frames: number): void {
+  for (const t of threadTimes(events).slice(0, 6)) {
     const top = [...t.self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 10));
     console.log(`${t.name}: ${(t.total / frames).toFixed(3)} ms/frame in events`);
     for (const [name, ms] of top) console.log(`    ${name.padEnd(40)} ${(ms / frames).toFixed(3)}  (${((t.count.get(name) ?? 0) / frames).toFixed(1)}×)`);
   }
+}
+
+/**
+ * The frame's critical path, median wall ms per frame: a main frame (BeginMainFrame to the end of
+ * its commit), then the compositor rasterizing what the new tree shows and activating it (the next
+ * main frame waits for that activation), then the wait for the next main frame to begin. The
+ * display compositor (viz) draws while the next main frame runs.
+ */
+function chain(events: TraceEvent[]): { main: number; activate: number; next: number } {
+  const sortedBy = (name: string) => events.filter((e) => e.ph === 'X' && e.name === name).sort((a, b) => a.ts - b.ts);
+  const bmf = sortedBy('ProxyMain::BeginMainFrame');
+  const activations = sortedBy('LayerTreeHostImpl::ActivateSyncTree');
+  const main: number[] = [];
+  const activate: number[] = [];
+  const next: number[] = [];
+  let a = 0;
+  for (let i = 0; i + 1 < bmf.length; i++) {
+    const end = bmf[i].ts + (bmf[i].dur ?? 0);
+    while (a < activations.length && activations[a].ts < end) a++;
+    const act = activations[a];
+    if (!act || act.ts > bmf[i + 1].ts) continue;
+    const actEnd = act.ts + (act.dur ?? 0);
+    main.push((end - bmf[i].ts) / 1000);
+    activate.push((actEnd - end) / 1000);
+    next.push((bmf[i + 1].ts - actEnd) / 1000);
+  }
+  return { main: p(main, 50), activate: p(activate, 50), next: p(next, 50) };
 }
 
 interface Quad { material: number; rect: number[]; visible_rect: number[]; shared_quad_state: { index: number } }
@@ -215,12 +249,17 @@ const browser = await chromium.launch({
   args: [...(process.env.GC ? ['--js-flags=--expose-gc'] : []), '--no-sandbox', '--disable-gpu', '--disable-frame-rate-limit', '--disable-gpu-vsync', '--no-first-run', '--disable-background-networking'],
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.addInitScript('window.__name = (f) => f');
-  await page.goto(`${url}/bench/pages/table-${grid}.html`, { waitUntil: 'load' });
-  await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, null, { timeout: 120_000 });
-  await page.evaluate(() => window.tableBench.load());
-  await page.waitForTimeout(300);
+  /** A grid's bench page, its 1,000,000 rows loaded. */
+  const open = async (name: string) => {
+    const opened = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await opened.addInitScript('window.__name = (f) => f');
+    await opened.goto(`${url}/bench/pages/table-${name}.html`, { waitUntil: 'load' });
+    await opened.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, null, { timeout: 120_000 });
+    await opened.evaluate(() => window.tableBench.load());
+    await opened.waitForTimeout(300);
+    return opened;
+  };
+  const page = await open(grid);
   // EXTRA_CSS: a style experiment, added to the table's shadow root (AB=n: also measured without it).
   const extraCss = (on: boolean) =>
     page.evaluate(([css, add]) => {
@@ -233,24 +272,27 @@ try {
   if (process.env.EXTRA_CSS) await extraCss(true);
   console.log('elements', await page.evaluate(() => window.tableBench.nodes()));
   // The bench's order: a warm-up at 6,000 px/s and both jump sizes before the traced run.
-  if (process.env.WARM === 'bench') {
-    // Exactly what the bench runs before its +400 px trace (its +1,500 px trace untraced here).
-    await page.evaluate(() => window.tableBench.scroll(5000));
-    await page.evaluate(() => window.tableBench.scroll(3000, 1500));
-    await page.evaluate(() => window.tableBench.scroll(3000, 400));
-    await page.evaluate(() => window.tableBench.scroll(2000, 1500));
-  } else {
-    await page.evaluate(() => window.tableBench.scroll(1000));
-    await page.evaluate(() => window.tableBench.scroll(500, 1500));
-    await page.evaluate(() => window.tableBench.scroll(500, 400));
-  }
+  const warm = async (warming: Page) => {
+    if (process.env.WARM === 'bench') {
+      // Exactly what the bench runs before its +400 px trace (its +1,500 px trace untraced here).
+      await warming.evaluate(() => window.tableBench.scroll(5000));
+      await warming.evaluate(() => window.tableBench.scroll(3000, 1500));
+      await warming.evaluate(() => window.tableBench.scroll(3000, 400));
+      await warming.evaluate(() => window.tableBench.scroll(2000, 1500));
+    } else {
+      await warming.evaluate(() => window.tableBench.scroll(1000));
+      await warming.evaluate(() => window.tableBench.scroll(500, 1500));
+      await warming.evaluate(() => window.tableBench.scroll(500, 400));
+    }
+  };
+  await warm(page);
   /** Scrolls as the bench does, untraced: frame percentiles and each thread's CPU per frame. */
-  const untraced = async () => {
+  const untraced = async (scrolled = page) => {
     if (process.env.GC) await page.evaluate(() => (window as unknown as { gc(): void }).gc());
     const before = threadCpu();
     const memBefore = rendererMemory();
     if (process.env.GC) console.log(`  (renderers: ${(memBefore.rssKb / 1024).toFixed(0)} MB anonymous memory after a collection)`);
-    const frames = await page.evaluate(([t, px]) => window.tableBench.scroll(t, px || undefined), [ms, pxPerFrame]);
+    const frames = await scrolled.evaluate(([t, px]) => window.tableBench.scroll(t, px || undefined), [ms, pxPerFrame]);
     const memAfter = rendererMemory();
     const memory = { faults: (memAfter.faults - memBefore.faults) / frames.length, rssKb: (memAfter.rssKb - memBefore.rssKb) / frames.length };
     return { frames, threads: perThread(before, threadCpu(), frames.length), memory };
@@ -270,94 +312,170 @@ try {
     console.log(`  the renderers' page faults a frame (each run): ${faults}; anonymous memory grown, KB a frame: ${grown}`);
     console.log(`  longest frames of each run (of ${runs[0].frames.length}): ${longest.join(' | ')}`);
   };
-  const ab = Number(process.env.AB ?? 0);
-  if (ab > 0 && process.env.EXTRA_CSS) {
-    // Alternating runs with and without the experiment, so both see the same machine load.
-    const runs: Record<string, Run[]> = { with: [], without: [] };
-    for (let i = 0; i < ab; i++) {
+  /** A traced run (TRACED=both): frames and the trace's events. */
+  const tracedRun = async (categories: string) => {
+    const cdp = await page.context().newCDPSession(page);
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
+    const frames = await page.evaluate(([t, px]) => window.tableBench.scroll(t, px || undefined), [ms, pxPerFrame]);
+    await cdp.send('Tracing.end');
+    await complete;
+    await cdp.detach();
+    return { frames, events };
+  };
+  /**
+   * TRACED=both: every run of an AB=n comparison traced, each side's medians over its runs of the
+   * threads' traced time a frame (thread time: not the waits for a core, which a busy machine
+   * adds to the frame's wall time) and of the frame's critical path (see chain).
+   */
+  const tracedAb = async (n: number) => {
+    const sides: Record<string, { frames: number[]; threads: Map<string, number>[]; main: Map<string, number>[]; chain: ReturnType<typeof chain>[] }> = {};
+    for (let i = 0; i < n; i++) {
       for (const on of i % 2 ? [false, true] : [true, false]) {
         await extraCss(on);
-        runs[on ? 'with' : 'without'].push(await untraced());
+        const { frames, events } = await tracedRun('devtools.timeline,disabled-by-default-devtools.timeline,v8,cc,viz,gpu,toplevel,benchmark');
+        const side = (sides[on ? 'with' : 'without'] ??= { frames: [], threads: [], main: [], chain: [] });
+        side.frames.push(...frames);
+        const threads = new Map<string, number>();
+        for (const t of threadTimes(events)) {
+          const name = t.name.replace(/\d+$/, '');
+          threads.set(name, (threads.get(name) ?? 0) + t.total / frames.length);
+          if (name === 'CrRendererMain' && t.total > 0.5 * frames.length) {
+            side.main.push(new Map([...t.self].map(([event, ms]) => [event, ms / frames.length])));
+          }
+        }
+        side.threads.push(threads);
+        side.chain.push(chain(events));
       }
     }
-    report('without EXTRA_CSS', runs.without);
-    report('with EXTRA_CSS   ', runs.with);
-  } else {
-    report('untraced', [await untraced()]);
-  }
-  if (process.env.JS) {
-    // JS=1: where the script's time goes (sampled every 100 µs), by function.
-    const { result, profile } = await profiled(page, 100, () => page.evaluate(([t, px]) => window.tableBench.scroll(t, px || undefined), [ms, pxPerFrame]));
-    const shares = profileShares(profile, 100, { pathParts: 2 });
-    const perFrame = shares.busyUs / 1000 / result.length;
-    printShares(`script time, self (${perFrame.toFixed(2)} ms/frame in all)`, shares.self, shares.busyUs);
-    printShares('script time, total', shares.total, shares.busyUs);
-  }
-  // TRACED=with|without: which side of an AB=n comparison the traced run below measures.
-  if (ab > 0 && process.env.EXTRA_CSS && process.env.TRACED) await extraCss(process.env.TRACED === 'with');
-  const cdp = await page.context().newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  // THREADS=1: also the compositor's, raster's and viz's own events, broken down per thread below.
-  const categories = `devtools.timeline,disabled-by-default-devtools.timeline,v8${process.env.THREADS ? ',cc,viz,gpu,toplevel,benchmark,skia' : ''}${process.env.QUADS ? ',disabled-by-default-viz.quads,disabled-by-default-cc.debug' : ''}${process.env.CATEGORIES ? `,${process.env.CATEGORIES}` : ''}`;
-  await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
-  const frames = await page.evaluate(([t, px]) => window.tableBench.scroll(t, px || undefined), [ms, pxPerFrame]);
-  await cdp.send('Tracing.end');
-  await complete;
-  if (process.env.DUMP) writeFileSync(process.env.DUMP, JSON.stringify(events));
-  const rafs = events.filter((e) => e.name === 'FireAnimationFrame');
-  const main = rafs[rafs.length >> 1];
-  const onMain = events.filter((e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid).sort((a, b) => a.ts - b.ts);
-  const starts = onMain.filter((e) => e.name === 'FireAnimationFrame').map((e) => e.ts);
-  const n = starts.length - 1;
-  const cpu = new Array(n).fill(0);
-  const by: Record<string, number[]> = {};
-  const styled: number[] = new Array(n).fill(0);
-  let f = 0;
-  const frameOf = (ts: number) => {
-    while (f < n && ts >= starts[f + 1]) f++;
-    return f < n && ts >= starts[f] ? f : -1;
-  };
-  // Self time of each event: its own duration less that of the events nested in it.
-  const stack: { e: TraceEvent; end: number; i: number }[] = [];
-  const own = (e: TraceEvent) => (e.tdur ?? e.dur ?? 0) / 1000;
-  for (const e of onMain) {
-    const i = frameOf(e.ts);
-    while (stack.length && stack[stack.length - 1].end <= e.ts) stack.pop();
-    const parent = stack[stack.length - 1];
-    if (parent && parent.i >= 0 && parent.e.name !== 'RunTask') by[parent.e.name][parent.i] -= own(e);
-    stack.push({ e, end: e.ts + (e.dur ?? 0), i });
-    if (i < 0) continue;
-    if (e.name === 'RunTask') cpu[i] += own(e);
-    else {
-      (by[e.name] ??= new Array(n).fill(0))[i] += own(e);
-      if (e.name === 'UpdateLayoutTree') styled[i] += e.args?.elementCount ?? 0;
+    const med = (a: number[]) => p(a, 50);
+    for (const [label, side] of Object.entries(sides)) {
+      const names = new Set(side.threads.flatMap((t) => [...t.keys()]));
+      const threads = [...names].map((name) => [name, med(side.threads.map((t) => t.get(name) ?? 0))] as const).filter(([, ms]) => ms >= 0.05).sort((a, b) => b[1] - a[1]);
+      const total = threads.reduce((sum, [, ms]) => sum + ms, 0);
+      console.log(`${label.padEnd(7)}: ${side.frames.length} frames; rAF→rAF p50 ${p(side.frames, 50).toFixed(2)} p95 ${p(side.frames, 95).toFixed(2)}; traced thread time ms/frame ${total.toFixed(2)}: ${threads.map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', ')}`);
+      const events = new Set(side.main.flatMap((m) => [...m.keys()]));
+      const main = [...events].map((e) => [e, med(side.main.map((m) => m.get(e) ?? 0))] as const).sort((a, b) => b[1] - a[1]).slice(0, 9);
+      console.log(`  main thread: ${main.map(([e, ms]) => `${e} ${ms.toFixed(2)}`).join(', ')}`);
+      console.log(`  critical path (wall): main frame ${med(side.chain.map((c) => c.main)).toFixed(2)}, commit → activated ${med(side.chain.map((c) => c.activate)).toFixed(2)}, → next main frame ${med(side.chain.map((c) => c.next)).toFixed(2)}`);
     }
-  }
-  console.log(`traced: frames ${frames.length}; rAF→rAF p50 ${p(frames, 50).toFixed(2)} p95 ${p(frames, 95).toFixed(2)} worst ${Math.max(...frames).toFixed(2)}`);
-  console.log(`main-thread CPU/frame p50 ${p(cpu, 50).toFixed(2)} p95 ${p(cpu, 95).toFixed(2)} worst ${Math.max(...cpu).toFixed(2)}; restyled elements p50 ${p(styled, 50)}`);
-  const names = Object.entries(by)
-    .map(([name, a]) => [name, a.reduce((s, x) => s + x, 0) / n] as const)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 14);
-  for (const [name, avg] of names) console.log(`  ${name.padEnd(28)} ${avg.toFixed(3)} ms/frame (self)`);
-  const gc = Object.entries(by).filter(([name]) => /GC|Scavenge|Mark/i.test(name));
-  console.log(`GC over the run: ${gc.map(([name, a]) => `${name} ${a.reduce((x, y) => x + y, 0).toFixed(1)} ms`).join(', ') || 'none'}`);
-  if (process.env.THREADS) threadBreakdown(events, n);
-  if (process.env.QUADS) quadReport(events);
-  const worst = cpu.indexOf(Math.max(...cpu));
-  f = 0;
-  console.log(`worst frame #${worst} of ${n}: ${cpu[worst].toFixed(2)} ms`);
-  // The main thread's longest frames, each by its events' self time (vs the median frame's).
-  const median = (a: number[]) => p(a, 50);
-  for (const i of cpu.map((ms, i) => [ms, i]).sort((a, b) => b[0] - a[0]).slice(0, 3).map(([, i]) => i)) {
-    const parts = Object.entries(by).map(([name, a]) => [name, a[i], median(a)] as const).filter(([, ms, med]) => ms - med > 0.2).sort((a, b) => b[1] - b[2] - (a[1] - a[2]));
-    console.log(`  frame #${i} (${cpu[i].toFixed(2)} ms; restyled ${styled[i]}): ${parts.map(([name, ms, med]) => `${name} ${ms.toFixed(2)} (median ${med.toFixed(2)})`).join(', ')}`);
-  }
-  for (const e of onMain) {
-    if (frameOf(e.ts) !== worst || (e.tdur ?? e.dur ?? 0) < 300) continue;
-    console.log(`  +${((e.ts - starts[worst]) / 1000).toFixed(2)} ${e.name} ${(((e.tdur ?? e.dur) ?? 0) / 1000).toFixed(2)} ms ${e.args?.elementCount ?? ''} ${JSON.stringify(e.args?.beginData ?? e.args?.data ?? {}).slice(0, 100)}`);
+  };
+  const ab = Number(process.env.AB ?? 0);
+  /**
+   * VERSUS=grid: this grid against another one in the same browser, their runs alternating (AB=n
+   * pairs, 4 by default), so both see the same machine load; prints each grid's frames and CPU, and
+   * the median over the pairs of the ratio of their frame p95s.
+   */
+  const versus = async (other: string) => {
+    const otherPage = await open(other);
+    await warm(otherPage);
+    const runs: Record<string, Run[]> = { [grid]: [], [other]: [] };
+    const ratios: number[] = [];
+    for (let i = 0; i < (ab || 4); i++) {
+      const pair: Record<string, Run> = {};
+      for (const name of i % 2 ? [other, grid] : [grid, other]) runs[name].push((pair[name] = await untraced(name === grid ? page : otherPage)));
+      ratios.push(p(pair[grid].frames, 95) / p(pair[other].frames, 95));
+    }
+    report(grid.padEnd(9), runs[grid]);
+    report(other.padEnd(9), runs[other]);
+    console.log(`frame p95 ${grid}/${other}, each pair: ${ratios.map((r) => r.toFixed(2)).join(' ')}; median ${p(ratios, 50).toFixed(2)}`);
+  };
+  if (process.env.VERSUS) await versus(process.env.VERSUS);
+  else if (ab > 0 && process.env.EXTRA_CSS && process.env.TRACED === 'both') await tracedAb(ab);
+  else await untracedThenTraced();
+
+  /** The untraced runs (AB=n: alternating with and without EXTRA_CSS), then one traced run, broken down. */
+  async function untracedThenTraced() {
+    if (ab > 0 && process.env.EXTRA_CSS) {
+      // Alternating runs with and without the experiment, so both see the same machine load.
+      const runs: Record<string, Run[]> = { with: [], without: [] };
+      for (let i = 0; i < ab; i++) {
+        for (const on of i % 2 ? [false, true] : [true, false]) {
+          await extraCss(on);
+          runs[on ? 'with' : 'without'].push(await untraced());
+        }
+      }
+      report('without EXTRA_CSS', runs.without);
+      report('with EXTRA_CSS   ', runs.with);
+    } else {
+      report('untraced', [await untraced()]);
+    }
+    if (process.env.JS) {
+      // JS=1: where the script's time goes (sampled every 100 µs), by function.
+      const { result, profile } = await profiled(page, 100, () => page.evaluate(([t, px]) => window.tableBench.scroll(t, px || undefined), [ms, pxPerFrame]));
+      const shares = profileShares(profile, 100, { pathParts: 2 });
+      const perFrame = shares.busyUs / 1000 / result.length;
+      printShares(`script time, self (${perFrame.toFixed(2)} ms/frame in all)`, shares.self, shares.busyUs);
+      printShares('script time, total', shares.total, shares.busyUs);
+    }
+    // TRACED=with|without: which side of an AB=n comparison the traced run below measures.
+    if (ab > 0 && process.env.EXTRA_CSS && process.env.TRACED) await extraCss(process.env.TRACED === 'with');
+    const cdp = await page.context().newCDPSession(page);
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    // THREADS=1: also the compositor's, raster's and viz's own events, broken down per thread below.
+    const categories = `devtools.timeline,disabled-by-default-devtools.timeline,v8${process.env.THREADS ? ',cc,viz,gpu,toplevel,benchmark,skia' : ''}${process.env.QUADS ? ',disabled-by-default-viz.quads,disabled-by-default-cc.debug' : ''}${process.env.CATEGORIES ? `,${process.env.CATEGORIES}` : ''}`;
+    await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
+    const frames = await page.evaluate(([t, px]) => window.tableBench.scroll(t, px || undefined), [ms, pxPerFrame]);
+    await cdp.send('Tracing.end');
+    await complete;
+    if (process.env.DUMP) writeFileSync(process.env.DUMP, JSON.stringify(events));
+    const rafs = events.filter((e) => e.name === 'FireAnimationFrame');
+    const main = rafs[rafs.length >> 1];
+    const onMain = events.filter((e) => e.ph === 'X' && e.pid === main.pid && e.tid === main.tid).sort((a, b) => a.ts - b.ts);
+    const starts = onMain.filter((e) => e.name === 'FireAnimationFrame').map((e) => e.ts);
+    const n = starts.length - 1;
+    const cpu = new Array(n).fill(0);
+    const by: Record<string, number[]> = {};
+    const styled: number[] = new Array(n).fill(0);
+    let f = 0;
+    const frameOf = (ts: number) => {
+      while (f < n && ts >= starts[f + 1]) f++;
+      return f < n && ts >= starts[f] ? f : -1;
+    };
+    // Self time of each event: its own duration less that of the events nested in it.
+    const stack: { e: TraceEvent; end: number; i: number }[] = [];
+    const own = (e: TraceEvent) => (e.tdur ?? e.dur ?? 0) / 1000;
+    for (const e of onMain) {
+      const i = frameOf(e.ts);
+      while (stack.length && stack[stack.length - 1].end <= e.ts) stack.pop();
+      const parent = stack[stack.length - 1];
+      if (parent && parent.i >= 0 && parent.e.name !== 'RunTask') by[parent.e.name][parent.i] -= own(e);
+      stack.push({ e, end: e.ts + (e.dur ?? 0), i });
+      if (i < 0) continue;
+      if (e.name === 'RunTask') cpu[i] += own(e);
+      else {
+        (by[e.name] ??= new Array(n).fill(0))[i] += own(e);
+        if (e.name === 'UpdateLayoutTree') styled[i] += e.args?.elementCount ?? 0;
+      }
+    }
+    console.log(`traced: frames ${frames.length}; rAF→rAF p50 ${p(frames, 50).toFixed(2)} p95 ${p(frames, 95).toFixed(2)} worst ${Math.max(...frames).toFixed(2)}`);
+    console.log(`main-thread CPU/frame p50 ${p(cpu, 50).toFixed(2)} p95 ${p(cpu, 95).toFixed(2)} worst ${Math.max(...cpu).toFixed(2)}; restyled elements p50 ${p(styled, 50)}`);
+    const names = Object.entries(by)
+      .map(([name, a]) => [name, a.reduce((s, x) => s + x, 0) / n] as const)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 14);
+    for (const [name, avg] of names) console.log(`  ${name.padEnd(28)} ${avg.toFixed(3)} ms/frame (self)`);
+    const gc = Object.entries(by).filter(([name]) => /GC|Scavenge|Mark/i.test(name));
+    console.log(`GC over the run: ${gc.map(([name, a]) => `${name} ${a.reduce((x, y) => x + y, 0).toFixed(1)} ms`).join(', ') || 'none'}`);
+    if (process.env.THREADS) threadBreakdown(events, n);
+    if (process.env.QUADS) quadReport(events);
+    const worst = cpu.indexOf(Math.max(...cpu));
+    f = 0;
+    console.log(`worst frame #${worst} of ${n}: ${cpu[worst].toFixed(2)} ms`);
+    // The main thread's longest frames, each by its events' self time (vs the median frame's).
+    const median = (a: number[]) => p(a, 50);
+    for (const i of cpu.map((ms, i) => [ms, i]).sort((a, b) => b[0] - a[0]).slice(0, 3).map(([, i]) => i)) {
+      const parts = Object.entries(by).map(([name, a]) => [name, a[i], median(a)] as const).filter(([, ms, med]) => ms - med > 0.2).sort((a, b) => b[1] - b[2] - (a[1] - a[2]));
+      console.log(`  frame #${i} (${cpu[i].toFixed(2)} ms; restyled ${styled[i]}): ${parts.map(([name, ms, med]) => `${name} ${ms.toFixed(2)} (median ${med.toFixed(2)})`).join(', ')}`);
+    }
+    for (const e of onMain) {
+      if (frameOf(e.ts) !== worst || (e.tdur ?? e.dur ?? 0) < 300) continue;
+      console.log(`  +${((e.ts - starts[worst]) / 1000).toFixed(2)} ${e.name} ${(((e.tdur ?? e.dur) ?? 0) / 1000).toFixed(2)} ms ${e.args?.elementCount ?? ''} ${JSON.stringify(e.args?.beginData ?? e.args?.data ?? {}).slice(0, 100)}`);
+    }
   }
 } finally {
   await browser.close();
