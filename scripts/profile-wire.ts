@@ -104,10 +104,11 @@ try {
     const { self, total, busyUs } = profileShares(profile, SAMPLE_US, {
       pathParts: 2,
       // Only the samples from the insertion to the last initial call (the profiler runs longer), or
-      // to the mutation records of its writes if they come later.
+      // to what comes after them (a new scope's check of what they changed, the mutation records of
+      // their writes in a scope already observing).
       window: (stacks) => [
         stacks.findIndex((names) => names.some((k) => k.startsWith('w.insert'))),
-        stacks.findLastIndex((names) => names.some((k) => k.startsWith('flush ') || k.startsWith('onMutations '))),
+        stacks.findLastIndex((names) => names.some((k) => k.startsWith('flush ') || k.startsWith('catchUp ') || k.startsWith('onMutations '))),
       ],
     });
     console.log(`insert ${n} callbacks → all initial calls applied: ${ms.toFixed(1)} ms (under the profiler)`);

@@ -853,6 +853,85 @@ describe('<dash-callback> wiring many at once', () => {
     expect(calls).to.deep.equal(['B']);
   });
 
+  it('two <dash-app>s inserted in one fragment: each callback finds the ids of its own app', async () => {
+    const el = await fixture(html`<div></div>`);
+    const app = (name: string) =>
+      `<dash-app id="${name}"><input id="in" value="${name}"><span id="out"></span><dash-callback inputs="in.value" outputs="out.children"></dash-callback></dash-app>`;
+    el.append(fragmentOf(app('north') + app('south')));
+    for (const callback of el.querySelectorAll<DashCallback>('dash-callback')) callback.fn = (v: string) => `${v}!`;
+    const out = (name: string) => el.querySelector(`#${name} #out`)!.textContent;
+    await waitUntil(() => out('north') === 'north!' && out('south') === 'south!');
+    type(el.querySelector<HTMLInputElement>('#south #in')!, 'S');
+    expect([out('north'), out('south')]).to.deep.equal(['north!', 'S!']);
+    type(el.querySelector<HTMLInputElement>('#north #in')!, 'N');
+    expect([out('north'), out('south')]).to.deep.equal(['N!', 'S!']);
+  });
+
+  it('an output shared by two callbacks inserted together: each write applies, the initial ones in page order', async () => {
+    const el = await fixture(html`<div></div>`);
+    el.append(
+      fragmentOf(`<input id="a" value="A"><input id="b" value="B"><span id="out"></span>
+        <dash-callback id="from-a" inputs="a.value" outputs="out.children"></dash-callback>
+        <dash-callback id="from-b" inputs="b.value" outputs="out.children"></dash-callback>`),
+    );
+    const calls: string[] = [];
+    cb(el, '#from-a').fn = (v: string) => (calls.push(v), `a: ${v}`);
+    cb(el, '#from-b').fn = (v: string) => (calls.push(v), `b: ${v}`);
+    await waitUntil(() => calls.length === 2);
+    const out = () => el.querySelector('#out')!.textContent;
+    expect(out()).to.equal('b: B');
+    type(el.querySelector<HTMLInputElement>('#a')!, 'A2');
+    expect(out()).to.equal('a: A2');
+    type(el.querySelector<HTMLInputElement>('#b')!, 'B2');
+    expect(out()).to.equal('b: B2');
+    type(el.querySelector<HTMLInputElement>('#a')!, 'A3');
+    expect(out()).to.equal('a: A3');
+  });
+
+  it('initial calls that change the page: a removed input unwires its reader, an added or renamed one wires the callbacks waiting for it', async () => {
+    const el = await fixture(html`<div></div>`);
+    el.append(
+      fragmentOf(`<input id="a" value="A"><input id="b" value="B"><input id="x" value="X">
+        <span id="out-a"></span><span id="out-b"></span><span id="out-late"></span><span id="out-y"></span>
+        <dash-callback id="changes-page" inputs="a.value" outputs="out-a.children"></dash-callback>
+        <dash-callback id="reads-b" inputs="b.value" outputs="out-b.children"></dash-callback>
+        <dash-callback id="reads-late" inputs="late.value" outputs="out-late.children"></dash-callback>
+        <dash-callback id="reads-y" inputs="y.value" outputs="out-y.children"></dash-callback>`),
+    );
+    const calls: string[] = [];
+    cb(el, '#changes-page').fn = (v: string) => {
+      el.querySelector('#b')!.remove();
+      el.append(Object.assign(document.createElement('input'), { id: 'late', value: 'L' }));
+      el.querySelector('#x')!.id = 'y';
+      return v;
+    };
+    cb(el, '#reads-b').fn = (v: string) => (calls.push(`b ${v}`), v);
+    cb(el, '#reads-late').fn = (v: string) => (calls.push(`late ${v}`), v);
+    cb(el, '#reads-y').fn = (v: string) => (calls.push(`y ${v}`), v);
+    const text = (id: string) => el.querySelector(`#${id}`)!.textContent;
+    await waitUntil(() => text('out-late') === 'L' && text('out-y') === 'X');
+    // The input it read is gone: an input with its id is a new element, which gets an initial call.
+    el.append(Object.assign(document.createElement('input'), { id: 'b', value: 'B2' }));
+    await waitUntil(() => text('out-b') === 'B2');
+    type(el.querySelector<HTMLInputElement>('#late')!, 'L2');
+    type(el.querySelector<HTMLInputElement>('#y')!, 'Y2');
+    expect([text('out-late'), text('out-y')]).to.deep.equal(['L2', 'Y2']);
+    expect(calls.filter((call) => call.startsWith('b '))).to.deep.equal(['b B', 'b B2']);
+  });
+
+  it('a callback moved in the task that inserted it is wired once, where it is', async () => {
+    const el = await fixture(html`<div><input id="in" value="v" /><span id="out"></span><section></section></div>`);
+    el.append(fragmentOf('<dash-callback inputs="in.value" outputs="out.children"></dash-callback>'));
+    let calls = 0;
+    cb(el).fn = (v: string) => (calls++, v);
+    el.querySelector('section')!.append(cb(el));
+    await waitUntil(() => el.querySelector('#out')!.textContent === 'v');
+    await aTimeout(10);
+    expect(calls).to.equal(1);
+    type(el.querySelector<HTMLInputElement>('#in')!, 'w');
+    expect([calls, el.querySelector('#out')!.textContent]).to.deep.equal([2, 'w']);
+  });
+
   it('a cycle closed by a later insertion is reported; removing one of its callbacks wires the other anew', async () => {
     const calls: string[] = [];
     await errorsDuring(async () => {

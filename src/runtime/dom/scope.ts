@@ -30,6 +30,8 @@ export interface CallbackSource extends HTMLElement {
   readonly runnable: boolean;
   /** Its dependencies changed and it will register again: not to be wired as it is. */
   readonly rewirePending: boolean;
+  /** Connected since the last batch: wires itself into `scope`, or says false when it left the page since. */
+  wireConnected(scope: CallbackScope): boolean;
   /** Runs one call; returns one value per output (an array for an ALL output). */
   run(call: CallbackInvocation, scope: CallbackScope): unknown[] | Promise<unknown[]>;
   reportError(error: Error): void;
@@ -167,6 +169,40 @@ export function scopeOf(el: Element): CallbackScope {
   return scope;
 }
 
+/** `<dash-callback>`s connected since the last batch (wireWhenConnected). */
+let connected: CallbackSource[] = [];
+
+/**
+ * Wires a connected callback a microtask later, together with every other callback connected in
+ * the same task: a page inserting its layout and 10,000 callbacks at once has each found in its
+ * scope, registered, and its initial call made, in one pass (docs/callbacks.md, "Wiring and scale").
+ */
+export function wireWhenConnected(source: CallbackSource): void {
+  if (connected.push(source) === 1) queueMicrotask(wireConnected);
+}
+
+function wireConnected(): void {
+  const sources = connected;
+  connected = [];
+  const touched: CallbackScope[] = [];
+  // Siblings share a scope: it is found once for each run of them (a fragment's callbacks).
+  let parent: ParentNode | null | undefined;
+  let scope: CallbackScope | undefined;
+  for (const source of sources) {
+    if (!source.isConnected) continue;
+    if (source.parentNode !== parent || !scope) {
+      parent = source.parentNode;
+      scope = scopeOf(source);
+    }
+    const wiring = scope;
+    if (!source.wireConnected(wiring)) continue;
+    if (touched[touched.length - 1] !== wiring && !touched.includes(wiring)) touched.push(wiring);
+    // A malformed callback is reported, and a listener may have changed the page: find the next scope afresh.
+    if (!wiring.has(source)) scope = undefined;
+  }
+  for (const wiring of touched) wiring.wireArrivals();
+}
+
 /** An element's id as dependencies name it: object ids canonical, null for a malformed JSON id. */
 function idKey(raw: string): string | null {
   if (!raw.startsWith('{')) return raw;
@@ -190,7 +226,10 @@ export class CallbackScope implements RuntimeHost {
   private objectIds: Map<string, Element> | undefined;
   private readonly reportedIds = new Set<string>();
   private readonly observer: MutationObserver;
-  private observing = false;
+  /** Its change listeners are on its root. */
+  private listening = false;
+  /** What its mutation observer watches: id changes, or also nodes coming and going (see wireArrivals). */
+  private watching: 'none' | 'ids' | 'all' = 'none';
   /** Plain callbacks connected since the last batch, wired together (see register). */
   private arriving: Group[] = [];
 
@@ -204,17 +243,18 @@ export class CallbackScope implements RuntimeHost {
    * them in the same task, and the runtime orders and runs their initial calls once
    * (docs/callbacks.md, "Wiring and scale").
    */
-  register(source: CallbackSource): void {
+  register(source: CallbackSource, batched = false): void {
     this.unregister(source);
     const pattern = source.inputDeps.some(isPattern) || source.outputDeps.some(isPattern) || source.stateDeps.some(isPattern);
     const group: Group = { source, pattern, instances: pattern ? new Map() : undefined };
     this.groups.set(source, group);
-    this.observe();
+    this.listen();
     if (!group.pattern) {
-      this.arriving.push(group);
-      if (this.arriving.length === 1) queueMicrotask(() => this.wireArrivals());
+      // `batched`: the batch of callbacks connected together calls wireArrivals itself.
+      if (this.arriving.push(group) === 1 && !batched) queueMicrotask(() => this.wireArrivals());
       return;
     }
+    this.observe('all');
     wildcardMatching.load().then((matching) => {
       if (this.groups.get(source) !== group) return;
       try {
@@ -229,15 +269,56 @@ export class CallbackScope implements RuntimeHost {
     }, (error: Error) => source.reportError(error));
   }
 
-  private wireArrivals(): void {
+  /** Whether `source` is registered here. */
+  has(source: CallbackSource): boolean {
+    return this.groups.has(source);
+  }
+
+  /** @internal Wires the plain callbacks registered since the last batch, and makes their initial calls. */
+  wireArrivals(): void {
     const arriving = this.arriving;
     this.arriving = [];
+    // All of them removed again (then this scope is gone, and must not start observing).
+    if (arriving.length === 0 || this.groups.size === 0) return;
+    // A new scope hears id changes from now on, and watches nodes come and go only after the
+    // initial calls: their writes (10,000 outputs for a big page) then make no mutation records,
+    // which cost more than looking at what those calls did (catchUp).
+    const watchNodesAfter = this.watching === 'none';
+    if (watchNodesAfter) this.observe('ids');
+    const added: Registration[] = [];
     for (const group of arriving) {
       // One unregistered, registered again or about to be (its attributes changed) is passed over.
-      if (this.groups.get(group.source) !== group || group.source.rewirePending) continue;
-      this.expand(group, group.source.preventInitialCall);
+      if (this.groups.get(group.source) !== group || group.source.rewirePending || group.single) continue;
+      const { source } = group;
+      added.push((group.single = new Registration(this, source, undefined, source.preventInitialCall)));
     }
+    this.add(added);
     this.runtime.flush();
+    if (watchNodesAfter && this.watching === 'ids') {
+      this.observe('all');
+      this.catchUp(arriving);
+    }
+  }
+
+  /**
+   * What the mutation observer would have told of the initial calls made before it watched the
+   * page's nodes (their functions may change the page): bound elements that left, missing ones that
+   * came. Id changes it heard all along (wireArrivals).
+   */
+  private catchUp(groups: readonly Group[]): void {
+    // Elements with object ids may have come or gone: their index is made again when next asked.
+    this.objectIds = undefined;
+    const stale = new Set<string>();
+    const inApp = this.root instanceof HTMLElement ? this.root : undefined;
+    for (const { single } of groups) {
+      if (!single || single.removed) continue;
+      const { deps, bound } = single;
+      for (let i = 0; i < deps.length; i++) {
+        const el = bound ? bound[i] : this.elements.get(deps[i].id);
+        if (el ? !el.isConnected || (inApp && !inApp.contains(el)) : this.lookup(deps[i].id)) stale.add(deps[i].id);
+      }
+    }
+    for (const id of stale) this.recheck(id);
   }
 
   unregister(source: CallbackSource): void {
@@ -258,11 +339,8 @@ export class CallbackScope implements RuntimeHost {
    */
   private expand(group: Group, preventInitialCall: boolean): void {
     const { source, matching, instances } = group;
-    if (!matching || !instances) {
-      // A plain callback: one call, always kept.
-      group.single ??= this.addInstance(source, undefined, preventInitialCall);
-      return;
-    }
+    // A plain callback has its one call from wireArrivals.
+    if (!matching || !instances) return;
     const callback = { inputs: source.inputDeps, outputs: source.outputDeps, state: source.stateDeps };
     const expansions = matching.expandCallback(callback, [...this.objectIndex().keys()]);
     for (const expansion of expansions) {
@@ -289,12 +367,20 @@ export class CallbackScope implements RuntimeHost {
     }
   }
 
-  private addInstance(source: CallbackSource, expansion: Expansion | undefined, preventInitialCall: boolean): Registration {
+  private addInstance(source: CallbackSource, expansion: Expansion, preventInitialCall: boolean): Registration {
     const registration = new Registration(this, source, expansion, preventInitialCall);
-    registration.handle = this.runtime.register(registration);
-    for (const { id } of registration.deps) this.users.add(id, registration);
-    this.resolve(registration);
+    this.add([registration]);
     return registration;
+  }
+
+  /**
+   * Registers new calls with the runtime and binds them to the page: each step for all of them in
+   * turn, so that a batch of 10,000 runs each step's code hot (docs/callbacks.md, "Wiring and scale").
+   */
+  private add(registrations: readonly Registration[]): void {
+    for (const registration of registrations) registration.handle = this.runtime.register(registration);
+    for (const registration of registrations) for (const { id } of registration.deps) this.users.add(id, registration);
+    for (const registration of registrations) this.resolve(registration);
   }
 
   private removeInstance(registration: Registration): void {
@@ -521,17 +607,26 @@ export class CallbackScope implements RuntimeHost {
     for (const registration of this.users.get(id)) this.resolve(registration);
   }
 
-  private observe(): void {
-    if (this.observing) return;
-    this.observing = true;
-    const target = this.root instanceof Document ? this.root.documentElement ?? this.root : this.root;
-    this.observer.observe(target, { childList: true, subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['id'] });
+  /** Hears the changes bound inputs announce (onChangeEvent). */
+  private listen(): void {
+    if (this.listening) return;
+    this.listening = true;
     for (const type of CHANGE_EVENTS) this.root.addEventListener(type, this.onChangeEvent, true);
+  }
+
+  /** Follows elements that change id and (`all`) that come and go (onMutations). */
+  private observe(what: 'ids' | 'all'): void {
+    if (this.watching === what || this.watching === 'all') return;
+    this.watching = what;
+    const target = this.root instanceof Document ? this.root.documentElement ?? this.root : this.root;
+    // Observing the same target again replaces the options; records already queued stay.
+    this.observer.observe(target, { childList: what === 'all', subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['id'] });
   }
 
   private unobserve(): void {
     this.observer.disconnect();
-    this.observing = false;
+    this.watching = 'none';
+    this.listening = false;
     for (const type of CHANGE_EVENTS) this.root.removeEventListener(type, this.onChangeEvent, true);
   }
 
