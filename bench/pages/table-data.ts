@@ -20,8 +20,8 @@ const CITIES = ['Springfield', 'Riverside', 'Franklin', 'Greenville', 'Bristol',
 /**
  * The rows as a page receives them from a server (Dash sends a table's data as JSON; `fetch().json()`
  * gives the same): parsed from JSON text, so every string is a flat string. Text built by
- * concatenation, as the generator builds it, is a rope in V8, whose characters cost several times
- * more to read (docs/table.md "Sorting"); data from a server or a parsed file are not ropes.
+ * concatenation, as the generator builds it, is a rope in V8, which no data source hands a table:
+ * reading its characters costs several times more (docs/table.md "Sorting").
  */
 export function makeRows(n = 1_000_000): FlightRow[] {
   return JSON.parse(JSON.stringify(generateRows(n))) as FlightRow[];
