@@ -309,13 +309,12 @@ export class CallbackScope implements RuntimeHost {
     // Elements with object ids may have come or gone: their index is made again when next asked.
     this.objectIds = undefined;
     const stale = new Set<string>();
-    const inApp = this.root instanceof HTMLElement ? this.root : undefined;
     for (const { single } of groups) {
       if (!single || single.removed) continue;
       const { deps, bound } = single;
       for (let i = 0; i < deps.length; i++) {
         const el = bound ? bound[i] : this.elements.get(deps[i].id);
-        if (el ? !el.isConnected || (inApp && !inApp.contains(el)) : this.lookup(deps[i].id)) stale.add(deps[i].id);
+        if (el ? !this.holds(el) : this.lookup(deps[i].id)) stale.add(deps[i].id);
       }
     }
     for (const id of stale) this.recheck(id);
@@ -525,6 +524,11 @@ export class CallbackScope implements RuntimeHost {
     return (this.objectIds = index);
   }
 
+  /** Whether `el` is in the page and inside this scope (an element wired here is still in place). */
+  private holds(el: Element): boolean {
+    return el.isConnected && this.root.contains(el);
+  }
+
   private lookup(id: string): Element | null {
     if (id.startsWith('{')) return this.objectIndex().get(id) ?? null;
     const root = this.root;
@@ -662,7 +666,7 @@ export class CallbackScope implements RuntimeHost {
       if (el.id.startsWith('{')) objectIdsChanged = true;
       const key = idKey(el.id);
       if (key === null || !this.users.has(key)) return;
-      if (this.elements.get(key) === el && el.isConnected && this.root.contains(el)) return;
+      if (this.elements.get(key) === el && this.holds(el)) return;
       touched.add(key);
     };
     const note = (node: Node) => {
