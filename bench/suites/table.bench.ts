@@ -37,14 +37,21 @@ async function heapAfterGc(page: Page): Promise<HeapUsage> {
   return usage;
 }
 
-/** Blink heap allocated by the frames `scroll` runs (KB a frame), from a full collection on; none falls in so short a run. */
+/**
+ * Blink heap allocated by a frame of `scroll` (KB): the median over 9 short runs of what each adds
+ * to the heap, so that a run a collection falls in (and frees what it counted) does not decide it.
+ */
 async function blinkKbPerFrame(page: Page, scroll: () => Promise<number[]>): Promise<number> {
-  const before = await heapAfterGc(page);
   const cdp = await page.context().newCDPSession(page);
-  const frames = await scroll();
-  const after = (await cdp.send('Runtime.getHeapUsage')) as HeapUsage;
+  const usage = async () => ((await cdp.send('Runtime.getHeapUsage')) as HeapUsage).embedderHeapUsedSize;
+  const runs: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const before = await usage();
+    const frames = await scroll();
+    runs.push(((await usage()) - before) / 1024 / frames.length);
+  }
   await cdp.detach();
-  return (after.embedderHeapUsedSize - before.embedderHeapUsedSize) / 1024 / frames.length;
+  return median(runs);
 }
 
 /**
@@ -127,12 +134,11 @@ async function measure(open: (path: string) => Promise<Page>, path: string): Pro
   await idle();
   const filter = await page.evaluate(() => window.tableBench.filter());
   await page.evaluate(() => window.tableBench.clear());
-  // Last, so that its forced collection changes none of the steps above. A +400 px frame lays out a
-  // window of new cells, and that layout's garbage is Blink's, freed only by a major collection,
-  // which also marks the page's 1M rows: the +400 px runs' worst frames fall in such collections
-  // (docs/table.md, "Virtualization and layout"; scripts/profile-table-gc.ts).
+  // A +400 px frame lays out a window of new cells, and that layout's garbage is Blink's, freed only
+  // by a major collection, which also marks the page's 1M rows: the +400 px runs' worst frames fall
+  // in such collections (docs/table.md, "Virtualization and layout"; scripts/profile-table-gc.ts).
   await idle();
-  const layoutKbPerStep = await blinkKbPerFrame(page, () => page.evaluate(() => window.tableBench.scroll(500, 400)));
+  const layoutKbPerStep = await blinkKbPerFrame(page, () => page.evaluate(() => window.tableBench.scroll(150, 400)));
   await page.close();
   return {
     load,

@@ -5,6 +5,7 @@
  * "What loads when"); the class in table.ts keeps the properties, events and public methods.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { addStyleSheet } from '../../internal/add-style-sheet.js';
 import { styleMap } from '../../internal/style-map.js';
 import { accessibleName } from '../../internal/accessible-name.js';
 import { visuallyHidden } from '../../internal/visually-hidden.styles.js';
@@ -45,6 +46,9 @@ export class TableRenderer {
   private sortPending = false;
   /** No update has run with this view yet (the table may have updated without it, when its load failed). */
   private first = true;
+  /** The columns' widths as CSS rules (see setColumnWidths). */
+  private readonly columnSheet = new CSSStyleSheet();
+  private columnRules: string | null = null;
 
   constructor(private readonly table: DashTable) {
     this.pipeline = new TablePipeline((k, m) => table.warnOnce(k, m));
@@ -207,8 +211,9 @@ export class TableRenderer {
     const t = this.table;
     const cols = t.shown;
     const controls = t.controlCount;
-    const template = [...Array(controls).fill(`${CONTROL_WIDTH}px`), ...cols.map((c) => `${t.widths.get(c.id) ?? 120}px`)].join(' ') || '1fr';
-    const totalWidth = controls * CONTROL_WIDTH + cols.reduce((sum, c) => sum + (t.widths.get(c.id) ?? 120), 0);
+    const widths = [...Array<number>(controls).fill(CONTROL_WIDTH), ...cols.map((c) => t.widths.get(c.id) ?? 120)];
+    this.setColumnWidths(widths);
+    const totalWidth = widths.reduce((sum, w) => sum + w, 0);
     const bounded = t.virtualization || !!t.fixedRows?.headers;
     const label = accessibleName(t);
     const fixed = t.fixedDataCount;
@@ -232,7 +237,7 @@ export class TableRenderer {
           aria-colcount=${controls + cols.length}
           aria-readonly=${anyEditable ? 'false' : 'true'}
           aria-multiselectable="true"
-          style=${styleMap({ '--_columns': template, width: `${totalWidth}px` })}
+          style=${styleMap({ width: `${totalWidth}px` })}
           @keydown=${t.navigation.onGridKey}
           @focus=${t.navigation.onGridFocus}
         >
@@ -265,6 +270,18 @@ export class TableRenderer {
       t.focusGridPending = false;
       t.gridEl?.focus({ preventScroll: true });
     }
+  }
+
+  /**
+   * Every row's k-th cell is as wide as column k: one rule per column, in a sheet of this table's
+   * own, rewritten only when a width changes.
+   */
+  private setColumnWidths(widths: number[]): void {
+    const rules = widths.map((w, i) => `.row > :nth-child(${i + 1}) { width: ${w}px; }`).join('\n');
+    if (rules === this.columnRules) return;
+    this.columnRules = rules;
+    this.columnSheet.replaceSync(rules);
+    addStyleSheet(this.table.renderRoot as ShadowRoot, this.columnSheet);
   }
 
   /** After the first render: the listeners that live as long as the table. */

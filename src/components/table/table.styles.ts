@@ -42,9 +42,11 @@ export const tableStyles = css`
     position: relative;
     min-width: 100%;
   }
+  /* Cells side by side, each as wide as its column (a rule per column, table-view.ts): a row of flex
+     boxes leaves a fifth less layout garbage than a grid row when its cells get new text
+     (docs/table.md, "Virtualization and layout"). */
   .row {
-    display: grid;
-    grid-template-columns: var(--_columns);
+    display: flex;
     height: var(--_row-height);
     box-sizing: border-box;
   }
@@ -64,9 +66,7 @@ export const tableStyles = css`
     white-space: pre;
     text-overflow: ellipsis;
     line-height: calc(var(--_row-height) - 1px);
-    /* (A clipped box is no scroll container: its grid minimum would be its content's size.) */
-    min-width: 0;
-    min-height: 0;
+    flex: none;
   }
   /* A hidden data cell sized by its text: a change of its size (a page style changing the cells'
      font or padding) has every cell's text measured again (table-viewport.ts, observeSize). Its

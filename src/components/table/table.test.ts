@@ -202,6 +202,43 @@ describe('dash-table header alignment', () => {
     expect(header(el, 'c0').getBoundingClientRect().top).to.be.closeTo(scroller.getBoundingClientRect().top + 1, 1);
   });
 
+  it("sizes every row's cells to their columns, per table, as widths and hidden columns change", async () => {
+    const cols = (a: number, b: number) => [
+      { id: 'name', name: 'Name', width: a },
+      { id: 'city', name: 'City', width: b },
+    ];
+    const wrap = await fixture<HTMLDivElement>(html`<div>
+      <dash-table row-selectable="multi" filter-action="native" .data=${people} .columns=${cols(150, 90)}></dash-table>
+      <dash-table virtualization .data=${people} .columns=${cols(60, 200)}></dash-table>
+    </div>`);
+    const [a, b] = [...wrap.querySelectorAll('dash-table')] as DashTable[];
+    await settle(a);
+    await settle(b);
+    // Each row of a table (header, filter, body): its cells' widths, in order.
+    const widths = (el: DashTable) => $$(el, '[role=row]').map((r) => [...r.children].map((c) => Math.round(c.getBoundingClientRect().width)));
+    const expectWidths = (el: DashTable, expected: number[]) => {
+      const rows = widths(el);
+      expect(rows.length, 'rows').to.be.greaterThan(people.length);
+      for (const row of rows) expect(row).to.deep.equal(expected);
+    };
+    const control = Math.round($(a, '.body [role=row] > *').getBoundingClientRect().width);
+    expectWidths(a, [control, 150, 90]);
+    expectWidths(b, [60, 200]);
+    a.columns = cols(200, 90);
+    await settle(a);
+    expectWidths(a, [control, 200, 90]);
+    expectWidths(b, [60, 200]);
+    a.columns = cols(150, 90);
+    await settle(a);
+    expectWidths(a, [control, 150, 90]);
+    a.hiddenColumns = ['name'];
+    await settle(a);
+    expectWidths(a, [control, 90]);
+    a.hiddenColumns = [];
+    await settle(a);
+    expectWidths(a, [control, 150, 90]);
+  });
+
   it('keeps the header columns when a filter leaves 0 rows', async () => {
     const el = await fixture<DashTable>(html`<div style="width: 600px"><dash-table filter-action="native" .data=${wideData} .columns=${wideCols}></dash-table></div>`).then((d) => d.firstElementChild as DashTable);
     const before = $$(el, '[role=columnheader]').map((h) => h.getBoundingClientRect().width);
