@@ -14,6 +14,7 @@ const variants: Record<string, string> = {
   absolute: '.row{position:relative;height:32px;contain:size layout style}.cell{position:absolute;top:0;width:120px;box-sizing:border-box;padding:0 8px;line-height:32px;white-space:nowrap}',
   inlineBlock: '.row{height:32px;contain:size layout style;white-space:nowrap}.cell{display:inline-block;width:120px;box-sizing:border-box;padding:0 8px;line-height:32px}',
   table: '.win{display:table;table-layout:fixed;width:840px}.row{display:table-row;height:32px}.cell{display:table-cell;width:120px;box-sizing:border-box;padding:0 8px;line-height:32px;white-space:nowrap;overflow:hidden}',
+  oneGrid: '.win{display:grid;grid-template-columns:repeat(7,120px);grid-auto-rows:32px}.row{display:contents}.cell{padding:0 8px;line-height:32px;white-space:nowrap;min-width:0;overflow:clip}',
   hidden: '.row{display:grid;grid-template-columns:repeat(7,120px);height:32px;contain:size layout style}.cell{display:none}',
 };
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(variants);

@@ -9,8 +9,8 @@
 // without, alternating; TRACED=with|without: which side the traced run measures). Prints where
 // each run's longest frames fell, and the main thread's three longest frames by event. TOP=n: how
 // many events of each thread THREADS=1 lists (10). Every untraced run also prints the renderers'
-// page faults and anonymous memory grown a frame (GC=1: each run starts after a full collection, so
-// that is what a frame allocates); SYS=1 shows each thread's kernel time apart; QUADS=1 what viz
+// page faults, anonymous memory and Blink's heap grown a frame (GC=1: each run starts after a full
+// collection, so that is what a frame allocates); SYS=1 shows each thread's kernel time apart; QUADS=1 what viz
 // draws (see quadReport); CATEGORIES=… adds trace categories and DUMP=file writes the trace.
 // VERSUS=ag-grid|tabulator: runs alternating with another grid's page in the same browser (see versus).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -286,15 +286,24 @@ try {
     }
   };
   await warm(page);
+  /** Blink's heap (the DOM, styles, layout), bytes in use. */
+  const blinkHeap = async (of: Page) => {
+    const cdp = await of.context().newCDPSession(of);
+    const { embedderHeapUsedSize } = (await cdp.send('Runtime.getHeapUsage')) as { embedderHeapUsedSize: number };
+    await cdp.detach();
+    return embedderHeapUsedSize;
+  };
   /** Scrolls as the bench does, untraced: frame percentiles and each thread's CPU per frame. */
   const untraced = async (scrolled = page) => {
     if (process.env.GC) await page.evaluate(() => (window as unknown as { gc(): void }).gc());
     const before = threadCpu();
     const memBefore = rendererMemory();
     if (process.env.GC) console.log(`  (renderers: ${(memBefore.rssKb / 1024).toFixed(0)} MB anonymous memory after a collection)`);
+    const blinkBefore = await blinkHeap(scrolled);
     const frames = await scrolled.evaluate(([t, px]) => window.tableBench.scroll(t, px || undefined), [ms, pxPerFrame]);
+    const blinkKb = (await blinkHeap(scrolled)) - blinkBefore;
     const memAfter = rendererMemory();
-    const memory = { faults: (memAfter.faults - memBefore.faults) / frames.length, rssKb: (memAfter.rssKb - memBefore.rssKb) / frames.length };
+    const memory = { faults: (memAfter.faults - memBefore.faults) / frames.length, rssKb: (memAfter.rssKb - memBefore.rssKb) / frames.length, blinkKb: blinkKb / 1024 / frames.length };
     return { frames, threads: perThread(before, threadCpu(), frames.length), memory };
   };
   type Run = Awaited<ReturnType<typeof untraced>>;
@@ -309,7 +318,8 @@ try {
     const longest = runs.map((r) => r.frames.map((ms, i) => [ms, i]).sort((a, b) => b[0] - a[0]).slice(0, 4).map(([ms, i]) => `#${i} ${ms.toFixed(1)}`).join(' '));
     const faults = runs.map((r) => r.memory.faults.toFixed(0)).join(' ');
     const grown = runs.map((r) => r.memory.rssKb.toFixed(0)).join(' ');
-    console.log(`  the renderers' page faults a frame (each run): ${faults}; anonymous memory grown, KB a frame: ${grown}`);
+    const blink = runs.map((r) => r.memory.blinkKb.toFixed(0)).join(' ');
+    console.log(`  the renderers' page faults a frame (each run): ${faults}; anonymous memory grown, KB a frame: ${grown}; Blink heap grown, KB a frame (less where a collection fell in the run): ${blink}`);
     console.log(`  longest frames of each run (of ${runs[0].frames.length}): ${longest.join(' | ')}`);
   };
   /** A traced run (TRACED=both): frames and the trace's events. */
