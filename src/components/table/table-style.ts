@@ -8,7 +8,7 @@
  */
 import type { FilterCode } from './table-lazy.js';
 import type { ColumnType, Row, TableColumn, Warn } from './table-model.js';
-import { dashStyle } from '../../internal/dash-style.js';
+import { cssPropertyName, dashStyle } from '../../internal/dash-style.js';
 import { isRecord } from '../../internal/is-record.js';
 
 export type StyleObject = Record<string, string>;
@@ -17,6 +17,24 @@ export type StyleObject = Record<string, string>;
 export function toStyle(value: unknown): StyleObject {
   const { if: _condition, ...style } = isRecord(value) ? value : {};
   return dashStyle(style);
+}
+
+/** A style's value for `name` (camelCase, or kebab-case as written) in px, when it is one. */
+function pxOf(style: StyleObject, name: string): number | null {
+  const value = style[name] ?? style[cssPropertyName(name)];
+  const px = value === undefined ? null : /^\s*(\d+(?:\.\d+)?)px\s*$/.exec(value);
+  return px ? Number(px[1]) : null;
+}
+
+/**
+ * A column's width once its data cells' style has its say, as in Dash, where `width`, `minWidth`
+ * and `maxWidth` in `styleCell`/`styleCellConditional` size columns: a px `width` replaces the
+ * measured one, then px `minWidth`/`maxWidth` bound it. Other units leave it as measured.
+ */
+export function styledColumnWidth(style: StyleObject, measured: number): number {
+  const min = pxOf(style, 'minWidth') ?? 0;
+  const max = pxOf(style, 'maxWidth') ?? Infinity;
+  return Math.max(min, Math.min(max, pxOf(style, 'width') ?? measured));
 }
 
 export interface CellContext {

@@ -17,7 +17,7 @@ import { renderPaging } from './table-paging.js';
 import { CONTROL_WIDTH, columnWidths } from './table-viewport.js';
 import { columnQueries, editCode, filterCode, sortCode } from './table-lazy.js';
 import { columnFormatter, specifierFormatsPending } from './table-format.js';
-import { compileTableStyles, usesFilterQuery } from './table-style.js';
+import { compileTableStyles, styledColumnWidth, usesFilterQuery } from './table-style.js';
 import { TablePipeline, checkColumnsAgainstRows, normalizeColumns, normalizeData, normalizeSortBy, pageOf, type ColumnType, type Row } from './table-model.js';
 import type { DashTable } from './table.js';
 
@@ -46,6 +46,8 @@ export class TableRenderer {
   private sortPending = false;
   /** No update has run with this view yet (the table may have updated without it, when its load failed). */
   private first = true;
+  /** The columns' widths from their header and values (or their `width`), before their styles have their say. */
+  private measuredWidths = new Map<string, number>();
   /** The columns' widths as CSS rules (see setColumnWidths). */
   private readonly columnSheet = new CSSStyleSheet();
   private columnRules: string | null = null;
@@ -73,7 +75,7 @@ export class TableRenderer {
       const hidden = new Set(Array.isArray(t.hiddenColumns) ? t.hiddenColumns.map(String) : []);
       t.shown = t.cols.filter((c) => !hidden.has(c.id));
       checkColumnsAgainstRows(t.cols, t.rows, warn);
-      t.widths = columnWidths(t, t.cols, t.rows);
+      this.measuredWidths = columnWidths(t, t.cols, t.rows);
       this.makeFormatters();
     }
     if (colsChanged || STYLE_PROPS.some((p) => changed.has(p))) this.compileStyles();
@@ -198,6 +200,7 @@ export class TableRenderer {
   private compileStyles(): void {
     const t = this.table;
     t.styles = compileTableStyles(t, t.cols, (c) => t.isEditable(c), this.warn, filterCode.module);
+    t.widths = new Map([...this.measuredWidths].map(([id, w]) => [id, styledColumnWidth(t.styles.dataBase.get(id) ?? {}, w)]));
     if (!filterCode.module && usesFilterQuery(t)) {
       const cols = t.cols;
       t.withModule(filterCode, () => {
@@ -273,11 +276,14 @@ export class TableRenderer {
   }
 
   /**
-   * Every row's k-th cell is as wide as column k: one rule per column, in a sheet of this table's
-   * own, rewritten only when a width changes.
+   * Every row's k-th cell is exactly as wide as column k, whatever its own style says (the column's
+   * width has taken that into account), so header and body stay aligned: one rule per column, in a
+   * sheet of this table's own, rewritten only when a width changes.
    */
   private setColumnWidths(widths: number[]): void {
-    const rules = widths.map((w, i) => `.row > :nth-child(${i + 1}) { width: ${w}px; }`).join('\n');
+    const rules = widths
+      .map((w, i) => `.row > :nth-child(${i + 1}) { width: ${w}px !important; min-width: ${w}px !important; max-width: ${w}px !important; }`)
+      .join('\n');
     if (rules === this.columnRules) return;
     this.columnRules = rules;
     this.columnSheet.replaceSync(rules);

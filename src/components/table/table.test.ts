@@ -239,6 +239,48 @@ describe('dash-table header alignment', () => {
     expectWidths(a, [control, 150, 90]);
   });
 
+  it('sizes a column by the width in its cells\' styles, as Dash does, keeping header and body aligned', async () => {
+    const cols = [
+      { id: 'name', name: 'Name' },
+      { id: 'city', name: 'City' },
+      { id: 'age', name: 'Age', type: 'numeric' },
+    ];
+    const el = await fixture<DashTable>(html`<dash-table virtualization .data=${people} .columns=${cols}></dash-table>`);
+    await settle(el);
+    const rows = () => $$(el, '[role=row]').map((r) => [...r.children].map((c) => Math.round(c.getBoundingClientRect().left)));
+    // Every row's cells start where the header's do.
+    const expectAlignedRows = () => {
+      const [head, ...body] = rows();
+      expect(body.length).to.equal(people.length);
+      for (const row of body) expect(row).to.deep.equal(head);
+      return head;
+    };
+    const [, cityAt, ageAt] = expectAlignedRows();
+    const cityWidth = () => Math.round(header(el, 'city').getBoundingClientRect().width);
+    const measured = cityWidth();
+    // Dash's idiom for a fixed column: the same bare number as minWidth, width and maxWidth.
+    el.styleCellConditional = [{ if: { column_id: 'city' }, minWidth: 240, width: 240, maxWidth: 240 }];
+    await settle(el);
+    expect(cityWidth()).to.equal(240);
+    expect(expectAlignedRows()[2]).to.equal(cityAt + 240);
+    // A px width bounded by a styleCell minWidth; styleData counts too (the data cells' style).
+    el.styleCellConditional = [];
+    el.styleCell = { minWidth: '150px' };
+    el.styleData = { width: '90px' };
+    await settle(el);
+    expect(cityWidth()).to.equal(150);
+    expect(expectAlignedRows()[2] - expectAlignedRows()[1]).to.equal(150);
+    // A width in another unit leaves the measured one, and the cells keep to it.
+    el.styleCell = {};
+    el.styleData = { width: '50%' };
+    await settle(el);
+    expect(cityWidth()).to.equal(measured);
+    expect(expectAlignedRows()[2]).to.equal(ageAt);
+    el.styleData = {};
+    await settle(el);
+    expect(expectAlignedRows()[2]).to.equal(ageAt);
+  });
+
   it('keeps the header columns when a filter leaves 0 rows', async () => {
     const el = await fixture<DashTable>(html`<div style="width: 600px"><dash-table filter-action="native" .data=${wideData} .columns=${wideCols}></dash-table></div>`).then((d) => d.firstElementChild as DashTable);
     const before = $$(el, '[role=columnheader]').map((h) => h.getBoundingClientRect().width);
