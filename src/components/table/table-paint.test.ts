@@ -253,6 +253,20 @@ describe('dash-table row painting', () => {
       expect(clipped(cellWith(el, 'a'))).to.equal(false);
     });
 
+    it("measures the text against a column sized by its cells' style, leaving what fits unclipped", async () => {
+      const el = await fixture<DashTable>(html`<dash-table .data=${rowsWithTexts(40)} .columns=${textCols}></dash-table>`);
+      await settle(el);
+      expect(clipped(cellWith(el, 'iiiiiiii')), 'at 90px').to.equal(false);
+      for (const width of [34, 200, 34]) {
+        el.styleCellConditional = [{ if: { column_id: 't' }, minWidth: width, width, maxWidth: width }];
+        await settle(el);
+        // A width is no reason to clip: the cells take their column's width whatever their style says.
+        expect(clipped(cellWith(el, 'a')), `"a" at ${width}px`).to.equal(false);
+        expect(clipped(cellWith(el, 'iiiiiiii')), `"iiiiiiii" at ${width}px`).to.equal(width === 34);
+        checkCells(el);
+      }
+    });
+
     it("keeps every text inside its cell when the page's styles change the cells' font or padding, and again when they go", async () => {
       for (const virtualization of [true, false]) {
         const el = await fixture<DashTable>(html`<dash-table ?virtualization=${virtualization} page-action="none"

@@ -282,14 +282,14 @@ interface ColumnRoom {
 }
 
 const ALWAYS_CLIP: ColumnRoom = { room: 0, font: '', advances: new Float64Array(95), digit: null };
-/** Style properties that change neither a cell's font nor its room for text. */
-const ROOM_NEUTRAL = /^(background|color$|textalign$|cursor$|opacity$|outline|verticalalign$)/;
+/** Style properties that change neither a cell's font nor its room for text (widths size the column, see styledColumnWidth). */
+const ROOM_NEUTRAL = /^(background|color$|textalign$|cursor$|opacity$|outline|verticalalign$|width$|minwidth$|maxwidth$)/;
 
 /**
  * Which data cells' text fits its cell (docs/table.md, "Virtualization and layout"). Such a cell
  * needs no clip (and its ellipsis would never show): a cell without one is no clip node and paint
  * chunk of its own, which keeps the paint, layerizing and raster of a scroll frame small. Text
- * measured too wide, or in a column whose styles may change its font or room (padding, font, width,
+ * measured too wide, or in a column whose styles may change its font or room (padding, font,
  * borders…), is clipped with an ellipsis. Measured on a canvas in the cells' own computed font; the
  * room is remeasured after every update of the table.
  */
