@@ -339,27 +339,46 @@ function columnRoom(table: DashTable, col: TableColumn, cellEl: HTMLElement): Co
   const neutral = (style: Readonly<Record<string, unknown>> | undefined) =>
     !style || Object.keys(style).every((name) => ROOM_NEUTRAL.test(name.replaceAll('-', '').toLowerCase()));
   if (!neutral(table.styles.dataBase.get(col.id)) || !(table.styles.dataConds.get(col.id) ?? []).every((c) => neutral(c.style))) return ALWAYS_CLIP;
-  const cs = getComputedStyle(cellEl);
-  const size = parseFloat(cs.fontSize);
-  const font = cellFont(cs);
-  const plain = cs.letterSpacing === 'normal' && cs.wordSpacing === '0px' && cs.textTransform === 'none' && cs.fontStretch === '100%' && cs.fontVariantCaps === 'normal';
+  const s = fitInputs(cellEl);
+  const plain = s.letterSpacing === 'normal' && s.wordSpacing === '0px' && s.textTransform === 'none' && s.fontStretch === '100%' && s.fontVariantCaps === 'normal';
   // A font not loaded yet would be measured in its fallback; one too tall for the row would spill out of it.
-  if (!plain || !fontLoaded(font) || !(size * 1.25 <= table.viewport.rowHeight)) return ALWAYS_CLIP;
+  if (!plain || !s.fontLoaded || !(parseFloat(s.fontSize) * 1.25 <= table.viewport.rowHeight)) return ALWAYS_CLIP;
   const px = (v: string) => parseFloat(v) || 0;
   // One pixel to spare for rounding between the canvas and the cell's own layout.
-  const room = (table.widths.get(col.id) ?? 120) - px(cs.paddingLeft) - px(cs.paddingRight) - px(cs.borderLeftWidth) - px(cs.borderRightWidth) - 1;
-  const ctx = measureContext(font);
+  const room = (table.widths.get(col.id) ?? 120) - px(s.paddingLeft) - px(s.paddingRight) - px(s.borderLeftWidth) - px(s.borderRightWidth) - 1;
+  const ctx = measureContext(s.font);
   if (!ctx || !Number.isFinite(room)) return ALWAYS_CLIP;
-  const { advances, digit } = fontWidths(ctx, font);
-  return { room, font, advances, digit: cs.fontVariantNumeric.includes('tabular-nums') ? digit : null };
+  const { advances, digit } = fontWidths(ctx, s.font);
+  return { room, font: s.font, advances, digit: s.fontVariantNumeric.includes('tabular-nums') ? digit : null };
 }
 
-/** What of a data cell's style its text's fit depends on (what columnRoom reads), and whether its font has loaded. */
-function fitStyle(cell: HTMLElement): string {
+/**
+ * What of a data cell's style its text's fit depends on: everything columnRoom reads, and only
+ * from here, so that fitStyle (a change of which measures every cell again) covers it all.
+ */
+function fitInputs(cell: HTMLElement) {
   const cs = getComputedStyle(cell);
   const font = cellFont(cs);
-  return [font, fontLoaded(font), cs.letterSpacing, cs.wordSpacing, cs.textTransform, cs.fontStretch, cs.fontVariantCaps, cs.fontVariantNumeric,
-    cs.paddingLeft, cs.paddingRight, cs.borderLeftWidth, cs.borderRightWidth].join('|');
+  return {
+    font,
+    fontLoaded: fontLoaded(font),
+    fontSize: cs.fontSize,
+    letterSpacing: cs.letterSpacing,
+    wordSpacing: cs.wordSpacing,
+    textTransform: cs.textTransform,
+    fontStretch: cs.fontStretch,
+    fontVariantCaps: cs.fontVariantCaps,
+    fontVariantNumeric: cs.fontVariantNumeric,
+    paddingLeft: cs.paddingLeft,
+    paddingRight: cs.paddingRight,
+    borderLeftWidth: cs.borderLeftWidth,
+    borderRightWidth: cs.borderRightWidth,
+  };
+}
+
+/** fitInputs as one string, to tell whether the cells' style changed. */
+function fitStyle(cell: HTMLElement): string {
+  return Object.values(fitInputs(cell)).join('|');
 }
 
 /** A cell's font for the canvas. (The computed `font` shorthand is empty when a longhand it cannot express is set, such as tabular digits.) */
