@@ -178,10 +178,11 @@ let connected: CallbackSource[] = [];
  * scope, registered, and its initial call made, in one pass (docs/callbacks.md, "Wiring and scale").
  */
 export function wireWhenConnected(source: CallbackSource): void {
-  if (connected.push(source) === 1) queueMicrotask(wireConnected);
+  if (connected.push(source) === 1) queueMicrotask(wireBatch);
 }
 
-function wireConnected(): void {
+/** Wires the batch of callbacks connected in the task that just ended. */
+function wireBatch(): void {
   const sources = connected;
   connected = [];
   const touched: CallbackScope[] = [];
