@@ -7,6 +7,7 @@
 // `npx tsx scripts/profile-table-gc.ts [grid=dash|ag-grid|tabulator] [rounds=3]`
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
+import { scrollsBeforeSteps } from '../bench/suites/table.bench.js';
 import { chromePath } from './chrome-path.mjs';
 import { serve } from './dev-server.js';
 
@@ -40,11 +41,7 @@ await page.waitForTimeout(300);
 const idle = () => page.waitForTimeout(500);
 const runs: { t0: number; frames: number[] }[] = [];
 for (let r = 0; r < rounds; r++) {
-  await idle();
-  await page.evaluate(() => window.tableBench.scroll(5000));
-  await idle();
-  await page.evaluate(() => window.tableBench.scroll(3000, 1500));
-  await idle();
+  await scrollsBeforeSteps(page);
   const t0 = await page.evaluate(() => performance.now());
   runs.push({ t0, frames: await page.evaluate(() => window.tableBench.scroll(3000, 400)) });
   await idle();

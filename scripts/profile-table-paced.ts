@@ -4,6 +4,7 @@
 // in it). `npx tsx scripts/profile-table-paced.ts [grid…]`; MS=40000 for a run long enough to hold
 // a major collection, ROUNDS=n for n runs per grid.
 import { chromium } from 'playwright-core';
+import { scrollsBeforeSteps } from '../bench/suites/table.bench.js';
 import { chromePath } from './chrome-path.mjs';
 import { serve } from './dev-server.js';
 
@@ -21,13 +22,8 @@ try {
     await page.evaluate(() => window.tableBench.load());
     const cdp = await page.context().newCDPSession(page);
     const blinkMb = async () => ((await cdp.send('Runtime.getHeapUsage')) as { embedderHeapUsedSize: number }).embedderHeapUsedSize / 1e6;
-    const idle = () => page.waitForTimeout(500);
     for (let r = 0; r < rounds; r++) {
-      await idle();
-      await page.evaluate(() => window.tableBench.scroll(5000));
-      await idle();
-      await page.evaluate(() => window.tableBench.scroll(3000, 1500));
-      await idle();
+      await scrollsBeforeSteps(page);
       const before = await blinkMb();
       const frames = await page.evaluate((t) => window.tableBench.scroll(t, 400), ms);
       const after = await blinkMb();

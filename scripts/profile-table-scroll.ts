@@ -295,7 +295,7 @@ try {
   };
   /** Scrolls as the bench does, untraced: frame percentiles and each thread's CPU per frame. */
   const untraced = async (scrolled = page) => {
-    if (process.env.GC) await page.evaluate(() => (window as unknown as { gc(): void }).gc());
+    if (process.env.GC) await scrolled.evaluate(() => (window as unknown as { gc(): void }).gc());
     const before = threadCpu();
     const memBefore = rendererMemory();
     if (process.env.GC) console.log(`  (renderers: ${(memBefore.rssKb / 1024).toFixed(0)} MB anonymous memory after a collection)`);
@@ -322,7 +322,7 @@ try {
     console.log(`  the renderers' page faults a frame (each run): ${faults}; anonymous memory grown, KB a frame: ${grown}; Blink heap grown, KB a frame (less where a collection fell in the run): ${blink}`);
     console.log(`  longest frames of each run (of ${runs[0].frames.length}): ${longest.join(' | ')}`);
   };
-  /** A traced run (TRACED=both): frames and the trace's events. */
+  /** A traced run: frames and the trace's events. */
   const tracedRun = async (categories: string) => {
     const cdp = await page.context().newCDPSession(page);
     const events: TraceEvent[] = [];
@@ -422,16 +422,9 @@ try {
     }
     // TRACED=with|without: which side of an AB=n comparison the traced run below measures.
     if (ab > 0 && process.env.EXTRA_CSS && process.env.TRACED) await extraCss(process.env.TRACED === 'with');
-    const cdp = await page.context().newCDPSession(page);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
-    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     // THREADS=1: also the compositor's, raster's and viz's own events, broken down per thread below.
     const categories = `devtools.timeline,disabled-by-default-devtools.timeline,v8${process.env.THREADS ? ',cc,viz,gpu,toplevel,benchmark,skia' : ''}${process.env.QUADS ? ',disabled-by-default-viz.quads,disabled-by-default-cc.debug' : ''}${process.env.CATEGORIES ? `,${process.env.CATEGORIES}` : ''}`;
-    await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
-    const frames = await page.evaluate(([t, px]) => window.tableBench.scroll(t, px || undefined), [ms, pxPerFrame]);
-    await cdp.send('Tracing.end');
-    await complete;
+    const { frames, events } = await tracedRun(categories);
     if (process.env.DUMP) writeFileSync(process.env.DUMP, JSON.stringify(events));
     const rafs = events.filter((e) => e.name === 'FireAnimationFrame');
     const main = rafs[rafs.length >> 1];

@@ -100,6 +100,20 @@ async function frameCpu(page: Page, scroll: () => Promise<unknown>): Promise<num
  */
 const IDLE_MS = 500;
 
+/**
+ * The scrolls the bench runs before its +400 px/frame one, each after an idle moment: 5 s at
+ * 6,000 px/s, then 3 s of +1,500 px jumps. Their frames' durations.
+ */
+export async function scrollsBeforeSteps(page: Page): Promise<{ frames: number[]; jumps: number[] }> {
+  const idle = () => page.waitForTimeout(IDLE_MS);
+  await idle();
+  const frames = await page.evaluate(() => window.tableBench.scroll(5000));
+  await idle();
+  const jumps = await page.evaluate(() => window.tableBench.scroll(3000, 1500));
+  await idle();
+  return { frames, jumps };
+}
+
 async function measure(open: (path: string) => Promise<Page>, path: string): Promise<Omit<Figures, 'pacedWorst' | 'pacedOver17'>> {
   const page = await open(path);
   await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, null, { timeout: 120_000 });
@@ -109,11 +123,7 @@ async function measure(open: (path: string) => Promise<Page>, path: string): Pro
   await page.waitForTimeout(300);
   const after = (await heapAfterGc(page)).usedSize;
   const nodes = await page.evaluate(() => window.tableBench.nodes());
-  await idle();
-  const frames = await page.evaluate(() => window.tableBench.scroll(5000));
-  await idle();
-  const jumps = await page.evaluate(() => window.tableBench.scroll(3000, 1500));
-  await idle();
+  const { frames, jumps } = await scrollsBeforeSteps(page);
   const steps = await page.evaluate(() => window.tableBench.scroll(3000, 400));
   await idle();
   const jumpCpu = await frameCpu(page, () => page.evaluate(() => window.tableBench.scroll(2000, 1500)));
@@ -175,13 +185,8 @@ async function measure(open: (path: string) => Promise<Page>, path: string): Pro
 async function measurePaced(open: (path: string) => Promise<Page>, path: string): Promise<Pick<Figures, 'pacedWorst' | 'pacedOver17'>> {
   const page = await open(path);
   await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, null, { timeout: 120_000 });
-  const idle = () => page.waitForTimeout(IDLE_MS);
   await page.evaluate(() => window.tableBench.load());
-  await idle();
-  await page.evaluate(() => window.tableBench.scroll(5000));
-  await idle();
-  await page.evaluate(() => window.tableBench.scroll(3000, 1500));
-  await idle();
+  await scrollsBeforeSteps(page);
   const steps = await page.evaluate(() => window.tableBench.scroll(3000, 400));
   await page.close();
   return { pacedWorst: Math.max(...steps), pacedOver17: steps.filter((ms) => ms > 17).length };
