@@ -1,10 +1,12 @@
 // `npm run bench [name…]`: runs every suite in bench/suites (or those whose file name contains a
 // given word) in one headless Chromium against one server, and prints the figures side by side.
 import { readdir } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 import { chromePath } from '../scripts/chrome-path.mjs';
 import { serve } from '../scripts/dev-server.js';
 import { overBudget, printTable, type BenchSuite } from './harness.js';
+import { referenceWorkloadMs } from './machine.js';
 
 const filters = process.argv.slice(2);
 const files = (await readdir(new URL('./suites/', import.meta.url)))
@@ -21,7 +23,11 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
 let failed = false;
+/** The reference workload's time and the load average, for the reader to weigh the figures by. */
+const machineNow = async () => `reference workload ${(await referenceWorkloadMs(browser)).toFixed(0)} ms, load average ${loadavg()[0].toFixed(1)}`;
 try {
+  const before = await machineNow();
+  console.log(`machine at the start: ${before}`);
   for (const file of files) {
     const suite = (await import(`./suites/${file}`)).default as BenchSuite;
     try {
@@ -42,6 +48,7 @@ try {
       console.error(`\n## ${suite.title}: failed\n`, error);
     }
   }
+  console.log(`\nmachine at the start: ${before}; at the end: ${await machineNow()} (the same work in more ms: a slower machine, and larger figures)`);
 } finally {
   await browser.close();
   await stop();

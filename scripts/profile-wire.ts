@@ -2,7 +2,8 @@
 // prints the top functions by their share of the time sampled: `npx tsx scripts/profile-wire.ts [n] [fn-after] [in-scope]`
 // (`TOP=40` for more rows; `fn-after`: each callback's fn is set once it is in the page; `in-scope`:
 // the page already has a callback, so its scope observes the insertion; `heap`: the bytes each
-// function allocates instead, from the sampling heap profiler, garbage included; `WARM=3`: that many
+// function allocates instead, from the sampling heap profiler, garbage included; `cold`: the page's
+// first wiring, without the 1,000 callbacks wired first; `WARM=3`: that many
 // rounds of n first, for the steady state). `runtime`: no browser, the pure runtime's share in Node
 // (register and flush n independent callbacks with a trivial host; then 1,000 more added one at a
 // time, each its own flush), minimums and medians: far steadier than a page on a shared machine.
@@ -23,6 +24,7 @@ const SAMPLE_US = 200;
 const fnAfter = process.argv.includes('fn-after');
 const inScope = process.argv.includes('in-scope');
 const heap = process.argv.includes('heap');
+const cold = process.argv.includes('cold');
 const { url, stop } = await serve({ port: 0, production: true, quiet: true });
 const browser = await chromium.launch({ executablePath: chromePath()!, args: ['--no-sandbox', '--disable-gpu'] });
 type W = Window & { ready: boolean; wire(n: number): Promise<number>; prepare(n: number, fnAfter: boolean): void; insert(): Promise<number> };
@@ -32,7 +34,8 @@ try {
   await page.addInitScript('window.__name = (f) => f');
   await page.goto(`${url}/bench/pages/runtime.html`, { waitUntil: 'load' });
   await page.waitForFunction(() => (window as unknown as W).ready === true);
-  await page.evaluate(() => (window as unknown as W).wire(1000));
+  // `cold`: the page's first wiring, as a page load meets it (its code not compiled yet, its heap small).
+  if (!cold) await page.evaluate(() => (window as unknown as W).wire(1000));
   // WARM=k: k more rounds of n first, for the steady state the bench's medians see (its young
   // generation grown, the code optimized) rather than a first run's.
   for (let i = 0; i < Number(process.env.WARM ?? 0); i++) await page.evaluate((count) => (window as unknown as W).wire(count), n);
