@@ -7,7 +7,7 @@
 // `npx tsx scripts/profile-table-gc.ts [grid=dash|ag-grid|tabulator] [rounds=3]`
 import { spawn } from 'node:child_process';
 import { chromium } from 'playwright-core';
-import { scrollsBeforeSteps } from '../bench/suites/table.bench.js';
+import { openTableBench, scrollsBeforeSteps } from '../bench/suites/table.bench.js';
 import { chromePath } from './chrome-path.mjs';
 import { serve } from './dev-server.js';
 
@@ -32,10 +32,7 @@ const endpoint = await new Promise<string>((resolve) => {
   });
 });
 const browser = await chromium.connectOverCDP(endpoint);
-const page = await browser.contexts()[0].newPage();
-await page.setViewportSize({ width: 1280, height: 800 });
-await page.goto(`${url}/bench/pages/table-${grid}.html`);
-await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, null, { timeout: 120_000 });
+const page = await openTableBench(await browser.contexts()[0].newPage(), url, grid);
 await page.evaluate(() => window.tableBench.load());
 await page.waitForTimeout(300);
 const idle = () => page.waitForTimeout(500);

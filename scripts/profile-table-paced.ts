@@ -4,7 +4,7 @@
 // in it). `npx tsx scripts/profile-table-paced.ts [grid…]`; MS=40000 for a run long enough to hold
 // a major collection, ROUNDS=n for n runs per grid.
 import { chromium } from 'playwright-core';
-import { scrollsBeforeSteps } from '../bench/suites/table.bench.js';
+import { openTableBench, scrollsBeforeSteps } from '../bench/suites/table.bench.js';
 import { chromePath } from './chrome-path.mjs';
 import { serve } from './dev-server.js';
 
@@ -16,9 +16,7 @@ const { url, stop } = await serve({ port: 0, production: true, quiet: true });
 const browser = await chromium.launch({ executablePath: chromePath()!, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
 try {
   for (const grid of grids) {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${url}/bench/pages/table-${grid}.html`);
-    await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, null, { timeout: 120_000 });
+    const page = await openTableBench(await browser.newPage(), url, grid);
     await page.evaluate(() => window.tableBench.load());
     const cdp = await page.context().newCDPSession(page);
     const blinkMb = async () => ((await cdp.send('Runtime.getHeapUsage')) as { embedderHeapUsedSize: number }).embedderHeapUsedSize / 1e6;

@@ -15,6 +15,7 @@
 // VERSUS=ag-grid|tabulator: runs alternating with another grid's page in the same browser (see versus).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
+import { openTableBench } from '../bench/suites/table.bench.js';
 import { chromePath } from './chrome-path.mjs';
 import { printShares, profileShares, profiled } from './cpu-profile.js';
 import { serve } from './dev-server.js';
@@ -251,10 +252,9 @@ const browser = await chromium.launch({
 try {
   /** A grid's bench page, its 1,000,000 rows loaded. */
   const open = async (name: string) => {
-    const opened = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const opened = await browser.newPage();
     await opened.addInitScript('window.__name = (f) => f');
-    await opened.goto(`${url}/bench/pages/table-${name}.html`, { waitUntil: 'load' });
-    await opened.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, null, { timeout: 120_000 });
+    await openTableBench(opened, url, name);
     await opened.evaluate(() => window.tableBench.load());
     await opened.waitForTimeout(300);
     return opened;

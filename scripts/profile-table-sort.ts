@@ -9,6 +9,7 @@
 // and this one's alternate, back to back, and both medians are printed instead of a profile). Phases: console lines `PH <label> <performance.now()>` added to the code for a
 // while are printed as the time between marks.
 import { chromium } from 'playwright-core';
+import { openTableBench } from '../bench/suites/table.bench.js';
 import { chromePath } from './chrome-path.mjs';
 import { serve } from './dev-server.js';
 import { printShares, profiled, profileShares } from './cpu-profile.js';
@@ -24,11 +25,9 @@ const against = process.env.AGAINST
   : null;
 const browser = await chromium.launch({ executablePath: chromePath()!, args: ['--no-sandbox', '--disable-gpu', ...(process.env.JS_FLAGS ? [`--js-flags=${process.env.JS_FLAGS}`] : [])] });
 const openPage = async (from = url) => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await browser.newPage();
   await page.addInitScript('window.__name = (f) => f');
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(`${from}/bench/pages/table-dash.html`, { waitUntil: 'load' });
-  await page.waitForFunction(() => (window as unknown as { benchReady: boolean }).benchReady === true, null, { timeout: 120_000 });
+  await openTableBench(page, from, 'dash');
   // What the bench does before this sort: load, a numeric sort, a text sort with 20 distinct values.
   await page.evaluate(() => window.tableBench.load());
   if (process.env.SCROLL || process.env.BENCH) {

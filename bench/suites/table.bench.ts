@@ -101,6 +101,19 @@ async function frameCpu(page: Page, scroll: () => Promise<unknown>): Promise<num
 const IDLE_MS = 500;
 
 /**
+ * Opens a grid's table bench page (bench/pages/table-<grid>.html, served at `baseUrl`) in `page`, a
+ * fresh one, at the bench's viewport, and waits until it has built its rows (not yet given to the
+ * grid: `window.tableBench.load()` does that). The bench and the scripts that profile it open it so.
+ */
+export async function openTableBench(page: Page, baseUrl: string, grid: string): Promise<Page> {
+  page.on('pageerror', (e) => console.error(`[table-${grid}] page error:`, e.message));
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${baseUrl}/bench/pages/table-${grid}.html`, { waitUntil: 'load' });
+  await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, null, { timeout: 120_000 });
+  return page;
+}
+
+/**
  * The scrolls the bench runs before its +400 px/frame one, each after an idle moment: 5 s at
  * 6,000 px/s, then 3 s of +1,500 px jumps. Their frames' durations.
  */
@@ -114,9 +127,8 @@ export async function scrollsBeforeSteps(page: Page): Promise<{ frames: number[]
   return { frames, jumps };
 }
 
-async function measure(open: (path: string) => Promise<Page>, path: string): Promise<Omit<Figures, 'pacedWorst' | 'pacedOver17'>> {
-  const page = await open(path);
-  await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, null, { timeout: 120_000 });
+async function measure(open: () => Promise<Page>): Promise<Omit<Figures, 'pacedWorst' | 'pacedOver17'>> {
+  const page = await open();
   const idle = () => page.waitForTimeout(IDLE_MS);
   const before = (await heapAfterGc(page)).usedSize;
   const load = await page.evaluate(() => window.tableBench.load());
@@ -182,9 +194,8 @@ async function measure(open: (path: string) => Promise<Page>, path: string): Pro
  * 16.7 ms idle, where the engine does much of its garbage collection; uncapped, that work lands in
  * the frames (docs/table.md, "Virtualization and layout").
  */
-async function measurePaced(open: (path: string) => Promise<Page>, path: string): Promise<Pick<Figures, 'pacedWorst' | 'pacedOver17'>> {
-  const page = await open(path);
-  await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, null, { timeout: 120_000 });
+async function measurePaced(open: () => Promise<Page>): Promise<Pick<Figures, 'pacedWorst' | 'pacedOver17'>> {
+  const page = await open();
   await page.evaluate(() => window.tableBench.load());
   await scrollsBeforeSteps(page);
   const steps = await page.evaluate(() => window.tableBench.scroll(3000, 400));
@@ -194,18 +205,12 @@ async function measurePaced(open: (path: string) => Promise<Page>, path: string)
 
 const COMMON_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
 
-/** Runs `measure` on each grid's page in a browser of its own, launched with `args`. */
-async function inBrowser<T>(baseUrl: string, args: string[], measureGrid: (open: (path: string) => Promise<Page>, path: string) => Promise<T>): Promise<T[]> {
+/** Runs `measureGrid` on each grid's page in a browser of its own, launched with `args`. */
+async function inBrowser<T>(baseUrl: string, args: string[], measureGrid: (open: () => Promise<Page>) => Promise<T>): Promise<T[]> {
   const browser = await chromium.launch({ executablePath: chromePath() ?? undefined, args: [...COMMON_ARGS, ...args] });
   try {
-    const open = async (path: string) => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      page.on('pageerror', (e) => console.error(`[table ${path}] page error:`, e.message));
-      await page.goto(`${baseUrl}/${path}`, { waitUntil: 'load' });
-      return page;
-    };
     const figures: T[] = [];
-    for (const grid of ['dash', 'ag-grid', 'tabulator']) figures.push(await measureGrid(open, `bench/pages/table-${grid}.html`));
+    for (const grid of ['dash', 'ag-grid', 'tabulator']) figures.push(await measureGrid(async () => openTableBench(await browser.newPage(), baseUrl, grid)));
     return figures;
   } finally {
     await browser.close();
