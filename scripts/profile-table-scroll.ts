@@ -9,8 +9,10 @@
 // without, alternating; TRACED=with|without: which side the traced run measures). Prints where
 // each run's longest frames fell, and the main thread's three longest frames by event. TOP=n: how
 // many events of each thread THREADS=1 lists (10). Every untraced run also prints the renderers'
-// page faults, anonymous memory and Blink's heap grown a frame (GC=1: each run starts after a full
-// collection, so that is what a frame allocates); SYS=1 shows each thread's kernel time apart; QUADS=1 what viz
+// page faults, anonymous memory and Blink's heap grown a frame (GC=1: each run, traced ones of
+// TRACED=both too, starts after a full collection, so that is what a frame allocates; without it a
+// collection can keep falling on one side of an AB=n comparison: a style that does nothing read
+// 0.7–0.85 vs 1.2–1.4 ms/frame on the renderer's worker threads, its side without the collections); SYS=1 shows each thread's kernel time apart; QUADS=1 what viz
 // draws (see quadReport); CATEGORIES=… adds trace categories and DUMP=file writes the trace.
 // VERSUS=ag-grid|tabulator: runs alternating with another grid's page in the same browser (see versus).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -345,6 +347,7 @@ try {
     for (let i = 0; i < n; i++) {
       for (const on of i % 2 ? [false, true] : [true, false]) {
         await extraCss(on);
+        if (process.env.GC) await page.evaluate(() => (window as unknown as { gc(): void }).gc());
         const { frames, events } = await tracedRun('devtools.timeline,disabled-by-default-devtools.timeline,v8,cc,viz,gpu,toplevel,benchmark');
         const side = (sides[on ? 'with' : 'without'] ??= { frames: [], threads: [], main: [], chain: [] });
         side.frames.push(...frames);
