@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../dash-table.js';
 import type { DashTable } from './table.js';
-import { $, $$, bodyRows, settle } from '../../../test/browser/table-helpers.js';
+import { $, $$, bodyRows, frame, settle } from '../../../test/browser/table-helpers.js';
 
 // Scrolling a virtualized table reuses the window's row elements (docs/table.md, "Virtualization
 // and layout"): a jump repaints text in place instead of building new rows.
@@ -144,5 +144,44 @@ describe('dash-table virtual scrolling', () => {
     await settle(el);
     expect((el.data as { t: string }[])[105].t).to.equal('row 105abcdef');
     expect($$(el, '.cell.editing')).to.have.length(0);
+  });
+  it('shows the rows in view in the frame that scrolled, when a script scrolls it in an animation frame', async () => {
+    const el = await open();
+    const scroller = $(el, '.scroller');
+    const head = $(el, '.head');
+    // What each frame paints: a ResizeObserver's callback runs in the frame, after its animation
+    // frame callbacks, style and layout, and before its paint; a probe resized each frame calls it.
+    const probe = document.body.appendChild(document.createElement('div'));
+    const missing: string[] = [];
+    // The first frame of a script's scrolling from rest shows the rows it had: no scroll event has
+    // told the table yet that a script scrolls in its frames. Every frame after it is checked.
+    let checking = false;
+    const observer = new ResizeObserver(() => {
+      if (!checking) return;
+      const view = scroller.clientHeight - head.offsetHeight;
+      const first = Math.floor(scroller.scrollTop / 32);
+      const last = Math.floor((scroller.scrollTop + view - 1) / 32);
+      const shown = new Set(bodyRows(el).map((r) => Number(r.getAttribute('aria-rowindex')) - 2));
+      const absent = Array.from({ length: last - first + 1 }, (_, i) => first + i).filter((row) => !shown.has(row));
+      if (absent.length) missing.push(`at ${scroller.scrollTop}: rows ${absent[0]}…${absent[absent.length - 1]}`);
+    });
+    observer.observe(probe);
+    await frame();
+    try {
+      // As a page's own scrolling (or the table bench) does: one step a frame, in its animation frame.
+      for (const [step, frames] of [[400, 8], [1500, 4], [-400, 4]] as const) {
+        for (let f = 1; f <= frames; f++) {
+          await frame();
+          checking = scroller.scrollTop > 0;
+          scroller.scrollTop += step;
+          probe.style.width = `${scroller.scrollTop % 1000}px`;
+        }
+      }
+      await frame();
+    } finally {
+      observer.disconnect();
+      probe.remove();
+    }
+    expect(missing).to.deep.equal([]);
   });
 });

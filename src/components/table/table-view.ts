@@ -230,7 +230,7 @@ export class TableRenderer {
             Invalid filter query: ${error.message} (at ${error.position})
           </div>`
         : nothing}
-      <div part="table" class="scroller ${bounded ? 'bounded' : ''}" @scroll=${t.viewport.onScroll}>
+      <div part="table" class="scroller ${bounded ? 'bounded' : ''}" @scroll=${t.viewport.onScrollEvent}>
         <div
           class="grid"
           role="grid"

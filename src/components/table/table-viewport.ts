@@ -114,6 +114,29 @@ export class TableViewport implements ReactiveController {
     }
   }
 
+  /**
+   * The scroller's `scroll` event: paints the window at once, and once more after the frame's
+   * animation frame callbacks if one of them scrolled again. A page scrolling by script in an
+   * animation frame (an animation, the table bench) moves the scroller after this event, which
+   * tells of the previous frame's move: without the second look, each frame would paint the rows
+   * of the position before and show blank where the new ones go.
+   */
+  onScrollEvent = (): void => {
+    if (!this.recheckQueued) {
+      this.recheckQueued = true;
+      requestAnimationFrame(this.recheckScroll);
+    }
+    this.onScroll();
+  };
+
+  /** Set while a look after this frame's animation frame callbacks is queued (see onScrollEvent). */
+  private recheckQueued = false;
+
+  private readonly recheckScroll = (): void => {
+    this.recheckQueued = false;
+    if (this.host.scroller) this.onScroll();
+  };
+
   onScroll = (): void => {
     const top = this.host.scroller.scrollTop;
     if (top === this.bodyScrollTop) return;
