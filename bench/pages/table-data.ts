@@ -119,6 +119,42 @@ export function scrollFrames(scroller: HTMLElement, ms = 5000, pxPerSecond = 600
   });
 }
 
+/**
+ * Frames, of `frames` each scrolled by `pxPerFrame` in its animation frame as `scrollFrames` does,
+ * that show no row where rows belong: at half, three quarters and 95% of the scroller's height,
+ * looked at after the frame's animation frame callbacks, style and layout, just before it paints
+ * (in a ResizeObserver callback, which runs there: a probe is resized every frame). A grid that
+ * renders its rows a frame late paints blank there, and its frame times do not show it. The first
+ * frame is not counted (no grid has heard of the scrolling yet).
+ */
+export async function blankFrames(scroller: HTMLElement, rowSelector: string, pxPerFrame: number, frames = 60): Promise<number> {
+  const root = scroller.getRootNode() as Document | ShadowRoot;
+  const box = scroller.getBoundingClientRect();
+  const probe = document.body.appendChild(document.createElement('div'));
+  let blank = 0;
+  let counting = false;
+  const observer = new ResizeObserver(() => {
+    if (!counting) return;
+    const rowAt = (share: number) => root.elementFromPoint(box.left + 60, box.top + box.height * share)?.closest(rowSelector);
+    if (![0.5, 0.75, 0.95].every(rowAt)) blank++;
+  });
+  observer.observe(probe);
+  for (let f = 0; f <= frames; f++) {
+    await new Promise<void>((resolve) =>
+      requestAnimationFrame(() => {
+        counting = f > 0;
+        scroller.scrollTop += pxPerFrame;
+        probe.style.width = `${f + 1}px`;
+        resolve();
+      }),
+    );
+  }
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  observer.disconnect();
+  probe.remove();
+  return blank;
+}
+
 /** What each page exposes to the bench suite. */
 export interface TableBenchPage {
   load(): Promise<number>;
@@ -130,6 +166,8 @@ export interface TableBenchPage {
   clear(): Promise<void>;
   /** See scrollFrames: at 6,000 px/s, or by `pxPerFrame` every frame. */
   scroll(ms: number, pxPerFrame?: number): Promise<number[]>;
+  /** See blankFrames. */
+  blank(pxPerFrame: number): Promise<number>;
   nodes(): number;
 }
 

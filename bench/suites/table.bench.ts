@@ -22,6 +22,9 @@ interface Figures {
   jumpCpuP95: number;
   stepCpuWorst: number;
   layoutKbPerStep: number;
+  /** Of 60 frames scrolled by +400 and by +1,500 px, those painted with no row where rows belong (bench/pages/table-data.ts, blankFrames). */
+  blank400: number;
+  blank1500: number;
   /** At 60 Hz: the +400 px/frame scroll's worst frame, and how many frames took over 17 ms (missed the display's next refresh). */
   pacedWorst: number;
   pacedOver17: number;
@@ -165,6 +168,12 @@ async function measure(open: () => Promise<Page>): Promise<Omit<Figures, 'pacedW
   // in such collections (docs/table.md, "Virtualization and layout"; scripts/profile-table-gc.ts).
   await idle();
   const layoutKbPerStep = await blinkKbPerFrame(page, () => page.evaluate(() => window.tableBench.scroll(150, 400)));
+  // A frame's time says nothing of what it showed: a grid that renders its rows a frame late
+  // paints blank where they belong, in frames as short as any.
+  await idle();
+  const blank400 = await page.evaluate(() => window.tableBench.blank(400));
+  await idle();
+  const blank1500 = await page.evaluate(() => window.tableBench.blank(1500));
   await page.close();
   return {
     load,
@@ -183,6 +192,8 @@ async function measure(open: () => Promise<Page>): Promise<Omit<Figures, 'pacedW
     jumpCpuP95: percentile(jumpCpu, 95),
     stepCpuWorst: Math.max(...stepCpu),
     layoutKbPerStep,
+    blank400,
+    blank1500,
     nodes,
     heapMb: (after - before) / 1024 / 1024,
   };
@@ -249,6 +260,8 @@ const suite: BenchSuite = {
       row('scroll +400 px/frame at 60 Hz: frames over 17 ms (3 s)', 'count', 'pacedOver17', '0'),
       row('scroll +400 px/frame at 60 Hz: worst frame (3 s)', 'ms', 'pacedWorst', '≤ 17 ms'),
       row('scroll +400 px/frame: Blink heap allocated per frame', 'KB', 'layoutKbPerStep'),
+      row('scroll +400 px/frame: frames showing no row where rows belong (of 60)', 'count', 'blank400', '0'),
+      row('scroll +1,500 px/frame: frames showing no row where rows belong (of 60)', 'count', 'blank1500', '0'),
       row('scroll +1,500 px/frame: main-thread CPU per frame, p95 (2 s)', 'ms', 'jumpCpuP95'),
       row('scroll +400 px/frame: main-thread CPU per frame, worst (2 s)', 'ms', 'stepCpuWorst'),
       row('DOM elements', 'count', 'nodes'),
