@@ -145,6 +145,42 @@ describe('dash-table virtual scrolling', () => {
     expect((el.data as { t: string }[])[105].t).to.equal('row 105abcdef');
     expect($$(el, '.cell.editing')).to.have.length(0);
   });
+  it('has the rows of the next frames ready while it scrolls fast, and keeps few ahead again as it slows down', async () => {
+    const el = await open();
+    const scroller = $(el, '.scroller');
+    const view = () => scroller.clientHeight - $(el, '.head').offsetHeight;
+    const rows = () => new Set(bodyRows(el).map((r) => Number(r.getAttribute('aria-rowindex')) - 2));
+    /** Rows below the view, in the DOM (painted and laid out), before the first missing one. */
+    const readyBelow = () => {
+      const shown = rows();
+      let next = Math.floor((scroller.scrollTop + view()) / 32) + 1;
+      let ready = 0;
+      while (shown.has(next++)) ready++;
+      return ready;
+    };
+    scroller.scrollTop = 3200;
+    await settle(el);
+    scroller.scrollTop += 32;
+    await settle(el);
+    const slow = readyBelow();
+    // A fling: 10 rows a frame. The browser's compositor scrolls on while the next rows are painted,
+    // so the rows it will show a frame or two later must be there already.
+    for (let i = 1; i <= 3; i++) {
+      scroller.scrollTop = 3232 + i * 320;
+      await settle(el);
+      expect(readyBelow(), `rows ready below the view after ${i} fast steps`).to.be.at.least(10);
+    }
+    // Slowing to a row a frame: back to as few ahead as before, one fewer a paint.
+    const ahead: number[] = [];
+    for (let i = 1; i <= 12; i++) {
+      scroller.scrollTop += 32;
+      await settle(el);
+      ahead.push(readyBelow());
+    }
+    expect(ahead.slice(-3)).to.deep.equal([slow, slow, slow]);
+    expect(ahead.every((n, i) => i === 0 || n <= ahead[i - 1])).to.equal(true);
+  });
+
   it('shows the rows in view in the frame that scrolled, when a script scrolls it in an animation frame', async () => {
     const el = await open();
     const scroller = $(el, '.scroller');

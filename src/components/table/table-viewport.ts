@@ -12,13 +12,17 @@ import { MAX_SCROLL_HEIGHT, reuseRows, viewportWindow } from '../../internal/vir
 import type { DashTable } from './table.js';
 
 /**
- * Rows kept in the DOM beyond the visible ones: three ahead in the direction of scrolling, for the
- * frames in which the browser scrolls ahead of a repaint, and one behind; few, because a jump lays
- * out and paints every row of the window anew. None after a jump past the whole window: they would
- * be laid out and painted for nothing, as the next jump replaces them too.
+ * Rows kept in the DOM beyond the visible ones: one behind, and ahead in the direction of
+ * scrolling at least three, for the frames in which the browser scrolls ahead of a repaint. Fast
+ * scrolling (a wheel, a fling, a dragged scrollbar) goes on in the browser's compositor while the
+ * next rows are painted, up to a few frames ahead of them: when a paint moved by more than two
+ * rows, the rows of FRAMES_AHEAD such moves, up to a viewport's worth, and one fewer each paint as
+ * it slows down. Each row is still painted once as it comes in, only sooner. None after a jump past
+ * the whole window: they would be laid out and painted for nothing, as the next jump replaces them too.
  */
-const OVERSCAN_DOWN = { before: 1, after: 3 } as const;
-const OVERSCAN_UP = { before: 3, after: 1 } as const;
+const MIN_AHEAD = 3;
+const FRAMES_AHEAD = 2;
+const BEHIND = 1;
 /** The window's rows are placed from an anchor row that moves by this many rows (see paintWindow). */
 const ANCHOR_ROWS = 1024;
 /** Width of a row's delete or select column, in px. */
@@ -36,6 +40,9 @@ export class TableViewport implements ReactiveController {
   viewportHeight = 0;
   /** Whether the last scroll went up (the window's overscan follows it). */
   private scrolledUp = false;
+  /** Rows kept ahead in the direction of scrolling (see MIN_AHEAD), and the first row in view when last painted. */
+  private ahead = MIN_AHEAD;
+  private firstInView = 0;
   private height = 32;
   /** The window's row elements in DOM order (see placeRows), the row the first shows, and their parent. */
   private rowEls: HTMLElement[] = [];
@@ -181,7 +188,14 @@ export class TableViewport implements ReactiveController {
     const bodyRows = this.host.pageIndices.length - fixed;
     let win = viewportWindow(bodyRows, this.rowHeight, this.bodyScrollTop, viewportHeight, 0);
     const jumped = this.rowsIn === el && (fixed + win.end <= this.rowsStart || fixed + win.start >= this.rowsStart + this.rowEls.length);
-    if (!jumped) win = viewportWindow(bodyRows, this.rowHeight, this.bodyScrollTop, viewportHeight, this.scrolledUp ? OVERSCAN_UP : OVERSCAN_DOWN);
+    const moved = Math.abs(win.start - this.firstInView);
+    this.firstInView = win.start;
+    if (!jumped) {
+      const fast = moved > 2 ? Math.min(Math.ceil(viewportHeight / this.rowHeight), FRAMES_AHEAD * moved) : 0;
+      this.ahead = Math.max(MIN_AHEAD, fast, this.ahead - 1);
+      const overscan = this.scrolledUp ? { before: this.ahead, after: BEHIND } : { before: BEHIND, after: this.ahead };
+      win = viewportWindow(bodyRows, this.rowHeight, this.bodyScrollTop, viewportHeight, overscan);
+    }
     // Rows sit at their offset from an anchor row that changes only every ANCHOR_ROWS rows, and the
     // window moves to put them in place: a row that stays in view keeps its offset, and a row that
     // comes in moves no other, so neither is restyled or laid out again as the window scrolls.
