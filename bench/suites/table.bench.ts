@@ -25,6 +25,9 @@ interface Figures {
   /** Of 60 frames scrolled by +400 and by +1,500 px, those painted with no row where rows belong (bench/pages/table-data.ts, blankFrames). */
   blank400: number;
   blank1500: number;
+  /** A wheel at 6,000 px/s, at 60 Hz (wheelBlankFrames): the share of frames with a blank band, and the tallest. */
+  wheelBlankShare: number;
+  wheelBlankWorst: number;
   /** At 60 Hz: the +400 px/frame scroll's worst frame, and how many frames took over 17 ms (missed the display's next refresh). */
   pacedWorst: number;
   pacedOver17: number;
@@ -117,6 +120,75 @@ export async function openTableBench(page: Page, baseUrl: string, grid: string):
 }
 
 /**
+ * A wheel scrolling the grid down 30,000 px at `pxPerSecond`, as the browser does it (on its
+ * compositor, the page's rows painted after), and the screencast's frames: how many show a band
+ * of the body with no text in its first 400 px (48 px: taller than any grid's row, so a row's text
+ * always shows in it; bands blank before the scroll do not count), and the tallest such stretch.
+ * Frames are decoded in the page, after the scroll.
+ */
+export async function wheelBlankFrames(page: Page, pxPerSecond: number): Promise<{ frames: number; blank: number; worstPx: number }> {
+  // The body's box: the grid's largest scroller (in a shadow root or not), less a header inside it.
+  // (No named functions in page.evaluate's code: tsx would wrap them in a helper the page lacks.)
+  const box = await page.evaluate(() => {
+    const all: Element[] = [];
+    for (const roots: Array<Document | ShadowRoot> = [document]; roots.length; ) {
+      for (const el of roots.pop()!.querySelectorAll('*')) {
+        all.push(el);
+        if (el.shadowRoot) roots.push(el.shadowRoot);
+      }
+    }
+    const scroller = all.filter((e) => e.scrollHeight > e.clientHeight + 100).sort((a, b) => b.scrollHeight - a.scrollHeight)[0] as HTMLElement;
+    const r = scroller.getBoundingClientRect();
+    const head = scroller.querySelector<HTMLElement>('.head')?.offsetHeight ?? 0;
+    return { x: r.left, y: r.top + head, width: Math.min(r.width, 400), height: scroller.clientHeight - head };
+  });
+  const cdp = await page.context().newCDPSession(page);
+  const shots: string[] = [];
+  cdp.on('Page.screencastFrame', (frame) => {
+    shots.push(frame.data);
+    cdp.send('Page.screencastFrameAck', { sessionId: frame.sessionId }).catch(() => {});
+  });
+  await cdp.send('Page.startScreencast', { format: 'png', everyNthFrame: 1 });
+  await page.waitForTimeout(300);
+  await cdp.send('Input.synthesizeScrollGesture', { x: Math.round(box.x + 100), y: Math.round(box.y + 100), yDistance: -30_000, speed: pxPerSecond, gestureSourceType: 'mouse' });
+  await page.waitForTimeout(300);
+  await cdp.send('Page.stopScreencast');
+  await cdp.detach();
+  return page.evaluate(
+    async ({ shots, box }) => {
+      let blank = 0;
+      let worstPx = 0;
+      // Bands blank in the first frame, before the scroll (a margin, an empty end of the grid) do not count.
+      let blankAtRest: Set<number> | undefined;
+      for (const data of shots) {
+        const image = await createImageBitmap(await (await fetch(`data:image/png;base64,${data}`)).blob());
+        const canvas = new OffscreenCanvas(image.width, image.height);
+        const context = canvas.getContext('2d')!;
+        context.drawImage(image, 0, 0);
+        const scale = image.width / window.innerWidth;
+        const pixels = context.getImageData(Math.round(box.x * scale), Math.round(box.y * scale), Math.round(box.width * scale), Math.round(box.height * scale));
+        const band = Math.round(48 * scale);
+        const blankBands = new Set<number>();
+        for (let y0 = 0; y0 + band <= pixels.height; y0 += band) {
+          // Text: a dark pixel anywhere in the band.
+          let text = false;
+          for (let i = y0 * pixels.width * 4; i < (y0 + band) * pixels.width * 4 && !text; i += 4) text = pixels.data[i] + pixels.data[i + 1] + pixels.data[i + 2] < 300;
+          if (!text && !blankAtRest?.has(y0)) blankBands.add(y0);
+        }
+        if (!blankAtRest) {
+          blankAtRest = blankBands;
+          continue;
+        }
+        if (blankBands.size) blank++;
+        worstPx = Math.max(worstPx, (blankBands.size * band) / scale);
+      }
+      return { frames: shots.length - 1, blank, worstPx };
+    },
+    { shots, box },
+  );
+}
+
+/**
  * The scrolls the bench runs before its +400 px/frame one, each after an idle moment: 5 s at
  * 6,000 px/s, then 3 s of +1,500 px jumps. Their frames' durations.
  */
@@ -130,7 +202,7 @@ export async function scrollsBeforeSteps(page: Page): Promise<{ frames: number[]
   return { frames, jumps };
 }
 
-async function measure(open: () => Promise<Page>): Promise<Omit<Figures, 'pacedWorst' | 'pacedOver17'>> {
+async function measure(open: () => Promise<Page>): Promise<Omit<Figures, 'pacedWorst' | 'pacedOver17' | 'wheelBlankShare' | 'wheelBlankWorst'>> {
   const page = await open();
   const idle = () => page.waitForTimeout(IDLE_MS);
   const before = (await heapAfterGc(page)).usedSize;
@@ -205,13 +277,15 @@ async function measure(open: () => Promise<Page>): Promise<Omit<Figures, 'pacedW
  * 16.7 ms idle, where the engine does much of its garbage collection; uncapped, that work lands in
  * the frames (docs/table.md, "Virtualization and layout").
  */
-async function measurePaced(open: () => Promise<Page>): Promise<Pick<Figures, 'pacedWorst' | 'pacedOver17'>> {
+async function measurePaced(open: () => Promise<Page>): Promise<Pick<Figures, 'pacedWorst' | 'pacedOver17' | 'wheelBlankShare' | 'wheelBlankWorst'>> {
   const page = await open();
   await page.evaluate(() => window.tableBench.load());
   await scrollsBeforeSteps(page);
   const steps = await page.evaluate(() => window.tableBench.scroll(3000, 400));
+  await page.waitForTimeout(IDLE_MS);
+  const wheel = await wheelBlankFrames(page, 6000);
   await page.close();
-  return { pacedWorst: Math.max(...steps), pacedOver17: steps.filter((ms) => ms > 17).length };
+  return { pacedWorst: Math.max(...steps), pacedOver17: steps.filter((ms) => ms > 17).length, wheelBlankShare: (100 * wheel.blank) / wheel.frames, wheelBlankWorst: wheel.worstPx };
 }
 
 const COMMON_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
@@ -262,6 +336,8 @@ const suite: BenchSuite = {
       row('scroll +400 px/frame: Blink heap allocated per frame', 'KB', 'layoutKbPerStep'),
       row('scroll +400 px/frame: frames showing no row where rows belong (of 60)', 'count', 'blank400', '0'),
       row('scroll +1,500 px/frame: frames showing no row where rows belong (of 60)', 'count', 'blank1500', '0'),
+      row('wheel scroll, 6,000 px/s at 60 Hz: screencast frames with a blank band of the body', '%', 'wheelBlankShare'),
+      row('wheel scroll, 6,000 px/s at 60 Hz: tallest blank stretch', 'px', 'wheelBlankWorst'),
       row('scroll +1,500 px/frame: main-thread CPU per frame, p95 (2 s)', 'ms', 'jumpCpuP95'),
       row('scroll +400 px/frame: main-thread CPU per frame, worst (2 s)', 'ms', 'stepCpuWorst'),
       row('DOM elements', 'count', 'nodes'),
