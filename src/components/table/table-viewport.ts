@@ -43,6 +43,8 @@ export class TableViewport implements ReactiveController {
   /** Rows kept ahead in the direction of scrolling (see MIN_AHEAD), and the first row in view when last painted. */
   private ahead = MIN_AHEAD;
   private firstInView = 0;
+  /** Set while a look after this frame's animation frame callbacks is queued (see onScrollEvent). */
+  private recheckQueued = false;
   private height = 32;
   /** The window's row elements in DOM order (see placeRows), the row the first shows, and their parent. */
   private rowEls: HTMLElement[] = [];
@@ -135,9 +137,6 @@ export class TableViewport implements ReactiveController {
     }
     this.onScroll();
   };
-
-  /** Set while a look after this frame's animation frame callbacks is queued (see onScrollEvent). */
-  private recheckQueued = false;
 
   private readonly recheckScroll = (): void => {
     this.recheckQueued = false;
