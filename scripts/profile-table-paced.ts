@@ -23,12 +23,13 @@ try {
     await page.evaluate(() => window.tableBench.load());
     const cdp = await page.context().newCDPSession(page);
     const blinkMb = async () => ((await cdp.send('Runtime.getHeapUsage')) as { embedderHeapUsedSize: number }).embedderHeapUsedSize / 1e6;
-    for (let r = 0; r < rounds && wheel; r++) {
-      await page.waitForTimeout(1000);
-      const { frames, blank, worstPx } = await wheelBlankFrames(page, wheel);
-      console.log(`${grid}, a wheel at ${wheel} px/s: ${blank} of ${frames} frames with a blank band, the tallest ${worstPx.toFixed(0)} px`);
-    }
-    for (let r = 0; r < rounds && !wheel; r++) {
+    for (let r = 0; r < rounds; r++) {
+      if (wheel) {
+        await page.waitForTimeout(1000);
+        const { frames, blank, worstPx } = await wheelBlankFrames(page, wheel);
+        console.log(`${grid}, a wheel at ${wheel} px/s: ${blank} of ${frames} frames with a blank band, the tallest ${worstPx.toFixed(0)} px`);
+        continue;
+      }
       await scrollsBeforeSteps(page);
       const before = await blinkMb();
       const frames = await page.evaluate((t) => window.tableBench.scroll(t, 400), ms);

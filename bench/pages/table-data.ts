@@ -168,6 +168,8 @@ export interface TableBenchPage {
   scroll(ms: number, pxPerFrame?: number): Promise<number[]>;
   /** See blankFrames. */
   blank(pxPerFrame: number): Promise<number>;
+  /** The element whose scrolling moves the grid's rows (what scroll and blank scroll). */
+  scroller(): HTMLElement;
   nodes(): number;
 }
 

@@ -127,17 +127,9 @@ export async function openTableBench(page: Page, baseUrl: string, grid: string):
  * Frames are decoded in the page, after the scroll.
  */
 export async function wheelBlankFrames(page: Page, pxPerSecond: number): Promise<{ frames: number; blank: number; worstPx: number }> {
-  // The body's box: the grid's largest scroller (in a shadow root or not), less a header inside it.
-  // (No named functions in page.evaluate's code: tsx would wrap them in a helper the page lacks.)
+  // The body's box: the grid's scroller, less a header inside it.
   const box = await page.evaluate(() => {
-    const all: Element[] = [];
-    for (const roots: Array<Document | ShadowRoot> = [document]; roots.length; ) {
-      for (const el of roots.pop()!.querySelectorAll('*')) {
-        all.push(el);
-        if (el.shadowRoot) roots.push(el.shadowRoot);
-      }
-    }
-    const scroller = all.filter((e) => e.scrollHeight > e.clientHeight + 100).sort((a, b) => b.scrollHeight - a.scrollHeight)[0] as HTMLElement;
+    const scroller = window.tableBench.scroller();
     const r = scroller.getBoundingClientRect();
     const head = scroller.querySelector<HTMLElement>('.head')?.offsetHeight ?? 0;
     return { x: r.left, y: r.top + head, width: Math.min(r.width, 400), height: scroller.clientHeight - head };

@@ -13,6 +13,8 @@ describe('dash-table virtual scrolling', () => {
     { id: 't', name: 'T', type: 'text' },
   ];
   const firstCells = (el: DashTable) => bodyRows(el).map((r) => r.querySelector('[role=gridcell]')?.textContent);
+  /** The data rows in the DOM, by index (aria-rowindex counts from 1, and the header row first). */
+  const shownRows = (el: DashTable) => new Set(bodyRows(el).map((r) => Number(r.getAttribute('aria-rowindex')) - 2));
   const open = async (editable = false) => {
     const el = await fixture<DashTable>(html`<dash-table virtualization page-action="none" ?editable=${editable}
       style="--dash-table-max-height: 400px" .data=${many} .columns=${cols}></dash-table>`);
@@ -149,10 +151,9 @@ describe('dash-table virtual scrolling', () => {
     const el = await open();
     const scroller = $(el, '.scroller');
     const view = () => scroller.clientHeight - $(el, '.head').offsetHeight;
-    const rows = () => new Set(bodyRows(el).map((r) => Number(r.getAttribute('aria-rowindex')) - 2));
     /** Rows below the view, in the DOM (painted and laid out), before the first missing one. */
     const readyBelow = () => {
-      const shown = rows();
+      const shown = shownRows(el);
       let next = Math.floor((scroller.scrollTop + view()) / 32) + 1;
       let ready = 0;
       while (shown.has(next++)) ready++;
@@ -197,7 +198,7 @@ describe('dash-table virtual scrolling', () => {
       const view = scroller.clientHeight - head.offsetHeight;
       const first = Math.floor(scroller.scrollTop / 32);
       const last = Math.floor((scroller.scrollTop + view - 1) / 32);
-      const shown = new Set(bodyRows(el).map((r) => Number(r.getAttribute('aria-rowindex')) - 2));
+      const shown = shownRows(el);
       const absent = Array.from({ length: last - first + 1 }, (_, i) => first + i).filter((row) => !shown.has(row));
       if (absent.length) missing.push(`at ${scroller.scrollTop}: rows ${absent[0]}…${absent[absent.length - 1]}`);
     });
