@@ -92,7 +92,8 @@ describe('dash-table virtual scrolling', () => {
     scroller.scrollTop = 3200;
     await settle(el);
     const all = new Set(bodyRows(el));
-    for (const [top, extra] of [[3200 + 50 * 32, 0], [3200 + 51 * 32, 4], [3200 + 52 * 32, 4], [80_000, 0], [80_000 - 40, 4], [20_000, 0]] as const) {
+    // Beyond the rows in view: none after a jump; after a small move, ten ahead and one behind.
+    for (const [top, extra] of [[3200 + 50 * 32, 0], [3200 + 51 * 32, 11], [3200 + 52 * 32, 11], [80_000, 0], [80_000 - 40, 11], [20_000, 0]] as const) {
       scroller.scrollTop = top;
       await settle(el);
       // (One more where the last row in view ends right at the bottom edge.)
@@ -101,7 +102,7 @@ describe('dash-table virtual scrolling', () => {
       expect(firstCells(el)).to.deep.equal(bodyRows(el).map((_, i) => String(first + i)));
       for (const row of bodyRows(el)) all.add(row);
     }
-    expect(all.size, 'row elements made in all').to.be.at.most(rowsInView() + 5);
+    expect(all.size, 'row elements made in all').to.be.at.most(rowsInView() + 12);
   });
 
   it('moves the active cell with the keyboard after a jump, and stays accessible', async () => {
@@ -165,13 +166,13 @@ describe('dash-table virtual scrolling', () => {
     await settle(el);
     const slow = readyBelow();
     // A fling: 10 rows a frame. The browser's compositor scrolls on while the next rows are painted,
-    // so the rows it will show a frame or two later must be there already.
+    // so the rows it will show some frames later (a collection can hold the page up) must be there already.
     for (let i = 1; i <= 3; i++) {
       scroller.scrollTop = 3232 + i * 320;
       await settle(el);
-      expect(readyBelow(), `rows ready below the view after ${i} fast steps`).to.be.at.least(10);
+      expect(readyBelow(), `rows ready below the view after ${i} fast steps`).to.be.at.least(40);
     }
-    // Slowing to a row a frame: back to as few ahead as before, one fewer a paint.
+    // Slowing to a row a frame: back to as few ahead as before, fewer each paint.
     const ahead: number[] = [];
     for (let i = 1; i <= 12; i++) {
       scroller.scrollTop += 32;

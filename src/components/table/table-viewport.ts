@@ -13,15 +13,19 @@ import type { DashTable } from './table.js';
 
 /**
  * Rows kept in the DOM beyond the visible ones: one behind, and ahead in the direction of
- * scrolling at least three, for the frames in which the browser scrolls ahead of a repaint. Fast
- * scrolling (a wheel, a fling, a dragged scrollbar) goes on in the browser's compositor while the
- * next rows are painted, up to a few frames ahead of them: when a paint moved by more than two
- * rows, the rows of FRAMES_AHEAD such moves, up to a viewport's worth, and one fewer each paint as
- * it slows down. Each row is still painted once as it comes in, only sooner. None after a jump past
- * the whole window: they would be laid out and painted for nothing, as the next jump replaces them too.
+ * scrolling. A wheel, a fling or a dragged scrollbar scrolls in the browser's compositor, which
+ * goes on while the page paints the next rows: the rows it will show before they are painted must
+ * be there already. At rest, MIN_AHEAD: the first frames of a fling (~100 px each at 6,000 px/s),
+ * scrolled before the page hears of it. While scrolling fast (a paint that moved more than two
+ * rows), the rows of FRAMES_AHEAD such moves (~130 ms at 60 Hz: a frame or a few missed, as when
+ * the page collects garbage), up to MAX_AHEAD_VIEWPORTS viewports' worth; a quarter fewer each
+ * paint as it slows down. Each row is still painted once as it comes in, only sooner. None after
+ * a jump past the whole window: they would be laid out and painted for nothing, as the next jump
+ * replaces them too.
  */
-const MIN_AHEAD = 3;
-const FRAMES_AHEAD = 2;
+const MIN_AHEAD = 10;
+const FRAMES_AHEAD = 8;
+const MAX_AHEAD_VIEWPORTS = 4;
 const BEHIND = 1;
 /** The window's rows are placed from an anchor row that moves by this many rows (see paintWindow). */
 const ANCHOR_ROWS = 1024;
@@ -190,8 +194,8 @@ export class TableViewport implements ReactiveController {
     const moved = Math.abs(win.start - this.firstInView);
     this.firstInView = win.start;
     if (!jumped) {
-      const fast = moved > 2 ? Math.min(Math.ceil(viewportHeight / this.rowHeight), FRAMES_AHEAD * moved) : 0;
-      this.ahead = Math.max(MIN_AHEAD, fast, this.ahead - 1);
+      const fast = moved > 2 ? Math.min(MAX_AHEAD_VIEWPORTS * Math.ceil(viewportHeight / this.rowHeight), FRAMES_AHEAD * moved) : 0;
+      this.ahead = Math.max(MIN_AHEAD, fast, this.ahead - Math.ceil(this.ahead / 4));
       const overscan = this.scrolledUp ? { before: this.ahead, after: BEHIND } : { before: BEHIND, after: this.ahead };
       win = viewportWindow(bodyRows, this.rowHeight, this.bodyScrollTop, viewportHeight, overscan);
     }
