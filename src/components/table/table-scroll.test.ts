@@ -148,39 +148,62 @@ describe('dash-table virtual scrolling', () => {
     expect((el.data as { t: string }[])[105].t).to.equal('row 105abcdef');
     expect($$(el, '.cell.editing')).to.have.length(0);
   });
+  /** Rows below the view, in the DOM (painted and laid out), before the first missing one. */
+  const rowsReadyBelow = (el: DashTable) => {
+    const scroller = $(el, '.scroller');
+    const shown = shownRows(el);
+    let next = Math.floor((scroller.scrollTop + scroller.clientHeight - $(el, '.head').offsetHeight) / 32) + 1;
+    let ready = 0;
+    while (shown.has(next++)) ready++;
+    return ready;
+  };
+
   it('has the rows of the next frames ready while it scrolls fast, and keeps few ahead again as it slows down', async () => {
     const el = await open();
     const scroller = $(el, '.scroller');
-    const view = () => scroller.clientHeight - $(el, '.head').offsetHeight;
-    /** Rows below the view, in the DOM (painted and laid out), before the first missing one. */
-    const readyBelow = () => {
-      const shown = shownRows(el);
-      let next = Math.floor((scroller.scrollTop + view()) / 32) + 1;
-      let ready = 0;
-      while (shown.has(next++)) ready++;
-      return ready;
-    };
     scroller.scrollTop = 3200;
     await settle(el);
     scroller.scrollTop += 32;
     await settle(el);
-    const slow = readyBelow();
+    const slow = rowsReadyBelow(el);
     // A fling: 10 rows a frame. The browser's compositor scrolls on while the next rows are painted,
     // so the rows it will show some frames later (a collection can hold the page up) must be there already.
     for (let i = 1; i <= 3; i++) {
       scroller.scrollTop = 3232 + i * 320;
       await settle(el);
-      expect(readyBelow(), `rows ready below the view after ${i} fast steps`).to.be.at.least(40);
+      expect(rowsReadyBelow(el), `rows ready below the view after ${i} fast steps`).to.be.at.least(40);
     }
     // Slowing to a row a frame: back to as few ahead as before, fewer each paint.
     const ahead: number[] = [];
     for (let i = 1; i <= 12; i++) {
       scroller.scrollTop += 32;
       await settle(el);
-      ahead.push(readyBelow());
+      ahead.push(rowsReadyBelow(el));
     }
     expect(ahead.slice(-3)).to.deep.equal([slow, slow, slow]);
     expect(ahead.every((n, i) => i === 0 || n <= ahead[i - 1])).to.equal(true);
+  });
+
+  it('paints only the rows ahead that a fling from rest needs when it updates after fast scrolling', async () => {
+    const el = await open();
+    const scroller = $(el, '.scroller');
+    scroller.scrollTop = 3200;
+    await settle(el);
+    scroller.scrollTop += 32;
+    await settle(el);
+    const atRest = rowsReadyBelow(el);
+    for (let i = 1; i <= 3; i++) {
+      scroller.scrollTop += 320;
+      await settle(el);
+    }
+    expect(rowsReadyBelow(el), 'rows ahead after fast scrolling').to.be.above(atRest);
+    // An update (new data, a sort) repaints every row of the window: not the many a fling kept.
+    for (const round of [1, 2]) {
+      el.data = many.map((row) => ({ ...row, t: `row ${row.n} (${round})` }));
+      await settle(el);
+      expect(rowsReadyBelow(el), `rows ahead after update ${round}`).to.equal(atRest);
+      expect(firstCells(el)[0]).to.equal(String(Math.floor(scroller.scrollTop / 32) - 1));
+    }
   });
 
   it('shows the rows in view in the frame that scrolled, when a script scrolls it in an animation frame', async () => {

@@ -167,6 +167,9 @@ export class TableViewport implements ReactiveController {
     const plain = this.host.virtualization ? null : root.querySelector<HTMLElement>('.body.plain');
     if (plain) paintRows(plain, this.host, fixed, this.host.pageIndices.length);
     if (this.host.windowEl) this.matchBackground(this.host.windowEl);
+    // Only the rows a fling from rest needs: the rows a fast scroll kept ahead stay in the DOM once
+    // it stops, and an update (a sort, new data) would paint all of them again.
+    this.ahead = MIN_AHEAD;
     this.paintWindow();
   }
 
