@@ -158,14 +158,19 @@ describe('dash-table virtual scrolling', () => {
     return ready;
   };
 
-  it('has the rows of the next frames ready while it scrolls fast, and keeps few ahead again as it slows down', async () => {
+  /** A table scrolled slowly to row 101 (a row at a time: nothing kept ahead for a fast scroll), and the rows then ready below the view. */
+  const openAtRest = async () => {
     const el = await open();
     const scroller = $(el, '.scroller');
     scroller.scrollTop = 3200;
     await settle(el);
     scroller.scrollTop += 32;
     await settle(el);
-    const slow = rowsReadyBelow(el);
+    return { el, scroller, atRest: rowsReadyBelow(el) };
+  };
+
+  it('has the rows of the next frames ready while it scrolls fast, and keeps few ahead again as it slows down', async () => {
+    const { el, scroller, atRest: slow } = await openAtRest();
     // A fling: 10 rows a frame. The browser's compositor scrolls on while the next rows are painted,
     // so the rows it will show some frames later (a collection can hold the page up) must be there already.
     for (let i = 1; i <= 3; i++) {
@@ -185,13 +190,7 @@ describe('dash-table virtual scrolling', () => {
   });
 
   it('paints only the rows ahead that a fling from rest needs when it updates after fast scrolling', async () => {
-    const el = await open();
-    const scroller = $(el, '.scroller');
-    scroller.scrollTop = 3200;
-    await settle(el);
-    scroller.scrollTop += 32;
-    await settle(el);
-    const atRest = rowsReadyBelow(el);
+    const { el, scroller, atRest } = await openAtRest();
     for (let i = 1; i <= 3; i++) {
       scroller.scrollTop += 320;
       await settle(el);
