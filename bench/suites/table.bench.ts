@@ -25,7 +25,11 @@ interface Figures {
   /** Of 60 frames scrolled by +400 and by +1,500 px, those painted with no row where rows belong (bench/pages/table-data.ts, blankFrames). */
   blank400: number;
   blank1500: number;
-  /** A wheel at 6,000 px/s, at 60 Hz (wheelBlankFrames): the share of frames with a blank band, and the tallest. */
+  /**
+   * A wheel at 6,000 px/s, at 60 Hz (wheelBlankFrames): the frames shown (a grid whose scrolling
+   * waits for its page shows fewer), the share of them with a blank band, and the tallest.
+   */
+  wheelFrames: number;
   wheelBlankShare: number;
   wheelBlankWorst: number;
   /** At 60 Hz: the +400 px/frame scroll's worst frame, and how many frames took over 17 ms (missed the display's next refresh). */
@@ -194,7 +198,7 @@ export async function scrollsBeforeSteps(page: Page): Promise<{ frames: number[]
   return { frames, jumps };
 }
 
-async function measure(open: () => Promise<Page>): Promise<Omit<Figures, 'pacedWorst' | 'pacedOver17' | 'wheelBlankShare' | 'wheelBlankWorst'>> {
+async function measure(open: () => Promise<Page>): Promise<Omit<Figures, 'pacedWorst' | 'pacedOver17' | 'wheelFrames' | 'wheelBlankShare' | 'wheelBlankWorst'>> {
   const page = await open();
   const idle = () => page.waitForTimeout(IDLE_MS);
   const before = (await heapAfterGc(page)).usedSize;
@@ -269,7 +273,7 @@ async function measure(open: () => Promise<Page>): Promise<Omit<Figures, 'pacedW
  * 16.7 ms idle, where the engine does much of its garbage collection; uncapped, that work lands in
  * the frames (docs/table.md, "Virtualization and layout").
  */
-async function measurePaced(open: () => Promise<Page>): Promise<Pick<Figures, 'pacedWorst' | 'pacedOver17' | 'wheelBlankShare' | 'wheelBlankWorst'>> {
+async function measurePaced(open: () => Promise<Page>): Promise<Pick<Figures, 'pacedWorst' | 'pacedOver17' | 'wheelFrames' | 'wheelBlankShare' | 'wheelBlankWorst'>> {
   const page = await open();
   await page.evaluate(() => window.tableBench.load());
   await scrollsBeforeSteps(page);
@@ -277,7 +281,13 @@ async function measurePaced(open: () => Promise<Page>): Promise<Pick<Figures, 'p
   await page.waitForTimeout(IDLE_MS);
   const wheel = await wheelBlankFrames(page, 6000);
   await page.close();
-  return { pacedWorst: Math.max(...steps), pacedOver17: steps.filter((ms) => ms > 17).length, wheelBlankShare: (100 * wheel.blank) / wheel.frames, wheelBlankWorst: wheel.worstPx };
+  return {
+    pacedWorst: Math.max(...steps),
+    pacedOver17: steps.filter((ms) => ms > 17).length,
+    wheelFrames: wheel.frames,
+    wheelBlankShare: (100 * wheel.blank) / wheel.frames,
+    wheelBlankWorst: wheel.worstPx,
+  };
 }
 
 const COMMON_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
@@ -328,6 +338,7 @@ const suite: BenchSuite = {
       row('scroll +400 px/frame: Blink heap allocated per frame', 'KB', 'layoutKbPerStep'),
       row('scroll +400 px/frame: frames showing no row where rows belong (of 60)', 'count', 'blank400', '0'),
       row('scroll +1,500 px/frame: frames showing no row where rows belong (of 60)', 'count', 'blank1500', '0'),
+      row('wheel scroll, 6,000 px/s at 60 Hz: screencast frames in its 5 s (~300 at 60 Hz; more is smoother)', 'count', 'wheelFrames'),
       row('wheel scroll, 6,000 px/s at 60 Hz: screencast frames with a blank band of the body', '%', 'wheelBlankShare'),
       row('wheel scroll, 6,000 px/s at 60 Hz: tallest blank stretch', 'px', 'wheelBlankWorst'),
       row('scroll +1,500 px/frame: main-thread CPU per frame, p95 (2 s)', 'ms', 'jumpCpuP95'),
