@@ -149,10 +149,10 @@ describe('dash-table virtual scrolling', () => {
     expect($$(el, '.cell.editing')).to.have.length(0);
   });
   /** Rows below the view, in the DOM (painted and laid out), before the first missing one. */
-  const rowsReadyBelow = (el: DashTable) => {
+  const rowsReadyBelow = (el: DashTable, rowPx = 32) => {
     const scroller = $(el, '.scroller');
     const shown = shownRows(el);
-    let next = Math.floor((scroller.scrollTop + scroller.clientHeight - $(el, '.head').offsetHeight) / 32) + 1;
+    let next = Math.floor((scroller.scrollTop + scroller.clientHeight - $(el, '.head').offsetHeight) / rowPx) + 1;
     let ready = 0;
     while (shown.has(next++)) ready++;
     return ready;
@@ -187,6 +187,21 @@ describe('dash-table virtual scrolling', () => {
     }
     expect(ahead.slice(-3)).to.deep.equal([slow, slow, slow]);
     expect(ahead.every((n, i) => i === 0 || n <= ahead[i - 1])).to.equal(true);
+  });
+
+  it('keeps as many pixels of rows ahead at rest whatever the row height', async () => {
+    for (const rowPx of [32, 80]) {
+      const el = await fixture<DashTable>(html`<dash-table virtualization page-action="none"
+        style="--dash-table-max-height: 400px; --dash-table-row-height: ${rowPx}px" .data=${many} .columns=${cols}></dash-table>`);
+      await settle(el);
+      const scroller = $(el, '.scroller');
+      scroller.scrollTop = 100 * rowPx;
+      await settle(el);
+      scroller.scrollTop += rowPx;
+      await settle(el);
+      // The first frames of a fling from rest: ~320 px.
+      expect(rowsReadyBelow(el, rowPx) * rowPx, `px of rows ahead with ${rowPx} px rows`).to.be.within(320, 320 + 2 * rowPx);
+    }
   });
 
   it('paints only the rows ahead that a fling from rest needs when it updates after fast scrolling', async () => {

@@ -15,15 +15,15 @@ import type { DashTable } from './table.js';
  * Rows kept in the DOM beyond the visible ones: one behind, and ahead in the direction of
  * scrolling. A wheel, a fling or a dragged scrollbar scrolls in the browser's compositor, which
  * goes on while the page paints the next rows: the rows it will show before they are painted must
- * be there already. At rest, MIN_AHEAD: the first frames of a fling (~100 px each at 6,000 px/s),
- * scrolled before the page hears of it. While scrolling fast (a paint that moved more than two
- * rows), the rows of FRAMES_AHEAD such moves (~130 ms at 60 Hz: a frame or a few missed, as when
- * the page collects garbage), up to MAX_AHEAD_VIEWPORTS viewports' worth; a quarter fewer each
- * paint as it slows down. Each row is still painted once as it comes in, only sooner. None after
- * a jump past the whole window: they would be laid out and painted for nothing, as the next jump
- * replaces them too.
+ * be there already. At rest, MIN_AHEAD_PX of rows: the first frames of a fling (~100 px each at
+ * 6,000 px/s), scrolled before the page hears of it. While scrolling fast (a paint that moved
+ * more than two rows), the rows of FRAMES_AHEAD such moves (~130 ms at 60 Hz: a frame or a few
+ * missed, as when the page collects garbage), up to MAX_AHEAD_VIEWPORTS viewports' worth; a
+ * quarter fewer each paint as it slows down. Each row is still painted once as it comes in, only
+ * sooner. None after a jump past the whole window: they would be laid out and painted for
+ * nothing, as the next jump replaces them too.
  */
-const MIN_AHEAD = 10;
+const MIN_AHEAD_PX = 320;
 const FRAMES_AHEAD = 8;
 const MAX_AHEAD_VIEWPORTS = 4;
 const BEHIND = 1;
@@ -44,8 +44,8 @@ export class TableViewport implements ReactiveController {
   viewportHeight = 0;
   /** Whether the last scroll went up (the window's overscan follows it). */
   private scrolledUp = false;
-  /** Rows kept ahead in the direction of scrolling (see MIN_AHEAD), and the first row in view when last painted. */
-  private ahead = MIN_AHEAD;
+  /** Rows kept ahead in the direction of scrolling (see MIN_AHEAD_PX), and the first row in view when last painted. */
+  private ahead = 0;
   private firstInView = 0;
   /** Set while a look after this frame's animation frame callbacks is queued (see onScrollEvent). */
   private recheckQueued = false;
@@ -167,9 +167,9 @@ export class TableViewport implements ReactiveController {
     const plain = this.host.virtualization ? null : root.querySelector<HTMLElement>('.body.plain');
     if (plain) paintRows(plain, this.host, fixed, this.host.pageIndices.length);
     if (this.host.windowEl) this.matchBackground(this.host.windowEl);
-    // Only the rows a fling from rest needs: the rows a fast scroll kept ahead stay in the DOM once
-    // it stops, and an update (a sort, new data) would paint all of them again.
-    this.ahead = MIN_AHEAD;
+    // Back to the rows a fling from rest needs (paintWindow keeps those): the rows a fast scroll
+    // kept ahead stay in the DOM once it stops, and an update (a sort, new data) would paint them all again.
+    this.ahead = 0;
     this.paintWindow();
   }
 
@@ -198,7 +198,7 @@ export class TableViewport implements ReactiveController {
     this.firstInView = win.start;
     if (!jumped) {
       const fast = moved > 2 ? Math.min(MAX_AHEAD_VIEWPORTS * Math.ceil(viewportHeight / this.rowHeight), FRAMES_AHEAD * moved) : 0;
-      this.ahead = Math.max(MIN_AHEAD, fast, this.ahead - Math.ceil(this.ahead / 4));
+      this.ahead = Math.max(Math.ceil(MIN_AHEAD_PX / this.rowHeight), fast, this.ahead - Math.ceil(this.ahead / 4));
       const overscan = this.scrolledUp ? { before: this.ahead, after: BEHIND } : { before: BEHIND, after: this.ahead };
       win = viewportWindow(bodyRows, this.rowHeight, this.bodyScrollTop, viewportHeight, overscan);
     }
