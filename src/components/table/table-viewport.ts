@@ -147,13 +147,14 @@ export class TableViewport implements ReactiveController {
     if (this.host.scroller) this.onScroll();
   };
 
-  onScroll = (): void => {
+  /** Paints the window if the scroller moved since it was last painted. */
+  private onScroll(): void {
     const top = this.host.scroller.scrollTop;
     if (top === this.bodyScrollTop) return;
     this.scrolledUp = top < this.bodyScrollTop;
     this.bodyScrollTop = top;
     this.paintWindow();
-  };
+  }
 
   /** After an update: paints the fixed rows, the page's rows (without virtualization) or the window. */
   paintBody(): void {
