@@ -184,6 +184,9 @@ export async function wheelBlankFrames(page: Page, pxPerSecond: number): Promise
   );
 }
 
+/** What the 60 Hz browser measures (measurePaced); the uncapped one measures the rest (measure). */
+type PacedFigures = Pick<Figures, 'pacedWorst' | 'pacedOver17' | 'wheelFrames' | 'wheelBlankShare' | 'wheelBlankWorst'>;
+
 /**
  * The scrolls the bench runs before its +400 px/frame one, each after an idle moment: 5 s at
  * 6,000 px/s, then 3 s of +1,500 px jumps. Their frames' durations.
@@ -198,7 +201,7 @@ export async function scrollsBeforeSteps(page: Page): Promise<{ frames: number[]
   return { frames, jumps };
 }
 
-async function measure(open: () => Promise<Page>): Promise<Omit<Figures, 'pacedWorst' | 'pacedOver17' | 'wheelFrames' | 'wheelBlankShare' | 'wheelBlankWorst'>> {
+async function measure(open: () => Promise<Page>): Promise<Omit<Figures, keyof PacedFigures>> {
   const page = await open();
   const idle = () => page.waitForTimeout(IDLE_MS);
   const before = (await heapAfterGc(page)).usedSize;
@@ -273,7 +276,7 @@ async function measure(open: () => Promise<Page>): Promise<Omit<Figures, 'pacedW
  * 16.7 ms idle, where the engine does much of its garbage collection; uncapped, that work lands in
  * the frames (docs/table.md, "Virtualization and layout").
  */
-async function measurePaced(open: () => Promise<Page>): Promise<Pick<Figures, 'pacedWorst' | 'pacedOver17' | 'wheelFrames' | 'wheelBlankShare' | 'wheelBlankWorst'>> {
+async function measurePaced(open: () => Promise<Page>): Promise<PacedFigures> {
   const page = await open();
   await page.evaluate(() => window.tableBench.load());
   await scrollsBeforeSteps(page);
