@@ -3,7 +3,7 @@
 // kind of work's own time (script, style and how many elements it restyles, layout, paint,
 // layerizing, GC), the CPU of every browser thread (raster and compositing included; on 2 cores a
 // frame lasts about half of it), and the worst frame's events.
-// `npx tsx scripts/profile-table-scroll.ts [px-per-frame=400] [ms=2000] [grid=dash|ag-grid|tabulator]`
+// `npx tsx scripts/profile-table-scroll.ts [px-per-frame=400] [ms=2000] [grid=dash|ag-grid|tabulator|floor]`
 // (0 px: the bench's 6,000 px/s). WARM=bench: the bench's own scrolling before the traced run;
 // EXTRA_CSS='…': a style experiment added to <dash-table>'s shadow root (AB=n: n runs with it, n
 // without, alternating; TRACED=with|without: which side the traced run measures). Prints where
@@ -14,7 +14,9 @@
 // collection can keep falling on one side of an AB=n comparison: a style that does nothing read
 // 0.7–0.85 vs 1.2–1.4 ms/frame on the renderer's worker threads, its side without the collections); SYS=1 shows each thread's kernel time apart; QUADS=1 what viz
 // draws (see quadReport); CATEGORIES=… adds trace categories and DUMP=file writes the trace.
-// VERSUS=ag-grid|tabulator: runs alternating with another grid's page in the same browser (see versus).
+// VERSUS=ag-grid|tabulator|floor: runs alternating with another grid's page in the same browser, both open (see versus;
+// an idle page beside it slows a grid's frames, docs/table.md "Virtualization and layout";
+// floor: bench/pages/table-floor.html, a minimal virtual list by hand, not a grid of the bench).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
 import { openTableBench } from '../bench/suites/table.bench.js';
