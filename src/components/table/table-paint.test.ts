@@ -32,10 +32,10 @@ describe('dash-table row painting', () => {
   };
 
   it('keeps rows one under another, in page order, as the window crosses an anchor row, down and up', async () => {
-    const el = await open(rowsOf(5000));
+    const el = await open(rowsOf(10_000));
     const scroller = $(el, '.scroller');
-    // The anchor moves every 1024 rows: scroll across row 1024 in small steps, and back.
-    for (const row of [1010, 1018, 1022, 1023.5, 1025, 1031, 1040, 1024.25, 1019, 1005, 3000, 2047, 2049]) {
+    // The anchor moves every 4096 rows: scroll across row 4096 in small steps, and back.
+    for (const row of [4082, 4090, 4094, 4095.5, 4097, 4103, 4112, 4096.25, 4091, 4077, 6000, 8191, 8193]) {
       scroller.scrollTop = row * 32;
       await settle(el);
       const { gaps, first, firstTop } = onScreen(el);
@@ -45,6 +45,26 @@ describe('dash-table row painting', () => {
       const order = bodyRows(el).map((r) => Number(r.getAttribute('aria-rowindex')));
       expect(order, 'DOM order is page order').to.deep.equal([...order].sort((a, b) => a - b));
     }
+  });
+
+  it('moves no row that stays on screen while 3,500 rows scroll by (a moved row is painted and rasterized again)', async () => {
+    const el = await open(rowsOf(10_000));
+    const scroller = $(el, '.scroller');
+    const placed = () => new Map(bodyRows(el).map((r) => [r, `${r.getAttribute('aria-rowindex')} at ${(r as HTMLElement).style.top}`]));
+    let before = placed();
+    const movedAt = new Set<number>();
+    // Ten rows a step: most rows on screen stay from one step to the next.
+    for (let row = 10; row <= 3500; row += 10) {
+      scroller.scrollTop = row * 32;
+      await settle(el);
+      const after = placed();
+      for (const [r, was] of before) {
+        const is = after.get(r);
+        if (is && is.split(' at ')[0] === was.split(' at ')[0] && is !== was) movedAt.add(row);
+      }
+      before = after;
+    }
+    expect([...movedAt], 'rows where the rows on screen moved').to.deep.equal([]);
   });
 
   it('keeps rows one under another in a scaled million-row body, and ends on the last row', async () => {

@@ -27,8 +27,13 @@ const MIN_AHEAD_PX = 320;
 const FRAMES_AHEAD = 8;
 const MAX_AHEAD_VIEWPORTS = 4;
 const BEHIND = 1;
-/** The window's rows are placed from an anchor row that moves by this many rows (see paintWindow). */
-const ANCHOR_ROWS = 1024;
+/**
+ * The window's rows are placed from an anchor row that moves by this many rows (see paintWindow).
+ * A move places every row in the window anew, to be painted and rasterized again: at 1,024 rows, a
+ * fast wheel scroll showed a blank band at the body's bottom after about one move in five (docs/table.md,
+ * "Virtualization and layout"). The window's layer is 2 × this many rows tall; only its tiles near the view are rasterized.
+ */
+const ANCHOR_ROWS = 4096;
 /** Width of a row's delete or select column, in px. */
 export const CONTROL_WIDTH = 36;
 
