@@ -204,6 +204,24 @@ describe('dash-table virtual scrolling', () => {
     }
   });
 
+  it('has the rows ahead that a fling from rest needs once jumps stop, not those of the fast scrolling before them', async () => {
+    const { el, scroller, atRest } = await openAtRest();
+    for (let i = 1; i <= 3; i++) {
+      scroller.scrollTop += 320;
+      await settle(el);
+    }
+    // Jumps past the whole window (a dragged scrollbar, a script), then a pause.
+    for (const top of [40_000, 80_000, 120_000]) {
+      scroller.scrollTop = top;
+      await settle(el);
+    }
+    expect(rowsReadyBelow(el), 'rows ahead right after a jump').to.be.at.most(1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await frame();
+    expect(rowsReadyBelow(el), 'rows ahead once the jumps stopped').to.equal(atRest);
+    expect(firstCells(el)[0]).to.equal(String(120_000 / 32 - 1));
+  });
+
   it('paints only the rows ahead that a fling from rest needs when it updates after fast scrolling', async () => {
     const { el, scroller, atRest } = await openAtRest();
     for (let i = 1; i <= 3; i++) {

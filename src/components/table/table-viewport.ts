@@ -21,12 +21,14 @@ import type { DashTable } from './table.js';
  * missed, as when the page collects garbage), up to MAX_AHEAD_VIEWPORTS viewports' worth; a
  * quarter fewer each paint as it slows down. Each row is still painted once as it comes in, only
  * sooner. None after a jump past the whole window: they would be laid out and painted for
- * nothing, as the next jump replaces them too.
+ * nothing, as the next jump replaces them too; once jumps stop for SETTLE_MS, those of rest (a
+ * fling from there found no row ahead, and painted 50 at once in its first frame).
  */
 const MIN_AHEAD_PX = 320;
 const FRAMES_AHEAD = 8;
 const MAX_AHEAD_VIEWPORTS = 4;
 const BEHIND = 1;
+const SETTLE_MS = 100;
 /**
  * The window's rows are placed from an anchor row that moves by this many rows (see paintWindow).
  * A move places every row in the window anew, to be painted and rasterized again: at 1,024 rows, a
@@ -65,6 +67,8 @@ export class TableViewport implements ReactiveController {
   /** Each window row's offset in the window, as written. */
   private rowTops = new WeakMap<HTMLElement, number>();
   private resizeObserver?: ResizeObserver;
+  /** Set after a jump, until the rows of rest ahead are painted (see MIN_AHEAD_PX). */
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
   /** Which cells' text fits unclipped (see CellTextFit). */
   readonly textFit = new CellTextFit();
 
@@ -75,6 +79,7 @@ export class TableViewport implements ReactiveController {
   hostDisconnected(): void {
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
+    clearTimeout(this.settleTimer);
   }
 
   /** Height of every row, from --dash-table-row-height; a change repaints the table. */
@@ -202,7 +207,12 @@ export class TableViewport implements ReactiveController {
     const jumped = this.rowsIn === el && (fixed + win.end <= this.rowsStart || fixed + win.start >= this.rowsStart + this.rowEls.length);
     const moved = Math.abs(win.start - this.firstInView);
     this.firstInView = win.start;
-    if (!jumped) {
+    clearTimeout(this.settleTimer);
+    if (jumped) {
+      // Rows ahead once the jumps stop, and as many as at rest: not those of the scrolling before them.
+      this.ahead = 0;
+      this.settleTimer = setTimeout(() => this.paintWindow(), SETTLE_MS);
+    } else {
       const fast = moved > 2 ? Math.min(MAX_AHEAD_VIEWPORTS * Math.ceil(viewportHeight / this.rowHeight), FRAMES_AHEAD * moved) : 0;
       this.ahead = Math.max(Math.ceil(MIN_AHEAD_PX / this.rowHeight), fast, this.ahead - Math.ceil(this.ahead / 4));
       const overscan = this.scrolledUp ? { before: this.ahead, after: BEHIND } : { before: BEHIND, after: this.ahead };
