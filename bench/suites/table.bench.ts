@@ -203,6 +203,13 @@ export async function scrollsBeforeSteps(page: Page): Promise<{ frames: number[]
   return { frames, jumps };
 }
 
+/** Loads the rows, scrolls as the bench does before its +400 px/frame scroll, and returns that scroll's frames (3 s). */
+async function stepsAfterLoad(page: Page): Promise<number[]> {
+  await page.evaluate(() => window.tableBench.load());
+  await scrollsBeforeSteps(page);
+  return page.evaluate(() => window.tableBench.scroll(3000, 400));
+}
+
 async function measure(open: () => Promise<Page>): Promise<Omit<Figures, keyof PacedFigures | keyof StepFigures>> {
   const page = await open();
   const idle = () => page.waitForTimeout(IDLE_MS);
@@ -276,9 +283,7 @@ async function measure(open: () => Promise<Page>): Promise<Omit<Figures, keyof P
  */
 async function measurePaced(open: () => Promise<Page>): Promise<PacedFigures> {
   const page = await open();
-  await page.evaluate(() => window.tableBench.load());
-  await scrollsBeforeSteps(page);
-  const steps = await page.evaluate(() => window.tableBench.scroll(3000, 400));
+  const steps = await stepsAfterLoad(page);
   await page.waitForTimeout(IDLE_MS);
   const wheel = await wheelBlankFrames(page, 6000);
   await page.close();
@@ -309,9 +314,7 @@ async function alternatingSteps(open: (grid: string) => Promise<Page>): Promise<
     for (let k = 0; k < GRIDS.length; k++) {
       const i = (round + k) % GRIDS.length;
       const page = await open(GRIDS[i]);
-      await page.evaluate(() => window.tableBench.load());
-      await scrollsBeforeSteps(page);
-      steps[i].push(...(await page.evaluate(() => window.tableBench.scroll(3000, 400))));
+      steps[i].push(...(await stepsAfterLoad(page)));
       await page.close();
     }
   }
