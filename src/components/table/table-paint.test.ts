@@ -50,7 +50,8 @@ describe('dash-table row painting', () => {
   it('moves no row that stays on screen while 3,500 rows scroll by (a moved row is painted and rasterized again)', async () => {
     const el = await open(rowsOf(10_000));
     const scroller = $(el, '.scroller');
-    const placed = () => new Map(bodyRows(el).map((r) => [r, `${r.getAttribute('aria-rowindex')} at ${(r as HTMLElement).style.top}`]));
+    /** Each row element: the row it shows, and its offset in the window. */
+    const placed = () => new Map(bodyRows(el).map((r) => [r, { row: r.getAttribute('aria-rowindex'), top: (r as HTMLElement).style.top }]));
     let before = placed();
     const movedAt = new Set<number>();
     // Ten rows a step: most rows on screen stay from one step to the next.
@@ -60,7 +61,7 @@ describe('dash-table row painting', () => {
       const after = placed();
       for (const [r, was] of before) {
         const is = after.get(r);
-        if (is && is.split(' at ')[0] === was.split(' at ')[0] && is !== was) movedAt.add(row);
+        if (is?.row === was.row && is.top !== was.top) movedAt.add(row);
       }
       before = after;
     }
